@@ -1,0 +1,76 @@
+// The per-user state store: what LinkedOut last saw of each setting, and the history of changes.
+// One JSON file, written atomically (temp + fsync + rename + fsync dir) under an exclusive flock,
+// so two hosts (two browsers) never lose an update. A file that does not parse is moved aside
+// (state.json.corrupt-<timestamp>) and reported, never silently dropped.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace linkedout {
+
+struct SettingRecord {
+  std::string state;         // "on" | "off" as last seen
+  std::string first_seen;    // ISO 8601 UTC, e.g. "2026-11-25T10:00:00Z"
+  std::string last_seen;
+  std::string last_changed;  // when state last differed from the previous sighting
+};
+
+struct HistoryEntry {
+  std::string at;       // ISO 8601 UTC
+  std::string setting;  // ruleset id, or a form id
+  std::string from;     // "" (first sighting) | "on" | "off" | "todo"
+  std::string to;       // "on" | "off" | "done"
+  std::string url;      // where it was seen ("" for forms)
+};
+
+struct StoreData {
+  int version = 1;
+  std::map<std::string, SettingRecord> settings;
+  std::vector<HistoryEntry> history;          // oldest first, capped at kMaxHistory
+  std::optional<std::string> region;          // region code, or unset
+  std::map<std::string, std::string> forms_done;  // form id → ISO date it was marked done
+  bool walkthrough_active = false;
+  std::vector<std::string> corrupt_files;     // files moved aside, reported by `status`
+};
+
+struct StoreError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Store {
+ public:
+  static constexpr std::size_t kMaxHistory = 5000;
+
+  explicit Store(std::filesystem::path dir);
+
+  // $LINKEDOUT_DATA_DIR, else $XDG_DATA_HOME/linkedout, else $HOME/.local/share/linkedout.
+  static std::filesystem::path default_dir();
+
+  const std::filesystem::path& dir() const { return dir_; }
+  std::filesystem::path file() const { return dir_ / "state.json"; }
+
+  // Reads under a shared lock. A missing file is an empty store; a corrupt one is moved aside.
+  StoreData load();
+
+  // Read-modify-write under the exclusive lock. `change` returns false to skip writing.
+  // Returns the data as written. Throws StoreError when the directory or file cannot be written.
+  StoreData update(const std::function<bool(StoreData&)>& change);
+
+ private:
+  std::filesystem::path dir_;
+};
+
+// Records one sighting of a setting's state: updates the record and appends history when the
+// state changed (or on first sighting). Returns true when drift happened: seen off before, on now.
+bool record_sighting(StoreData& data, const std::string& setting, const std::string& state,
+                     const std::string& url, const std::string& now_iso);
+
+std::string now_iso8601();  // current UTC time, second precision
+
+}  // namespace linkedout
