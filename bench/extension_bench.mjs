@@ -1,0 +1,376 @@
+// Extension-side benchmark, in a real headless Chromium (puppeteer-core + Debian chromium), on a
+// LinkedIn-shaped settings page of about 10,000 elements served offline by request interception:
+//   1. scan (extension/content/scan.js) + apply a real verdict (extension/content/highlight.js,
+//      with highlight.css, forced layout included), median over many repetitions;
+//   2. debouncing (extension/content/main.js): how many re-scans and page_state messages a stream of
+//      unrelated DOM mutations triggers, and that flipping a switch still triggers exactly one send.
+// The verdict comes from the real host binary (--host), asked once with the page's own scan.
+//
+//   node bench/extension_bench.mjs --host PATH [--json OUT] [--reps N] [--nodes N] [--quick]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const PAGE_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+
+function parseArgs(argv) {
+  const opts = { host: null, json: null, reps: 50, nodes: 10000, controls: 50, mutationMs: 2000 };
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
+      return argv[++i];
+    };
+    const count = () => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} wants a positive integer`);
+      return n;
+    };
+    if (flag === '--host') opts.host = value();
+    else if (flag === '--json') opts.json = value();
+    else if (flag === '--reps') opts.reps = count();
+    else if (flag === '--nodes') opts.nodes = count();
+    else if (flag === '--mutation-ms') opts.mutationMs = count();
+    else if (flag === '--quick') { opts.reps = 10; opts.mutationMs = 1200; }
+    else throw new Error(`unknown option ${flag}`);
+  }
+  if (!opts.host) throw new Error('--host PATH (the linkedout-host binary) is required');
+  return opts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page: shaped like LinkedIn's settings pages (hashed class names, role="switch" checkboxes
+// labelled by aria-labelledby), padded with navigation, side panels and a feed to `nodes` elements.
+
+function hashedClass(seed) {
+  let h = 2166136261 ^ seed;
+  h = Math.imul(h ^ (h >>> 13), 16777619) >>> 0;
+  return `_${h.toString(36)}`;
+}
+
+function controlRows(rules, controlCount) {
+  const rows = [];
+  let on = true;
+  for (const setting of rules.settings) {
+    for (const key of setting.keys) {
+      if (rows.length >= controlCount) break;
+      rows.push({ key, label: setting.labels.en[0], checked: on });
+      on = !on;
+    }
+  }
+  for (let i = rows.length; i < controlCount; i += 1) {
+    rows.push({ key: `unrelatedToggle${i}`, label: `Show my activity in section ${i}`, checked: i % 7 === 0 ? null : i % 2 === 0 });
+  }
+  return rows;
+}
+
+function buildPage(rules, { nodes, controls }) {
+  let count = 0; // elements emitted, html/head/body/title/style included below
+  let seed = 1;
+  const el = (tag, inner = '', attrs = '') => {
+    count += 1;
+    return `<${tag} class="${hashedClass(seed++)}"${attrs}>${inner}</${tag}>`;
+  };
+  const rowHtml = ({ key, label, checked }) => {
+    // Unreadable: aria-checked missing, the way a half-rendered switch looks.
+    const state = checked === null ? '' : ` aria-checked="${checked}"${checked ? ' checked' : ''}`;
+    const input = el('input', '', ` type="checkbox" role="switch" aria-labelledby="${key}"${state}`).replace('></input>', '>');
+    return el('div', el('div', el('span', label, ` id="${key}"`) + el('p', 'Choose how your data is used.')) + el('div', input + el('span', '')));
+  };
+  const settings = el('section', el('h1', 'Data privacy') + controls.map(rowHtml).join(''), ' aria-label="settings"');
+  const fixed = 5; // html, head, title, body, main
+  const navLinks = [];
+  for (let i = 0; i < 150; i += 1) navLinks.push(el('li', el('a', `Settings link ${i}`, ' href="#"')));
+  const nav = el('nav', el('ul', navLinks.join('')));
+  const feed = [];
+  // Pad with feed cards of 10 elements each until the page holds `nodes` elements.
+  while (count + fixed + 11 <= nodes) {
+    feed.push(el('article', el('div', el('img', '', ' alt=""') + el('span', 'Member name')) + el('div', el('p', 'A post text ' + seed) + el('ul', el('li', 'Like') + el('li', 'Comment') + el('li', 'Share')))));
+  }
+  while (count + fixed < nodes) feed.push(el('span', '·'));
+  const aside = el('aside', feed.join(''), ' id="feed"');
+  return `<!doctype html><html lang="en"><head><title>Settings</title></head><body><main>${nav}${settings}${aside}</main></body></html>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The real host: one hello + one page_state over native-messaging frames.
+
+function askHost(hostPath, pageState) {
+  return new Promise((resolvePromise, reject) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'linkedout-bench-ext-'));
+    const child = spawn(hostPath, [], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, LINKEDOUT_DATA_DIR: join(dataDir, 'data'), XDG_STATE_HOME: join(dataDir, 'state'), XDG_DATA_HOME: join(dataDir, 'xdg') },
+    });
+    let buffer = Buffer.alloc(0);
+    let stderr = '';
+    const replies = [];
+    const done = (error, value) => {
+      child.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (error) reject(error); else resolvePromise(value);
+    };
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', (e) => done(new Error(`cannot start ${hostPath}: ${e.message}`)));
+    child.stdout.on('data', (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
+        const length = buffer.readUInt32LE(0);
+        replies.push(JSON.parse(buffer.subarray(4, 4 + length).toString('utf8')));
+        buffer = buffer.subarray(4 + length);
+      }
+      if (replies.length === 2) {
+        const verdict = replies[1];
+        if (verdict.type !== 'verdict') done(new Error(`host replied ${JSON.stringify(verdict).slice(0, 300)} instead of a verdict`));
+        else done(null, verdict);
+      }
+    });
+    child.on('exit', (code) => { if (replies.length < 2) done(new Error(`host exited (${code}) before replying: ${stderr.slice(-500)}`)); });
+    const frame = (msg) => {
+      const body = Buffer.from(JSON.stringify(msg), 'utf8');
+      const header = Buffer.alloc(4);
+      header.writeUInt32LE(body.length, 0);
+      return Buffer.concat([header, body]);
+    };
+    child.stdin.write(frame({ type: 'hello', id: 1, extension_version: '0.1.0' }));
+    child.stdin.write(frame({ type: 'page_state', id: 2, ...pageState }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function summarize(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
+  return { median, p99, min: sorted[0], max: sorted[sorted.length - 1], count: sorted.length };
+}
+
+const source = (rel) => readFileSync(join(ROOT, rel), 'utf8');
+
+async function openSettingsPage(browser, html) {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    // Everything is answered here: the page never touches the network.
+    // Cross-origin isolation gives performance.now() 5 us resolution instead of 100 us.
+    if (request.url() === PAGE_URL) {
+      request.respond({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+        body: html,
+      });
+    }
+    else request.respond({ status: 404, body: '' });
+  });
+  await page.goto(PAGE_URL, { waitUntil: 'load' });
+  return page;
+}
+
+async function measureScanAndApply(browser, html, verdict, reps) {
+  const page = await openSettingsPage(browser, html);
+  await page.addStyleTag({ content: source('extension/content/highlight.css') });
+  await page.addScriptTag({ content: source('extension/content/scan.js') });
+  await page.addScriptTag({ content: source('extension/content/highlight.js') });
+  const out = await page.evaluate((verdictArg, repsArg) => {
+    const warmup = 5;
+    const scan = [];
+    const apply = [];
+    const total = [];
+    let marks = null;
+    for (let i = 0; i < warmup + repsArg; i += 1) {
+      globalThis.LinkedOutHighlight.clearAll(document);
+      void document.body.offsetHeight; // settle style and layout outside the timed part
+      const t0 = performance.now();
+      const state = globalThis.LinkedOutScan.scanPage(document, location.href);
+      const t1 = performance.now();
+      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg);
+      void document.body.offsetHeight; // the style/layout the marks cause is part of applying them
+      const t2 = performance.now();
+      if (i >= warmup) { scan.push(t1 - t0); apply.push(t2 - t1); total.push(t2 - t0); }
+      if (i === 0) marks = { controls: state.controls.length };
+    }
+    marks.elements = document.getElementsByTagName('*').length;
+    marks.highlighted = document.querySelectorAll('input[data-linkedout="switch-off"]').length;
+    marks.ok = document.querySelectorAll('input[data-linkedout="ok"]').length;
+    marks.rows = document.querySelectorAll('[data-linkedout-row]').length;
+    return { scan, apply, total, marks };
+  }, verdict, reps);
+  await page.close();
+  return out;
+}
+
+// main.js with a stand-in for the chrome.* APIs it uses; counts scans and page_state messages.
+async function measureDebounce(browser, html, verdict, mutationMs) {
+  const page = await openSettingsPage(browser, html);
+  await page.evaluate((verdictArg) => {
+    const counters = { scans: 0, sent: 0, observerBatches: 0, mutations: 0, scanTimes: [], since: 0 };
+    globalThis.__bench = counters;
+    const stand_in = {
+      runtime: { sendMessage: async (message) => { if (message.kind === 'page_state') counters.sent += 1; return { status: 'ok', verdict: verdictArg }; } },
+      i18n: { getMessage: (name) => name },
+      storage: { local: { get: async () => ({}) }, onChanged: { addListener() {} } },
+    };
+    Object.defineProperty(globalThis, 'chrome', { value: stand_in, configurable: true, writable: true });
+  }, verdict);
+  await page.addScriptTag({ content: source('extension/lib/protocol.js') });
+  await page.addScriptTag({ content: source('extension/content/scan.js') });
+  await page.addScriptTag({ content: source('extension/content/highlight.js') });
+  await page.evaluate(() => {
+    // Count every scan main.js makes: it reads LinkedOutScan once at start, so wrap it first.
+    const real = globalThis.LinkedOutScan;
+    globalThis.LinkedOutScan = Object.freeze({ ...real, scanPage: (...args) => { const b = globalThis.__bench; b.scans += 1; b.scanTimes.push(Math.round(performance.now() - b.since)); return real.scanPage(...args); } });
+  });
+  await page.addScriptTag({ content: source('extension/content/main.js') });
+  const sleep = (ms) => new Promise((r) => { setTimeout(r, ms); });
+  await page.waitForFunction(() => globalThis.__bench.sent >= 1, { timeout: 5000 });
+  await sleep(600);
+  const initial = await page.evaluate(() => ({ ...globalThis.__bench, highlighted: document.querySelectorAll('input[data-linkedout="switch-off"]').length }));
+
+  // Unrelated mutations: feed cards arriving and leaving, at a feed's pace and at timer rate (as an
+  // animation would). Each stream runs mutationMs, then the page is left idle for the last scan.
+  const streams = [];
+  for (const [name, intervalMs] of [['feed, every 10 ms', 10], ['timer rate, every ~4 ms', 0]]) {
+    const stream = await page.evaluate(async (durationMs, interval) => {
+      const b = globalThis.__bench;
+      b.scans = 0; b.sent = 0; b.scanTimes = []; b.since = performance.now(); b.observerBatches = 0; b.mutations = 0;
+      const feed = document.getElementById('feed');
+      if (!b.observing) {
+        new MutationObserver((records) => { b.observerBatches += 1; b.mutations += records.length; })
+          .observe(document.documentElement, { childList: true, subtree: true });
+        b.observing = true;
+      }
+      const started = performance.now();
+      let added = 0;
+      await new Promise((done) => {
+        const tick = () => {
+          const card = document.createElement('article');
+          card.className = `_x${added}`;
+          card.textContent = `New post ${added}`;
+          feed.prepend(card);
+          if (feed.childElementCount > 400) feed.lastElementChild.remove();
+          added += 1;
+          if (performance.now() - started < durationMs) setTimeout(tick, interval); else done();
+        };
+        tick();
+      });
+      return { elapsedMs: performance.now() - started, domChanges: added };
+    }, mutationMs, intervalMs);
+    await sleep(1500); // let the last debounced scan run
+    const counted = await page.evaluate(() => ({ ...globalThis.__bench }));
+    const times = counted.scanTimes;
+    const during = times.filter((t) => t <= stream.elapsedMs);
+    let longestGap = 0;
+    let previous = 0;
+    for (const t of during) { longestGap = Math.max(longestGap, t - previous); previous = t; }
+    longestGap = Math.max(longestGap, stream.elapsedMs - previous);
+    streams.push({
+      stream: name,
+      duration_ms: Math.round(stream.elapsedMs),
+      dom_changes: stream.domChanges,
+      observer_batches: counted.observerBatches,
+      rescans: counted.scans,
+      rescan_at_ms: times,
+      longest_gap_without_scan_ms: Math.round(longestGap),
+      page_state_sent: counted.sent,
+    });
+  }
+
+  // A relevant change: the user flips the highlighted switch off (the page updates aria-checked).
+  const flip = await page.evaluate(async () => {
+    const b = globalThis.__bench;
+    b.scans = 0; b.sent = 0;
+    const input = document.querySelector('input[data-linkedout="switch-off"]');
+    if (!input) return { flipped: false };
+    input.click();
+    input.setAttribute('aria-checked', String(input.checked));
+    return { flipped: true };
+  });
+  await sleep(1000);
+  const afterFlip = await page.evaluate(() => ({ ...globalThis.__bench }));
+  await page.close();
+  return {
+    initial: { scans: initial.scans, page_state_sent: initial.sent, highlighted: initial.highlighted },
+    unrelated_mutations: streams,
+    switch_flipped: { flipped: flip.flipped, rescans: afterFlip.scans, page_state_sent: afterFlip.sent },
+  };
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const rules = JSON.parse(source('native-host/rules/linkedin.json'));
+  const html = buildPage(rules, { nodes: opts.nodes, controls: controlRows(rules, opts.controls) });
+  const profile = mkdtempSync(join(tmpdir(), 'linkedout-bench-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir: profile,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
+      '--disable-features=NetworkTimeServiceQuerying', '--host-resolver-rules=MAP * ~NOTFOUND',
+    ],
+  });
+  try {
+    const version = await browser.version();
+    // The verdict the real host gives for this very page.
+    const probe = await openSettingsPage(browser, html);
+    await probe.addScriptTag({ content: source('extension/content/scan.js') });
+    const pageState = await probe.evaluate(() => globalThis.LinkedOutScan.scanPage(document, location.href));
+    await probe.close();
+    const verdict = await askHost(opts.host, pageState);
+
+    const timing = await measureScanAndApply(browser, html, verdict, opts.reps);
+    const debounce = await measureDebounce(browser, html, verdict, opts.mutationMs);
+    const result = {
+      browser: version,
+      page: { elements: timing.marks.elements, controls: timing.marks.controls },
+      verdict: { highlight: verdict.highlight.length, ok: verdict.ok.length, unknown: verdict.unknown.length },
+      marks: { highlighted: timing.marks.highlighted, ok: timing.marks.ok, rows: timing.marks.rows },
+      scan_ms: summarize(timing.scan),
+      apply_ms: summarize(timing.apply),
+      scan_and_apply_ms: summarize(timing.total),
+      target: { measure: 'scan + apply, median', limit_ms: 5, met: summarize(timing.total).median <= 5 },
+      debounce,
+    };
+    // The marks must be exactly what the verdict says, or the timing measured the wrong thing.
+    if (result.marks.highlighted !== verdict.highlight.length || result.marks.ok !== verdict.ok.length) {
+      throw new Error(`marks ${JSON.stringify(result.marks)} do not match the verdict ${JSON.stringify(result.verdict)}`);
+    }
+    printTable(result);
+    if (opts.json) {
+      mkdirSync(dirname(resolve(opts.json)), { recursive: true });
+      writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
+    }
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function printTable(r) {
+  const f = (v) => v.toFixed(2);
+  const lines = [
+    `extension (${r.browser}, ${r.page.elements} elements, ${r.page.controls} switches; verdict: ${r.verdict.highlight} highlight, ${r.verdict.ok} ok, ${r.verdict.unknown} unknown)`,
+    `  scan                 median ${f(r.scan_ms.median)} ms   p99 ${f(r.scan_ms.p99)} ms`,
+    `  apply verdict        median ${f(r.apply_ms.median)} ms   p99 ${f(r.apply_ms.p99)} ms   (layout included)`,
+    `  scan + apply         median ${f(r.scan_and_apply_ms.median)} ms   p99 ${f(r.scan_and_apply_ms.p99)} ms   target <= 5 ms: ${r.target.met ? 'met' : 'MISSED'}`,
+    ...r.debounce.unrelated_mutations.map((m) => `  unrelated mutations  ${m.stream}: ${m.dom_changes} DOM changes in ${m.duration_ms} ms`
+      + ` (${m.observer_batches} observer batches) -> ${m.rescans} re-scans at [${m.rescan_at_ms.join(', ')}] ms,`
+      + ` ${m.page_state_sent} page_state sent`),
+    `  switch flipped       -> ${r.debounce.switch_flipped.rescans} re-scans, ${r.debounce.switch_flipped.page_state_sent} page_state sent`,
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  console.error(`extension_bench: ${error.message}`);
+  process.exit(1);
+});
