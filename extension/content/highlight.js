@@ -1,0 +1,173 @@
+/*
+ * Applies a host verdict to the page, and only that. DOM contract (read by the e2e harness):
+ *   - input[data-linkedout="switch-off"]  a switch the verdict says is on and should be off;
+ *   - input[data-linkedout="ok"]          a switch already in the desired state;
+ *   - [data-linkedout-row="switch-off"]   the row around a highlighted switch (the nearest
+ *                                         ancestor holding the switch and its label, and no other
+ *                                         switch): outlined / pulsing by content/highlight.css;
+ *   - [data-linkedout-reason]             a short label inside that row giving the reason, linked to
+ *                                         the switch by aria-describedby; its
+ *                                         data-linkedout-reason-state is "unconfirmed" when
+ *                                         "switch it for me" could not get the page to confirm;
+ *   - [data-linkedout-notice]             one status box (e.g. "host not installed"), only when needed.
+ * Nothing else is added or changed; marks that no longer apply are removed.
+ */
+(function defineLinkedOutHighlight(root) {
+  'use strict';
+
+  const MARK = 'data-linkedout';
+  const ROW = 'data-linkedout-row';
+  const REASON = 'data-linkedout-reason';
+  const REASON_STATE = 'data-linkedout-reason-state';
+  const NOTICE = 'data-linkedout-notice';
+  const REASON_ID_PREFIX = 'linkedout-reason-';
+  const MAX_ROW_DEPTH = 6;
+  let reasonCounter = 0;
+
+  const scan = () => root.LinkedOutScan;
+  const identity = (name, subs) => (Array.isArray(subs) ? subs.join(' ') : name);
+
+  /** Nearest ancestor holding the switch and its label elements, and no other switch. */
+  function rowOf(input) {
+    const labels = scan().labellingElements(input);
+    const body = input.ownerDocument.body;
+    let best = input.parentElement;
+    let candidate = input.parentElement;
+    for (let depth = 0; candidate && candidate !== body && depth < MAX_ROW_DEPTH; depth += 1) {
+      const switches = candidate.querySelectorAll(scan().SWITCH_SELECTOR);
+      if (switches.length > 1) break;
+      best = candidate;
+      if (labels.every((label) => candidate.contains(label))) return candidate;
+      candidate = candidate.parentElement;
+    }
+    return best;
+  }
+
+  function addDescribedBy(input, id) {
+    const tokens = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    if (!tokens.includes(id)) input.setAttribute('aria-describedby', [...tokens, id].join(' '));
+  }
+
+  function removeDescribedBy(input, id) {
+    const value = input.getAttribute('aria-describedby');
+    if (value === null) return;
+    const tokens = value.split(/\s+/).filter((t) => t && t !== id);
+    if (tokens.length) input.setAttribute('aria-describedby', tokens.join(' '));
+    else input.removeAttribute('aria-describedby');
+  }
+
+  function reasonElementOf(row) {
+    return Array.from(row.children).find((el) => el.hasAttribute(REASON)) || null;
+  }
+
+  function unhighlightRow(row, input) {
+    const reason = reasonElementOf(row);
+    if (reason) {
+      if (input) removeDescribedBy(input, reason.id);
+      reason.remove();
+    }
+    row.removeAttribute(ROW);
+  }
+
+  function highlightRow(input, item, t) {
+    const row = rowOf(input);
+    if (!row) return;
+    row.setAttribute(ROW, 'switch-off');
+    let reason = reasonElementOf(row);
+    if (!reason) {
+      reason = input.ownerDocument.createElement('span');
+      reason.setAttribute(REASON, '');
+      reason.setAttribute('role', 'note');
+      reasonCounter += 1;
+      reason.id = `${REASON_ID_PREFIX}${reasonCounter}`;
+      row.appendChild(reason);
+    }
+    const text = t('highlightReason', [item.reason]);
+    if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
+    addDescribedBy(input, reason.id);
+  }
+
+  /**
+   * Marks exactly the switches the verdict names and clears every mark that no longer applies.
+   * `t(messageName, substitutions)` gives localised text (chrome.i18n.getMessage in the browser).
+   * Returns {highlighted, ok}: the keys marked.
+   */
+  function applyVerdict(doc, verdict, t = identity) {
+    const highlightByKey = new Map(verdict.highlight.map((item) => [item.key, item]));
+    const okKeys = new Set(verdict.ok);
+    const highlighted = [];
+    const ok = [];
+    const keptRows = new Set();
+
+    for (const input of scan().switchesIn(doc)) {
+      const key = scan().keyOf(input);
+      const item = key === null ? undefined : highlightByKey.get(key);
+      if (item) {
+        input.setAttribute(MARK, 'switch-off');
+        highlightRow(input, item, t);
+        keptRows.add(rowOf(input));
+        highlighted.push(key);
+      } else if (key !== null && okKeys.has(key)) {
+        input.setAttribute(MARK, 'ok');
+        ok.push(key);
+      } else if (input.hasAttribute(MARK)) {
+        input.removeAttribute(MARK);
+      }
+    }
+    // Stale rows: a switch that left the verdict, or a row whose switch vanished.
+    for (const row of Array.from(doc.querySelectorAll(`[${ROW}]`))) {
+      if (keptRows.has(row)) continue;
+      unhighlightRow(row, row.querySelector(scan().SWITCH_SELECTOR));
+    }
+    for (const reason of Array.from(doc.querySelectorAll(`[${REASON}]`))) {
+      if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) reason.remove();
+    }
+    return { highlighted, ok };
+  }
+
+  /** Removes every mark, row highlight and notice (e.g. on navigation to another page). */
+  function clearAll(doc) {
+    for (const row of Array.from(doc.querySelectorAll(`[${ROW}]`))) {
+      unhighlightRow(row, row.querySelector(scan().SWITCH_SELECTOR));
+    }
+    for (const el of Array.from(doc.querySelectorAll(`[${REASON}]`))) el.remove();
+    for (const input of Array.from(doc.querySelectorAll(`[${MARK}]`))) input.removeAttribute(MARK);
+    clearNotice(doc);
+  }
+
+  /** "Switch it for me" could not get the page to confirm: say so, keep the highlight. */
+  function markUnconfirmed(doc, key, text) {
+    const input = scan().findSwitch(doc, key);
+    if (!input) return false;
+    const reason = reasonElementOf(rowOf(input));
+    if (!reason) return false;
+    reason.setAttribute(REASON_STATE, 'unconfirmed');
+    reason.textContent = text;
+    return true;
+  }
+
+  function showNotice(doc, text) {
+    let notice = doc.querySelector(`[${NOTICE}]`);
+    if (!notice) {
+      notice = doc.createElement('div');
+      notice.setAttribute(NOTICE, '');
+      notice.setAttribute('role', 'status');
+      doc.body.appendChild(notice);
+    }
+    if (notice.textContent !== text) notice.textContent = text;
+  }
+
+  function clearNotice(doc) {
+    for (const el of Array.from(doc.querySelectorAll(`[${NOTICE}]`))) el.remove();
+  }
+
+  /** True for a mutation caused by this file (so the observer in main.js can ignore it). */
+  function isOwnNode(node) {
+    return node.nodeType === 1 && (node.hasAttribute(REASON) || node.hasAttribute(NOTICE));
+  }
+
+  root.LinkedOutHighlight = Object.freeze({
+    MARK, ROW, REASON, REASON_STATE, NOTICE,
+    applyVerdict, clearAll, rowOf, markUnconfirmed, showNotice, clearNotice, isOwnNode,
+  });
+})(globalThis);

@@ -1,0 +1,179 @@
+/*
+ * The long-lived native messaging port to io.linkedout.host: says hello, matches replies to
+ * requests by id, reconnects with backoff, and knows when the host is not installed. Browser APIs
+ * are injected (connectNative, lastErrorOf, timers) so node tests can drive it with a fake port.
+ * Defines the global `LinkedOutHostConnection`.
+ */
+(function defineLinkedOutHostConnection(root) {
+  'use strict';
+
+  const protocol = () => root.LinkedOutProtocol;
+  // Chromium: "Specified native messaging host not found." / "Access to the specified native
+  // messaging host is forbidden."; Firefox: "No such native application io.linkedout.host".
+  const MISSING_PATTERN = /not found|no such native application|forbidden|not allowed/i;
+
+  class HostError extends Error {
+    constructor(code, message, field = null) {
+      super(message);
+      this.name = 'HostError';
+      this.code = code;
+      this.field = field;
+    }
+  }
+
+  class HostConnection {
+    constructor({
+      connectNative, lastErrorOf = () => null, extensionVersion = '0.0.0', onStateChange = () => {},
+      timers = globalThis, requestTimeoutMs = 15000, backoffInitialMs = 1000, backoffMaxMs = 60000,
+      now = () => Date.now(),
+    }) {
+      Object.assign(this, {
+        connectNative, lastErrorOf, extensionVersion, onStateChange, timers, requestTimeoutMs,
+        backoffInitialMs, backoffMaxMs, now,
+      });
+      this.port = null;
+      this.nextId = 1;
+      this.pending = new Map();
+      this.ready = null;
+      this.backoffMs = backoffInitialMs;
+      this.reconnectTimer = null;
+      this.lastAttemptAt = 0;
+      this.state = { status: 'disconnected', message: '', hello: null };
+    }
+
+    setState(status, message = '', hello = this.state.hello) {
+      this.state = { status, message, hello };
+      this.onStateChange(this.state);
+    }
+
+    /** Resolves with the host's hello once connected; rejects with a HostError otherwise. */
+    ensureConnected() {
+      if (this.ready) return this.ready;
+      const recentlyMissing = this.state.status === 'host_missing' &&
+        this.now() - this.lastAttemptAt < this.backoffInitialMs;
+      if (recentlyMissing) return Promise.reject(new HostError('host_missing', this.state.message));
+      return this.connect();
+    }
+
+    connect() {
+      if (this.reconnectTimer !== null) {
+        this.timers.clearTimeout(this.reconnectTimer);
+        this.reconnectTimer = null;
+      }
+      this.lastAttemptAt = this.now();
+      this.setState('connecting');
+      let port;
+      try {
+        port = this.connectNative(protocol().HOST_NAME);
+      } catch (err) {
+        this.ready = null;
+        this.handleLoss(String(err && err.message ? err.message : err));
+        return Promise.reject(new HostError(this.state.status, this.state.message));
+      }
+      this.port = port;
+      port.onMessage.addListener((msg) => this.onMessage(port, msg));
+      port.onDisconnect.addListener(() => this.onDisconnect(port));
+      const ready = this.send(protocol().buildHello(undefined, this.extensionVersion)).then((hello) => {
+        if (hello.type !== 'hello') throw new HostError('bad_reply', `expected hello, got ${hello.type}`);
+        if (hello.protocol !== protocol().PROTOCOL_VERSION) {
+          const message = `host speaks protocol ${hello.protocol}, extension ${protocol().PROTOCOL_VERSION}`;
+          this.setState('incompatible', message, hello);
+          throw new HostError('incompatible', message);
+        }
+        this.backoffMs = this.backoffInitialMs;
+        this.setState('connected', '', hello);
+        return hello;
+      });
+      this.ready = ready;
+      ready.catch((err) => {
+        // A hello that failed while the port is still open (timeout, bad reply, wrong protocol):
+        // drop that port so later requests retry a fresh one instead of failing forever.
+        if (this.ready !== ready) return;
+        this.ready = null;
+        if (this.port === port) this.disconnect();
+        if (err.code !== 'incompatible') this.setState('host_failed', err.message);
+        this.scheduleReconnect();
+      });
+      return this.ready;
+    }
+
+    /** Sends a request (after the hello) and resolves with the host's reply (never an error reply). */
+    async request(msg) {
+      await this.ensureConnected();
+      return this.send(msg);
+    }
+
+    send(msg) {
+      const id = this.nextId++;
+      const framed = protocol().validateRequest({ ...msg, id });
+      const port = this.port;
+      if (!port) return Promise.reject(new HostError('disconnected', 'no connection to the host'));
+      return new Promise((resolve, reject) => {
+        const timer = this.timers.setTimeout(() => {
+          this.pending.delete(id);
+          reject(new HostError('timeout', `no reply from the host to ${msg.type} within ${this.requestTimeoutMs} ms`));
+        }, this.requestTimeoutMs);
+        this.pending.set(id, { resolve, reject, timer });
+        try {
+          port.postMessage(framed);
+        } catch (err) {
+          this.timers.clearTimeout(timer);
+          this.pending.delete(id);
+          reject(new HostError('disconnected', String(err && err.message ? err.message : err)));
+        }
+      });
+    }
+
+    onMessage(port, msg) {
+      if (port !== this.port) return;
+      const id = msg && typeof msg === 'object' ? msg.id : undefined;
+      const waiter = this.pending.get(id);
+      if (!waiter) return; // unsolicited or late (timed-out) reply: nothing waits for it
+      this.pending.delete(id);
+      this.timers.clearTimeout(waiter.timer);
+      const valid = protocol().check(protocol().validateReply, msg);
+      if (!valid.ok) waiter.reject(new HostError('bad_reply', `host reply is malformed: ${valid.message}`, valid.field));
+      else if (msg.type === 'error') waiter.reject(new HostError(msg.code, msg.message, msg.field || null));
+      else waiter.resolve(msg);
+    }
+
+    onDisconnect(port) {
+      if (port !== this.port) return;
+      const reason = this.lastErrorOf(port) || 'the host closed the connection';
+      this.port = null;
+      this.ready = null;
+      this.handleLoss(reason);
+    }
+
+    handleLoss(reason) {
+      const missing = MISSING_PATTERN.test(reason);
+      this.setState(missing ? 'host_missing' : 'host_failed', reason);
+      for (const [id, waiter] of this.pending) {
+        this.timers.clearTimeout(waiter.timer);
+        waiter.reject(new HostError(this.state.status, reason));
+        this.pending.delete(id);
+      }
+      this.scheduleReconnect();
+    }
+
+    scheduleReconnect() {
+      if (this.reconnectTimer !== null) return;
+      const delay = this.backoffMs;
+      this.backoffMs = Math.min(this.backoffMs * 2, this.backoffMaxMs);
+      this.reconnectTimer = this.timers.setTimeout(() => {
+        this.reconnectTimer = null;
+        if (!this.ready) this.connect().catch(() => {});
+      }, delay);
+    }
+
+    /** Closes the port on purpose (no reconnect). */
+    disconnect() {
+      const port = this.port;
+      this.port = null;
+      this.ready = null;
+      if (port) { try { port.disconnect(); } catch { /* already gone */ } }
+    }
+  }
+
+  root.LinkedOutHostConnection = Object.freeze({ HostConnection, HostError, MISSING_PATTERN });
+})(globalThis);

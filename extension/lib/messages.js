@@ -1,0 +1,77 @@
+/*
+ * Validation of the extension's internal messages (content script → background, popup →
+ * background), done in the background before anything reaches the host. Pure; defines the global
+ * `LinkedOutMessages`. Every check returns {ok: true, ...} or {ok: false, field, message}.
+ */
+(function defineLinkedOutMessages(root) {
+  'use strict';
+
+  const protocol = () => root.LinkedOutProtocol;
+  // A page_state with 500 controls of maximal key and label is ~0.7 MiB of JSON; the host's cap
+  // on incoming frames is 1 MiB. Anything bigger is refused here.
+  const MAX_MESSAGE_BYTES = 1048576 - 4096;
+  const POPUP_KINDS = Object.freeze(['status', 'walkthrough', 'retry']);
+
+  const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const reject = (field, message) => ({ ok: false, field, message });
+
+  function byteLength(value) {
+    let json;
+    try { json = JSON.stringify(value); } catch { return Infinity; }
+    return new TextEncoder().encode(json).length;
+  }
+
+  function unexpectedKey(obj, allowed) {
+    return Object.keys(obj).find((key) => !allowed.includes(key));
+  }
+
+  /** Is `sender` our own content script, in a tab's top frame, on a LinkedIn settings page? */
+  function checkContentSender(sender, extensionId) {
+    if (!isObject(sender)) return reject('sender', 'no sender');
+    if (sender.id !== extensionId) return reject('sender', 'message from another extension');
+    if (!isObject(sender.tab) || !Number.isInteger(sender.tab.id)) return reject('sender', 'not from a tab');
+    if (sender.frameId !== undefined && sender.frameId !== 0) return reject('sender', 'not from the top frame');
+    if (!protocol().isSettingsUrl(sender.url)) return reject('sender', 'sender is not a LinkedIn settings page');
+    if (sender.origin !== undefined && sender.origin !== protocol().SETTINGS_ORIGIN) {
+      return reject('sender', 'sender origin is not LinkedIn');
+    }
+    return { ok: true };
+  }
+
+  /** A content script's {kind: 'page_state', page: {url, lang, controls}}. */
+  function checkContentMessage(msg, sender, extensionId) {
+    const fromUs = checkContentSender(sender, extensionId);
+    if (!fromUs.ok) return fromUs;
+    if (!isObject(msg)) return reject('message', 'message must be an object');
+    if (byteLength(msg) > MAX_MESSAGE_BYTES) return reject('message', `message larger than ${MAX_MESSAGE_BYTES} bytes`);
+    const extra = unexpectedKey(msg, ['kind', 'page']);
+    if (extra !== undefined) return reject(extra, `unexpected field ${extra}`);
+    if (msg.kind !== 'page_state') return reject('kind', 'kind must be page_state');
+    if (!isObject(msg.page)) return reject('page', 'page must be an object');
+    const extraInPage = unexpectedKey(msg.page, ['url', 'lang', 'controls']);
+    if (extraInPage !== undefined) return reject(`page.${extraInPage}`, `unexpected field ${extraInPage}`);
+    const valid = protocol().check(protocol().validatePage, msg.page);
+    if (!valid.ok) return reject(`page.${valid.field}`, valid.message);
+    return { ok: true, page: msg.page };
+  }
+
+  /** A message from our popup page (opened as a popup or in a tab). */
+  function checkPopupMessage(msg, sender, extensionId, popupUrl) {
+    if (!isObject(sender) || sender.id !== extensionId) return reject('sender', 'message from another extension');
+    if (typeof sender.url !== 'string' || !sender.url.startsWith(popupUrl)) return reject('sender', 'not from the popup');
+    if (!isObject(msg)) return reject('message', 'message must be an object');
+    if (!POPUP_KINDS.includes(msg.kind)) return reject('kind', `kind must be one of ${POPUP_KINDS.join(', ')}`);
+    if (msg.kind === 'walkthrough') {
+      if (!protocol().WALKTHROUGH_ACTIONS.includes(msg.action)) return reject('action', 'unknown walkthrough action');
+      if (msg.action === 'mark_done' && (typeof msg.step !== 'string' || msg.step.length === 0 ||
+          msg.step.length > protocol().LIMITS.maxStepChars)) {
+        return reject('step', 'step must be a non-empty string');
+      }
+    }
+    return { ok: true };
+  }
+
+  root.LinkedOutMessages = Object.freeze({
+    MAX_MESSAGE_BYTES, POPUP_KINDS, byteLength, checkContentSender, checkContentMessage, checkPopupMessage,
+  });
+})(globalThis);

@@ -1,0 +1,115 @@
+/*
+ * Renders the popup from the background's status (pure over a DOM; tested with jsdom).
+ * Defines `LinkedOutPopupView`. Element ids are documented in popup.js.
+ */
+(function defineLinkedOutPopupView(root) {
+  'use strict';
+
+  const STATE_MESSAGES = Object.freeze({
+    off: 'stateOff', on: 'stateOn', unseen: 'stateUnseen', not_in_region: 'stateNotInRegion',
+    todo: 'stateTodo', done: 'stateDone',
+  });
+
+  const stepMessageName = (stepId) => `step_${stepId.replace(/[^A-Za-z0-9]/g, '_')}`;
+
+  /** Fills every [data-i18n] element's text from the locale files. */
+  function localize(doc, t) {
+    for (const el of doc.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+    doc.documentElement.lang = t('@@ui_locale').replace('_', '-') || 'en';
+    doc.documentElement.dir = t('@@bidi_dir') || 'ltr';
+  }
+
+  function el(doc, tag, attrs = {}, text) {
+    const node = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function renderHost(doc, host, t) {
+    const box = doc.getElementById('host-status');
+    const text = doc.getElementById('host-status-text');
+    const retry = doc.getElementById('retry');
+    box.dataset.status = host.status;
+    let message;
+    switch (host.status) {
+      case 'connected':
+        message = t('hostConnected', [host.hello.host_version, host.hello.ruleset.version]);
+        break;
+      case 'host_missing': message = t('hostMissing'); break;
+      case 'host_failed': message = t('hostFailed', [host.message]); break;
+      case 'incompatible': message = t('hostIncompatible', [host.message]); break;
+      default: message = t('hostConnecting');
+    }
+    text.textContent = message;
+    retry.hidden = host.status === 'connected' || host.status === 'connecting';
+  }
+
+  function renderStep(doc, step, t, formatTime) {
+    const li = el(doc, 'li', {
+      'data-step': step.step, 'data-state': step.state, 'data-kind': step.kind,
+      'data-drift': step.drift === true ? 'true' : 'false',
+    });
+    const title = t(stepMessageName(step.step)) || step.title;
+    li.appendChild(el(doc, 'span', { class: 'step-title' }, title));
+    li.appendChild(el(doc, 'span', { class: 'step-state' }, t(STATE_MESSAGES[step.state]) || step.state));
+    if (step.kind === 'toggle') {
+      const seen = step.last_seen ? t('lastChecked', [formatTime(step.last_seen)]) : t('neverChecked');
+      li.appendChild(el(doc, 'span', { class: 'step-meta' }, seen));
+    } else {
+      const form = el(doc, 'div', { class: 'step-form' });
+      if (step.guidance) form.appendChild(el(doc, 'p', { class: 'help' }, step.guidance));
+      if (root.LinkedOutProtocol.isLinkedInUrl(step.url)) {
+        form.appendChild(el(doc, 'a', {
+          id: `form-link-${step.step}`, href: step.url, target: '_blank', rel: 'noopener noreferrer',
+        }, t('openForm')));
+      }
+      if (step.state === 'done') {
+        form.appendChild(el(doc, 'p', { class: 'step-meta' }, t('doneOn', [step.done_at ? formatTime(step.done_at) : '—'])));
+      } else {
+        form.appendChild(doc.createTextNode(' '));
+        form.appendChild(el(doc, 'button', {
+          type: 'button', id: `mark-done-${step.step}`, 'data-mark-done': step.step,
+        }, t('markDone')));
+      }
+      li.appendChild(form);
+    }
+    return li;
+  }
+
+  function renderPlan(doc, plan, t, formatTime) {
+    const steps = doc.getElementById('steps');
+    steps.replaceChildren(...(plan ? plan.steps.map((step) => renderStep(doc, step, t, formatTime)) : []));
+
+    const progress = doc.getElementById('progress');
+    const bar = doc.getElementById('progress-bar');
+    const done = plan ? plan.progress.done : 0;
+    const total = plan ? plan.progress.total : 0;
+    progress.dataset.done = String(done);
+    progress.dataset.total = String(total);
+    progress.textContent = plan ? t('progressText', [String(done), String(total)]) : '';
+    bar.max = Math.max(total, 1);
+    bar.value = done;
+
+    const seenTimes = plan ? plan.steps.map((s) => s.last_seen).filter(Boolean).sort() : [];
+    doc.getElementById('last-checked').textContent = seenTimes.length
+      ? t('lastCheckedOverall', [formatTime(seenTimes[seenTimes.length - 1])]) : '';
+
+    const drifted = plan ? plan.steps.filter((s) => s.drift === true) : [];
+    const driftList = doc.getElementById('drift');
+    driftList.replaceChildren(...drifted.map((s) =>
+      el(doc, 'li', { 'data-step': s.step }, t('driftReEnabled', [t(stepMessageName(s.step)) || s.title]))));
+    doc.getElementById('drift-section').hidden = drifted.length === 0;
+
+    const start = doc.getElementById('start');
+    start.disabled = !plan;
+  }
+
+  /** status = {host, plan, problem} as the background's `status` reply. */
+  function render(doc, status, t, formatTime = (iso) => iso) {
+    renderHost(doc, status.host, t);
+    renderPlan(doc, status.plan, t, formatTime);
+  }
+
+  root.LinkedOutPopupView = Object.freeze({ localize, render, stepMessageName, STATE_MESSAGES });
+})(globalThis);
