@@ -1,0 +1,127 @@
+// Merges the host benchmark (bench-driver's JSON) and the extension benchmark into one JSON file
+// with the machine it ran on, and optionally rewrites the results section of docs/performance.md.
+//
+//   node bench/report.mjs --host-results FILE [--extension-results FILE] --out FILE
+//                         [--python PATH] [--update-docs docs/performance.md]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release } from 'node:os';
+import { dirname, resolve } from 'node:path';
+
+const BEGIN = '<!-- bench:begin -->';
+const END = '<!-- bench:end -->';
+
+function parseArgs(argv) {
+  const opts = {};
+  const known = { '--host-results': 'host', '--extension-results': 'extension', '--out': 'out', '--python': 'python', '--update-docs': 'docs' };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = known[argv[i]];
+    if (!key) throw new Error(`unknown option ${argv[i]}`);
+    if (i + 1 >= argv.length) throw new Error(`${argv[i]} needs a value`);
+    opts[key] = argv[i + 1];
+  }
+  if (!opts.host || !opts.out) throw new Error('--host-results and --out are required');
+  return opts;
+}
+
+// First line of `cmd --version`, or null; these lines name versions, never paths.
+function versionOf(cmd, args = ['--version']) {
+  try {
+    const text = execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return text.split('\n')[0].trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+function machine(pythonPath) {
+  let model = null;
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    model = line ? line.split(':')[1].trim() : null;
+  } catch { /* not Linux */ }
+  return {
+    cpu: model || (cpus()[0] && cpus()[0].model) || 'unknown',
+    cores: cpus().length,
+    kernel: `Linux ${release()}`,
+    cc: versionOf('cc'),
+    cxx: versionOf('c++'),
+    python: pythonPath ? versionOf(pythonPath) : null,
+    node: process.version,
+  };
+}
+
+const fmt = (v) => (v >= 10000 ? v.toFixed(0) : v >= 100 ? v.toFixed(1) : v.toFixed(2));
+const ratio = (v) => (v === undefined ? '-' : `${v.toFixed(2)}x`);
+
+function markdown(report) {
+  const m = report.machine;
+  const lines = [];
+  lines.push(`Run of ${report.generated_at.slice(0, 10)} on: ${m.cpu}, ${m.cores} cores, ${m.kernel}; ${m.cxx}; ${m.cc}; ${m.python || 'no python'}; Node ${m.node}${report.extension ? `; ${report.extension.browser}` : ''}.`);
+  lines.push('');
+  const w = report.host.workload;
+  lines.push(`Workload: \`page_state\` with ${w.controls} controls (${w.page_state_bytes} bytes); cold start = spawn → \`hello\` reply → \`page_state\` reply, ${w.cold_reps} starts per host; warm round trip over ${w.warm_messages} messages on one process; throughput = ${w.throughput_rounds} × ${w.throughput_messages} pipelined messages. Hosts interleaved.`);
+  lines.push('');
+  const hosts = Object.keys(report.host.hosts);
+  lines.push(`| measure | unit | ${hosts.join(' | ')} | host/floor | python/host |`);
+  lines.push(`|---|---|${hosts.map(() => '---:').join('|')}|---:|---:|`);
+  for (const row of report.host.table) {
+    lines.push(`| ${row.measure} | ${row.unit} | ${hosts.map((h) => fmt(row[h])).join(' | ')} | ${ratio(row['host/floor'])} | ${ratio(row['python/host'])} |`);
+  }
+  if (report.host.targets) {
+    lines.push('');
+    lines.push('| target | ratio | limit | |');
+    lines.push('|---|---:|---|---|');
+    for (const t of report.host.targets) lines.push(`| ${t.target} | ${t.ratio.toFixed(2)} | ${t.limit} | ${t.met ? 'met' : '**missed**'} |`);
+  }
+  const e = report.extension;
+  if (e) {
+    lines.push('');
+    lines.push(`Extension, ${e.browser} headless: ${e.page.elements} elements, ${e.page.controls} switches, real verdict (${e.verdict.highlight} highlight, ${e.verdict.ok} ok, ${e.verdict.unknown} unknown), ${e.scan_ms.count} repetitions.`);
+    lines.push('');
+    lines.push('| measure | median ms | p99 ms |');
+    lines.push('|---|---:|---:|');
+    lines.push(`| scan (scan.js) | ${e.scan_ms.median.toFixed(2)} | ${e.scan_ms.p99.toFixed(2)} |`);
+    lines.push(`| apply verdict (highlight.js, layout included) | ${e.apply_ms.median.toFixed(2)} | ${e.apply_ms.p99.toFixed(2)} |`);
+    lines.push(`| scan + apply (target ≤ 5 ms median: ${e.target.met ? 'met' : '**missed**'}) | ${e.scan_and_apply_ms.median.toFixed(2)} | ${e.scan_and_apply_ms.p99.toFixed(2)} |`);
+    lines.push('');
+    lines.push('| unrelated DOM mutations (main.js) | DOM changes | observer batches | re-scans (at ms) | longest gap without a scan | page_state sent |');
+    lines.push('|---|---:|---:|---|---:|---:|');
+    for (const s of e.debounce.unrelated_mutations) {
+      lines.push(`| ${s.stream}, ${s.duration_ms} ms | ${s.dom_changes} | ${s.observer_batches} | ${s.rescans} (${s.rescan_at_ms.join(', ')}) | ${s.longest_gap_without_scan_ms} ms | ${s.page_state_sent} |`);
+    }
+    const f = e.debounce.switch_flipped;
+    lines.push(`| user flips the highlighted switch | 1 | - | ${f.rescans} | - | ${f.page_state_sent} |`);
+  }
+  return lines.join('\n');
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const report = {
+    generated_at: new Date().toISOString(),
+    machine: machine(opts.python),
+    host: JSON.parse(readFileSync(opts.host, 'utf8')),
+    extension: opts.extension ? JSON.parse(readFileSync(opts.extension, 'utf8')) : null,
+  };
+  mkdirSync(dirname(resolve(opts.out)), { recursive: true });
+  writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
+  const m = report.machine;
+  console.log(`machine: ${m.cpu}, ${m.cores} cores, ${m.kernel}, ${m.cxx}`);
+  console.log(`wrote ${opts.out}`);
+  if (opts.docs) {
+    const doc = readFileSync(opts.docs, 'utf8');
+    const start = doc.indexOf(BEGIN);
+    const end = doc.indexOf(END);
+    if (start < 0 || end < start) throw new Error(`${opts.docs} has no ${BEGIN} … ${END} section`);
+    writeFileSync(opts.docs, `${doc.slice(0, start + BEGIN.length)}\n${markdown(report)}\n${doc.slice(end)}`);
+    console.log(`updated ${opts.docs}`);
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`report: ${error.message}`);
+  process.exit(1);
+}
