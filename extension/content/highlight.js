@@ -27,11 +27,15 @@
   const scan = () => root.LinkedOutScan;
   const identity = (name, subs) => (Array.isArray(subs) ? subs.join(' ') : name);
 
-  /** Nearest ancestor holding the switch and its label elements, and no other switch. */
+  /**
+   * Nearest ancestor holding the switch and its label elements, and no other switch; the largest
+   * such ancestor when the label is further away; null when even the parent holds other switches
+   * (then only the switch itself is outlined: a shared container is never marked).
+   */
   function rowOf(input) {
     const labels = scan().labellingElements(input);
     const body = input.ownerDocument.body;
-    let best = input.parentElement;
+    let best = null;
     let candidate = input.parentElement;
     for (let depth = 0; candidate && candidate !== body && depth < MAX_ROW_DEPTH; depth += 1) {
       const switches = candidate.querySelectorAll(scan().SWITCH_SELECTOR);
@@ -105,7 +109,8 @@
       if (item) {
         input.setAttribute(MARK, 'switch-off');
         highlightRow(input, item, t);
-        keptRows.add(rowOf(input));
+        const row = rowOf(input);
+        if (row) keptRows.add(row);
         highlighted.push(key);
       } else if (key !== null && okKeys.has(key)) {
         input.setAttribute(MARK, 'ok');
@@ -139,7 +144,8 @@
   function markUnconfirmed(doc, key, text) {
     const input = scan().findSwitch(doc, key);
     if (!input) return false;
-    const reason = reasonElementOf(rowOf(input));
+    const row = rowOf(input);
+    const reason = row && reasonElementOf(row);
     if (!reason) return false;
     reason.setAttribute(REASON_STATE, 'unconfirmed');
     reason.textContent = text;

@@ -1,0 +1,35 @@
+// Loads the extension's classic scripts the way a browser does (one shared global per context),
+// into a plain VM context or into a jsdom window.
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import { JSDOM } from 'jsdom';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_DIR = path.join(ROOT, 'extension');
+
+function runFiles(context, files) {
+  for (const file of files) {
+    const code = fs.readFileSync(path.join(EXTENSION_DIR, file), 'utf8');
+    new vm.Script(code, { filename: file }).runInContext(context);
+  }
+}
+
+/** A bare context (like a service worker) with the given extension files loaded; returns its global. */
+export function loadInContext(files, extraGlobals = {}) {
+  const sandbox = { URL, TextEncoder, console, setTimeout, clearTimeout, ...extraGlobals };
+  const context = vm.createContext(sandbox);
+  runFiles(context, files);
+  return vm.runInContext('globalThis', context);
+}
+
+/** A jsdom page at `url` with the content scripts' libraries loaded; returns {dom, window, document}. */
+export function loadPage(html, { url = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', files = ['lib/protocol.js', 'content/scan.js', 'content/highlight.js'] } = {}) {
+  const dom = new JSDOM(html, { url, runScripts: 'outside-only' });
+  runFiles(dom.getInternalVMContext(), files);
+  return { dom, window: dom.window, document: dom.window.document };
+}
+
+/** Plain JSON copy: values made in another VM context compare deep-equal afterwards. */
+export const plain = (value) => JSON.parse(JSON.stringify(value));

@@ -1,0 +1,156 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage, plain } from './helpers.js';
+
+const ROW = (key, label, checked, cls = 'r7x') => `
+  <li class="${cls}">
+    <div class="h2k"><span id="${key}" class="t0p">${label}</span></div>
+    <div class="c9q"><input type="checkbox" role="switch" class="s1w" aria-labelledby="${key}"
+      aria-checked="${checked}" ${checked ? 'checked' : ''}><span aria-hidden="true">${checked ? 'On' : 'Off'}</span></div>
+  </li>`;
+
+const PAGE = `<!doctype html><html lang="en"><head><title>Settings</title></head><body>
+  <header class="nav8"><a href="/feed/">Home</a><input type="checkbox" id="nav-toggle"></header>
+  <main class="m3n"><ul class="l5v">
+    ${ROW('allowDataForGenerativeAI', 'Use my data for training content creation AI models', true)}
+    ${ROW('allowLinkedInAudienceNetwork', 'Ads off LinkedIn', true)}
+    ${ROW('allowConversionTrackings', 'Measure ad success', false)}
+    ${ROW('someUnknownToggle', 'Something new', true)}
+  </ul></main>
+  <footer>© LinkedIn</footer>
+</body></html>`;
+
+const verdict = (highlightKeys, okKeys) => ({
+  type: 'verdict', url: 'https://www.linkedin.com/mypreferences/d/settings/x', setting: 'x',
+  highlight: highlightKeys.map((key) => ({ key, setting: 'x', action: 'switch-off', severity: 'ai-training', reason: `Reason for ${key}.` })),
+  ok: okKeys, unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
+});
+
+/** The page's HTML with every highlighted row replaced by a placeholder. */
+function outsideRows(document) {
+  const clone = document.documentElement.cloneNode(true);
+  for (const row of clone.querySelectorAll('[data-linkedout-row]')) row.replaceWith(clone.ownerDocument.createComment('row'));
+  return clone.outerHTML;
+}
+function withoutOwnMarks(document) {
+  const clone = document.documentElement.cloneNode(true);
+  for (const el of clone.querySelectorAll('[data-linkedout-reason], [data-linkedout-notice]')) el.remove();
+  for (const el of clone.querySelectorAll('*')) {
+    for (const name of ['data-linkedout', 'data-linkedout-row', 'aria-describedby']) el.removeAttribute(name);
+  }
+  return clone.outerHTML;
+}
+
+const marked = (document) => plain(Array.from(document.querySelectorAll('[data-linkedout]'),
+  (el) => [el.getAttribute('aria-labelledby'), el.getAttribute('data-linkedout')]));
+
+test('marks exactly the highlighted and ok switches; a reason label is in each highlighted row', () => {
+  const { window, document } = loadPage(PAGE);
+  const result = window.LinkedOutHighlight.applyVerdict(document,
+    verdict(['allowDataForGenerativeAI', 'allowLinkedInAudienceNetwork'], ['allowConversionTrackings']),
+    (name, subs) => `${name}: ${subs.join(' ')}`);
+  assert.deepEqual(plain(result), {
+    highlighted: ['allowDataForGenerativeAI', 'allowLinkedInAudienceNetwork'], ok: ['allowConversionTrackings'],
+  });
+  assert.deepEqual(marked(document), [
+    ['allowDataForGenerativeAI', 'switch-off'], ['allowLinkedInAudienceNetwork', 'switch-off'], ['allowConversionTrackings', 'ok'],
+  ]);
+  const rows = document.querySelectorAll('[data-linkedout-row="switch-off"]');
+  assert.equal(rows.length, 2);
+  for (const row of rows) {
+    assert.equal(row.tagName, 'LI', 'the row is the list item holding switch and label');
+    const reason = row.querySelector('[data-linkedout-reason]');
+    assert.equal(reason.getAttribute('role'), 'note');
+    const input = row.querySelector('input');
+    assert.match(reason.textContent, new RegExp(`^highlightReason: Reason for ${input.getAttribute('aria-labelledby')}\\.$`));
+    assert.equal(input.getAttribute('aria-describedby'), reason.id, 'the switch is described by its reason');
+  }
+  assert.equal(document.querySelector('#nav-toggle').hasAttribute('data-linkedout'), false);
+});
+
+test('touches nothing outside the highlighted rows', () => {
+  const { window, document } = loadPage(PAGE);
+  const before = document.documentElement.outerHTML;
+  window.LinkedOutHighlight.applyVerdict(document, verdict(['allowDataForGenerativeAI'], ['allowConversionTrackings']));
+  const beforeClone = loadPage(before).document;
+  // mark the same rows in the untouched copy so both sides hide the same subtrees
+  for (const row of document.querySelectorAll('[data-linkedout-row]')) {
+    const key = row.querySelector('input').getAttribute('aria-labelledby');
+    beforeClone.querySelector(`input[aria-labelledby="${key}"]`).closest('li').setAttribute('data-linkedout-row', '');
+  }
+  const okInput = document.querySelector('[data-linkedout="ok"]');
+  okInput.removeAttribute('data-linkedout'); // the one allowed change outside a row
+  assert.equal(outsideRows(document), outsideRows(beforeClone));
+  okInput.setAttribute('data-linkedout', 'ok');
+  assert.equal(withoutOwnMarks(document), withoutOwnMarks(loadPage(before).document), 'inside the rows only our marks were added');
+});
+
+test('removes stale marks: a switch that left the verdict loses its highlight, label and describedby', () => {
+  const { window, document } = loadPage(PAGE);
+  const pristine = withoutOwnMarks(document);
+  const H = window.LinkedOutHighlight;
+  H.applyVerdict(document, verdict(['allowDataForGenerativeAI', 'allowLinkedInAudienceNetwork'], []));
+  H.applyVerdict(document, verdict(['allowLinkedInAudienceNetwork'], ['allowDataForGenerativeAI']));
+  assert.deepEqual(marked(document), [['allowDataForGenerativeAI', 'ok'], ['allowLinkedInAudienceNetwork', 'switch-off']]);
+  assert.equal(document.querySelectorAll('[data-linkedout-row]').length, 1);
+  assert.equal(document.querySelectorAll('[data-linkedout-reason]').length, 1);
+  const cleared = document.querySelector('input[aria-labelledby="allowDataForGenerativeAI"]');
+  assert.equal(cleared.hasAttribute('aria-describedby'), false);
+  H.applyVerdict(document, verdict([], []));
+  assert.deepEqual(marked(document), []);
+  assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
+  assert.equal(withoutOwnMarks(document), pristine);
+});
+
+test('applying the same verdict twice changes nothing (no duplicate labels)', () => {
+  const { window, document } = loadPage(PAGE);
+  const v = verdict(['allowDataForGenerativeAI'], ['allowConversionTrackings']);
+  window.LinkedOutHighlight.applyVerdict(document, v);
+  const once = document.documentElement.outerHTML;
+  window.LinkedOutHighlight.applyVerdict(document, v);
+  assert.equal(document.documentElement.outerHTML, once);
+});
+
+test('keeps a describedby the page set itself', () => {
+  const { window, document } = loadPage(PAGE);
+  const input = document.querySelector('input[aria-labelledby="allowDataForGenerativeAI"]');
+  input.setAttribute('aria-describedby', 'pageHelp');
+  const H = window.LinkedOutHighlight;
+  H.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+  assert.match(input.getAttribute('aria-describedby'), /^pageHelp linkedout-reason-\d+$/);
+  H.applyVerdict(document, verdict([], ['allowDataForGenerativeAI']));
+  assert.equal(input.getAttribute('aria-describedby'), 'pageHelp');
+});
+
+test('keys the verdict does not name on this page are ignored; unknown switches stay unmarked', () => {
+  const { window, document } = loadPage(PAGE);
+  window.LinkedOutHighlight.applyVerdict(document, verdict(['notOnThisPage'], ['alsoNotHere']));
+  assert.deepEqual(marked(document), []);
+});
+
+test('a container shared by several switches is never marked as a row: only the switch is', () => {
+  const { window, document } = loadPage(`<html><body><div id="list">
+    <span id="a">A</span><input type="checkbox" role="switch" aria-labelledby="a" aria-checked="true" checked>
+    <span id="b">B</span><input type="checkbox" role="switch" aria-labelledby="b" aria-checked="true" checked>
+  </div></body></html>`);
+  window.LinkedOutHighlight.applyVerdict(document, verdict(['a'], []));
+  assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
+  assert.deepEqual(marked(document), [['a', 'switch-off']]);
+});
+
+test('unconfirmed auto-switch keeps the highlight and says so; clearAll removes everything', () => {
+  const { window, document } = loadPage(PAGE);
+  const pristine = withoutOwnMarks(document);
+  const H = window.LinkedOutHighlight;
+  H.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+  assert.equal(H.markUnconfirmed(document, 'allowDataForGenerativeAI', 'Not confirmed'), true);
+  H.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+  const reason = document.querySelector('[data-linkedout-reason]');
+  assert.equal(reason.textContent, 'Not confirmed');
+  assert.equal(reason.getAttribute('data-linkedout-reason-state'), 'unconfirmed');
+  H.showNotice(document, 'host not installed');
+  assert.equal(document.querySelector('[data-linkedout-notice]').getAttribute('role'), 'status');
+  H.clearAll(document);
+  assert.equal(document.documentElement.outerHTML.includes('linkedout'), false);
+  assert.equal(withoutOwnMarks(document), pristine);
+});
