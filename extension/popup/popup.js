@@ -5,7 +5,7 @@
  *   #start            "Start opt-out walkthrough" (disabled until the host answers)
  *   #progress         "N of M done", with data-done / data-total; #progress-bar the <progress>
  *   #last-checked     when the host last saw any setting
- *   #drift            one <li data-step> per setting that came back on (#drift-section hidden if none)
+ *   #drift            one <li data-drift-step> per setting that came back on (#drift-section hidden if none)
  *   #steps            one <li data-step="<id>" data-state="<state>" data-kind="toggle|form"
  *                     data-drift="true|false"> per walkthrough step, in the host's order
  *   #form-link-<id>   link to a form step (e.g. #form-link-objection-form)

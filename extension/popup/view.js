@@ -98,7 +98,7 @@
     const drifted = plan ? plan.steps.filter((s) => s.drift === true) : [];
     const driftList = doc.getElementById('drift');
     driftList.replaceChildren(...drifted.map((s) =>
-      el(doc, 'li', { 'data-step': s.step }, t('driftReEnabled', [t(stepMessageName(s.step)) || s.title]))));
+      el(doc, 'li', { 'data-drift-step': s.step }, t('driftReEnabled', [t(stepMessageName(s.step)) || s.title]))));
     doc.getElementById('drift-section').hidden = drifted.length === 0;
 
     const start = doc.getElementById('start');

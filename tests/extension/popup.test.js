@@ -1,0 +1,141 @@
+// Popup rendering (jsdom, the real popup.html) and the locale files behind every UI string.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXTENSION_DIR, loadPage } from './helpers.js';
+
+const LOCALES = ['en', 'de', 'fr'];
+const messagesOf = (locale) => JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8'));
+const translator = (locale) => {
+  const messages = messagesOf(locale);
+  return (name, subs = []) => {
+    if (name === '@@ui_locale') return locale;
+    if (name === '@@bidi_dir') return 'ltr';
+    const entry = messages[name];
+    return entry ? entry.message.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '') : '';
+  };
+};
+
+const popupHtml = fs.readFileSync(path.join(EXTENSION_DIR, 'popup/popup.html'), 'utf8')
+  .replace(/<script[^>]*><\/script>/g, ''); // scripts are loaded by the helper instead
+const openPopup = (locale = 'en') => {
+  const page = loadPage(popupHtml, { url: 'chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/popup/popup.html', files: ['lib/protocol.js', 'lib/walkthrough.js', 'popup/view.js'] });
+  const t = translator(locale);
+  page.window.LinkedOutPopupView.localize(page.document, t);
+  return { ...page, t };
+};
+
+const STATUS = {
+  host: { status: 'connected', message: '', hello: { host_version: '0.1.0', protocol: 1, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } } },
+  plan: {
+    type: 'walkthrough', active: true, region: 'EU',
+    steps: [
+      { step: 'data-for-ai-improvement', kind: 'toggle', title: 'Data for Generative AI Improvement', url: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', severity: 'ai-training', state: 'off', last_seen: '2026-11-25T10:00:00Z', drift: false },
+      { step: 'ads-beyond-linkedin', kind: 'toggle', title: 'Ads off LinkedIn', url: 'https://www.linkedin.com/mypreferences/d/settings/ads-beyond-linkedin', severity: 'ads', state: 'on', last_seen: '2026-11-26T09:30:00Z', drift: true },
+      { step: 'ads-related-actions', kind: 'toggle', title: 'Measure ad success', url: 'https://www.linkedin.com/mypreferences/d/settings/ads-related-actions', severity: 'ads', state: 'unseen', last_seen: null, drift: false },
+      { step: 'share-data-with-select-partners', kind: 'toggle', title: 'Share data', url: 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners', severity: 'ads', state: 'not_in_region', last_seen: null, drift: false },
+      { step: 'objection-form', kind: 'form', title: 'Data Processing Objection form', url: 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO', severity: 'ai-training', state: 'todo', guidance: 'Fill it in.', done_at: null },
+    ],
+    progress: { done: 1, total: 4, remaining: 3 },
+    next: { step: 'ads-beyond-linkedin', url: 'https://www.linkedin.com/mypreferences/d/settings/ads-beyond-linkedin' },
+  },
+};
+
+test('renders each step with its state, last check, drift, progress and the form step', () => {
+  const { window, document, t } = openPopup('en');
+  window.LinkedOutPopupView.render(document, STATUS, t);
+  const rows = [...document.querySelectorAll('#steps [data-step]')].map((li) => [li.dataset.step, li.dataset.state, li.querySelector('.step-state').textContent]);
+  assert.deepEqual(rows, [
+    ['data-for-ai-improvement', 'off', 'Off'], ['ads-beyond-linkedin', 'on', 'Still on'],
+    ['ads-related-actions', 'unseen', 'Not seen yet'], ['share-data-with-select-partners', 'not_in_region', 'Not in your region'],
+    ['objection-form', 'todo', 'To do'],
+  ]);
+  assert.equal(document.querySelector('[data-step="ads-related-actions"] .step-meta').textContent, 'Not checked yet');
+  assert.equal(document.querySelector('[data-step="data-for-ai-improvement"] .step-meta').textContent, 'Checked 2026-11-25T10:00:00Z');
+  assert.equal(document.getElementById('progress').textContent, '1 of 4 done');
+  assert.equal(document.getElementById('progress').dataset.total, '4');
+  assert.equal(document.getElementById('last-checked').textContent, 'Last checked: 2026-11-26T09:30:00Z');
+  assert.equal(document.getElementById('drift-section').hidden, false);
+  assert.deepEqual([...document.querySelectorAll('#drift li')].map((li) => li.textContent), ['Ads off LinkedIn was off before and is on again.']);
+  assert.equal(document.querySelector('[data-step="ads-beyond-linkedin"]').dataset.drift, 'true');
+  const link = document.getElementById('form-link-objection-form');
+  assert.equal(link.href, 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
+  assert.equal(link.rel, 'noopener noreferrer');
+  const markDone = document.getElementById('mark-done-objection-form');
+  assert.equal(markDone.tagName, 'BUTTON');
+  assert.equal(markDone.dataset.markDone, 'objection-form');
+  assert.equal(document.getElementById('host-status').dataset.status, 'connected');
+  assert.equal(document.getElementById('start').disabled, false);
+  assert.equal(document.getElementById('start').textContent, 'Start opt-out walkthrough');
+});
+
+test('a done form shows its date and no button', () => {
+  const { window, document, t } = openPopup('en');
+  const plan = structuredClone(STATUS.plan);
+  plan.steps[4] = { ...plan.steps[4], state: 'done', done_at: '2026-11-27' };
+  window.LinkedOutPopupView.render(document, { ...STATUS, plan }, t);
+  assert.equal(document.getElementById('mark-done-objection-form'), null);
+  assert.match(document.querySelector('[data-step="objection-form"]').textContent, /Done on 2026-11-27/);
+});
+
+test('host missing: says how to install it, offers retry, disables start', () => {
+  const { window, document, t } = openPopup('en');
+  window.LinkedOutPopupView.render(document, { host: { status: 'host_missing', message: 'Specified native messaging host not found.', hello: null }, plan: null }, t);
+  assert.equal(document.getElementById('host-status').dataset.status, 'host_missing');
+  assert.match(document.getElementById('host-status-text').textContent, /run linkedout-host install/);
+  assert.equal(document.getElementById('retry').hidden, false);
+  assert.equal(document.getElementById('start').disabled, true);
+  assert.equal(document.querySelectorAll('#steps li').length, 0);
+});
+
+test('German and French UIs: every static string is translated, none hard-coded', () => {
+  for (const locale of ['de', 'fr']) {
+    const { window, document, t } = openPopup(locale);
+    window.LinkedOutPopupView.render(document, STATUS, t);
+    assert.equal(document.documentElement.lang, locale);
+    assert.equal(document.getElementById('start').textContent, messagesOf(locale).startButton.message);
+    assert.equal(document.querySelector('[data-step="data-for-ai-improvement"] .step-title').textContent,
+      messagesOf(locale).step_data_for_ai_improvement.message);
+  }
+  // popup.html carries no text of its own: everything visible comes from a data-i18n key
+  const { document } = openPopup('en');
+  const raw = fs.readFileSync(path.join(EXTENSION_DIR, 'popup/popup.html'), 'utf8');
+  const texts = raw.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '').trim();
+  assert.equal(texts, '', 'no hard-coded text in popup.html');
+  for (const el of document.querySelectorAll('[data-i18n]')) assert.notEqual(el.textContent, '', el.dataset.i18n);
+});
+
+test('popup controls are reachable by keyboard (native buttons, checkbox with a label)', () => {
+  const { window, document, t } = openPopup('en');
+  window.LinkedOutPopupView.render(document, STATUS, t);
+  for (const id of ['start', 'retry', 'mark-done-objection-form']) assert.equal(document.getElementById(id).tagName, 'BUTTON', id);
+  const autoSwitch = document.getElementById('auto-switch');
+  assert.equal(autoSwitch.type, 'checkbox');
+  assert.ok(autoSwitch.closest('label'), 'the checkbox has a label');
+  assert.equal(document.querySelectorAll('[tabindex]').length, 0, 'no custom tab order');
+});
+
+test('locales: en, de and fr define the same messages, and every message the code uses exists', () => {
+  const en = Object.keys(messagesOf('en')).sort();
+  for (const locale of LOCALES) {
+    assert.deepEqual(Object.keys(messagesOf(locale)).sort(), en, `${locale} has the same keys as en`);
+    for (const [name, entry] of Object.entries(messagesOf(locale))) assert.ok(entry.message.trim(), `${locale}.${name} is not empty`);
+  }
+  const used = new Set();
+  const sources = ['popup/popup.html', 'popup/view.js', 'popup/popup.js', 'content/main.js', 'content/highlight.js', 'manifest.json'];
+  for (const file of sources) {
+    const text = fs.readFileSync(path.join(EXTENSION_DIR, file), 'utf8');
+    for (const m of text.matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
+    for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]);
+    for (const m of text.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]);
+    for (const m of text.matchAll(/'((?:state|host|notice)[A-Z][A-Za-z]+)'/g)) used.add(m[1]);
+  }
+  assert.ok(used.size > 20, `found ${used.size} message names`);
+  for (const name of used) assert.ok(en.includes(name), `message ${name} is defined`);
+  // every ruleset step has a translated title
+  const rules = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '../native-host/rules/linkedin.json'), 'utf8'));
+  for (const id of [...rules.settings.map((s) => s.id), ...(rules.forms || []).map((f) => f.id)]) {
+    assert.ok(en.includes(`step_${id.replace(/[^A-Za-z0-9]/g, '_')}`), `title for step ${id}`);
+  }
+});
