@@ -1,43 +1,73 @@
-// linkedout-host: parse argv, then either serve native messaging or run a CLI command.
-// Skeleton: serves `hello`; the full dispatcher lands with the native-host issue.
+// linkedout-host: decide from argv whether a browser started us (serve native messaging, after
+// the caller check) or a person did (run a CLI command); nothing else lives here.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
 
-#include "framing.hpp"
+#include "caller.hpp"
+#include "cli/commands.hpp"
+#include "host_mode.hpp"
+#include "paths.hpp"
 
 namespace {
 
-int serve() {
-  linkedout::framing::FrameReader reader;
-  char buf[65536];
-  for (;;) {
-    const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-    if (n <= 0) return 0;
-    reader.feed({buf, static_cast<std::size_t>(n)});
-    for (;;) {
-      auto r = reader.next();
-      if (r.kind != linkedout::framing::ReadResult::Kind::frame) {
-        if (r.kind == linkedout::framing::ReadResult::Kind::too_large) return 2;
-        break;
-      }
-      nlohmann::json reply = {{"type", "hello"}, {"host_version", LINKEDOUT_VERSION}, {"protocol", 1}};
-      auto frame = linkedout::framing::encode_frame(reply.dump());
-      std::fwrite(frame->data(), 1, frame->size(), stdout);
-      std::fflush(stdout);
-    }
+using namespace linkedout;
+
+// Checks the caller, then serves. A refused caller gets one not_allowed frame, so the extension
+// can show why, and exit status 1.
+int serve(const caller::Caller& who, const cli::CommonOptions& common) {
+  const auto self = paths::self_executable();
+  const auto allowed = caller::allowed_callers_for(who, self, paths::current_os(), paths::home_dir());
+  const auto decision = caller::check(who, allowed);
+  if (!decision.allowed) {
+    spdlog::error("refusing to serve: {}", decision.reason);
+    const auto frame = caller::refusal_frame(decision.reason);
+    [[maybe_unused]] const auto written = ::write(STDOUT_FILENO, frame.data(), frame.size());
+    return 1;
   }
+  return run_host({common.resolved_data_dir(), common.rules_file, who.describe()});
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"LinkedOut native messaging host"};
-  app.set_version_flag("--version", LINKEDOUT_VERSION);
-  app.allow_extras();
-  CLI11_PARSE(app, argc, argv);
-  return serve();
+  // Before anything can log: spdlog's default logger writes to stdout, which carries frames only.
+  spdlog::set_default_logger(
+      std::make_shared<spdlog::logger>("", std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
+
+  try {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (const auto who = caller::detect_host_mode(args)) return serve(*who, {});
+
+    CLI::App app{"LinkedOut native messaging host and its command line.\n"
+                 "Started by a browser (or with no command) it serves native messaging on stdin/stdout."};
+    app.set_version_flag("--version", LINKEDOUT_VERSION);
+    app.require_subcommand(0, 1);
+    app.fallthrough();  // common options may follow the command: `status --data-dir DIR`
+    cli::CommonOptions common;
+    app.add_option("--data-dir", common.data_dir, "state store directory (else $LINKEDOUT_DATA_DIR, else XDG data dir)");
+    app.add_option("--rules", common.rules_file, "ruleset file to use instead of the built-in one")
+        ->check(CLI::ExistingFile);
+
+    int exit_code = 0;
+    cli::add_install_command(app, common, exit_code);
+    cli::add_uninstall_command(app, common, exit_code);
+    cli::add_doctor_command(app, common, exit_code);
+    cli::add_status_command(app, common, exit_code);
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      const int code = app.exit(e);
+      return code == 0 ? 0 : cli::kExitUsage;
+    }
+    if (app.get_subcommands().empty()) return serve({}, common);  // options only: serve by hand
+    return exit_code;
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  }
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace linkedout {
@@ -37,6 +38,9 @@ struct StoreData {
   std::map<std::string, std::string> forms_done;  // form id → ISO date it was marked done
   bool walkthrough_active = false;
   std::vector<std::string> corrupt_files;     // files moved aside, reported by `status`
+  // Top-level fields this version does not know (written by a newer host), as JSON text, kept
+  // and written back unchanged so a downgrade does not lose them.
+  std::map<std::string, std::string> unknown_fields;
 };
 
 struct StoreError : std::runtime_error {
@@ -55,6 +59,8 @@ class Store {
   const std::filesystem::path& dir() const { return dir_; }
   std::filesystem::path file() const { return dir_ / "state.json"; }
 
+  std::filesystem::path lock_file() const { return dir_ / "state.lock"; }
+
   // Reads under a shared lock. A missing file is an empty store; a corrupt one is moved aside.
   StoreData load();
 
@@ -72,5 +78,10 @@ bool record_sighting(StoreData& data, const std::string& setting, const std::str
                      const std::string& url, const std::string& now_iso);
 
 std::string now_iso8601();  // current UTC time, second precision
+
+// The file format (docs/protocol.md §5). parse_store throws StoreError saying what is wrong;
+// a file it refuses is what Store treats as corrupt.
+std::string serialize_store(const StoreData& data);
+StoreData parse_store(std::string_view text);
 
 }  // namespace linkedout

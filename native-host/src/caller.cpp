@@ -1,0 +1,137 @@
+#include "caller.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "extension_ids.hpp"
+#include "framing.hpp"
+
+namespace linkedout::caller {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kChromeScheme = "chrome-extension://";
+
+std::string join(const std::set<std::string>& items, std::string_view prefix, std::string_view suffix) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ", ";
+    out += std::string(prefix) + item + std::string(suffix);
+  }
+  return out.empty() ? "none" : out;
+}
+
+// The id of "chrome-extension://<id>/", or nullopt when the origin is not exactly that shape.
+std::optional<std::string> chrome_id_of(std::string_view origin) {
+  if (!origin.starts_with(kChromeScheme) || !origin.ends_with('/')) return std::nullopt;
+  const auto id = origin.substr(kChromeScheme.size(), origin.size() - kChromeScheme.size() - 1);
+  if (!is_chrome_extension_id(id)) return std::nullopt;
+  return std::string(id);
+}
+
+}  // namespace
+
+bool is_chrome_extension_id(std::string_view id) {
+  if (id.size() != 32) return false;
+  for (const char c : id)
+    if (c < 'a' || c > 'p') return false;
+  return true;
+}
+
+bool is_gecko_id(std::string_view id) {
+  // Firefox's own pattern for add-on ids: an email-like id or a braced UUID, at most 80 chars.
+  static const std::regex pattern(
+      R"(^(\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}|[a-zA-Z0-9._-]*@[a-zA-Z0-9._-]+)$)");
+  return !id.empty() && id.size() <= 80 && std::regex_match(id.begin(), id.end(), pattern);
+}
+
+std::optional<Caller> detect_host_mode(std::span<const std::string> args) {
+  if (args.empty()) return Caller{};
+  if (args[0].starts_with(kChromeScheme)) return Caller{Caller::Kind::chrome, args[0], {}};
+  if (args.size() == 2 && args[0].ends_with(".json") && !args[1].starts_with("-"))
+    return Caller{Caller::Kind::firefox, args[1], fs::path(args[0])};
+  return std::nullopt;
+}
+
+AllowedCallers compiled_in_callers() {
+  AllowedCallers allowed;
+  for (const auto id : kChromeExtensionIds) allowed.chrome_ids.emplace(id);
+  for (const auto id : kFirefoxExtensionIds) allowed.firefox_ids.emplace(id);
+  return allowed;
+}
+
+std::string add_from_manifest(AllowedCallers& allowed, const fs::path& manifest, const fs::path& self_executable) {
+  std::ifstream in(manifest);
+  if (!in) return "cannot read " + manifest.string();
+  const json doc = json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_object()) return manifest.string() + " is not a JSON object";
+  if (doc.value("name", json()) != json(kHostName)) return manifest.string() + " is not a manifest of " + std::string(kHostName);
+  const auto path = doc.value("path", json());
+  if (!path.is_string()) return manifest.string() + " has no path";
+  std::error_code ec;
+  const auto resolved = fs::canonical(path.get<std::string>(), ec);
+  if (ec || resolved != self_executable)
+    return manifest.string() + " names another program (" + path.get<std::string>() + ")";
+  if (const auto origins = doc.find("allowed_origins"); origins != doc.end() && origins->is_array())
+    for (const auto& origin : *origins)
+      if (origin.is_string())
+        if (auto id = chrome_id_of(origin.get<std::string>())) allowed.chrome_ids.insert(*id);
+  if (const auto ids = doc.find("allowed_extensions"); ids != doc.end() && ids->is_array())
+    for (const auto& id : *ids)
+      if (id.is_string() && is_gecko_id(id.get<std::string>())) allowed.firefox_ids.insert(id.get<std::string>());
+  return "";
+}
+
+AllowedCallers allowed_callers_for(const Caller& caller, const fs::path& self_executable, paths::Os os,
+                                   const fs::path& home) {
+  AllowedCallers allowed = compiled_in_callers();
+  if (caller.kind == Caller::Kind::firefox) {
+    add_from_manifest(allowed, caller.manifest, self_executable);
+  } else if (caller.kind == Caller::Kind::chrome) {
+    for (const auto& browser : paths::browsers()) {
+      if (browser.family != paths::Family::chromium) continue;
+      for (const auto scope : {paths::Scope::user, paths::Scope::system}) {
+        const auto manifest = paths::manifest_path(browser.browser, os, scope, home);
+        std::error_code ec;
+        if (fs::exists(manifest, ec)) add_from_manifest(allowed, manifest, self_executable);
+      }
+    }
+  }
+  return allowed;
+}
+
+Decision check(const Caller& caller, const AllowedCallers& allowed) {
+  switch (caller.kind) {
+    case Caller::Kind::none:
+      return {true, ""};
+    case Caller::Kind::chrome: {
+      const auto id = chrome_id_of(caller.origin);
+      if (!id)
+        return {false, "the caller origin \"" + caller.origin +
+                           "\" is not of the form chrome-extension://<32 letters a-p>/"};
+      if (allowed.chrome_ids.contains(*id)) return {true, ""};
+      return {false, "extension " + caller.origin + " is not allowed; this host serves " +
+                         join(allowed.chrome_ids, kChromeScheme, "/") +
+                         " (add an id with: linkedout-host install --extension-id ID)"};
+    }
+    case Caller::Kind::firefox:
+      if (allowed.firefox_ids.contains(caller.origin)) return {true, ""};
+      return {false, "add-on " + caller.origin + " is not allowed; this host serves " +
+                         join(allowed.firefox_ids, "", "") +
+                         " (add an id with: linkedout-host install --firefox-id ID)"};
+  }
+  return {false, "unknown caller"};
+}
+
+std::string refusal_frame(const std::string& reason) {
+  const json error = {{"type", "error"}, {"id", nullptr}, {"code", "not_allowed"}, {"message", reason}};
+  // The reason is short; should it ever exceed the reply cap, send it cut rather than nothing.
+  auto frame = framing::encode_frame(error.dump(-1, ' ', false, json::error_handler_t::replace));
+  if (!frame) frame = framing::encode_frame(R"({"type":"error","id":null,"code":"not_allowed","message":"caller refused"})");
+  return *frame;
+}
+
+}  // namespace linkedout::caller

@@ -1,0 +1,228 @@
+#include "cli/host_manifest.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "caller.hpp"
+#include "extension_ids.hpp"
+
+namespace linkedout::cli {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+
+std::string type_name(const json& value) { return value.type_name(); }
+
+void check_origins(const json& doc, const std::vector<std::string>& ids, std::vector<std::string>& problems) {
+  const auto it = doc.find("allowed_origins");
+  if (it == doc.end()) {
+    problems.push_back(doc.contains("allowed_extensions")
+                           ? "allowed_origins is missing (this is a Firefox manifest: it has allowed_extensions)"
+                           : "allowed_origins is missing");
+    return;
+  }
+  if (!it->is_array()) {
+    problems.push_back("allowed_origins is a " + type_name(*it) + ", not a list");
+    return;
+  }
+  std::vector<std::string> valid;
+  for (const auto& entry : *it) {
+    if (!entry.is_string()) {
+      problems.push_back("allowed_origins holds a " + type_name(entry) + ", not a string");
+      continue;
+    }
+    const auto origin = entry.get<std::string>();
+    if (!origin.starts_with("chrome-extension://")) {
+      problems.push_back("allowed_origins entry " + quoted(origin) + " is not a chrome-extension:// origin");
+    } else if (origin.find('*') != std::string::npos) {
+      problems.push_back("allowed_origins entry " + quoted(origin) + " uses a wildcard, which browsers reject");
+    } else if (!origin.ends_with("/")) {
+      problems.push_back("allowed_origins entry " + quoted(origin) +
+                         " lacks the trailing slash: the browser ignores it (write " + quoted(origin + "/") + ")");
+    } else {
+      valid.push_back(origin);
+    }
+  }
+  for (const auto& id : ids) {
+    const auto origin = "chrome-extension://" + id + "/";
+    if (std::find(valid.begin(), valid.end(), origin) == valid.end())
+      problems.push_back("origin " + origin + " (the LinkedOut extension) is not in allowed_origins");
+  }
+}
+
+void check_extensions(const json& doc, const std::vector<std::string>& ids, std::vector<std::string>& problems) {
+  const auto it = doc.find("allowed_extensions");
+  if (it == doc.end()) {
+    problems.push_back(doc.contains("allowed_origins")
+                           ? "allowed_extensions is missing (this is a Chrome-family manifest: it has allowed_origins)"
+                           : "allowed_extensions is missing");
+    return;
+  }
+  if (!it->is_array()) {
+    problems.push_back("allowed_extensions is a " + type_name(*it) + ", not a list");
+    return;
+  }
+  for (const auto& id : ids)
+    if (std::find(it->begin(), it->end(), json(id)) == it->end())
+      problems.push_back("add-on " + id + " (the LinkedOut extension) is not in allowed_extensions");
+}
+
+void check_path(const json& doc, std::vector<std::string>& problems) {
+  const auto it = doc.find("path");
+  if (it == doc.end() || it->is_null()) {
+    problems.push_back("path is missing");
+    return;
+  }
+  if (!it->is_string()) {
+    problems.push_back("path is a " + type_name(*it) + ", not a string");
+    return;
+  }
+  const fs::path path = it->get<std::string>();
+  if (!path.is_absolute()) {
+    problems.push_back("path " + quoted(path.string()) + " is relative: browsers on Linux and macOS need an absolute path");
+    return;
+  }
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    problems.push_back("path " + path.string() + " does not exist (" + std::strerror(errno) + ")");
+  } else if (!S_ISREG(info.st_mode)) {
+    problems.push_back("path " + path.string() + " is not a regular file");
+  } else if (::access(path.c_str(), X_OK) != 0) {
+    problems.push_back("path " + path.string() + " is not executable (chmod +x it)");
+  }
+}
+
+std::vector<std::string> validated(const std::vector<std::string>& ids, bool (*valid)(std::string_view),
+                                   const char* what) {
+  for (const auto& id : ids)
+    if (!valid(id)) throw std::invalid_argument(quoted(id) + " is not a valid " + what);
+  return ids;
+}
+
+}  // namespace
+
+json build_manifest(paths::Family family, const fs::path& host_path, const std::vector<std::string>& extension_ids) {
+  json manifest = {{"name", kHostName},
+                   {"description", "LinkedOut: finds the LinkedIn privacy settings that are still on"},
+                   {"path", host_path.string()},
+                   {"type", "stdio"}};
+  if (family == paths::Family::chromium) {
+    json origins = json::array();
+    for (const auto& id : extension_ids) origins.push_back("chrome-extension://" + id + "/");
+    manifest["allowed_origins"] = origins;
+  } else {
+    manifest["allowed_extensions"] = extension_ids;
+  }
+  return manifest;
+}
+
+std::vector<std::string> inspect_manifest(const fs::path& file, paths::Family family,
+                                          const std::vector<std::string>& extension_ids) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return {"cannot read the manifest: " + std::string(std::strerror(errno))};
+  std::stringstream text;
+  text << in.rdbuf();
+  json doc;
+  try {
+    doc = json::parse(text.str());
+  } catch (const json::parse_error& e) {
+    return {"not valid JSON: " + std::string(e.what())};
+  }
+  if (!doc.is_object()) return {"not a JSON object but a " + type_name(doc)};
+
+  std::vector<std::string> problems;
+  const auto name = doc.find("name");
+  if (name == doc.end()) {
+    problems.push_back("name is missing (expected \"" + std::string(kHostName) + "\")");
+  } else if (*name != json(kHostName)) {
+    problems.push_back("name is " + name->dump() + ", expected \"" + std::string(kHostName) +
+                       "\" (it must match the file name)");
+  }
+  const auto description = doc.find("description");
+  if (description == doc.end() || !description->is_string())
+    problems.push_back("description is missing or not a string: browsers refuse such a manifest");
+  check_path(doc, problems);
+  const auto type = doc.find("type");
+  if (type == doc.end()) {
+    problems.push_back("type is missing (expected \"stdio\")");
+  } else if (*type != json("stdio")) {
+    problems.push_back("type is " + type->dump() + ", expected \"stdio\"");
+  }
+  if (family == paths::Family::chromium) {
+    check_origins(doc, extension_ids, problems);
+  } else {
+    check_extensions(doc, extension_ids, problems);
+  }
+  return problems;
+}
+
+std::vector<std::string> chrome_ids_of(const ManifestRequest& request) {
+  if (!request.chrome_ids.empty())
+    return validated(request.chrome_ids, caller::is_chrome_extension_id, "Chrome extension id (32 letters a-p)");
+  return {kChromeExtensionIds.begin(), kChromeExtensionIds.end()};
+}
+
+std::vector<std::string> firefox_ids_of(const ManifestRequest& request) {
+  if (!request.firefox_ids.empty())
+    return validated(request.firefox_ids, caller::is_gecko_id, "Firefox add-on id (name@domain or {uuid})");
+  return {kFirefoxExtensionIds.begin(), kFirefoxExtensionIds.end()};
+}
+
+std::string Location::label() const {
+  std::string text(paths::spec(browser).display_name);
+  if (explicit_dir) return text;
+  return text + " (" + std::string(paths::scope_name(scope)) + ")";
+}
+
+fs::path home_of(const ManifestRequest& request) {
+  return request.home.empty() ? paths::home_dir() : request.home;
+}
+
+std::vector<Location> locations(const ManifestRequest& request, paths::Scope scope) {
+  std::vector<Location> found;
+  for (const auto& browser : paths::browsers()) {
+    if (request.browser && *request.browser != browser.browser) continue;
+    if (request.manifest_dir) {
+      found.push_back({browser.browser, scope, *request.manifest_dir / paths::kManifestFileName, true});
+    } else {
+      found.push_back({browser.browser, scope, paths::manifest_path(browser.browser, request.os, scope, home_of(request)),
+                       false});
+    }
+  }
+  return found;
+}
+
+void write_file_atomically(const fs::path& file, const std::string& content) {
+  const fs::path temp = file.parent_path() / (file.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  const auto fail = [&](int fd, const std::string& what) {
+    const std::string reason = std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    ::unlink(temp.c_str());
+    throw std::runtime_error("cannot " + what + " " + file.string() + ": " + reason);
+  };
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail(-1, "create a temporary file beside");
+  for (std::string_view rest = content; !rest.empty();) {
+    const ssize_t n = ::write(fd, rest.data(), rest.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail(fd, "write");
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+  // 0644 whatever the umask: a system-wide manifest written by root must be readable by users.
+  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) fail(fd, "write");
+  if (::close(fd) != 0) fail(-1, "write");
+  if (::rename(temp.c_str(), file.c_str()) != 0) fail(-1, "replace");
+}
+
+}  // namespace linkedout::cli

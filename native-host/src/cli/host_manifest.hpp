@@ -1,0 +1,48 @@
+// The host manifest a browser reads to find io.linkedout.host: building it (install) and every
+// check a browser makes before it says "native host not found" (doctor), plus which locations a
+// command acts on.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "paths.hpp"
+
+namespace linkedout::cli {
+
+// Chromium family: allowed_origins "chrome-extension://<id>/"; Firefox: allowed_extensions.
+nlohmann::json build_manifest(paths::Family family, const std::filesystem::path& host_path,
+                              const std::vector<std::string>& extension_ids);
+
+// One line per reason the browser would refuse the manifest at `file`, in the order a browser
+// checks them; empty when it is fine. `extension_ids` are those that must be allowed.
+std::vector<std::string> inspect_manifest(const std::filesystem::path& file, paths::Family family,
+                                          const std::vector<std::string>& extension_ids);
+
+// The ids a request is about: its overrides, else the compiled-in ones. Throws
+// std::invalid_argument naming a malformed id.
+std::vector<std::string> chrome_ids_of(const ManifestRequest& request);
+std::vector<std::string> firefox_ids_of(const ManifestRequest& request);
+
+struct Location {
+  paths::Browser browser;
+  paths::Scope scope;
+  std::filesystem::path file;  // …/io.linkedout.host.json
+  bool explicit_dir = false;   // from --manifest-dir
+  std::string label() const;   // "Google Chrome (user)"
+};
+
+// Every location of the requested browsers in one scope, or the --manifest-dir one.
+std::vector<Location> locations(const ManifestRequest& request, paths::Scope scope);
+
+std::filesystem::path home_of(const ManifestRequest& request);
+
+// Writes `content` to `file` through a temp file and rename, mode 0644 (browsers run as the user
+// but system manifests are root's). Throws std::runtime_error saying why.
+void write_file_atomically(const std::filesystem::path& file, const std::string& content);
+
+}  // namespace linkedout::cli

@@ -1,0 +1,88 @@
+// `linkedout-host uninstall`: removes the manifests install wrote, and only those.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "cli/host_manifest.hpp"
+#include "cli/manifest_options.hpp"
+#include "extension_ids.hpp"
+
+namespace linkedout::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+// install creates the manifest directory, and the browser's own directory above it when only the
+// browser's program was found: remove those again when nothing else lives in them. fs::remove
+// refuses a non-empty directory; shared roots (~/.config, ~/Library/…) and system parents stay.
+void remove_empty_dirs(const Location& location, paths::Os os, const fs::path& home) {
+  std::error_code ec;
+  fs::path dir = location.file.parent_path();
+  if (location.scope == paths::Scope::system) {
+    fs::remove(dir, ec);
+    return;
+  }
+  const fs::path keep[] = {home, home / ".config", home / "Library", home / "Library/Application Support"};
+  const auto profile = paths::profile_dir(location.browser, os, home);
+  while (dir.has_parent_path() && std::find(std::begin(keep), std::end(keep), dir) == std::end(keep) &&
+         dir.string().starts_with(home.string() + "/")) {
+    // Above the browser's profile directory only the manifest path's own parents are ours to try.
+    if (!fs::remove(dir, ec) || ec) break;
+    if (dir == profile) break;
+    dir = dir.parent_path();
+  }
+}
+
+}  // namespace
+
+int run_uninstall(const ManifestRequest& request, std::ostream& out, std::ostream& err) {
+  int removed = 0;
+  int failed = 0;
+  std::vector<fs::path> seen;  // --manifest-dir with all browsers names one file six times
+  for (const auto& location : locations(request, request.scope)) {
+    if (std::find(seen.begin(), seen.end(), location.file) != seen.end()) continue;
+    seen.push_back(location.file);
+    std::error_code ec;
+    if (!fs::exists(location.file, ec)) continue;
+
+    // Ours only: a file at this path whose `name` is not io.linkedout.host was not written by us.
+    std::ifstream in(location.file);
+    const auto doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    in.close();
+    if (!doc.is_object() || doc.value("name", nlohmann::json()) != nlohmann::json(kHostName)) {
+      err << "uninstall: left " << location.file.string() << ": its name is not " << kHostName
+          << ", so it is not ours\n";
+      ++failed;
+      continue;
+    }
+    if (!fs::remove(location.file, ec) || ec) {
+      err << "uninstall: cannot remove " << location.file.string() << ": " << ec.message() << "\n";
+      ++failed;
+      continue;
+    }
+    out << "removed " << location.label() << ": " << location.file.string() << "\n";
+    ++removed;
+    if (!location.explicit_dir) remove_empty_dirs(location, request.os, home_of(request));
+  }
+  if (removed == 0 && failed == 0) out << "nothing to remove: no LinkedOut host manifest found\n";
+  return failed == 0 ? kExitOk : kExitFailed;
+}
+
+void add_uninstall_command(CLI::App& app, const CommonOptions&, int& exit_code) {
+  auto options = std::make_shared<ManifestOptions>();
+  auto* command = app.add_subcommand("uninstall", "Remove the host manifests install wrote");
+  add_manifest_options(*command, *options, OptionSet::uninstall);
+  command->callback([options, &exit_code] {
+    try {
+      exit_code = run_uninstall(options->to_request(), std::cout, std::cerr);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "uninstall: " << e.what() << "\n";
+      exit_code = kExitUsage;
+    }
+  });
+}
+
+}  // namespace linkedout::cli

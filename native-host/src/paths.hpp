@@ -1,0 +1,74 @@
+// Where things live, per browser and per OS, in one table: host manifest directories (per user
+// and system-wide), the profile directory that shows a browser is used, the programs that show it
+// is installed, and LinkedOut's own data directory. Path logic is pure (the OS and the home
+// directory are parameters) so macOS paths are tested on Linux.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace linkedout::paths {
+
+enum class Os { Linux, MacOS };
+enum class Browser { chrome, chromium, edge, brave, vivaldi, firefox };
+enum class Scope { user, system };
+// Chromium-family manifests carry `allowed_origins`, Firefox ones `allowed_extensions`.
+enum class Family { chromium, firefox };
+
+inline constexpr std::string_view kManifestFileName = "io.linkedout.host.json";
+
+struct OsLocations {
+  std::string_view user_manifest_dir;  // relative to the home directory
+  std::string_view profile_dir;        // relative to home; exists once the browser has run
+  std::string_view system_manifest_dir;  // absolute
+  std::vector<std::string_view> programs;  // Linux: names looked up on PATH; macOS: app bundles
+};
+
+struct BrowserSpec {
+  Browser browser;
+  std::string_view name;          // as on the command line: "chrome"
+  std::string_view display_name;  // "Google Chrome"
+  Family family;
+  OsLocations linux_locations;
+  OsLocations macos_locations;
+  const OsLocations& on(Os os) const { return os == Os::Linux ? linux_locations : macos_locations; }
+};
+
+// Every supported browser, in the order commands report them.
+std::span<const BrowserSpec> browsers();
+const BrowserSpec& spec(Browser browser);
+std::optional<Browser> parse_browser(std::string_view name);  // "chrome" … "firefox"
+std::string browser_names(std::string_view separator);        // "chrome|chromium|…"
+std::string_view scope_name(Scope scope);                    // "user" | "system"
+
+std::filesystem::path manifest_dir(Browser browser, Os os, Scope scope, const std::filesystem::path& home);
+std::filesystem::path manifest_path(Browser browser, Os os, Scope scope, const std::filesystem::path& home);
+std::filesystem::path profile_dir(Browser browser, Os os, const std::filesystem::path& home);
+
+// LinkedOut's data directory: `linkedout_data_dir` ($LINKEDOUT_DATA_DIR) when set, else
+// $XDG_DATA_HOME/linkedout on Linux, else ~/.local/share/linkedout (Linux) or
+// ~/Library/Application Support/LinkedOut (macOS).
+std::filesystem::path data_dir(Os os, const std::filesystem::path& home,
+                               const std::optional<std::string>& linkedout_data_dir,
+                               const std::optional<std::string>& xdg_data_home);
+// Where the host log goes: $XDG_STATE_HOME/linkedout, else ~/.local/state/linkedout (Linux) or
+// ~/Library/Logs/LinkedOut (macOS).
+std::filesystem::path log_dir(Os os, const std::filesystem::path& home,
+                              const std::optional<std::string>& xdg_state_home);
+
+// The running system, read from the environment.
+Os current_os();
+std::optional<std::string> env(const char* name);  // unset or empty → nullopt
+std::filesystem::path home_dir();                  // $HOME, else the password database
+std::filesystem::path default_data_dir();
+std::filesystem::path default_log_dir();
+// The absolute, symlink-free path of the running executable (/proc/self/exe on Linux).
+std::filesystem::path self_executable();
+// True when `name` is an executable file in one of $PATH's directories.
+bool program_on_path(std::string_view name);
+
+}  // namespace linkedout::paths

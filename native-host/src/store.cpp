@@ -1,0 +1,337 @@
+#include "store.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "paths.hpp"
+
+namespace linkedout {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kTempPrefix = "state.json.tmp-";
+constexpr std::string_view kCorruptPrefix = "state.json.corrupt-";
+
+std::string errno_text(int error) { return std::strerror(error); }
+
+// An flock held for the lifetime of the object. The lock lives on its own file because the
+// state file is replaced by rename, which would orphan a lock taken on it.
+class FileLock {
+ public:
+  FileLock(const fs::path& lock_file, int operation, bool may_create) {
+    fd_ = ::open(lock_file.c_str(), (may_create ? O_RDWR | O_CREAT : O_RDWR) | O_CLOEXEC, 0600);
+    // A reader in a directory it cannot write still takes the lock when the file exists.
+    if (fd_ < 0 && !may_create) fd_ = ::open(lock_file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      if (!may_create) return;  // nothing to lock against: no writer has ever run here
+      throw StoreError("cannot open lock file " + lock_file.string() + ": " + errno_text(errno));
+    }
+    while (::flock(fd_, operation) != 0) {
+      if (errno == EINTR) continue;
+      const int error = errno;
+      ::close(fd_);
+      throw StoreError("cannot lock " + lock_file.string() + ": " + errno_text(error));
+    }
+  }
+  ~FileLock() {
+    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+  }
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+// nullopt when the file does not exist.
+std::optional<std::string> read_file(const fs::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return std::nullopt;
+    throw StoreError("cannot read " + file.string() + ": " + errno_text(errno));
+  }
+  std::string content;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      throw StoreError("cannot read " + file.string() + ": " + errno_text(error));
+    }
+    if (n == 0) break;
+    content.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return content;
+}
+
+void write_all(int fd, std::string_view bytes, const fs::path& file) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw StoreError("cannot write " + file.string() + ": " + errno_text(errno));
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+// temp file in the same directory → fsync → rename over the target → fsync the directory, so a
+// crash at any point leaves either the old or the new file, never a mix.
+void write_atomically(const fs::path& dir, const fs::path& target, std::string_view content) {
+  static std::atomic<unsigned> counter{0};
+  const fs::path temp = dir / (std::string(kTempPrefix) + std::to_string(::getpid()) + "-" +
+                               std::to_string(counter.fetch_add(1)));
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) throw StoreError("cannot create " + temp.string() + ": " + errno_text(errno));
+  try {
+    write_all(fd, content, temp);
+    if (::fsync(fd) != 0) throw StoreError("cannot fsync " + temp.string() + ": " + errno_text(errno));
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  if (::close(fd) != 0) {  // the descriptor is gone either way; the data may not be
+    const int error = errno;
+    ::unlink(temp.c_str());
+    throw StoreError("cannot close " + temp.string() + ": " + errno_text(error));
+  }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    throw StoreError("cannot replace " + target.string() + ": " + errno_text(error));
+  }
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);  // makes the rename durable; a failure here cannot undo it, so not fatal
+    ::close(dir_fd);
+  }
+}
+
+// Temp files left by a writer that died: only ever called under the exclusive lock, when no
+// other writer can be mid-write.
+void remove_stale_temp_files(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const auto name = entry.path().filename().string();
+    if (name.starts_with(kTempPrefix)) {
+      std::error_code remove_ec;
+      fs::remove(entry.path(), remove_ec);
+    }
+  }
+}
+
+std::string compact_utc_timestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
+  return text;
+}
+
+// Moves a corrupt file aside under a name that never overwrites an earlier one.
+fs::path move_aside(const fs::path& dir, const fs::path& file) {
+  const std::string base = std::string(kCorruptPrefix) + compact_utc_timestamp();
+  fs::path aside = dir / base;
+  for (int n = 2; fs::exists(aside); ++n) aside = dir / (base + "-" + std::to_string(n));
+  if (::rename(file.c_str(), aside.c_str()) != 0)
+    throw StoreError("cannot move corrupt " + file.string() + " aside: " + errno_text(errno));
+  return aside;
+}
+
+const json& field(const json& object, const char* name, json::value_t type, const char* where) {
+  static const json null_value;
+  const auto it = object.find(name);
+  if (it == object.end() || it->is_null()) return null_value;
+  if (it->type() != type && !(type == json::value_t::number_integer && it->is_number_unsigned()))
+    throw StoreError(std::string(where) + "." + name + " has the wrong type");
+  return *it;
+}
+
+std::string string_field(const json& object, const char* name, const char* where) {
+  const auto& value = field(object, name, json::value_t::string, where);
+  return value.is_null() ? std::string{} : value.get<std::string>();
+}
+
+void cap_history(StoreData& data) {
+  if (data.history.size() > Store::kMaxHistory)
+    data.history.erase(data.history.begin(),
+                       data.history.begin() + static_cast<std::ptrdiff_t>(data.history.size() - Store::kMaxHistory));
+}
+
+}  // namespace
+
+std::string serialize_store(const StoreData& data) {
+  json settings = json::object();
+  for (const auto& [id, record] : data.settings)
+    settings[id] = {{"state", record.state},
+                    {"first_seen", record.first_seen},
+                    {"last_seen", record.last_seen},
+                    {"last_changed", record.last_changed}};
+  json history = json::array();
+  for (const auto& entry : data.history)
+    history.push_back(
+        {{"at", entry.at}, {"setting", entry.setting}, {"from", entry.from}, {"to", entry.to}, {"url", entry.url}});
+  json out = {{"version", data.version},
+              {"settings", settings},
+              {"history", history},
+              {"region", data.region ? json(*data.region) : json(nullptr)},
+              {"forms_done", data.forms_done},
+              {"walkthrough_active", data.walkthrough_active},
+              {"corrupt_files", data.corrupt_files}};
+  for (const auto& [name, text] : data.unknown_fields)
+    if (!out.contains(name)) out[name] = json::parse(text);
+  return out.dump(2) + "\n";
+}
+
+StoreData parse_store(std::string_view text) {
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw StoreError(std::string("not valid JSON: ") + e.what());
+  }
+  if (!root.is_object()) throw StoreError("the top level is not an object");
+
+  StoreData data;
+  const auto& version = field(root, "version", json::value_t::number_integer, "state");
+  if (!version.is_null()) data.version = version.get<int>();
+
+  for (const auto& [id, record] : field(root, "settings", json::value_t::object, "state").items()) {
+    if (!record.is_object()) throw StoreError("settings." + id + " is not an object");
+    SettingRecord r;
+    r.state = string_field(record, "state", "settings entry");
+    if (r.state != "on" && r.state != "off") throw StoreError("settings." + id + ".state is neither \"on\" nor \"off\"");
+    r.first_seen = string_field(record, "first_seen", "settings entry");
+    r.last_seen = string_field(record, "last_seen", "settings entry");
+    r.last_changed = string_field(record, "last_changed", "settings entry");
+    data.settings.emplace(id, std::move(r));
+  }
+
+  for (const auto& entry : field(root, "history", json::value_t::array, "state")) {
+    if (!entry.is_object()) throw StoreError("a history entry is not an object");
+    data.history.push_back({string_field(entry, "at", "history entry"), string_field(entry, "setting", "history entry"),
+                            string_field(entry, "from", "history entry"), string_field(entry, "to", "history entry"),
+                            string_field(entry, "url", "history entry")});
+  }
+  cap_history(data);
+
+  const auto& region = field(root, "region", json::value_t::string, "state");
+  if (!region.is_null()) data.region = region.get<std::string>();
+
+  for (const auto& [form, date] : field(root, "forms_done", json::value_t::object, "state").items()) {
+    if (!date.is_string()) throw StoreError("forms_done." + form + " is not a string");
+    data.forms_done.emplace(form, date.get<std::string>());
+  }
+
+  const auto& active = field(root, "walkthrough_active", json::value_t::boolean, "state");
+  data.walkthrough_active = !active.is_null() && active.get<bool>();
+
+  for (const auto& name : field(root, "corrupt_files", json::value_t::array, "state")) {
+    if (!name.is_string()) throw StoreError("corrupt_files holds a non-string");
+    data.corrupt_files.push_back(name.get<std::string>());
+  }
+
+  static const char* const known[] = {"version", "settings", "history", "region",
+                                      "forms_done", "walkthrough_active", "corrupt_files"};
+  for (const auto& [name, value] : root.items())
+    if (std::find(std::begin(known), std::end(known), name) == std::end(known))
+      data.unknown_fields.emplace(name, value.dump());
+  return data;
+}
+
+Store::Store(fs::path dir) : dir_(std::move(dir)) {}
+
+fs::path Store::default_dir() { return paths::default_data_dir(); }
+
+StoreData Store::load() {
+  std::error_code ec;
+  if (!fs::is_directory(dir_, ec)) return {};
+  {
+    FileLock lock(lock_file(), LOCK_SH, /*may_create=*/false);
+    const auto text = read_file(file());
+    if (!text) return {};
+    try {
+      return parse_store(*text);
+    } catch (const StoreError&) {
+      // fall through: moving the file aside needs the exclusive lock
+    }
+  }
+  // update() re-reads under the exclusive lock, moves the corrupt file aside and starts afresh.
+  return update([](StoreData&) { return false; });
+}
+
+StoreData Store::update(const std::function<bool(StoreData&)>& change) {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  if (ec) throw StoreError("cannot create the data directory " + dir_.string() + ": " + ec.message());
+  if (!fs::is_directory(dir_, ec)) throw StoreError("the data directory " + dir_.string() + " is not a directory");
+
+  FileLock lock(lock_file(), LOCK_EX, /*may_create=*/true);
+  StoreData data;
+  bool must_write = false;
+  if (const auto text = read_file(file())) {
+    try {
+      data = parse_store(*text);
+    } catch (const StoreError& e) {
+      const auto aside = move_aside(dir_, file());
+      spdlog::warn("state store {} is corrupt ({}); kept as {} and starting a fresh store", file().string(),
+                   e.what(), aside.string());
+      data = StoreData{};
+      data.corrupt_files.push_back(aside.filename().string());
+      must_write = true;
+    }
+  }
+  remove_stale_temp_files(dir_);
+  if (change(data) || must_write) {
+    cap_history(data);
+    write_atomically(dir_, file(), serialize_store(data));
+  }
+  return data;
+}
+
+bool record_sighting(StoreData& data, const std::string& setting, const std::string& state, const std::string& url,
+                     const std::string& now_iso) {
+  if (state != "on" && state != "off") throw std::invalid_argument("a sighting's state is \"on\" or \"off\", not \"" + state + "\"");
+  const auto it = data.settings.find(setting);
+  if (it == data.settings.end()) {
+    data.settings.emplace(setting, SettingRecord{state, now_iso, now_iso, now_iso});
+    data.history.push_back({now_iso, setting, "", state, url});
+    cap_history(data);
+    return false;
+  }
+  SettingRecord& record = it->second;
+  const std::string previous = record.state;
+  record.last_seen = now_iso;
+  if (previous == state) return false;
+  record.state = state;
+  record.last_changed = now_iso;
+  data.history.push_back({now_iso, setting, previous, state, url});
+  cap_history(data);
+  return previous == "off" && state == "on";
+}
+
+std::string now_iso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+}  // namespace linkedout
