@@ -1,0 +1,46 @@
+// Opening the extension's popup page in a tab of the test browser (both browsers) and reading it
+// through the element ids popup.js documents. Firefox over BiDi: the moz-extension:// navigation
+// never resolves although the page loads (see the browser notes), so that goto is not awaited.
+
+export const POPUP_VIEWPORT = { width: 420, height: 760 };
+
+export async function openPopup(session) {
+  const page = await session.browser.newPage();
+  await page.setViewport(POPUP_VIEWPORT);
+  if (session.kind === 'firefox') page.goto(session.popupUrl).catch(() => {});
+  else await page.goto(session.popupUrl);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  return page;
+}
+
+// {hostStatus, hostText, steps: [{step, state, kind, drift}], progress: {done, total}, drift: [ids], startDisabled}
+export function readPopup(page) {
+  return page.evaluate(() => {
+    const status = document.getElementById('host-status');
+    const progress = document.getElementById('progress');
+    return {
+      hostStatus: status.dataset.status,
+      hostText: document.getElementById('host-status-text').textContent,
+      retryVisible: !document.getElementById('retry').hidden,
+      steps: [...document.querySelectorAll('#steps > li')].map((li) => ({
+        step: li.dataset.step, state: li.dataset.state, kind: li.dataset.kind, drift: li.dataset.drift === 'true',
+      })),
+      progress: { done: Number(progress.dataset.done), total: Number(progress.dataset.total) },
+      drift: [...document.querySelectorAll('#drift > li')].map((li) => li.dataset.driftStep),
+      startDisabled: document.getElementById('start').disabled,
+      text: document.body.innerText,
+    };
+  });
+}
+
+// Re-reads the popup until `predicate(popupState)` holds; reloading re-asks the background.
+export async function waitForPopup(page, predicate, { timeout = 10000, what = 'popup state' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await readPopup(page);
+    if (predicate(last)) return last;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; popup shows ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,319 @@
+// The end-to-end scenarios, shared by the Chromium and Firefox suites: real browser, real
+// extension, real linkedout-host, the LinkedIn replica. Each browser file calls
+// defineBrowserSuite(kind) and nothing else.
+import assert from 'node:assert/strict';
+import { mkdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { UNKNOWN_TOGGLE, VARIANT_PATHS } from '../fixtures/linkedin/site.js';
+import { startReplica } from '../fixtures/linkedin/server.js';
+import { browserAvailability, chromeExtensionId, geckoId, hostBinary, launchBrowser, SCREENSHOT_DIR } from './harness.js';
+import { readMarks, readSwitches, waitForSwitches } from './page-helpers.js';
+import { openPopup, readPopup } from './popup-helpers.js';
+import { defineReplicaChecks, waitUntil } from './replica-checks.js';
+
+const RENDER_DELAY_MS = 300;
+
+// Waits until the extension has marked exactly `expected` ({key: mark}) and nothing else.
+async function waitForMarks(page, expected, timeout = 10000) {
+  const want = JSON.stringify(Object.entries(expected).sort());
+  try {
+    await page.waitForFunction((wantJson) => {
+      const got = [...document.querySelectorAll('[data-linkedout]')]
+        .map((el) => [el.getAttribute('aria-labelledby') ?? el.id, el.getAttribute('data-linkedout')]).sort();
+      return JSON.stringify(got) === wantJson;
+    }, { timeout }, want);
+  } catch (error) {
+    const marks = await readMarks(page).catch(() => 'unreadable');
+    throw new Error(`marks never became ${want}; last seen ${JSON.stringify(marks)} (${error.message})`);
+  }
+}
+
+// Everything the extension added or marked on the page, to prove nothing else was touched.
+function readExtensionFootprint(page) {
+  return page.evaluate(() => {
+    const describe = (el) => el.getAttribute('aria-labelledby') ?? (el.id || el.tagName.toLowerCase());
+    const rowOwner = (row) => {
+      const input = row.querySelector('input[role="switch"]');
+      return input ? (input.getAttribute('aria-labelledby') ?? input.id) : null;
+    };
+    return {
+      marks: [...document.querySelectorAll('[data-linkedout]')].map((el) => [describe(el), el.getAttribute('data-linkedout')]),
+      rows: [...document.querySelectorAll('[data-linkedout-row]')].map(rowOwner),
+      reasons: [...document.querySelectorAll('[data-linkedout-reason]')].map((el) => el.textContent),
+      notices: [...document.querySelectorAll('[data-linkedout-notice]')].map((el) => el.textContent),
+    };
+  });
+}
+
+async function screenshot(page, name, options = {}) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, name);
+  await page.screenshot({ path: file, ...options });
+  return file;
+}
+
+// With no region configured every setting is expected: all toggles in ruleset order, forms last.
+function expectedStepOrder(replica) {
+  return [...replica.ruleset.settings.map((s) => s.id), ...replica.ruleset.forms.map((f) => f.id)];
+}
+
+function pathOf(url) {
+  try { return new URL(url).pathname; } catch { return null; }
+}
+
+export function defineBrowserSuite(kind) {
+  let availability;
+  try {
+    availability = browserAvailability(kind);
+  } catch (error) {
+    // In CI a missing browser fails the suite instead of skipping it.
+    it(`${kind} is installed`, () => { throw error; });
+    return;
+  }
+  if (availability.skip) {
+    it(`${kind} end-to-end`, { skip: availability.skip }, () => {});
+    return;
+  }
+
+  describe(`replica in ${kind}`, () => {
+    defineReplicaChecks(it, kind);
+  });
+
+  describe(`${kind} + extension + linkedout-host`, () => {
+    let replica;
+    let session;
+    const allKeysOn = () => Object.fromEntries(Object.keys(replica.toggles()).map((k) => [k, true]));
+
+    before(async () => {
+      replica = await startReplica({ renderDelayMs: RENDER_DELAY_MS });
+      session = await launchBrowser(kind, { replica });
+      const version = await session.version();
+      console.log(`# ${kind}: ${version} (${availability.binary}); host ${hostBinary()}`);
+    });
+    after(async () => {
+      if (session) {
+        const log = session.hostLog();
+        if (log && process.env.LINKEDOUT_E2E_VERBOSE) console.log(log);
+        await session.close();
+      }
+      if (replica) await replica.close();
+    });
+
+    it('registers the host with linkedout-host install into the throwaway profile', () => {
+      const { manifest, manifestPath } = session.hostRegistration;
+      assert.equal(manifest.name, 'io.linkedout.host');
+      assert.equal(manifest.type, 'stdio');
+      assert.ok(path.isAbsolute(manifest.path), `host path must be absolute: ${manifest.path}`);
+      assert.equal(realpathSync(manifest.path), realpathSync(hostBinary()));
+      if (kind === 'chromium') {
+        assert.ok(manifestPath.startsWith(session.root) && manifestPath.includes('NativeMessagingHosts'));
+        assert.deepEqual(manifest.allowed_origins, [`chrome-extension://${chromeExtensionId()}/`]);
+      } else {
+        assert.ok(manifestPath.startsWith(path.join(session.home, '.mozilla/native-messaging-hosts')));
+        assert.deepEqual(manifest.allowed_extensions, [geckoId()]);
+      }
+    });
+
+    it('popup: connected, every step unseen before any page was visited', async () => {
+      const popup = await openPopup(session);
+      const state = await readPopup(popup);
+      assert.equal(state.hostStatus, 'connected', state.hostText);
+      assert.deepEqual(state.steps.map((s) => s.step), expectedStepOrder(replica));
+      for (const step of state.steps) assert.equal(step.state, step.kind === 'form' ? 'todo' : 'unseen', step.step);
+      assert.deepEqual(state.progress, { done: 0, total: expectedStepOrder(replica).length });
+      assert.equal(state.startDisabled, false);
+      await popup.close();
+    });
+
+    it('walkthrough started from the popup visits every settings page in order and ends with all off', async () => {
+      replica.setToggles(allKeysOn());
+      const popup = await openPopup(session);
+      const pagesBefore = new Set(await session.browser.pages());
+      await popup.click('#start');
+      const tab = await waitUntil(async () => (await session.browser.pages()).find((p) => !pagesBefore.has(p)),
+        { what: 'the walkthrough tab', timeout: 10000 });
+      const navigations = [];
+      tab.on('framenavigated', (frame) => { if (frame === tab.mainFrame()) navigations.push(new URL(frame.url()).pathname); });
+
+      const visited = [];
+      for (const setting of replica.ruleset.settings) {
+        await waitUntil(() => pathOf(tab.url()) === setting.path,
+          { what: `the walkthrough to reach ${setting.path} (at ${tab.url()})`, timeout: 15000 });
+        visited.push(setting.path);
+        await waitForSwitches(tab, 1);
+        // The user flips what the extension highlights; the walkthrough moves on by itself.
+        await tab.waitForSelector('input[data-linkedout="switch-off"]', { timeout: 10000 });
+        await tab.click('input[data-linkedout="switch-off"]');
+        await tab.waitForSelector('input[data-linkedout="ok"]', { timeout: 10000 });
+      }
+      const form = replica.ruleset.forms[0];
+      await waitUntil(() => tab.url() === form.url, { what: `the walkthrough to open ${form.url}`, timeout: 15000 });
+      assert.deepEqual(visited, replica.ruleset.settings.map((s) => s.path));
+      // No detours: the tab went from page to page in ruleset order, then to the objection form.
+      const distinct = navigations.filter((p, i) => p !== navigations[i - 1]);
+      assert.deepEqual(distinct, [...replica.ruleset.settings.map((s) => s.path).slice(1), new URL(form.url).pathname]);
+
+      for (const setting of replica.ruleset.settings) {
+        const stateKey = setting.keys[0] ?? setting.id;
+        assert.equal(replica.toggles()[stateKey], false, `${setting.id} is off on the (replica) server`);
+      }
+      assert.equal(replica.toggles()[UNKNOWN_TOGGLE.key], true, 'a switch the ruleset does not know is left alone');
+      await popup.close();
+      await tab.close();
+    });
+
+    it('popup: every toggle off, the objection form still to do', async () => {
+      const popup = await openPopup(session);
+      const state = await readPopup(popup);
+      assert.equal(state.hostStatus, 'connected');
+      const states = Object.fromEntries(state.steps.map((s) => [s.step, s.state]));
+      const expected = Object.fromEntries(replica.ruleset.settings.map((s) => [s.id, 'off']));
+      expected[replica.ruleset.forms[0].id] = 'todo';
+      assert.deepEqual(states, expected);
+      assert.deepEqual(state.progress, { done: replica.ruleset.settings.length, total: expectedStepOrder(replica).length });
+      assert.deepEqual(state.drift, []);
+      assert.ok(await popup.$(`#form-link-${replica.ruleset.forms[0].id}`), 'the objection form link is shown');
+      await screenshot(popup, `${kind}-popup.png`, { fullPage: true });
+      await popup.close();
+    });
+
+    it('the state store on disk records every setting off, with its history', () => {
+      const store = session.readState();
+      assert.ok(store, `no state.json in ${session.dataDir}`);
+      for (const setting of replica.ruleset.settings) {
+        const record = store.settings[setting.id];
+        assert.ok(record, `state.json has no record of ${setting.id}`);
+        assert.equal(record.state, 'off', setting.id);
+        assert.ok(record.last_seen >= record.first_seen);
+        const history = store.history.filter((h) => h.setting === setting.id).map((h) => [h.from, h.to]);
+        assert.deepEqual(history, [['', 'on'], ['on', 'off']], `history of ${setting.id}`);
+        assert.ok(store.history.filter((h) => h.setting === setting.id).every((h) => h.url === replica.url(setting.path)));
+      }
+      assert.ok(!JSON.stringify(store).includes(UNKNOWN_TOGGLE.key), 'the unknown toggle is not stored');
+    });
+
+    it('highlights exactly the switches that are on, and marks nothing else', async () => {
+      // On, off, unknown-but-on, unreadable: only the first may be highlighted.
+      replica.setToggles({ allowDataForGenerativeAI: true, allowLinkedInAudienceNetwork: false,
+        [UNKNOWN_TOGGLE.key]: true, allowUseOfThirdPartyData: true });
+      const page = await session.browser.newPage();
+      await page.goto(replica.url(VARIANT_PATHS.mixed));
+      await waitForSwitches(page, 4);
+      await waitForMarks(page, { allowDataForGenerativeAI: 'switch-off', allowLinkedInAudienceNetwork: 'ok' });
+      // Give a stray late re-scan the chance to mark something it should not.
+      await new Promise((r) => setTimeout(r, 600));
+      const footprint = await readExtensionFootprint(page);
+      assert.deepEqual(footprint.marks.sort(), [['allowDataForGenerativeAI', 'switch-off'], ['allowLinkedInAudienceNetwork', 'ok']]);
+      assert.deepEqual(footprint.rows, ['allowDataForGenerativeAI']);
+      assert.equal(footprint.reasons.length, 1);
+      assert.match(footprint.reasons[0], /AI models/);
+      assert.deepEqual(footprint.notices, []);
+      const switches = await readSwitches(page);
+      assert.equal(switches.find((s) => s.key === UNKNOWN_TOGGLE.key).mark, null, 'unknown toggle untouched');
+      assert.equal(switches.find((s) => s.key === 'allowUseOfThirdPartyData').mark, null, 'unreadable toggle untouched');
+      // The extension never changes a switch by itself (switch-it-for-me is off by default).
+      assert.deepEqual(switches.map((s) => s.checked), [true, false, true, true]);
+      await page.close();
+
+      // Seen off by the walkthrough, on again now: the popup says it came back (drift).
+      const popup = await openPopup(session);
+      const state = await readPopup(popup);
+      const step = state.steps.find((s) => s.step === 'data-for-ai-improvement');
+      assert.deepEqual([step.state, step.drift], ['on', true]);
+      assert.deepEqual(state.drift, ['data-for-ai-improvement']);
+      assert.equal(state.steps.find((s) => s.step === 'ads-interactions-with-business').state, 'off',
+        'an unreadable switch does not change what the host knows');
+      await popup.close();
+    });
+
+    it('clears a highlight only after the flipped switch reads back off; the store records it', async () => {
+      replica.setToggles(allKeysOn());
+      const setting = replica.ruleset.settings[0];
+      const page = await session.browser.newPage();
+      await page.goto(replica.url(setting.path));
+      await waitForSwitches(page, 1);
+      await waitForMarks(page, { [setting.keys[0]]: 'switch-off' });
+      await page.waitForSelector('[data-linkedout-row] [data-linkedout-reason]');
+      await screenshot(page, `${kind}-highlighted.png`);
+
+      await page.click('input[role="switch"]');
+      await waitForMarks(page, { [setting.keys[0]]: 'ok' });
+      const footprint = await readExtensionFootprint(page);
+      assert.deepEqual(footprint.rows, []);
+      assert.deepEqual(footprint.reasons, []);
+      assert.equal(replica.toggles()[setting.keys[0]], false, 'the replica saved the flip');
+
+      const store = await waitUntil(() => {
+        const state = session.readState();
+        return state?.settings?.[setting.id]?.state === 'off' ? state : null;
+      }, { what: `state.json to record ${setting.id} off` });
+      const history = store.history.filter((h) => h.setting === setting.id).map((h) => [h.from, h.to]);
+      assert.deepEqual(history.slice(-2), [['off', 'on'], ['on', 'off']]);
+      await page.close();
+    });
+
+    it('matches a keyless switch by its German label on a German page', async () => {
+      replica.setLang('de');
+      try {
+        const setting = replica.ruleset.settings.find((s) => s.keys.length === 0);
+        replica.setToggles({ [setting.id]: true });
+        const page = await session.browser.newPage();
+        await page.goto(replica.url(setting.path));
+        await waitForSwitches(page, 1);
+        assert.equal(await page.$eval('html', (h) => h.lang), 'de');
+        const [sw] = await readSwitches(page);
+        assert.equal(sw.label, setting.labels.de.at(-1));
+        await waitForMarks(page, { [sw.key]: 'switch-off' });
+        await page.waitForSelector('[data-linkedout-reason]');
+        await screenshot(page, `${kind}-highlighted-de.png`);
+        await page.close();
+      } finally {
+        replica.setLang('en');
+      }
+    });
+  });
+
+  describe(`${kind} + extension, host not installed`, () => {
+    let replica;
+    let session;
+    before(async () => {
+      replica = await startReplica({ renderDelayMs: RENDER_DELAY_MS });
+      session = await launchBrowser(kind, { replica, registerHost: false });
+    });
+    after(async () => {
+      await session?.close();
+      await replica?.close();
+    });
+
+    it('the page and the popup say how to install the host; the page keeps working', async () => {
+      const setting = replica.ruleset.settings[0];
+      const page = await session.browser.newPage();
+      await page.goto(replica.url(setting.path));
+      await waitForSwitches(page, 1);
+      await page.waitForSelector('[data-linkedout-notice]', { timeout: 10000 });
+      const footprint = await readExtensionFootprint(page);
+      assert.equal(footprint.notices.length, 1);
+      assert.match(footprint.notices[0], /linkedout-host install/);
+      assert.deepEqual(footprint.marks, []);
+      assert.deepEqual(footprint.rows, []);
+      // Nothing breaks: the switch still flips and saves.
+      await page.click('input[role="switch"]');
+      await waitUntil(() => replica.toggles()[setting.keys[0]] === false, { what: 'the flip to be saved' });
+      const [sw] = await readSwitches(page);
+      assert.deepEqual([sw.checked, sw.ariaChecked, sw.stateText], [false, 'false', 'Off']);
+      await page.close();
+
+      const popup = await openPopup(session);
+      const state = await readPopup(popup);
+      assert.equal(state.hostStatus, 'host_missing');
+      assert.match(state.hostText, /linkedout-host install/);
+      assert.equal(state.retryVisible, true);
+      assert.equal(state.startDisabled, true, 'no walkthrough without a host');
+      await screenshot(popup, `${kind}-popup-host-missing.png`);
+      await popup.close();
+      assert.equal(session.readState(), null, 'no state store without a host');
+    });
+  });
+}
