@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Package suite (scripts/test.d/50-package). Builds the .deb and both extension archives with
+# scripts/package, then checks:
+#   1. the version has one source of truth (check-version, set-version on a scratch copy);
+#   2. the .deb: exact file list, control fields, no maintainer scripts or conffiles;
+#   3. dpkg -i / doctor / dpkg --remove / --purge for real, in a copy-on-write namespace
+#      (deb-install.sh), nothing left behind;
+#   4. per-user install by a non-root user, uninstall removes every file, doctor then says
+#      nothing is installed (per-user.sh);
+#   5. the two store archives: the manifest each store needs, same version, same files.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+here=tests/package
+
+failures=0
+check() {  # check NAME COMMAND...: runs one check, reports, keeps going
+  local name=$1; shift
+  echo "--- $name"
+  if "$@"; then echo "--- $name: ok"; else echo "--- $name: FAIL"; failures=$((failures + 1)); fi
+}
+
+scratch=$(mktemp -d /tmp/linkedout-package.XXXXXX)
+trap 'rm -rf "$scratch"' EXIT
+chmod 755 "$scratch"  # per-user.sh runs the host as `nobody` in a home under it
+version=$(head -n1 VERSION)
+
+# --- 1. version ---------------------------------------------------------------------------------
+version_checks() {
+  scripts/check-version || return 1
+  # On a scratch copy: a disagreement fails the check, set-version repairs it, bad input is refused.
+  local copy="$scratch/version-copy"
+  mkdir -p "$copy/scripts" "$copy/extension"
+  cp scripts/check-version scripts/set-version "$copy/scripts/"
+  cp VERSION "$copy/"
+  cp extension/manifest.json "$copy/extension/"
+  node -e '
+    const fs = require("fs"); const f = process.argv[1];
+    const m = JSON.parse(fs.readFileSync(f, "utf8")); m.version = "9.9.9";
+    fs.writeFileSync(f, JSON.stringify(m, null, 2));' "$copy/extension/manifest.json"
+  if "$copy/scripts/check-version" 2>"$scratch/cv.err"; then
+    echo "check-version passed although the extension says 9.9.9"; return 1
+  fi
+  grep -q "9.9.9" "$scratch/cv.err" || { echo "check-version does not name the bad version"; return 1; }
+  "$copy/scripts/set-version" 1.2.3 >/dev/null || { echo "set-version 1.2.3 failed"; return 1; }
+  [[ "$(cat "$copy/VERSION")" == 1.2.3 ]] || { echo "set-version did not write VERSION"; return 1; }
+  [[ "$(node -p 'require(process.argv[1]).version' "$copy/extension/manifest.json")" == 1.2.3 ]] \
+    || { echo "set-version did not write extension/manifest.json"; return 1; }
+  local bad
+  for bad in 1.2 01.2.3 1.2.3.4 1.2.70000 v1.2.3 ""; do
+    if "$copy/scripts/set-version" "$bad" 2>/dev/null; then echo "set-version accepted '$bad'"; return 1; fi
+  done
+  [[ "$(cat "$copy/VERSION")" == 1.2.3 ]] || { echo "a refused set-version still changed VERSION"; return 1; }
+}
+check "one version (VERSION = extension = host = package)" version_checks
+
+# --- build --------------------------------------------------------------------------------------
+echo "--- scripts/package"
+if ! scripts/package >"$scratch/package.log" 2>&1; then
+  cat "$scratch/package.log"
+  echo "--- scripts/package: FAIL"
+  exit 1
+fi
+grep '^package: ' "$scratch/package.log"
+debs=(dist/linkedout_"$version"_*.deb)
+deb=${debs[0]}
+[[ -f "$deb" ]] || { echo "no dist/linkedout_${version}_*.deb"; exit 1; }
+
+# --- 2. the .deb as a file ----------------------------------------------------------------------
+deb_contents() {
+  dpkg-deb -c "$deb" | awk '{print $1, $2, $6}' > "$scratch/contents.txt"
+  grep -v '^#' "$here/expected-deb-contents.txt" | diff -u - "$scratch/contents.txt" \
+    || { echo "dpkg-deb -c differs from $here/expected-deb-contents.txt (+ is unexpected)"; return 1; }
+}
+check "deb file list is exactly the expected one" deb_contents
+
+deb_control() {
+  local ok=0 field value
+  field() { dpkg-deb -f "$deb" "$1"; }
+  [[ "$(field Package)" == linkedout ]] || { echo "Package is $(field Package)"; ok=1; }
+  [[ "$(field Version)" == "$version" ]] || { echo "Version $(field Version) is not $version"; ok=1; }
+  [[ "$(field Architecture)" == "$(dpkg --print-architecture)" ]] || { echo "Architecture $(field Architecture)"; ok=1; }
+  value=$(field Maintainer); [[ "$value" == *@* ]] || { echo "Maintainer '$value' has no address"; ok=1; }
+  value=$(field Description); [[ -n "$value" ]] || { echo "no Description"; ok=1; }
+  # Depends comes from dpkg-shlibdeps: at least the C and C++ runtimes, with versions.
+  value=$(field Depends)
+  [[ "$value" == *"libc6 (>="* && "$value" == *"libstdc++6 (>="* ]] || { echo "Depends '$value' lacks libc6/libstdc++6"; ok=1; }
+  # Control archive: only control and md5sums: no maintainer scripts, no conffiles.
+  value=$(dpkg-deb --ctrl-tarfile "$deb" | tar -t | sed 's|^\./||' | grep -v '^$' | sort | tr '\n' ' ')
+  [[ "$value" == "control md5sums " ]] || { echo "control archive holds: $value"; ok=1; }
+  echo "Depends: $(field Depends)"
+  return $ok
+}
+check "deb control fields" deb_control
+
+# --- 3. install / doctor / remove for real, isolated ---------------------------------------------
+deb_install() {
+  if [[ $(id -u) -ne 0 ]]; then echo "needs root (dpkg -i)"; return 1; fi
+  unshare --mount --propagation private -- "$here/deb-install.sh" "$(realpath "$deb")" "$scratch/deb" "$version"
+}
+mkdir -p "$scratch/deb"
+check "deb install, doctor, remove, purge (dpkg, copy-on-write namespace)" deb_install
+
+# --- 4. per-user install without root ------------------------------------------------------------
+check "per-user install / uninstall / doctor without root" \
+  "$here/per-user.sh" "$(realpath build-pkg/native-host/linkedout-host)" "$scratch/per-user"
+
+# --- 5. extension archives -----------------------------------------------------------------------
+extension_archives() {
+  node "$here/check-extension-archives.mjs" "$version" dist extension || return 1
+  # The Firefox archive must pass AMO's linter (web-ext lint) as it will be uploaded.
+  node_modules/.bin/web-ext lint --source-dir build-pkg/store/firefox --output text \
+    >"$scratch/lint.txt" 2>&1 || { cat "$scratch/lint.txt"; return 1; }
+  grep -E '^(errors|warnings|notices) ' "$scratch/lint.txt" || tail -5 "$scratch/lint.txt"
+}
+check "extension archives for Chrome/Edge and Firefox" extension_archives
+
+echo
+if ((failures)); then echo "package suite: $failures check(s) failed"; exit 1; fi
+echo "package suite: all checks passed"
