@@ -152,8 +152,10 @@ export function defineBrowserSuite(kind) {
       await waitUntil(() => tab.url() === form.url, { what: `the walkthrough to open ${form.url}`, timeout: 15000 });
       assert.deepEqual(visited, replica.ruleset.settings.map((s) => s.path));
       // No detours: the tab went from page to page in ruleset order, then to the objection form.
+      // (Firefox may report the first page's load too, as the listener came in while it loaded.)
       const distinct = navigations.filter((p, i) => p !== navigations[i - 1]);
-      assert.deepEqual(distinct, [...replica.ruleset.settings.map((s) => s.path).slice(1), new URL(form.url).pathname]);
+      if (distinct[0] === visited[0]) distinct.shift();
+      assert.deepEqual(distinct, [...visited.slice(1), new URL(form.url).pathname]);
 
       for (const setting of replica.ruleset.settings) {
         const stateKey = setting.keys[0] ?? setting.id;
