@@ -80,7 +80,7 @@ const CHROMIUM_QUIET_FLAGS = [
 ];
 
 // withExtension: false gives a plain browser on the replica (the replica's own tests).
-export async function launchBrowser(kind, { replica, registerHost = true, withExtension = true, lang = 'en-US' } = {}) {
+export async function launchBrowser(kind, { replica, registerHost = true, withExtension = true, lang = 'en-US', headless = true } = {}) {
   const { binary, skip } = browserAvailability(kind);
   if (skip) throw new Error(skip);
   const root = mkdtempSync(path.join(os.tmpdir(), `linkedout-e2e-${kind}-`));
@@ -114,7 +114,7 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
     browser = await puppeteer.launch({
       browser: 'chrome',
       executablePath: binary,
-      headless: true,
+      headless,
       userDataDir: profileDir,
       env,
       ignoreDefaultArgs: ['--disable-extensions'],
@@ -146,7 +146,7 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: binary,
-      headless: true,
+      headless,
       acceptInsecureCerts: true,
       env,
       defaultViewport: { width: 1280, height: 860 },

@@ -12,6 +12,7 @@ import { browserAvailability, chromeExtensionId, geckoId, hostBinary, launchBrow
 import { readMarks, readSwitches, waitForSwitches } from './page-helpers.js';
 import { openPopup, readPopup } from './popup-helpers.js';
 import { defineReplicaChecks, waitUntil } from './replica-checks.js';
+import { followWalkthrough, startWalkthroughFromPopup } from './walkthrough-driver.js';
 
 const RENDER_DELAY_MS = 300;
 
@@ -59,9 +60,6 @@ function expectedStepOrder(replica) {
   return [...replica.ruleset.settings.map((s) => s.id), ...replica.ruleset.forms.map((f) => f.id)];
 }
 
-function pathOf(url) {
-  try { return new URL(url).pathname; } catch { return null; }
-}
 
 export function defineBrowserSuite(kind) {
   let availability;
@@ -129,27 +127,9 @@ export function defineBrowserSuite(kind) {
 
     it('walkthrough started from the popup visits every settings page in order and ends with all off', async () => {
       replica.setToggles(allKeysOn());
-      const popup = await openPopup(session);
-      const pagesBefore = new Set(await session.browser.pages());
-      await popup.click('#start');
-      const tab = await waitUntil(async () => (await session.browser.pages()).find((p) => !pagesBefore.has(p)),
-        { what: 'the walkthrough tab', timeout: 10000 });
-      const navigations = [];
-      tab.on('framenavigated', (frame) => { if (frame === tab.mainFrame()) navigations.push(new URL(frame.url()).pathname); });
-
-      const visited = [];
-      for (const setting of replica.ruleset.settings) {
-        await waitUntil(() => pathOf(tab.url()) === setting.path,
-          { what: `the walkthrough to reach ${setting.path} (at ${tab.url()})`, timeout: 15000 });
-        visited.push(setting.path);
-        await waitForSwitches(tab, 1);
-        // The user flips what the extension highlights; the walkthrough moves on by itself.
-        await tab.waitForSelector('input[data-linkedout="switch-off"]', { timeout: 10000 });
-        await tab.click('input[data-linkedout="switch-off"]');
-        await tab.waitForSelector('input[data-linkedout="ok"]', { timeout: 10000 });
-      }
+      const { popup, tab, navigations } = await startWalkthroughFromPopup(session);
+      const visited = await followWalkthrough(tab, replica.ruleset);
       const form = replica.ruleset.forms[0];
-      await waitUntil(() => tab.url() === form.url, { what: `the walkthrough to open ${form.url}`, timeout: 15000 });
       assert.deepEqual(visited, replica.ruleset.settings.map((s) => s.path));
       // No detours: the tab went from page to page in ruleset order, then to the objection form.
       // (Firefox may report the first page's load too, as the listener came in while it loaded.)
