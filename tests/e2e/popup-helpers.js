@@ -7,9 +7,19 @@ export const POPUP_VIEWPORT = { width: 420, height: 760 };
 export async function openPopup(session) {
   const page = await session.browser.newPage();
   await page.setViewport(POPUP_VIEWPORT);
-  if (session.kind === 'firefox') page.goto(session.popupUrl).catch(() => {});
-  else await page.goto(session.popupUrl);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  if (session.kind === 'firefox') {
+    page.goto(session.popupUrl).catch(() => {});
+    // Polled, not waitForSelector: a query can land in the about:blank being replaced, and BiDi
+    // then throws instead of retrying.
+    const end = Date.now() + 15000;
+    while (!(await page.$('body[data-ready="true"]').catch(() => null))) {
+      if (Date.now() > end) throw new Error(`the popup ${session.popupUrl} never became ready`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } else {
+    await page.goto(session.popupUrl);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  }
   return page;
 }
 
