@@ -1,0 +1,111 @@
+#include "decide.hpp"
+
+#include <algorithm>
+
+#include "decide_text.hpp"
+
+namespace linkedout {
+
+namespace {
+
+const std::vector<std::size_t>* owners_of_key(const Ruleset& rules, const std::optional<std::string>& key) {
+  if (!key) return nullptr;
+  auto it = rules.settings_by_key.find(*key);
+  return it == rules.settings_by_key.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::size_t>* owners_of_label(const Ruleset& rules, const std::string& label,
+                                                const std::string& lang) {
+  if (lang.empty()) return nullptr;
+  auto it = rules.settings_by_label.find({lang, normalise_label(label)});
+  return it == rules.settings_by_label.end() ? nullptr : &it->second;
+}
+
+bool seen_before(const StoreData& known, const std::string& setting) {
+  if (known.settings.count(setting)) return true;
+  return std::any_of(known.history.begin(), known.history.end(),
+                     [&](const HistoryEntry& entry) { return entry.setting == setting; });
+}
+
+}  // namespace
+
+Match match_control(const Ruleset& rules, const Control& control, std::string_view page_lang) {
+  const std::string lang = primary_language(page_lang);
+  const auto* by_key = owners_of_key(rules, control.key);
+  const auto* by_label = owners_of_label(rules, control.label, lang);
+  if (by_key) {
+    if (by_key->size() != 1) return {std::nullopt, "ambiguous"};
+    // A label that names a different setting means the page is not what the ruleset thinks.
+    if (by_label && (by_label->size() != 1 || by_label->front() != by_key->front())) {
+      return {std::nullopt, "ambiguous"};
+    }
+    return {by_key->front(), ""};
+  }
+  if (by_label) {
+    if (by_label->size() != 1) return {std::nullopt, "ambiguous"};
+    return {by_label->front(), ""};
+  }
+  return {std::nullopt, "not_in_ruleset"};
+}
+
+std::string_view effective_region(const StoreData& known) {
+  return known.region ? std::string_view(*known.region) : std::string_view();
+}
+
+bool reenabled_in_history(const StoreData& known, std::string_view setting) {
+  for (auto it = known.history.rbegin(); it != known.history.rend(); ++it) {
+    if (it->setting == setting) return it->from == "off" && it->to == "on";
+  }
+  return false;
+}
+
+Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& known,
+               const DecideOptions& options) {
+  Verdict verdict;
+  verdict.setting = rules.setting_for_path(page.path);
+  StoreData after = known;  // states as they will be once the sightings are recorded
+
+  auto add_drift = [&](const std::string& setting, const char* kind) {
+    auto same = [&](const DriftFlag& d) { return d.setting == setting; };
+    if (std::none_of(verdict.drift.begin(), verdict.drift.end(), same)) verdict.drift.push_back({setting, kind});
+  };
+
+  for (const auto& control : page.controls) {
+    if (!control.checked) {
+      verdict.unknown.push_back({control.key, control.label, "unreadable"});
+      continue;
+    }
+    const Match match = match_control(rules, control, page.lang);
+    if (!match.setting) {
+      verdict.unknown.push_back({control.key, control.label, match.why});
+      continue;
+    }
+    const Setting& setting = rules.settings[*match.setting];
+    const std::string state = *control.checked ? "on" : "off";
+    if (state == setting.desired) {
+      verdict.ok.push_back(control.key);
+    } else {
+      verdict.highlight.push_back(
+          {control.key, setting.id, "switch-" + setting.desired, setting.severity, setting.reason});
+    }
+    if (state == "on" && setting.desired == "off") {
+      auto record = known.settings.find(setting.id);
+      if (record != known.settings.end()) {
+        if (record->second.state == "off" || reenabled_in_history(known, setting.id)) {
+          add_drift(setting.id, "re-enabled");
+        }
+      } else if (options.flag_new_settings && !seen_before(known, setting.id)) {
+        add_drift(setting.id, "new");
+      }
+    }
+    verdict.sightings.push_back({setting.id, state});
+    after.settings[setting.id].state = state;
+  }
+
+  const Plan plan = plan_walkthrough(rules, after, verdict.setting ? verdict.setting->id : std::string());
+  verdict.progress = plan.progress;
+  verdict.next = plan.next;
+  return verdict;
+}
+
+}  // namespace linkedout

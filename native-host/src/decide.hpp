@@ -1,0 +1,116 @@
+// The decision engine: pure functions from (ruleset, page state, what the store knows) to a
+// verdict and a walkthrough plan (docs/protocol.md §4.2, §4.3). No I/O, no clock: every input is
+// an argument, so every rule is unit-tested.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ruleset.hpp"
+#include "store.hpp"
+
+namespace linkedout {
+
+// One switch as the extension read it.
+struct Control {
+  std::optional<std::string> key;  // aria-labelledby or id; nullopt when the page gave none
+  std::string label;               // visible label text
+  std::optional<bool> checked;     // nullopt: unreadable
+};
+
+struct PageState {
+  std::string url;   // as sent
+  std::string path;  // URL path without query, fragment or trailing slash
+  std::string lang;  // BCP 47 as sent
+  std::vector<Control> controls;
+};
+
+struct Highlight {
+  std::optional<std::string> key;
+  std::string setting, action, severity, reason;
+};
+
+struct UnknownControl {
+  std::optional<std::string> key;
+  std::string label;
+  std::string why;  // "unreadable" | "not_in_ruleset" | "ambiguous"
+};
+
+struct DriftFlag {
+  std::string setting;
+  std::string kind;  // "re-enabled" | "new"
+};
+
+// A matched control with a readable state: what the store must record.
+struct Sighting {
+  std::string setting;
+  std::string state;  // "on" | "off"
+};
+
+struct Progress {
+  int done = 0, total = 0, remaining = 0;
+};
+
+struct NextStep {
+  std::string step, url;
+};
+
+struct Verdict {
+  const Setting* setting = nullptr;  // this page's ruleset entry, by URL path
+  std::vector<Highlight> highlight;
+  std::vector<std::optional<std::string>> ok;  // keys of controls already in the desired state
+  std::vector<UnknownControl> unknown;
+  std::vector<DriftFlag> drift;
+  std::vector<Sighting> sightings;
+  Progress progress;  // counted as if the sightings were already recorded
+  std::optional<NextStep> next;
+};
+
+struct DecideOptions {
+  // Flag never-seen settings that are on as drift "new". The host sets it only when the store
+  // already held history before this session: on a first run everything is new and the
+  // highlight already says what to do, so flagging it all would be noise.
+  bool flag_new_settings = false;
+};
+
+// Matches one control to a setting (rules 1-3). Returns the setting index, or the reason it
+// cannot be judged ("not_in_ruleset" or "ambiguous").
+struct Match {
+  std::optional<std::size_t> setting;
+  std::string why;
+};
+Match match_control(const Ruleset& rules, const Control& control, std::string_view page_lang);
+
+// The region that decides which settings are expected: the store's, or none (all expected).
+std::string_view effective_region(const StoreData& known);
+
+Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& known,
+               const DecideOptions& options = {});
+
+// Walkthrough plan (§4.3): settings in ruleset order, then forms.
+struct Step {
+  std::string id, kind, title, url, severity;
+  std::string state;  // toggles: off | on | unseen | not_in_region; forms: todo | done | not_in_region
+  std::optional<std::string> last_seen;  // toggles
+  bool drift = false;                    // toggles: re-enabled since last seen off
+  std::string guidance;                  // forms
+  std::optional<std::string> done_at;    // forms
+  bool needs_action = false;             // in region and not in the desired state
+};
+
+struct Plan {
+  std::vector<Step> steps;
+  Progress progress;
+  std::optional<NextStep> next;
+};
+
+// `current_step`: the page the user is on; `next` then prefers the first step after it that
+// still needs action, wrapping around. Empty: the first step that needs action.
+Plan plan_walkthrough(const Ruleset& rules, const StoreData& known, std::string_view current_step = {});
+
+// True when the setting's latest recorded change went from off to on.
+bool reenabled_in_history(const StoreData& known, std::string_view setting);
+
+}  // namespace linkedout

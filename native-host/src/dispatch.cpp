@@ -1,0 +1,108 @@
+#include "dispatch.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <utility>
+
+#include "json_util.hpp"
+#include "protocol_replies.hpp"
+
+namespace linkedout {
+
+using nlohmann::json;
+using protocol::ErrorCode;
+using protocol::ProtocolError;
+
+namespace {
+
+struct Route {
+  std::string_view type;
+  Handler handler;
+};
+
+#define LINKEDOUT_ROUTE(type) Route{#type, &handlers::type},
+constexpr std::array kRoutes = {LINKEDOUT_HANDLERS(LINKEDOUT_ROUTE)};
+#undef LINKEDOUT_ROUTE
+
+Handler find_handler(std::string_view type) {
+  for (const auto& route : kRoutes) {
+    if (route.type == type) return route.handler;
+  }
+  return nullptr;
+}
+
+json error_with_id(ProtocolError error, const json& id) {
+  error.id = id;
+  return protocol::error_reply(error);
+}
+
+// Drops items from the end of the verdict's lists (least important first) until the estimate
+// fits; each item costs its own serialised size plus a comma.
+void truncate_verdict(json& reply, std::size_t current_size, std::size_t limit) {
+  static constexpr std::array kLists = {"unknown", "ok", "drift", "highlight"};
+  constexpr std::size_t kFlagCost = sizeof(R"(,"truncated":true)");
+  std::size_t size = current_size + kFlagCost;
+  for (const char* name : kLists) {
+    auto it = reply.find(name);
+    if (it == reply.end() || !it->is_array()) continue;
+    while (size > limit && !it->empty()) {
+      size -= json_util::dump(it->back()).size() + 1;
+      it->erase(it->size() - 1);
+    }
+  }
+  reply["truncated"] = true;
+}
+
+}  // namespace
+
+std::string Dispatcher::fit(json reply) const {
+  std::string body = json_util::dump(reply);
+  if (body.size() <= max_reply_) return body;
+  if (reply.value("type", "") == "verdict") {
+    truncate_verdict(reply, body.size(), max_reply_);
+    body = json_util::dump(reply);
+    if (body.size() <= max_reply_) return body;
+  }
+  spdlog::warn("reply of {} bytes over the {} byte cap", body.size(), max_reply_);
+  return json_util::dump(error_with_id(
+      ProtocolError(ErrorCode::too_large, "the reply would exceed " + std::to_string(max_reply_) + " bytes"),
+      reply.contains("id") ? reply["id"] : json(nullptr)));
+}
+
+std::string Dispatcher::too_large_reply(std::uint32_t declared_length) const {
+  return json_util::dump(protocol::error_reply(ProtocolError(
+      ErrorCode::too_large, "incoming message of " + std::to_string(declared_length) +
+                                " bytes is over the 1048576 byte limit; closing the stream")));
+}
+
+std::string Dispatcher::handle(std::string_view body) {
+  json id = nullptr;
+  try {
+    protocol::Envelope request = protocol::parse_envelope(body);
+    id = request.id;
+    Handler handler = find_handler(request.type);
+    if (!handler) {
+      throw ProtocolError(ErrorCode::unknown_type, "unknown message type \"" + request.type + "\"");
+    }
+    json reply = handler(request, context_);
+    reply["id"] = id;
+    spdlog::debug("{} → {}", request.type, reply.value("type", ""));
+    return fit(std::move(reply));
+  } catch (ProtocolError& error) {
+    if (id.is_null()) id = error.id;
+    spdlog::info("refused message: {} ({})", protocol::to_string(error.code), error.what());
+    return fit(error_with_id(std::move(error), id));
+  } catch (const StoreError& error) {
+    spdlog::error("state store: {}", error.what());
+    return fit(error_with_id(ProtocolError(ErrorCode::store_error, error.what()), id));
+  } catch (const std::exception& error) {
+    spdlog::error("internal error: {}", error.what());
+    return fit(error_with_id(ProtocolError(ErrorCode::internal, std::string("internal error: ") + error.what()), id));
+  } catch (...) {
+    spdlog::error("internal error: unknown exception");
+    return fit(error_with_id(ProtocolError(ErrorCode::internal, "internal error"), id));
+  }
+}
+
+}  // namespace linkedout

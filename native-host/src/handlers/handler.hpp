@@ -1,0 +1,41 @@
+// What every message handler sees, and the list of handlers the dispatcher serves.
+// Adding a message type: write handlers/<type>.cpp defining handlers::<type>, add X(<type>) below.
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "protocol.hpp"
+#include "ruleset.hpp"
+#include "store.hpp"
+
+namespace linkedout {
+
+struct HostContext {
+  const Ruleset& rules;
+  Store& store;
+  std::function<std::string()> now = now_iso8601;  // ISO 8601 UTC; replaced in tests
+  // Whether the store held any history before this session's first page_state (drift "new"
+  // is only flagged then). Filled lazily so start-up does no disk I/O.
+  std::optional<bool> history_before_session{};
+};
+
+// A handler parses its own fields (throwing protocol::ProtocolError) and returns the reply
+// object without `id`; the dispatcher adds the id, catches every exception and caps the size.
+using Handler = nlohmann::json (*)(const protocol::Envelope& request, HostContext& context);
+
+#define LINKEDOUT_HANDLERS(X) \
+  X(hello)                    \
+  X(page_state)               \
+  X(walkthrough)              \
+  X(config)
+
+namespace handlers {
+#define LINKEDOUT_DECLARE_HANDLER(type) nlohmann::json type(const protocol::Envelope&, HostContext&);
+LINKEDOUT_HANDLERS(LINKEDOUT_DECLARE_HANDLER)
+#undef LINKEDOUT_DECLARE_HANDLER
+}  // namespace handlers
+
+}  // namespace linkedout

@@ -1,0 +1,34 @@
+// JSON helpers shared by the protocol layer: strict parsing (the protocol refuses duplicate keys
+// and deep nesting, which nlohmann accepts by default), UTF-8 checks and a dump that never throws.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace linkedout::json_util {
+
+inline constexpr std::size_t kMaxDepth = 64;
+
+// True when `text` is well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool is_valid_utf8(std::string_view text);
+
+// Number of code points in valid UTF-8 text (what the protocol's length limits count).
+std::size_t code_points(std::string_view utf8);
+
+struct StrictParseResult {
+  bool ok = false;
+  nlohmann::json value;  // set when ok
+  std::string error;     // why not, when !ok
+};
+
+// Parses exactly one JSON value. Fails on invalid JSON, duplicate keys in any object, and
+// containers nested deeper than `max_depth`.
+StrictParseResult parse_strict(std::string_view text, std::size_t max_depth = kMaxDepth);
+
+// Compact serialisation; invalid UTF-8 (which validated input never produces) is replaced
+// rather than thrown.
+std::string dump(const nlohmann::json& value);
+
+}  // namespace linkedout::json_util

@@ -1,0 +1,16 @@
+// Logging for the host: spdlog to stderr and to $XDG_STATE_HOME/linkedout/host.log, never stdout
+// (stdout carries frames). Level from $LINKEDOUT_LOG (trace, debug, info, warn, error, off).
+#pragma once
+
+#include <filesystem>
+
+namespace linkedout {
+
+// $XDG_STATE_HOME/linkedout/host.log, else $HOME/.local/state/linkedout/host.log.
+std::filesystem::path host_log_path();
+
+// Installs the default logger. Cheap: the log file is opened on the first message that reaches
+// it, and a file that cannot be created is skipped without failing.
+void init_logging();
+
+}  // namespace linkedout

@@ -1,0 +1,82 @@
+#include "protocol_replies.hpp"
+
+namespace linkedout::protocol {
+
+using nlohmann::json;
+
+namespace {
+
+json optional_json(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
+
+json step_json(const Step& step) {
+  json out = {{"step", step.id},   {"kind", step.kind},         {"title", step.title},
+              {"url", step.url},   {"severity", step.severity}, {"state", step.state}};
+  if (step.kind == "form") {
+    out["guidance"] = step.guidance;
+    out["done_at"] = optional_json(step.done_at);
+  } else {
+    out["last_seen"] = optional_json(step.last_seen);
+    out["drift"] = step.drift;
+  }
+  return out;
+}
+
+}  // namespace
+
+json error_reply(const ProtocolError& error) {
+  json out = {{"type", "error"}, {"id", error.id}, {"code", to_string(error.code)}};
+  if (!error.field.empty()) out["field"] = error.field;
+  out["message"] = error.what();
+  return out;
+}
+
+json progress_json(const Progress& progress) {
+  return {{"done", progress.done}, {"total", progress.total}, {"remaining", progress.remaining}};
+}
+
+json next_json(const std::optional<NextStep>& next) {
+  if (!next) return nullptr;
+  return {{"step", next->step}, {"url", next->url}};
+}
+
+json verdict_reply(const Verdict& verdict, const PageState& page) {
+  json highlight = json::array();
+  for (const auto& h : verdict.highlight) {
+    highlight.push_back({{"key", optional_json(h.key)},
+                         {"setting", h.setting},
+                         {"action", h.action},
+                         {"severity", h.severity},
+                         {"reason", h.reason}});
+  }
+  json ok = json::array();
+  for (const auto& key : verdict.ok) ok.push_back(optional_json(key));
+  json unknown = json::array();
+  for (const auto& u : verdict.unknown) {
+    unknown.push_back({{"key", optional_json(u.key)}, {"label", u.label}, {"why", u.why}});
+  }
+  json drift = json::array();
+  for (const auto& d : verdict.drift) drift.push_back({{"setting", d.setting}, {"kind", d.kind}});
+
+  return {{"type", "verdict"},
+          {"url", page.url},
+          {"setting", verdict.setting ? json(verdict.setting->id) : json(nullptr)},
+          {"highlight", std::move(highlight)},
+          {"ok", std::move(ok)},
+          {"unknown", std::move(unknown)},
+          {"drift", std::move(drift)},
+          {"progress", progress_json(verdict.progress)},
+          {"next", next_json(verdict.next)}};
+}
+
+json walkthrough_reply(const Plan& plan, const StoreData& known) {
+  json steps = json::array();
+  for (const auto& step : plan.steps) steps.push_back(step_json(step));
+  return {{"type", "walkthrough"},
+          {"active", known.walkthrough_active},
+          {"region", optional_json(known.region)},
+          {"steps", std::move(steps)},
+          {"progress", progress_json(plan.progress)},
+          {"next", next_json(plan.next)}};
+}
+
+}  // namespace linkedout::protocol

@@ -1,0 +1,17 @@
+// Typed results → reply objects exactly as docs/protocol.md shows them. The dispatcher adds `id`.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "decide.hpp"
+#include "protocol.hpp"
+
+namespace linkedout::protocol {
+
+nlohmann::json error_reply(const ProtocolError& error);
+nlohmann::json verdict_reply(const Verdict& verdict, const PageState& page);
+nlohmann::json walkthrough_reply(const Plan& plan, const StoreData& known);
+nlohmann::json progress_json(const Progress& progress);
+nlohmann::json next_json(const std::optional<NextStep>& next);
+
+}  // namespace linkedout::protocol
