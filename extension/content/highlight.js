@@ -99,6 +99,9 @@
   function applyVerdict(doc, verdict, t = identity) {
     const highlightByKey = new Map(verdict.highlight.map((item) => [item.key, item]));
     const okKeys = new Set(verdict.ok);
+    // A highlighted switch whose state became unreadable keeps its highlight: it clears only when
+    // the read-back says off.
+    const unreadableKeys = new Set(verdict.unknown.filter((u) => u.why === 'unreadable').map((u) => u.key));
     const highlighted = [];
     const ok = [];
     const keptRows = new Set();
@@ -109,6 +112,10 @@
       if (item) {
         input.setAttribute(MARK, 'switch-off');
         highlightRow(input, item, t);
+        const row = rowOf(input);
+        if (row) keptRows.add(row);
+        highlighted.push(key);
+      } else if (key !== null && unreadableKeys.has(key) && input.getAttribute(MARK) === 'switch-off') {
         const row = rowOf(input);
         if (row) keptRows.add(row);
         highlighted.push(key);

@@ -154,3 +154,16 @@ test('unconfirmed auto-switch keeps the highlight and says so; clearAll removes 
   assert.equal(document.documentElement.outerHTML.includes('linkedout'), false);
   assert.equal(withoutOwnMarks(document), pristine);
 });
+
+test('a highlighted switch that becomes unreadable keeps its highlight until the host says off', () => {
+  const { window, document } = loadPage(PAGE);
+  const H = window.LinkedOutHighlight;
+  H.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+  const unreadable = { ...verdict([], []), unknown: [{ key: 'allowDataForGenerativeAI', label: 'x', why: 'unreadable' }, { key: 'allowConversionTrackings', label: 'y', why: 'unreadable' }] };
+  H.applyVerdict(document, unreadable);
+  assert.deepEqual(marked(document), [['allowDataForGenerativeAI', 'switch-off']], 'kept, and an unmarked unreadable switch stays unmarked');
+  assert.equal(document.querySelectorAll('[data-linkedout-row] [data-linkedout-reason]').length, 1);
+  H.applyVerdict(document, verdict([], ['allowDataForGenerativeAI']));
+  assert.deepEqual(marked(document), [['allowDataForGenerativeAI', 'ok']]);
+  assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
+});

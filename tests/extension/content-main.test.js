@@ -1,0 +1,176 @@
+// content/main.js in a jsdom page with a scripted background: first scan, late rendering,
+// debounce, SPA navigation by pushState, a user flip, "switch it for me" and its failure, host missing.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage, plain } from './helpers.js';
+
+const SETTINGS = 'https://www.linkedin.com/mypreferences/d/settings/';
+const CONTENT_SCRIPTS = ['lib/protocol.js', 'content/scan.js', 'content/highlight.js', 'content/main.js'];
+
+const switchRow = (key, label, on) => `<div class="r${key.length}"><span id="${key}">${label}</span>
+  <input type="checkbox" role="switch" aria-labelledby="${key}" aria-checked="${on}" ${on ? 'checked' : ''}></div>`;
+
+/** What a host would answer: on → highlight, off → ok, unreadable → unknown. */
+function verdictFor(page) {
+  const highlight = [];
+  const ok = [];
+  const unknown = [];
+  for (const c of page.controls) {
+    if (c.checked === null) unknown.push({ key: c.key, label: c.label, why: 'unreadable' });
+    else if (c.checked) highlight.push({ key: c.key, setting: 's', action: 'switch-off', severity: 'ads', reason: `${c.label} is on.` });
+    else ok.push(c.key);
+  }
+  return { type: 'verdict', url: page.url, setting: 's', highlight, ok, unknown, drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null };
+}
+
+function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitch = false, respond = (msg) => ({ status: 'ok', verdict: verdictFor(msg.page) }), pageConfirms = true } = {}) {
+  const sent = [];
+  const storageListeners = [];
+  const page = loadPage(`<!doctype html><html lang="en"><body><main>${body}</main></body></html>`, {
+    url,
+    files: CONTENT_SCRIPTS,
+    beforeScripts(window) {
+      // The page's own switch logic, as LinkedIn's: a click flips the switch, the page updates aria-checked.
+      window.document.addEventListener('click', (event) => {
+        const input = event.target;
+        if (!input.matches || !input.matches('input[role="switch"]')) return;
+        if (!pageConfirms) { event.preventDefault(); return; }
+        setTimeout(() => input.setAttribute('aria-checked', String(input.checked)), 30);
+      });
+      window.chrome = {
+        runtime: { sendMessage: async (msg) => { sent.push(plain(msg)); return respond(msg); } },
+        i18n: { getMessage: (name, subs) => (subs ? `${name}(${[].concat(subs).join('|')})` : name) },
+        storage: {
+          local: { get: async () => ({ autoSwitch }) },
+          onChanged: { addListener: (fn) => storageListeners.push(fn) },
+        },
+      };
+    },
+  });
+  return { ...page, sent, setAutoSwitch: (value) => storageListeners.forEach((fn) => fn({ autoSwitch: { newValue: value } }, 'local')) };
+}
+
+async function waitFor(check, what, timeout = 4000) {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const marks = (document) => [...document.querySelectorAll('[data-linkedout]')].map((el) => [el.getAttribute('aria-labelledby'), el.dataset.linkedout]);
+
+test('scans on load, sends one page_state, applies the verdict', async () => {
+  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true) + switchRow('other', 'Other', false));
+  await waitFor(() => document.querySelector('[data-linkedout-reason]'), 'the highlight');
+  assert.equal(sent.length, 1);
+  assert.deepEqual(sent[0], {
+    kind: 'page_state',
+    page: { url: `${SETTINGS}data-for-ai-improvement`, lang: 'en', controls: [
+      { key: 'allowDataForGenerativeAI', label: 'Use my data', checked: true }, { key: 'other', label: 'Other', checked: false }] },
+  });
+  assert.deepEqual(marks(document), [['allowDataForGenerativeAI', 'switch-off'], ['other', 'ok']]);
+  await sleep(400);
+  assert.equal(sent.length, 1, 'our own marks do not trigger another scan');
+  window.close();
+});
+
+test('late rendering: nothing is sent for an empty shell; a burst of mutations gives one debounced scan', async () => {
+  const { document, sent, window } = startPage('<div id="shell">Loading…</div>');
+  await sleep(400);
+  assert.equal(sent.length, 0);
+  const shell = document.getElementById('shell');
+  for (let i = 0; i < 20; i += 1) {
+    shell.insertAdjacentHTML('beforeend', switchRow(`k${i}`, `Label ${i}`, i % 2 === 0));
+    await sleep(5);
+  }
+  await waitFor(() => sent.length === 1, 'one page_state');
+  await sleep(400);
+  assert.equal(sent.length, 1, 'debounced into one message');
+  assert.equal(sent[0].page.controls.length, 20);
+  window.close();
+});
+
+test('user flips a highlighted switch: re-read, re-sent, highlight cleared only once the read-back says off', async () => {
+  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
+  const input = document.querySelector('input');
+  input.click();
+  await waitFor(() => sent.length === 2 && document.querySelector('[data-linkedout="ok"]'), 'the ok mark');
+  assert.equal(sent[1].page.controls[0].checked, false);
+  assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
+  window.close();
+});
+
+test('a flip the page does not confirm (aria-checked stale) keeps the highlight', async () => {
+  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), { pageConfirms: true });
+  await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
+  const input = document.querySelector('input');
+  input.checked = false; // state changes without the page updating aria-checked
+  input.dispatchEvent(new window.Event('change', { bubbles: true }));
+  await waitFor(() => sent.length === 2, 'a re-scan after the change event');
+  assert.equal(sent[1].page.controls[0].checked, null);
+  await sleep(50);
+  assert.deepEqual(marks(document), [['allowDataForGenerativeAI', 'switch-off']]);
+  assert.ok(document.querySelector('[data-linkedout-row] [data-linkedout-reason]'));
+  window.close();
+});
+
+test('SPA navigation by pushState: old marks go, the new page is scanned with its own URL', async () => {
+  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the first highlight');
+  window.history.pushState({}, '', '/mypreferences/d/settings/ads-beyond-linkedin');
+  document.querySelector('main').innerHTML = '<p>Loading…</p>';
+  await sleep(50);
+  assert.equal(document.querySelectorAll('[data-linkedout], [data-linkedout-row], [data-linkedout-reason]').length, 0, 'cleared on navigation');
+  document.querySelector('main').innerHTML = switchRow('allowLinkedInAudienceNetwork', 'Ads off LinkedIn', false);
+  await waitFor(() => sent.length === 2, 'the second page_state');
+  assert.equal(sent[1].page.url, `${SETTINGS}ads-beyond-linkedin`);
+  await waitFor(() => marks(document).length === 1, 'the new marks');
+  assert.deepEqual(marks(document), [['allowLinkedInAudienceNetwork', 'ok']]);
+  // leaving the settings pages: nothing more is sent
+  window.history.pushState({}, '', '/feed/');
+  document.querySelector('main').innerHTML = switchRow('feedThing', 'Feed', true);
+  await sleep(500);
+  assert.equal(sent.length, 2);
+  assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
+  window.close();
+});
+
+test('"switch it for me": clicks, confirms by read-back, the next verdict clears the highlight', async () => {
+  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), { autoSwitch: true });
+  await waitFor(() => document.querySelector('[data-linkedout="ok"]'), 'the switch to be off and marked ok', 5000);
+  assert.equal(document.querySelector('input').checked, false);
+  assert.deepEqual(sent.map((m) => m.page.controls[0].checked), [true, false]);
+  assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
+  window.close();
+});
+
+test('"switch it for me" on a page that does not confirm: says so and keeps the highlight', async () => {
+  const { document, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), { autoSwitch: true, pageConfirms: false });
+  const reason = await waitFor(() => document.querySelector('[data-linkedout-reason-state="unconfirmed"]'), 'the unconfirmed label', 5000);
+  assert.equal(reason.textContent, 'autoSwitchUnconfirmed');
+  assert.equal(document.querySelector('input').checked, true);
+  assert.deepEqual(marks(document), [['allowDataForGenerativeAI', 'switch-off']]);
+  window.close();
+});
+
+test('turning "switch it for me" on in the popup acts on the page already open', async () => {
+  const { document, setAutoSwitch, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
+  setAutoSwitch(true);
+  await waitFor(() => document.querySelector('[data-linkedout="ok"]'), 'the switch to be off', 5000);
+  window.close();
+});
+
+test('host missing: a notice says how to install it; nothing else is marked', async () => {
+  const { document, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true),
+    { respond: () => ({ status: 'host_missing', code: 'host_missing', message: 'Specified native messaging host not found.' }) });
+  const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]'), 'the notice');
+  assert.equal(notice.textContent, 'noticeHostMissing');
+  assert.equal(notice.getAttribute('role'), 'status');
+  assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
+  window.close();
+});
