@@ -92,6 +92,30 @@ deb_control() {
 }
 check "deb control fields" deb_control
 
+# The man page documents every command and option the binary's --help lists (so it cannot fall
+# behind the CLI unnoticed).
+man_page_complete() {
+  local host=build-pkg/native-host/linkedout-host missing=0 command option
+  local roff
+  roff=$(cat docs/linkedout-host.1)
+  options_of() { "$host" "$@" --help | grep -oE '^ +(-[a-zA-Z],)?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+'; }
+  local commands
+  commands=$("$host" --help | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 && NF {print $1}')
+  [[ -n "$commands" ]] || { echo "linkedout-host --help lists no commands"; return 1; }
+  for command in "" $commands; do
+    if [[ -n "$command" ]] && ! grep -qxF ".B $command" <<<"$roff"; then
+      echo "man page: no section for command '$command'"; missing=1
+    fi
+    for option in $(options_of $command); do
+      [[ "$option" == --help ]] && continue
+      grep -qF -- "${option//-/\\-}" <<<"$roff" \
+        || { echo "man page: ${command:-global} option $option is not documented"; missing=1; }
+    done
+  done
+  return $missing
+}
+check "man page documents every command and option" man_page_complete
+
 # --- 3. install / doctor / remove for real, isolated ---------------------------------------------
 deb_install() {
   if [[ $(id -u) -ne 0 ]]; then echo "needs root (dpkg -i)"; return 1; fi
