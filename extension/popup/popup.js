@@ -3,6 +3,7 @@
  *   #host-status      connection box; data-status = connected | connecting | host_missing |
  *                     host_failed | incompatible; #host-status-text its text; #retry reconnects
  *   #start            "Start opt-out walkthrough" (disabled until the host answers)
+ *   #walkthrough-message  what Start did; data-move = navigate | finished | already-there | unsafe-url
  *   #progress         "N of M done", with data-done / data-total; #progress-bar the <progress>
  *   #last-checked     when the host last saw any setting
  *   #drift            one <li data-drift-step> per setting that came back on (#drift-section hidden if none)
@@ -38,6 +39,7 @@ async function walkthrough(action, step) {
   const reply = await ask(step === undefined ? { kind: 'walkthrough', action } : { kind: 'walkthrough', action, step });
   if (reply.status === 'ok') {
     LinkedOutPopupView.render(document, reply, t, formatTime);
+    if (action === 'start') LinkedOutPopupView.renderMove(document, reply.move, t);
   } else {
     await refresh();
   }

@@ -105,11 +105,24 @@
     start.disabled = !plan;
   }
 
+  const MOVE_MESSAGES = Object.freeze({
+    navigate: 'walkthroughGoing', finished: 'walkthroughFinished', 'already-there': 'walkthroughHere',
+    'unsafe-url': 'walkthroughUnsafe',
+  });
+
+  /** What the walkthrough did after "Start": went to a page, is already there, or is finished. */
+  function renderMove(doc, move, t) {
+    const box = doc.getElementById('walkthrough-message');
+    const name = move ? MOVE_MESSAGES[move.action === 'stay' ? move.why : move.action] : undefined;
+    box.dataset.move = move ? (move.action === 'stay' ? move.why : move.action) : '';
+    box.textContent = name ? t(name) : '';
+  }
+
   /** status = {host, plan, problem} as the background's `status` reply. */
   function render(doc, status, t, formatTime = (iso) => iso) {
     renderHost(doc, status.host, t);
     renderPlan(doc, status.plan, t, formatTime);
   }
 
-  root.LinkedOutPopupView = Object.freeze({ localize, render, stepMessageName, STATE_MESSAGES });
+  root.LinkedOutPopupView = Object.freeze({ localize, render, renderMove, stepMessageName, STATE_MESSAGES });
 })(globalThis);

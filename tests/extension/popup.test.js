@@ -129,7 +129,7 @@ test('locales: en, de and fr define the same messages, and every message the cod
     for (const m of text.matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
     for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]);
     for (const m of text.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]);
-    for (const m of text.matchAll(/'((?:state|host|notice)[A-Z][A-Za-z]+)'/g)) used.add(m[1]);
+    for (const m of text.matchAll(/'((?:state|host|notice|walkthrough)[A-Z][A-Za-z]+)'/g)) used.add(m[1]);
   }
   assert.ok(used.size > 20, `found ${used.size} message names`);
   for (const name of used) assert.ok(en.includes(name), `message ${name} is defined`);
@@ -138,4 +138,16 @@ test('locales: en, de and fr define the same messages, and every message the cod
   for (const id of [...rules.settings.map((s) => s.id), ...(rules.forms || []).map((f) => f.id)]) {
     assert.ok(en.includes(`step_${id.replace(/[^A-Za-z0-9]/g, '_')}`), `title for step ${id}`);
   }
+});
+
+test('after Start the popup says what the walkthrough did', () => {
+  const { window, document, t } = openPopup('en');
+  const V = window.LinkedOutPopupView;
+  V.renderMove(document, { action: 'finished' }, t);
+  assert.equal(document.getElementById('walkthrough-message').dataset.move, 'finished');
+  assert.match(document.getElementById('walkthrough-message').textContent, /^All done/);
+  V.renderMove(document, { action: 'stay', why: 'already-there', step: 'x' }, t);
+  assert.equal(document.getElementById('walkthrough-message').dataset.move, 'already-there');
+  V.renderMove(document, { action: 'navigate', url: 'https://www.linkedin.com/mypreferences/d/settings/x', step: 'x' }, t);
+  assert.equal(document.getElementById('walkthrough-message').textContent, 'Opening the next settings page…');
 });
