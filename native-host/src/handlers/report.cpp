@@ -1,0 +1,35 @@
+// `report`: the same report as `linkedout-host report --format`, as a string in the reply (§4.5).
+#include "dispatch.hpp"
+#include "handler.hpp"
+#include "json_util.hpp"
+#include "report.hpp"
+
+namespace linkedout::handlers {
+
+namespace {
+
+// Per-setting history shown in the report, most detailed first: a report that would not fit in
+// one reply drops history detail before it gives up (the dispatcher then replies too_large).
+constexpr std::size_t kHistoryDetail[] = {20, 5, 0};
+
+}  // namespace
+
+nlohmann::json report(const protocol::Envelope& request, HostContext& context) {
+  const std::string name = protocol::required_string(request.message, "format");
+  const auto format = report::parse_format(name);
+  if (!format) throw protocol::ProtocolError(protocol::ErrorCode::bad_field, "format must be one of md, html, json", "format");
+
+  const StoreData data = context.store.load();
+  const std::string now = context.now();
+  nlohmann::json reply;
+  for (const std::size_t detail : kHistoryDetail) {
+    const auto model = report::build_report(context.rules, data, now, {detail});
+    reply = {{"type", "report"}, {"format", report::to_string(*format)}, {"content", report::render(model, *format)}};
+    if (detail != kHistoryDetail[0]) reply["truncated"] = true;
+    // Room for the id the dispatcher adds (at most 64 characters, escaped).
+    if (json_util::dump(reply).size() + 512 <= Dispatcher::kDefaultMaxReply) break;
+  }
+  return reply;
+}
+
+}  // namespace linkedout::handlers

@@ -1,0 +1,407 @@
+#include "report.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "decide.hpp"
+
+namespace linkedout::report {
+
+using nlohmann::json;
+
+namespace {
+
+std::optional<std::string> non_empty(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+std::string setting_title(const Setting& setting) {
+  const auto english = setting.labels.find("en");
+  if (english == setting.labels.end() || english->second.empty()) return setting.id;
+  return english->second.front();
+}
+
+SettingRow setting_row(const Setting& setting, const Step& step, const StoreData& data, std::size_t max_changes) {
+  SettingRow row;
+  row.id = setting.id;
+  row.title = step.title.empty() ? setting_title(setting) : step.title;
+  row.url = setting.url();
+  row.severity = setting.severity;
+  row.desired = setting.desired;
+  row.reason = setting.reason;
+  row.state = step.state;
+  row.drift = step.drift;
+  row.needs_action = step.needs_action;
+  if (const auto record = data.settings.find(setting.id); record != data.settings.end()) {
+    row.first_seen = non_empty(record->second.first_seen);
+    row.last_seen = non_empty(record->second.last_seen);
+    row.last_changed = non_empty(record->second.last_changed);
+  }
+  row.seen_outside_region = row.state == "not_in_region" && row.last_seen.has_value();
+  for (const auto& entry : data.history) {
+    if (entry.setting == setting.id) row.changes.push_back({entry.at, entry.from, entry.to});
+  }
+  if (row.changes.size() > max_changes) {
+    row.changes_omitted = row.changes.size() - max_changes;
+    row.changes.erase(row.changes.begin(), row.changes.begin() + static_cast<std::ptrdiff_t>(row.changes_omitted));
+  }
+  return row;
+}
+
+FormRow form_row(const Form& form, const Step& step) {
+  return {form.id, form.title, form.url, form.severity, form.guidance, step.state, step.done_at, step.needs_action};
+}
+
+// "2026-11-25T10:00:00Z" → "2026-11-25 10:00 UTC"; anything else is shown as it is.
+std::string readable_time(const std::string& iso) {
+  if (iso.size() == 20 && iso[10] == 'T' && iso[19] == 'Z') return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+  return iso;
+}
+
+std::string readable_time(const std::optional<std::string>& iso) { return iso ? readable_time(*iso) : "—"; }
+
+std::string severity_name(std::string_view severity) {
+  if (severity == "ai-training") return "AI training";
+  if (severity == "ads") return "Ads";
+  return "Other";
+}
+
+std::string state_text(const SettingRow& row) {
+  if (row.state == "off") return "Off";
+  if (row.state == "on") return row.drift ? "ON again (was off) — switch it off" : "ON — switch it off";
+  if (row.state == "unseen") return "Not seen yet — visit the page";
+  if (row.state == "not_in_region") return "Not in your region";
+  return row.state;
+}
+
+std::string form_state_text(const FormRow& row) {
+  if (row.state == "done") return "Done on " + row.done_at.value_or("?");
+  if (row.state == "todo") return "To do";
+  if (row.state == "not_in_region") return "Not in your region";
+  return row.state;
+}
+
+std::string change_text(const Change& change) {
+  return change.from.empty() ? "first seen " + change.to : change.from + " → " + change.to;
+}
+
+std::string region_text(const Report& report) {
+  if (!report.region) return "not set (every setting is expected)";
+  return report.region_name.empty() ? *report.region : *report.region + " — " + report.region_name;
+}
+
+std::string hint_text(const RegionHint& hint) {
+  std::string regions;
+  for (const auto& code : hint.ruled_out) regions += (regions.empty() ? "" : ", ") + code;
+  return "LinkedIn showed \"" + hint.evidence + "\", which it does not show in " + regions +
+         ": you are probably not in one of those. Set your region in the popup to be sure.";
+}
+
+std::string summary_text(const Report& report) {
+  if (report.total == 0) return "Nothing is expected in your region.";
+  if (report.needs_action() == 0) return "All " + std::to_string(report.total) + " steps are done.";
+  return std::to_string(report.needs_action()) + " of " + std::to_string(report.total) + " steps still need action.";
+}
+
+// ---- Markdown ----
+
+// Table cells: a pipe or a line break would end the cell; < and & are escaped so a viewer that
+// renders inline HTML shows the text as text.
+std::string md_cell(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\n': case '\r': out += ' '; break;
+      case '<': out += "&lt;"; break;
+      case '&': out += "&amp;"; break;
+      case '*': case '_': case '`': case '[': case ']': out += '\\'; out += c; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "md") return Format::md;
+  if (name == "html") return Format::html;
+  if (name == "json") return Format::json;
+  return std::nullopt;
+}
+
+std::string_view to_string(Format format) {
+  switch (format) {
+    case Format::md: return "md";
+    case Format::html: return "html";
+    case Format::json: return "json";
+  }
+  return "md";
+}
+
+std::optional<RegionHint> infer_region(const Ruleset& rules, const StoreData& data) {
+  if (data.region) return std::nullopt;
+  for (const auto& setting : rules.settings) {
+    const auto record = data.settings.find(setting.id);
+    if (record == data.settings.end() || record->second.last_seen.empty()) continue;
+    RegionHint hint{setting.id, {}};
+    for (const auto& [code, description] : rules.regions) {
+      if (!setting.shown_in(code)) hint.ruled_out.push_back(code);
+    }
+    if (!hint.ruled_out.empty()) return hint;
+  }
+  return std::nullopt;
+}
+
+Report build_report(const Ruleset& rules, const StoreData& data, std::string now_iso, const BuildOptions& options) {
+  Report report;
+  report.generated_at = std::move(now_iso);
+  report.host_version = LINKEDOUT_VERSION;
+  report.ruleset_name = rules.name;
+  report.ruleset_version = rules.version;
+  report.region = data.region;
+  if (data.region) {
+    const auto it = rules.regions.find(*data.region);
+    if (it != rules.regions.end()) report.region_name = it->second;
+  }
+  report.region_hint = infer_region(rules, data);
+  report.corrupt_files = data.corrupt_files;
+
+  // The plan is the one source of each step's state, so the report says what the popup says.
+  const Plan plan = plan_walkthrough(rules, data);
+  for (const auto& step : plan.steps) {
+    if (step.kind == "toggle") {
+      if (const Setting* setting = rules.find_setting(step.id)) {
+        report.settings.push_back(setting_row(*setting, step, data, options.max_changes));
+      }
+    } else if (const Form* form = rules.find_form(step.id)) {
+      report.forms.push_back(form_row(*form, step));
+    }
+  }
+  report.done = plan.progress.done;
+  report.total = plan.progress.total;
+  return report;
+}
+
+std::string render_json(const Report& report) {
+  const auto opt = [](const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); };
+  json settings = json::array();
+  for (const auto& row : report.settings) {
+    json changes = json::array();
+    for (const auto& change : row.changes) {
+      changes.push_back({{"at", change.at}, {"from", change.from.empty() ? json(nullptr) : json(change.from)}, {"to", change.to}});
+    }
+    settings.push_back({{"id", row.id},
+                        {"title", row.title},
+                        {"url", row.url},
+                        {"severity", row.severity},
+                        {"desired", row.desired},
+                        {"state", row.state},
+                        {"needs_action", row.needs_action},
+                        {"drift", row.drift ? json("re-enabled") : json(nullptr)},
+                        {"seen_outside_region", row.seen_outside_region},
+                        {"first_seen", opt(row.first_seen)},
+                        {"last_seen", opt(row.last_seen)},
+                        {"last_changed", opt(row.last_changed)},
+                        {"changes", std::move(changes)},
+                        {"changes_omitted", row.changes_omitted},
+                        {"reason", row.reason}});
+  }
+  json forms = json::array();
+  for (const auto& row : report.forms) {
+    forms.push_back({{"id", row.id},
+                     {"title", row.title},
+                     {"url", row.url},
+                     {"severity", row.severity},
+                     {"state", row.state},
+                     {"needs_action", row.needs_action},
+                     {"done_at", opt(row.done_at)},
+                     {"guidance", row.guidance}});
+  }
+  json hint = nullptr;
+  if (report.region_hint) hint = {{"evidence", report.region_hint->evidence}, {"ruled_out", report.region_hint->ruled_out}};
+  return json{{"report", "linkedout"},
+              {"generated_at", report.generated_at},
+              {"host_version", report.host_version},
+              {"ruleset", {{"name", report.ruleset_name}, {"version", report.ruleset_version}}},
+              {"region", opt(report.region)},
+              {"region_name", report.region_name},
+              {"region_hint", std::move(hint)},
+              {"summary", {{"done", report.done}, {"total", report.total}, {"needs_action", report.needs_action()}}},
+              {"settings", std::move(settings)},
+              {"forms", std::move(forms)},
+              {"corrupt_files", report.corrupt_files}}
+             .dump(2, ' ', false, json::error_handler_t::replace) +
+         "\n";
+}
+
+std::string render_markdown(const Report& report) {
+  std::ostringstream out;
+  out << "# LinkedOut report\n\n"
+      << "Generated " << readable_time(report.generated_at) << " by LinkedOut " << report.host_version << ", ruleset "
+      << md_cell(report.ruleset_name) << " " << md_cell(report.ruleset_version) << ".\n\n"
+      << "Region: " << md_cell(region_text(report)) << "\n\n";
+  if (report.region_hint) out << "> " << md_cell(hint_text(*report.region_hint)) << "\n\n";
+  out << "**" << summary_text(report) << "**\n\n";
+
+  out << "## Settings\n\n"
+      << "| Setting | Kind | State | Needs action | Last seen | Last changed |\n"
+      << "|---|---|---|---|---|---|\n";
+  for (const auto& row : report.settings) {
+    out << "| [" << md_cell(row.title) << "](" << row.url << ") | " << severity_name(row.severity) << " | "
+        << md_cell(state_text(row)) << " | " << (row.needs_action ? "**yes**" : "no") << " | "
+        << readable_time(row.last_seen) << " | " << readable_time(row.last_changed) << " |\n";
+  }
+
+  out << "\n## Objection form and other steps\n\n";
+  for (const auto& row : report.forms) {
+    out << "- **" << md_cell(row.title) << "** (" << row.url << "): " << md_cell(form_state_text(row)) << "\n";
+    if (row.state != "done") out << "  " << md_cell(row.guidance) << "\n";
+  }
+
+  out << "\n## History\n\n";
+  bool any = false;
+  for (const auto& row : report.settings) {
+    if (row.changes.empty()) continue;
+    any = true;
+    out << "- " << md_cell(row.title) << ": ";
+    if (row.changes_omitted) out << row.changes_omitted << " earlier change(s), then ";
+    for (std::size_t i = 0; i < row.changes.size(); ++i) {
+      out << (i ? "; " : "") << readable_time(row.changes[i].at) << " " << md_cell(change_text(row.changes[i]));
+    }
+    out << "\n";
+    if (row.seen_outside_region) out << "  (seen although LinkedIn does not show it in your region: check the region)\n";
+  }
+  if (!any) out << "Nothing seen yet: run the walkthrough from the LinkedOut popup.\n";
+
+  if (!report.corrupt_files.empty()) {
+    out << "\n## Store files kept aside\n\n";
+    for (const auto& name : report.corrupt_files) out << "- " << md_cell(name) << "\n";
+  }
+  return out.str();
+}
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+constexpr std::string_view kStyle = R"css(
+:root { color-scheme: light dark; --fg: #1d2226; --bg: #fff; --muted: #5e6a75; --line: #d0d7de;
+  --on: #b3261e; --on-bg: #fdecea; --off: #1e6b34; --off-bg: #e8f5ec; --todo: #7a4f01; --todo-bg: #fff4d6; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6e9ec; --bg: #16191c; --muted: #9aa5b1; --line: #3a4148;
+  --on: #ff8a80; --on-bg: #3b1512; --off: #7ee2a0; --off-bg: #10301c; --todo: #ffd27a; --todo-bg: #3a2b05; } }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg);
+  background: var(--bg); max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+.meta, .muted { color: var(--muted); } .summary { font-size: 1.1rem; font-weight: 600; }
+.hint { border-left: 4px solid var(--todo); padding: .4rem .8rem; background: var(--todo-bg); }
+table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem .5rem;
+  border-bottom: 1px solid var(--line); vertical-align: top; }
+tr { break-inside: avoid; } .state { font-weight: 600; white-space: nowrap; }
+tr[data-state="on"] .state { color: var(--on); } tr[data-state="on"] { background: var(--on-bg); }
+tr[data-state="off"] .state, li[data-state="done"] .state { color: var(--off); }
+li[data-state="todo"] .state { color: var(--todo); }
+.reason, .guidance { font-size: .9rem; color: var(--muted); margin: .2rem 0 0; }
+ul.changes { margin: .2rem 0 0; padding-left: 1.2rem; font-size: .9rem; }
+a { color: inherit; }
+@media print { :root { --fg: #000; --bg: #fff; --muted: #333; --on-bg: #fff; --todo-bg: #fff; }
+  body { margin: 0; max-width: none; font-size: 11pt; } a { text-decoration: none; }
+  a[href]::after { content: " (" attr(href) ")"; font-size: 8pt; color: #333; word-break: break-all; }
+  tr[data-state="on"] { outline: 2px solid #000; } h2 { break-after: avoid; } }
+)css";
+
+void html_changes(std::ostringstream& out, const SettingRow& row) {
+  if (row.changes.empty()) return;
+  out << "<ul class=\"changes\">";
+  if (row.changes_omitted) out << "<li class=\"muted\">" << row.changes_omitted << " earlier change(s)</li>";
+  for (const auto& change : row.changes) {
+    out << "<li><time datetime=\"" << escape_html(change.at) << "\">" << escape_html(readable_time(change.at))
+        << "</time> " << escape_html(change_text(change)) << "</li>";
+  }
+  out << "</ul>";
+}
+
+}  // namespace
+
+std::string render_html(const Report& report) {
+  std::ostringstream out;
+  out << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      // The file may be opened anywhere: forbid every load and script, whatever the viewer.
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+      << "<title>LinkedOut report " << escape_html(report.generated_at.substr(0, 10)) << "</title>\n"
+      << "<style>" << kStyle << "</style>\n</head>\n<body>\n"
+      << "<h1>LinkedOut report</h1>\n"
+      << "<p class=\"meta\">Generated <time datetime=\"" << escape_html(report.generated_at) << "\">"
+      << escape_html(readable_time(report.generated_at)) << "</time> by LinkedOut " << escape_html(report.host_version)
+      << ", ruleset " << escape_html(report.ruleset_name) << " " << escape_html(report.ruleset_version) << ".</p>\n"
+      << "<p>Region: <strong id=\"region\">" << escape_html(region_text(report)) << "</strong></p>\n";
+  if (report.region_hint) out << "<p class=\"hint\" id=\"region-hint\">" << escape_html(hint_text(*report.region_hint)) << "</p>\n";
+  out << "<p class=\"summary\" id=\"summary\" data-done=\"" << report.done << "\" data-total=\"" << report.total << "\">"
+      << escape_html(summary_text(report)) << "</p>\n";
+
+  out << "<h2>Settings</h2>\n<table id=\"settings\">\n<thead><tr><th scope=\"col\">Setting</th><th scope=\"col\">Kind</th>"
+      << "<th scope=\"col\">State</th><th scope=\"col\">Last seen</th><th scope=\"col\">Changes</th></tr></thead>\n<tbody>\n";
+  for (const auto& row : report.settings) {
+    out << "<tr data-setting=\"" << escape_html(row.id) << "\" data-state=\"" << escape_html(row.state)
+        << "\" data-needs-action=\"" << (row.needs_action ? "true" : "false") << "\">"
+        << "<td><a href=\"" << escape_html(row.url) << "\">" << escape_html(row.title) << "</a>"
+        << "<p class=\"reason\">" << escape_html(row.reason) << "</p></td>"
+        << "<td>" << escape_html(severity_name(row.severity)) << "</td>"
+        << "<td class=\"state\">" << escape_html(state_text(row)) << "</td>"
+        << "<td>" << escape_html(readable_time(row.last_seen)) << "</td><td>";
+    if (row.last_changed) out << "last " << escape_html(readable_time(row.last_changed));
+    else out << "—";
+    if (row.seen_outside_region) out << "<p class=\"reason\">Seen although LinkedIn does not show it in your region: check the region.</p>";
+    html_changes(out, row);
+    out << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+
+  out << "<h2>Objection form and other steps</h2>\n<ul id=\"forms\">\n";
+  for (const auto& row : report.forms) {
+    out << "<li data-form=\"" << escape_html(row.id) << "\" data-state=\"" << escape_html(row.state) << "\">"
+        << "<a href=\"" << escape_html(row.url) << "\">" << escape_html(row.title) << "</a>: <span class=\"state\">"
+        << escape_html(form_state_text(row)) << "</span>";
+    if (row.state != "done") out << "<p class=\"guidance\">" << escape_html(row.guidance) << "</p>";
+    out << "</li>\n";
+  }
+  out << "</ul>\n";
+
+  if (!report.corrupt_files.empty()) {
+    out << "<h2>Store files kept aside</h2>\n<ul>";
+    for (const auto& name : report.corrupt_files) out << "<li>" << escape_html(name) << "</li>";
+    out << "</ul>\n";
+  }
+  out << "<p class=\"meta\">LinkedOut reads your settings pages on your own computer; this report was made there "
+         "and sent nowhere.</p>\n</body>\n</html>\n";
+  return out.str();
+}
+
+std::string render(const Report& report, Format format) {
+  switch (format) {
+    case Format::md: return render_markdown(report);
+    case Format::html: return render_html(report);
+    case Format::json: return render_json(report);
+  }
+  return render_markdown(report);
+}
+
+}  // namespace linkedout::report
