@@ -30,7 +30,8 @@ using Handler = nlohmann::json (*)(const protocol::Envelope& request, HostContex
   X(hello)                    \
   X(page_state)               \
   X(walkthrough)              \
-  X(config)
+  X(config)                   \
+  X(report)
 
 namespace handlers {
 #define LINKEDOUT_DECLARE_HANDLER(type) nlohmann::json type(const protocol::Envelope&, HostContext&);
