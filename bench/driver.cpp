@@ -363,6 +363,8 @@ struct Options {
   int throughput_messages = 5000;
   int throughput_rounds = 3;
   std::vector<HostSpec> hosts;
+  fs::path input_out;  // --write-input: only write the frames a host would receive, for profiling
+  int input_messages = 0;
 };
 
 // The order of hosts rotates every round so none always runs first (cache, frequency, neighbours).
@@ -615,8 +617,10 @@ json report(const Options& opt, const Workload& w, const std::vector<HostResults
                "                    [--throughput-messages N] [--throughput-rounds N]\n"
                "                    --host NAME=COMMAND [--host NAME=COMMAND ...]\n"
                "  COMMAND is a program and its arguments, split on spaces.\n"
-               "  NAME `floor` is checked as an echo host; any other as a protocol host.\n"
-               "  The ratios need hosts named linkedout-host, floor and python.\n",
+               "  A NAME starting with `floor` is checked as an echo host; any other as a protocol host.\n"
+               "  The ratios need hosts named linkedout-host, floor and python.\n"
+               "   or: bench-driver --rules FILE [--controls N] --write-input FILE N\n"
+               "  writes `hello` + N `page_state` frames to FILE (for `host < FILE` under a profiler).\n",
                problem.c_str());
   std::exit(2);
 }
@@ -645,6 +649,11 @@ Options parse_args(int argc, char** argv) {
     else if (flag == "--warm-messages") opt.warm_messages = parse_count(flag, value, 1);
     else if (flag == "--throughput-messages") opt.throughput_messages = parse_count(flag, value, 1);
     else if (flag == "--throughput-rounds") opt.throughput_rounds = parse_count(flag, value, 1);
+    else if (flag == "--write-input") {
+      opt.input_out = value;
+      if (i + 1 >= argc) usage("--write-input wants FILE and a message count");
+      opt.input_messages = parse_count(flag, argv[++i], 0);
+    }
     else if (flag == "--host") {
       const auto eq = value.find('=');
       if (eq == std::string::npos || eq == 0 || eq + 1 == value.size()) usage("--host wants NAME=COMMAND, got '" + value + "'");
@@ -652,12 +661,13 @@ Options parse_args(int argc, char** argv) {
       spec.name = value.substr(0, eq);
       std::istringstream words(value.substr(eq + 1));
       for (std::string word; words >> word;) spec.argv.push_back(word);
-      spec.shape = spec.name == "floor" ? ReplyShape::echo : ReplyShape::protocol;
+      spec.shape = spec.name.starts_with("floor") ? ReplyShape::echo : ReplyShape::protocol;
       if (::access(spec.argv[0].c_str(), X_OK) != 0) usage("host " + spec.name + ": " + spec.argv[0] + " is not executable");
       opt.hosts.push_back(spec);
     } else usage("unknown option " + flag);
   }
   if (opt.rules_file.empty()) usage("--rules is required");
+  if (!opt.input_out.empty()) return opt;
   if (opt.json_out.empty()) usage("--json is required");
   if (opt.hosts.empty()) usage("at least one --host is required");
   return opt;
@@ -670,13 +680,20 @@ int main(int argc, char** argv) {
   ::signal(SIGPIPE, SIG_IGN);  // a host that dies mid-write is reported, not fatal to the driver
   std::optional<fs::path> owned_work_dir;
   try {
+    const Workload w = make_workload(opt.rules_file, opt.controls);
+    if (!opt.input_out.empty()) {
+      std::ofstream out(opt.input_out, std::ios::binary);
+      out << w.hello;
+      for (int i = 0; i < opt.input_messages; ++i) out << w.page_state;
+      if (!out.flush()) throw BenchError("cannot write " + opt.input_out.string());
+      return 0;
+    }
     if (opt.work_dir.empty()) {
       std::string pattern = (fs::temp_directory_path() / "linkedout-bench-XXXXXX").string();
       if (!::mkdtemp(pattern.data())) throw BenchError("mkdtemp: " + std::string(std::strerror(errno)));
       opt.work_dir = pattern;
       owned_work_dir = opt.work_dir;
     }
-    const Workload w = make_workload(opt.rules_file, opt.controls);
     std::vector<HostResults> results(opt.hosts.size());
     std::fprintf(stderr, "bench: cold start, %d starts per host…\n", opt.cold_reps);
     measure_cold(opt, w, results);
