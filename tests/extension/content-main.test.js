@@ -63,7 +63,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const marks = (document) => [...document.querySelectorAll('[data-linkedout]')].map((el) => [el.getAttribute('aria-labelledby'), el.dataset.linkedout]);
 
 test('scans on load, sends one page_state, applies the verdict', async () => {
-  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true) + switchRow('other', 'Other', false));
+  const { document, sent } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true) + switchRow('other', 'Other', false));
   await waitFor(() => document.querySelector('[data-linkedout-reason]'), 'the highlight');
   assert.equal(sent.length, 1);
   assert.deepEqual(sent[0], {
@@ -74,11 +74,10 @@ test('scans on load, sends one page_state, applies the verdict', async () => {
   assert.deepEqual(marks(document), [['allowDataForGenerativeAI', 'switch-off'], ['other', 'ok']]);
   await sleep(400);
   assert.equal(sent.length, 1, 'our own marks do not trigger another scan');
-  window.close();
 });
 
 test('late rendering: nothing is sent for an empty shell; a burst of mutations gives one debounced scan', async () => {
-  const { document, sent, window } = startPage('<div id="shell">Loading…</div>');
+  const { document, sent } = startPage('<div id="shell">Loading…</div>');
   await sleep(400);
   assert.equal(sent.length, 0);
   const shell = document.getElementById('shell');
@@ -90,18 +89,16 @@ test('late rendering: nothing is sent for an empty shell; a burst of mutations g
   await sleep(400);
   assert.equal(sent.length, 1, 'debounced into one message');
   assert.equal(sent[0].page.controls.length, 20);
-  window.close();
 });
 
 test('user flips a highlighted switch: re-read, re-sent, highlight cleared only once the read-back says off', async () => {
-  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  const { document, sent } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
   await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
   const input = document.querySelector('input');
   input.click();
   await waitFor(() => sent.length === 2 && document.querySelector('[data-linkedout="ok"]'), 'the ok mark');
   assert.equal(sent[1].page.controls[0].checked, false);
   assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
-  window.close();
 });
 
 test('a flip the page does not confirm (aria-checked stale) keeps the highlight', async () => {
@@ -115,7 +112,6 @@ test('a flip the page does not confirm (aria-checked stale) keeps the highlight'
   await sleep(50);
   assert.deepEqual(marks(document), [['allowDataForGenerativeAI', 'switch-off']]);
   assert.ok(document.querySelector('[data-linkedout-row] [data-linkedout-reason]'));
-  window.close();
 });
 
 test('SPA navigation by pushState: old marks go, the new page is scanned with its own URL', async () => {
@@ -136,41 +132,36 @@ test('SPA navigation by pushState: old marks go, the new page is scanned with it
   await sleep(500);
   assert.equal(sent.length, 2);
   assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
-  window.close();
 });
 
 test('"switch it for me": clicks, confirms by read-back, the next verdict clears the highlight', async () => {
-  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), { autoSwitch: true });
+  const { document, sent } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), { autoSwitch: true });
   await waitFor(() => document.querySelector('[data-linkedout="ok"]'), 'the switch to be off and marked ok', 5000);
   assert.equal(document.querySelector('input').checked, false);
   assert.deepEqual(sent.map((m) => m.page.controls[0].checked), [true, false]);
   assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
-  window.close();
 });
 
 test('"switch it for me" on a page that does not confirm: says so and keeps the highlight', async () => {
-  const { document, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), { autoSwitch: true, pageConfirms: false });
+  const { document } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), { autoSwitch: true, pageConfirms: false });
   const reason = await waitFor(() => document.querySelector('[data-linkedout-reason-state="unconfirmed"]'), 'the unconfirmed label', 5000);
   assert.equal(reason.textContent, 'autoSwitchUnconfirmed');
   assert.equal(document.querySelector('input').checked, true);
   assert.deepEqual(marks(document), [['allowDataForGenerativeAI', 'switch-off']]);
-  window.close();
 });
 
 test('turning "switch it for me" on in the popup acts on the page already open', async () => {
-  const { document, setAutoSwitch, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  const { document, setAutoSwitch } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
   await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
   setAutoSwitch(true);
   await waitFor(() => document.querySelector('[data-linkedout="ok"]'), 'the switch to be off', 5000);
-  window.close();
 });
 
 test('host missing: a notice says how to install it; nothing else is marked', async () => {
-  const { document, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true),
+  const { document } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true),
     { respond: () => ({ status: 'host_missing', code: 'host_missing', message: 'Specified native messaging host not found.' }) });
   const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]'), 'the notice');
   assert.equal(notice.textContent, 'noticeHostMissing');
   assert.equal(notice.getAttribute('role'), 'status');
   assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
-  window.close();
 });
