@@ -13,6 +13,8 @@
 
 option(LINKEDOUT_INSTALL_SYSTEM_MANIFESTS
   "Install the system-wide browser host manifests (under /etc and /usr/lib/mozilla)" ON)
+option(LINKEDOUT_PACKAGING_STRICT
+  "Fail the configure when the manifest templates cannot be used (scripts/package sets it)" OFF)
 
 set(LINKEDOUT_HOST_NAME "io.linkedout.host")
 # The path the manifests name: where `install(TARGETS linkedout-host ...)` puts the binary once the
@@ -41,6 +43,7 @@ file(GLOB LINKEDOUT_MANIFEST_TEMPLATES CONFIGURE_DEPENDS
   "${CMAKE_SOURCE_DIR}/manifests/*.json.in" "${CMAKE_SOURCE_DIR}/manifests/*.json")
 unset(LINKEDOUT_CHROMIUM_MANIFEST)
 unset(LINKEDOUT_FIREFOX_MANIFEST)
+set(manifest_problems "")
 foreach(template IN LISTS LINKEDOUT_MANIFEST_TEMPLATES)
   file(READ "${template}" text)
   if(text MATCHES "\"allowed_origins\"")
@@ -52,35 +55,48 @@ foreach(template IN LISTS LINKEDOUT_MANIFEST_TEMPLATES)
   endif()
   string(REGEX REPLACE "@[A-Za-z_]*PATH[A-Za-z_]*@" "${LINKEDOUT_INSTALLED_HOST_PATH}" text "${text}")
   if(text MATCHES "@[A-Za-z_]+@")
-    message(FATAL_ERROR "packaging: ${template} has a placeholder packaging does not know: ${CMAKE_MATCH_0}")
+    list(APPEND manifest_problems "${template} has a placeholder packaging does not know: ${CMAKE_MATCH_0}")
+    continue()
   endif()
   string(JSON manifest_name ERROR_VARIABLE json_error GET "${text}" name)
   if(json_error)
-    message(FATAL_ERROR "packaging: ${template} is not a valid host manifest once filled: ${json_error}")
+    list(APPEND manifest_problems "${template} is not a valid host manifest once filled: ${json_error}")
+    continue()
   endif()
-  string(JSON manifest_path GET "${text}" path)
+  string(JSON manifest_path ERROR_VARIABLE json_error GET "${text}" path)
   if(NOT manifest_name STREQUAL LINKEDOUT_HOST_NAME OR NOT manifest_path STREQUAL LINKEDOUT_INSTALLED_HOST_PATH)
-    message(FATAL_ERROR "packaging: ${template} gives name '${manifest_name}' and path '${manifest_path}', "
-                        "expected '${LINKEDOUT_HOST_NAME}' and '${LINKEDOUT_INSTALLED_HOST_PATH}'")
+    list(APPEND manifest_problems "${template} gives name '${manifest_name}' and path '${manifest_path}', \
+expected '${LINKEDOUT_HOST_NAME}' and '${LINKEDOUT_INSTALLED_HOST_PATH}'")
+    continue()
   endif()
   if(DEFINED LINKEDOUT_${kind}_manifest_template)
-    message(FATAL_ERROR "packaging: two ${kind} templates in manifests/: "
-                        "${LINKEDOUT_${kind}_manifest_template} and ${template}")
+    list(APPEND manifest_problems "two ${kind} templates: ${LINKEDOUT_${kind}_manifest_template} and ${template}")
+    continue()
   endif()
   set(LINKEDOUT_${kind}_manifest_template "${template}")
   file(MAKE_DIRECTORY "${LINKEDOUT_MANIFEST_OUT}/${kind}")
-  # file(CONFIGURE) would expand ${} as well; write the already-filled text, only when it changed.
+  # @ONLY: no ${} expansion; nothing @...@ is left, so this writes the text as is, and only when
+  # it changed (no needless rebuilds).
   file(CONFIGURE OUTPUT "${LINKEDOUT_MANIFEST_OUT}/${kind}/${LINKEDOUT_HOST_NAME}.json"
        CONTENT "${text}" @ONLY)
 endforeach()
-if(DEFINED LINKEDOUT_chromium_manifest_template AND DEFINED LINKEDOUT_firefox_manifest_template)
+foreach(kind chromium firefox)
+  if(NOT DEFINED LINKEDOUT_${kind}_manifest_template)
+    list(APPEND manifest_problems "manifests/ has no usable ${kind} host manifest template")
+  endif()
+endforeach()
+if(manifest_problems)
+  list(JOIN manifest_problems "\n  " manifest_problems)
+  # scripts/package sets LINKEDOUT_PACKAGING_STRICT: a package without its manifests must not be
+  # built. Everyone else's build only warns, so a template being edited never blocks the host.
+  if(LINKEDOUT_PACKAGING_STRICT)
+    message(FATAL_ERROR "packaging:\n  ${manifest_problems}")
+  endif()
+  message(WARNING "packaging: the package will not contain the system-wide manifests:\n  ${manifest_problems}")
+  set(LINKEDOUT_INSTALL_SYSTEM_MANIFESTS OFF)
+else()
   set(LINKEDOUT_CHROMIUM_MANIFEST "${LINKEDOUT_MANIFEST_OUT}/chromium/${LINKEDOUT_HOST_NAME}.json")
   set(LINKEDOUT_FIREFOX_MANIFEST "${LINKEDOUT_MANIFEST_OUT}/firefox/${LINKEDOUT_HOST_NAME}.json")
-elseif(LINKEDOUT_INSTALL_SYSTEM_MANIFESTS)
-  # Not fatal: the host still builds and tests; the package test fails on the missing manifests.
-  message(WARNING "packaging: manifests/ has no Chromium and Firefox host manifest templates yet; "
-                  "the package will not contain the system-wide manifests")
-  set(LINKEDOUT_INSTALL_SYSTEM_MANIFESTS OFF)
 endif()
 
 if(LINKEDOUT_INSTALL_SYSTEM_MANIFESTS)
