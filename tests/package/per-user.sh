@@ -20,7 +20,9 @@ rm -rf "$home"
 # the browsers it finds evidence of (docs/install.md).
 profile_dirs=(.config/google-chrome .config/chromium .config/microsoft-edge
               .config/BraveSoftware/Brave-Browser .config/vivaldi .mozilla)
-for d in "${profile_dirs[@]}"; do mkdir -p "$home/$d"; done
+# Real profiles are never empty: a file in each shows that uninstall leaves the browser's own
+# directories alone.
+for d in "${profile_dirs[@]}"; do mkdir -p "$home/$d" && echo '{}' > "$home/$d/Local State"; done
 
 # The host's own state and log (written when doctor starts it) live outside the home, so that the
 # home can be compared file for file before and after.
@@ -59,7 +61,7 @@ declare -A expected=(
   [.config/vivaldi/NativeMessagingHosts/io.linkedout.host.json]=chromium
   [.mozilla/native-messaging-hosts/io.linkedout.host.json]=firefox
 )
-(cd "$home" && find . -type f -printf '%P\n' | sort) > "$scratch/written.txt"
+(cd "$home" && find . -type f ! -name 'Local State' -printf '%P\n' | sort) > "$scratch/written.txt"
 printf '%s\n' "${!expected[@]}" | sort | diff -u - "$scratch/written.txt" \
   || fail "install wrote other files than one manifest per browser (+ unexpected, - missing)"
 for rel in "${!expected[@]}"; do

@@ -81,9 +81,21 @@ deb_control() {
   [[ "$(field Architecture)" == "$(dpkg --print-architecture)" ]] || { echo "Architecture $(field Architecture)"; ok=1; }
   value=$(field Maintainer); [[ "$value" == *@* ]] || { echo "Maintainer '$value' has no address"; ok=1; }
   value=$(field Description); [[ -n "$value" ]] || { echo "no Description"; ok=1; }
-  # Depends comes from dpkg-shlibdeps: at least the C and C++ runtimes, with versions.
+  # Depends comes from dpkg-shlibdeps: every shared library the packaged host needs must come
+  # from a package named in Depends, with a minimum version for the C library.
   value=$(field Depends)
-  [[ "$value" == *"libc6 (>="* && "$value" == *"libstdc++6 (>="* ]] || { echo "Depends '$value' lacks libc6/libstdc++6"; ok=1; }
+  [[ "$value" == *"libc6 (>="* ]] || { echo "Depends '$value' has no versioned libc6"; ok=1; }
+  local unpacked="$scratch/unpacked" lib lib_path owner
+  rm -rf "$unpacked" && dpkg-deb -x "$deb" "$unpacked"
+  for lib in $(objdump -p "$unpacked/usr/bin/linkedout-host" | awk '$1 == "NEEDED" {print $2}'); do
+    lib_path=$(ldconfig -p | awk -v l="$lib" '$1 == l {print $NF; exit}')
+    [[ -n "$lib_path" ]] || { echo "the host needs $lib, which this machine does not have"; ok=1; continue; }
+    # dpkg knows a library by the path its package ships, which merged /usr may alias.
+    owner=$({ dpkg -S "$lib_path" || dpkg -S "$(realpath "$lib_path")"; } 2>/dev/null | head -n1 | cut -d: -f1)
+    [[ -n "$owner" ]] || { echo "no package owns $lib_path"; ok=1; continue; }
+    [[ ", $value," == *", $owner "* || ", $value," == *", $owner,"* ]] \
+      || { echo "the host needs $lib from $owner, which Depends does not name"; ok=1; }
+  done
   # Control archive: only control and md5sums: no maintainer scripts, no conffiles.
   value=$(dpkg-deb --ctrl-tarfile "$deb" | tar -t | sed 's|^\./||' | grep -v '^$' | sort | tr '\n' ' ')
   [[ "$value" == "control md5sums " ]] || { echo "control archive holds: $value"; ok=1; }
