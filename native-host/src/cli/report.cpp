@@ -1,0 +1,102 @@
+// `linkedout-host report [--format md|html|json] [--output FILE]`: the report of report.hpp, from
+// the state store, to stdout or to a file (written whole: a temp file renamed into place).
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "report.hpp"
+#include "ruleset.hpp"
+#include "store.hpp"
+
+namespace linkedout::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Writes `text` to `file` so a reader never sees half a report: temp file beside it, then rename.
+bool write_file(const fs::path& file, const std::string& text, std::string& why) {
+  const fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+  std::error_code dir_error;
+  if (!fs::is_directory(dir, dir_error)) {
+    why = "cannot write " + file.string() + ": directory " + dir.string() + " does not exist";
+    return false;
+  }
+  const fs::path temp = dir / ("." + file.filename().string() + ".tmp");
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      why = "cannot create " + temp.string();
+      return false;
+    }
+    out << text;
+    out.flush();
+    if (!out) {
+      why = "cannot write " + temp.string();
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, file, ec);
+  if (ec) {
+    why = "cannot rename " + temp.string() + " to " + file.string() + ": " + ec.message();
+    fs::remove(temp, ec);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_report(const ReportRequest& request, std::ostream& out, std::ostream& err) {
+  const auto format = report::parse_format(request.format);
+  if (!format) {
+    err << "report: --format must be md, html or json, not \"" << request.format << "\"\n";
+    return kExitUsage;
+  }
+  Ruleset rules;
+  try {
+    rules = load_ruleset(request.rules_file);
+  } catch (const std::exception& e) {
+    err << "report: cannot load the ruleset: " << e.what() << "\n";
+    return kExitFailed;
+  }
+  StoreData data;
+  try {
+    data = Store(request.data_dir).load();
+  } catch (const std::exception& e) {
+    err << "report: cannot read the state store in " << request.data_dir.string() << ": " << e.what() << "\n";
+    return kExitFailed;
+  }
+  const std::string text = report::render(report::build_report(rules, data, request.now ? *request.now : now_iso8601()), *format);
+  if (!request.output) {
+    out << text;
+    out.flush();
+    return out ? kExitOk : kExitFailed;
+  }
+  std::string why;
+  if (!write_file(*request.output, text, why)) {
+    err << "report: " << why << "\n";
+    return kExitFailed;
+  }
+  err << "report written to " << request.output->string() << "\n";
+  return kExitOk;
+}
+
+void add_report_command(CLI::App& app, const CommonOptions& common, int& exit_code) {
+  auto request = std::make_shared<ReportRequest>();
+  auto* command = app.add_subcommand(
+      "report", "Each setting's state, when it was last seen and changed, what still needs action, the objection form");
+  command->add_option("--format", request->format, "md (default), html (one self-contained file) or json")
+      ->check(CLI::IsMember({"md", "html", "json"}));
+  command->add_option("--output", request->output, "write the report to FILE instead of stdout");
+  command->callback([request, &common, &exit_code] {
+    request->data_dir = common.resolved_data_dir();
+    request->rules_file = common.rules_file;
+    exit_code = run_report(*request, std::cout, std::cerr);
+  });
+}
+
+}  // namespace linkedout::cli
