@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
     cli::add_uninstall_command(app, common, exit_code);
     cli::add_doctor_command(app, common, exit_code);
     cli::add_status_command(app, common, exit_code);
+    cli::add_report_command(app, common, exit_code);
 
     try {
       app.parse(argc, argv);

@@ -52,10 +52,20 @@ struct StatusRequest {
 };
 int run_status(const StatusRequest& request, std::ostream& out, std::ostream& err);
 
+struct ReportRequest {
+  std::filesystem::path data_dir;
+  std::optional<std::filesystem::path> rules_file;
+  std::string format = "md";                    // md | html | json
+  std::optional<std::filesystem::path> output;  // nullopt: stdout
+  std::optional<std::string> now;               // ISO 8601 UTC; nullopt: the clock
+};
+int run_report(const ReportRequest& request, std::ostream& out, std::ostream& err);
+
 // Registration with the parser; `exit_code` receives the command's status.
 void add_install_command(CLI::App& app, const CommonOptions& common, int& exit_code);
 void add_uninstall_command(CLI::App& app, const CommonOptions& common, int& exit_code);
 void add_doctor_command(CLI::App& app, const CommonOptions& common, int& exit_code);
 void add_status_command(CLI::App& app, const CommonOptions& common, int& exit_code);
+void add_report_command(CLI::App& app, const CommonOptions& common, int& exit_code);
 
 }  // namespace linkedout::cli
