@@ -107,7 +107,7 @@ std::string summary_text(const Report& report) {
 
 // ---- Markdown ----
 
-// Table cells: a pipe or a line break would end the cell; < and & are escaped so a viewer that
+// Table cells: a pipe or a line break would end the cell; <, > and & are escaped so a viewer that
 // renders inline HTML shows the text as text.
 std::string md_cell(std::string_view text) {
   std::string out;
@@ -116,6 +116,7 @@ std::string md_cell(std::string_view text) {
       case '|': out += "\\|"; break;
       case '\n': case '\r': out += ' '; break;
       case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
       case '*': case '_': case '`': case '[': case ']': out += '\\'; out += c; break;
       default: out += c;
