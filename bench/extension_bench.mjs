@@ -70,7 +70,7 @@ function controlRows(rules, controlCount) {
 }
 
 function buildPage(rules, { nodes, controls }) {
-  let count = 0; // elements emitted, html/head/body/title/style included below
+  let count = 0; // elements emitted by el(); html, head, title, body and main are `fixed`
   let seed = 1;
   const el = (tag, inner = '', attrs = '') => {
     count += 1;
@@ -109,14 +109,18 @@ function askHost(hostPath, pageState) {
     });
     let buffer = Buffer.alloc(0);
     let stderr = '';
+    let outcome = null; // [error, verdict], settled once the host has exited
     const replies = [];
-    const done = (error, value) => {
-      child.kill();
-      rmSync(dataDir, { recursive: true, force: true });
-      if (error) reject(error); else resolvePromise(value);
+    const settle = (error, value) => {
+      if (outcome) return;
+      outcome = [error, value];
+      child.stdin.end(); // EOF: the host exits cleanly, after any store write it is doing
     };
     child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', (e) => done(new Error(`cannot start ${hostPath}: ${e.message}`)));
+    child.on('error', (e) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      reject(new Error(`cannot start ${hostPath}: ${e.message}`));
+    });
     child.stdout.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
       while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
@@ -126,11 +130,15 @@ function askHost(hostPath, pageState) {
       }
       if (replies.length === 2) {
         const verdict = replies[1];
-        if (verdict.type !== 'verdict') done(new Error(`host replied ${JSON.stringify(verdict).slice(0, 300)} instead of a verdict`));
-        else done(null, verdict);
+        if (verdict.type !== 'verdict') settle(new Error(`host replied ${JSON.stringify(verdict).slice(0, 300)} instead of a verdict`));
+        else settle(null, verdict);
       }
     });
-    child.on('exit', (code) => { if (replies.length < 2) done(new Error(`host exited (${code}) before replying: ${stderr.slice(-500)}`)); });
+    child.on('close', (code) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (!outcome) outcome = [new Error(`host exited (${code}) before replying: ${stderr.slice(-500)}`)];
+      if (outcome[0]) reject(outcome[0]); else resolvePromise(outcome[1]);
+    });
     const frame = (msg) => {
       const body = Buffer.from(JSON.stringify(msg), 'utf8');
       const header = Buffer.alloc(4);
@@ -197,7 +205,6 @@ async function measureScanAndApply(browser, html, verdict, reps) {
       if (i >= warmup) { scan.push(t1 - t0); apply.push(t2 - t1); total.push(t2 - t0); }
       if (i === 0) marks = { controls: state.controls.length };
     }
-    marks.elements = document.getElementsByTagName('*').length;
     marks.highlighted = document.querySelectorAll('input[data-linkedout="switch-off"]').length;
     marks.ok = document.querySelectorAll('input[data-linkedout="ok"]').length;
     marks.rows = document.querySelectorAll('[data-linkedout-row]').length;
@@ -322,6 +329,7 @@ async function main() {
     const version = await browser.version();
     // The verdict the real host gives for this very page.
     const probe = await openSettingsPage(browser, html);
+    const pageElements = await probe.evaluate(() => document.getElementsByTagName('*').length);
     await probe.addScriptTag({ content: source('extension/content/scan.js') });
     const pageState = await probe.evaluate(() => globalThis.LinkedOutScan.scanPage(document, location.href));
     await probe.close();
@@ -331,7 +339,7 @@ async function main() {
     const debounce = await measureDebounce(browser, html, verdict, opts.mutationMs);
     const result = {
       browser: version,
-      page: { elements: timing.marks.elements, controls: timing.marks.controls },
+      page: { elements: pageElements, controls: timing.marks.controls },
       verdict: { highlight: verdict.highlight.length, ok: verdict.ok.length, unknown: verdict.unknown.length },
       marks: { highlighted: timing.marks.highlighted, ok: timing.marks.ok, rows: timing.marks.rows },
       scan_ms: summarize(timing.scan),
