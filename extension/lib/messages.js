@@ -10,7 +10,7 @@
   // A page_state with 500 controls of maximal key and label is ~0.7 MiB of JSON; the host's cap
   // on incoming frames is 1 MiB. Anything bigger is refused here.
   const MAX_MESSAGE_BYTES = 1048576 - 4096;
-  const POPUP_KINDS = Object.freeze(['status', 'walkthrough', 'retry']);
+  const POPUP_KINDS = Object.freeze(['status', 'walkthrough', 'retry', 'config', 'report']);
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const reject = (field, message) => ({ ok: false, field, message });
@@ -67,6 +67,15 @@
           msg.step.length > protocol().LIMITS.maxStepChars)) {
         return reject('step', 'step must be a non-empty string');
       }
+    }
+    if (msg.kind === 'config') {
+      if (!('region' in msg)) return reject('region', 'region is required (a region code, or null to clear)');
+      if (msg.region !== null && (typeof msg.region !== 'string' || !/^[A-Z]{2,8}$/.test(msg.region))) {
+        return reject('region', 'region must be a region code or null');
+      }
+    }
+    if (msg.kind === 'report' && !protocol().REPORT_FORMATS.includes(msg.format)) {
+      return reject('format', `format must be one of ${protocol().REPORT_FORMATS.join(', ')}`);
     }
     return { ok: true };
   }

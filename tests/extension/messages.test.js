@@ -90,7 +90,8 @@ test('popup messages: only from our popup page, known kinds and actions', () => 
   assert.equal(M.checkPopupMessage({ kind: 'walkthrough', action: 'mark_done', step: 'objection-form' }, popup, EXT_ID, POPUP_URL).ok, true);
   assert.equal(M.checkPopupMessage({ kind: 'walkthrough', action: 'mark_done' }, popup, EXT_ID, POPUP_URL).field, 'step');
   assert.equal(M.checkPopupMessage({ kind: 'walkthrough', action: 'launch' }, popup, EXT_ID, POPUP_URL).field, 'action');
-  assert.equal(M.checkPopupMessage({ kind: 'report' }, popup, EXT_ID, POPUP_URL).field, 'kind');
+  assert.equal(M.checkPopupMessage({ kind: 'print' }, popup, EXT_ID, POPUP_URL).field, 'kind');
+  assert.equal(M.checkPopupMessage({ kind: 'report' }, popup, EXT_ID, POPUP_URL).field, 'format');
   assert.equal(M.checkPopupMessage({ kind: 'status' }, { id: 'other', url: POPUP_URL }, EXT_ID, POPUP_URL).field, 'sender');
   assert.equal(M.checkPopupMessage({ kind: 'status' }, { id: EXT_ID, url: PAGE_URL }, EXT_ID, POPUP_URL).field, 'sender');
 });
