@@ -7,13 +7,14 @@
 'use strict';
 
 if (typeof importScripts === 'function' && typeof LinkedOutProtocol === 'undefined') {
-  importScripts('lib/protocol.js', 'lib/walkthrough.js', 'lib/messages.js', 'lib/host-connection.js');
+  importScripts('lib/protocol.js', 'lib/walkthrough.js', 'lib/messages.js', 'lib/host-connection.js', 'lib/policy.js');
 }
 
-const { buildPageState, buildWalkthrough } = LinkedOutProtocol;
+const { buildPageState, buildWalkthrough, buildConfig, buildReport } = LinkedOutProtocol;
 const { HostConnection } = LinkedOutHostConnection;
 
 const POPUP_URL = chrome.runtime.getURL('popup/popup.html');
+const REPORT_URL = chrome.runtime.getURL('report/report.html');
 // Time the user sees a page confirmed all-off before the walkthrough moves on.
 const WALKTHROUGH_ADVANCE_DELAY_MS = 1200;
 const WALKTHROUGH_TAB_KEY = 'walkthroughTabId';
@@ -91,7 +92,9 @@ async function onPageState(page, sender) {
   const verdict = await host.request(buildPageState(undefined, page));
   if (verdict.type !== 'verdict') throw new Error(`expected a verdict, got ${verdict.type}`);
   followWalkthrough(verdict, sender.tab.id, page.url).catch(() => {});
-  return { status: 'ok', verdict };
+  // The organisation's policy may forbid "switch it for me", whatever the member stored.
+  const managed = await LinkedOutPolicy.readManagedPolicy(chrome.storage.managed);
+  return { status: 'ok', verdict, autoSwitchAllowed: managed.policy.allowAutoSwitch !== false };
 }
 
 async function followWalkthrough(verdict, tabId, tabUrl) {
@@ -104,6 +107,20 @@ async function followWalkthrough(verdict, tabId, tabUrl) {
   setTimeout(() => {
     chrome.tabs.update(tabId, { url: move.url }).catch(() => {});
   }, WALKTHROUGH_ADVANCE_DELAY_MS);
+}
+
+// ---- popup: region and organisation policy ----
+
+/** The host's config and the options after the organisation's policy; a policy region is applied. */
+async function configAndOptions() {
+  let config = await host.request(buildConfig(undefined));
+  let options = await LinkedOutPolicy.loadEffectiveOptions(chrome.storage, config.region ?? null);
+  if (options.policyProblems.length) console.warn('LinkedOut: managed policy entries ignored', options.policyProblems);
+  if (options.regionLocked && config.region !== options.region) {
+    config = await host.request(buildConfig(undefined, options.region));
+    options = { ...options, region: config.region };
+  }
+  return { config, options };
 }
 
 // ---- popup ----
@@ -122,8 +139,23 @@ async function onPopupMessage(msg, sender) {
   if (msg.kind === 'status') {
     let plan = null;
     let problem = null;
+    let settings = { config: null, options: null };
+    // The region first: a policy region changes which steps the plan expects.
+    try { settings = await configAndOptions(); } catch (err) { problem = errorReply(err); }
     try { plan = await walkthroughPlan('status'); } catch (err) { problem = errorReply(err); }
-    return { status: 'ok', host: host.state, plan, problem };
+    return { status: 'ok', host: host.state, plan, problem, config: settings.config, options: settings.options };
+  }
+  if (msg.kind === 'config') {
+    const { options } = await configAndOptions();
+    if (options.regionLocked) return { status: 'rejected', field: 'region', message: 'the region is set by your organisation' };
+    const config = await host.request(buildConfig(undefined, msg.region));
+    const plan = await walkthroughPlan('status');
+    return { status: 'ok', host: host.state, plan, config, options: { ...options, region: config.region } };
+  }
+  if (msg.kind === 'report') {
+    const report = await host.request(buildReport(undefined, msg.format));
+    if (report.type !== 'report') throw new Error(`expected a report, got ${report.type}`);
+    return { status: 'ok', report: { format: report.format, content: report.content, truncated: report.truncated === true } };
   }
   // walkthrough actions
   const plan = await walkthroughPlan(msg.action, msg.step);
@@ -142,10 +174,11 @@ async function onPopupMessage(msg, sender) {
 // ---- routing ----
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  const fromPopup = typeof sender.url === 'string' && sender.url.startsWith(POPUP_URL);
+  // Our own pages: the popup (as a popup or in a tab) and the report page.
+  const page = typeof sender.url === 'string' ? [POPUP_URL, REPORT_URL].find((url) => sender.url.startsWith(url)) : undefined;
   let work;
-  if (fromPopup) {
-    const valid = LinkedOutMessages.checkPopupMessage(msg, sender, chrome.runtime.id, POPUP_URL);
+  if (page) {
+    const valid = LinkedOutMessages.checkPopupMessage(msg, sender, chrome.runtime.id, page);
     work = valid.ok ? onPopupMessage(msg, sender)
       : Promise.resolve({ status: 'rejected', field: valid.field, message: valid.message });
   } else {
