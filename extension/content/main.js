@@ -82,7 +82,7 @@
     if (response.status === 'ok') {
       highlight.clearNotice(document);
       highlight.applyVerdict(document, response.verdict, t);
-      if (autoSwitch) switchOffForUser(response.verdict);
+      if (autoSwitch && response.autoSwitchAllowed !== false) switchOffForUser(response.verdict);
     } else if (response.status === 'host_missing') {
       lastSentSignature = null; // retry on the next change, the user may install it meanwhile
       highlight.showNotice(document, t('noticeHostMissing'));
