@@ -12,6 +12,7 @@
  *   #form-link-<id>   link to a form step (e.g. #form-link-objection-form)
  *   #mark-done-<id>   "Mark done" for a form step still to do (e.g. #mark-done-objection-form)
  *   #auto-switch      the "switch it for me" checkbox (storage.local key `autoSwitch`)
+ *   #region, #open-report, #policy-note: see organisation-view.js
  * body[data-ready="true"] once the first status has been rendered.
  */
 'use strict';
@@ -29,9 +30,21 @@ async function ask(message) {
   return reply;
 }
 
+// The organisation policy as last reported by the background; re-applied after every render.
+let lastOptions = null;
+
+function renderOrganisation(reply) {
+  if ('options' in reply) lastOptions = reply.options;
+  if ('config' in reply) LinkedOutOrganisationView.renderRegion(document, reply.config, lastOptions, t);
+  LinkedOutOrganisationView.renderPolicy(document, lastOptions, t);
+}
+
 async function refresh() {
   const reply = await ask({ kind: 'status' });
-  if (reply.status === 'ok') LinkedOutPopupView.render(document, reply, t, formatTime);
+  if (reply.status === 'ok') {
+    LinkedOutPopupView.render(document, reply, t, formatTime);
+    renderOrganisation(reply);
+  }
   document.body.dataset.ready = 'true';
 }
 
@@ -39,6 +52,7 @@ async function walkthrough(action, step) {
   const reply = await ask(step === undefined ? { kind: 'walkthrough', action } : { kind: 'walkthrough', action, step });
   if (reply.status === 'ok') {
     LinkedOutPopupView.render(document, reply, t, formatTime);
+    renderOrganisation(reply);
     if (action === 'start') LinkedOutPopupView.renderMove(document, reply.move, t);
   } else {
     await refresh();
@@ -71,6 +85,19 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   autoSwitch.addEventListener('change', () => {
     chrome.storage.local.set({ autoSwitch: autoSwitch.checked });
+  });
+
+  document.getElementById('region').addEventListener('change', (event) => {
+    const region = event.target.value || null;
+    ask({ kind: 'config', region }).then((reply) => {
+      if (reply.status !== 'ok') return refresh();
+      LinkedOutPopupView.render(document, reply, t, formatTime);
+      renderOrganisation(reply);
+      return undefined;
+    }).catch(onError);
+  });
+  document.getElementById('open-report').addEventListener('click', () => {
+    chrome.tabs.create({ url: chrome.runtime.getURL('report/report.html') }).catch(onError);
   });
 
   refresh().catch(onError);
