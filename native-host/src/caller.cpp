@@ -1,5 +1,7 @@
 #include "caller.hpp"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -86,21 +88,45 @@ std::string add_from_manifest(AllowedCallers& allowed, const fs::path& manifest,
 }
 
 AllowedCallers allowed_callers_for(const Caller& caller, const fs::path& self_executable, paths::Os os,
-                                   const fs::path& home) {
+                                   const fs::path& home, const std::optional<fs::path>& browser_user_data_dir) {
   AllowedCallers allowed = compiled_in_callers();
+  const auto consider = [&](const fs::path& manifest) {
+    std::error_code ec;
+    if (fs::exists(manifest, ec)) add_from_manifest(allowed, manifest, self_executable);
+  };
   if (caller.kind == Caller::Kind::firefox) {
     add_from_manifest(allowed, caller.manifest, self_executable);
   } else if (caller.kind == Caller::Kind::chrome) {
     for (const auto& browser : paths::browsers()) {
       if (browser.family != paths::Family::chromium) continue;
-      for (const auto scope : {paths::Scope::user, paths::Scope::system}) {
-        const auto manifest = paths::manifest_path(browser.browser, os, scope, home);
-        std::error_code ec;
-        if (fs::exists(manifest, ec)) add_from_manifest(allowed, manifest, self_executable);
-      }
+      if (!home.empty()) consider(paths::manifest_path(browser.browser, os, paths::Scope::user, home));
+      consider(paths::manifest_path(browser.browser, os, paths::Scope::system, home));
     }
+    if (browser_user_data_dir) consider(*browser_user_data_dir / "NativeMessagingHosts" / paths::kManifestFileName);
   }
   return allowed;
+}
+
+std::optional<fs::path> user_data_dir_from_cmdline(std::string_view cmdline) {
+  constexpr std::string_view kFlag = "--user-data-dir=";
+  std::optional<fs::path> found;
+  while (!cmdline.empty()) {
+    const auto end = cmdline.find('\0');
+    const auto arg = cmdline.substr(0, end);
+    // The last one wins, as in Chromium's switch parsing; a relative one cannot be resolved here.
+    if (arg.starts_with(kFlag) && arg.size() > kFlag.size() && arg[kFlag.size()] == '/')
+      found = fs::path(arg.substr(kFlag.size()));
+    if (end == std::string_view::npos) break;
+    cmdline.remove_prefix(end + 1);
+  }
+  return found;
+}
+
+std::optional<fs::path> parent_user_data_dir() {
+  std::ifstream in("/proc/" + std::to_string(::getppid()) + "/cmdline", std::ios::binary);
+  if (!in) return std::nullopt;
+  const std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return user_data_dir_from_cmdline(cmdline);
 }
 
 Decision check(const Caller& caller, const AllowedCallers& allowed) {

@@ -44,9 +44,18 @@ std::string add_from_manifest(AllowedCallers& allowed, const std::filesystem::pa
                               const std::filesystem::path& self_executable);
 
 // Compiled-in ids plus, for Firefox, the manifest that launched us, and for Chrome-family
-// browsers, our manifests in every known location of `os` (Chrome does not say which one it read).
+// browsers, our manifests in every known location of `os` (Chrome does not say which one it read)
+// and in `<user-data-dir>/NativeMessagingHosts` of a browser started with --user-data-dir.
+// An empty `home` skips the per-user locations.
 AllowedCallers allowed_callers_for(const Caller& caller, const std::filesystem::path& self_executable,
-                                   paths::Os os, const std::filesystem::path& home);
+                                   paths::Os os, const std::filesystem::path& home,
+                                   const std::optional<std::filesystem::path>& browser_user_data_dir = std::nullopt);
+
+// The --user-data-dir a Chromium-family browser was started with, from its command line as
+// /proc/<pid>/cmdline holds it (arguments separated by NUL bytes); nullopt when absent.
+std::optional<std::filesystem::path> user_data_dir_from_cmdline(std::string_view cmdline);
+// The same for the process that started us (the browser), where the OS exposes it.
+std::optional<std::filesystem::path> parent_user_data_dir();
 
 struct Decision {
   bool allowed = false;

@@ -20,7 +20,14 @@ using namespace linkedout;
 // can show why, and exit status 1.
 int serve(const caller::Caller& who, const cli::CommonOptions& common) {
   const auto self = paths::self_executable();
-  const auto allowed = caller::allowed_callers_for(who, self, paths::current_os(), paths::home_dir());
+  std::filesystem::path home;
+  try {
+    home = paths::home_dir();
+  } catch (const std::exception& e) {
+    spdlog::warn("{}: per-user host manifests are not consulted", e.what());
+  }
+  const auto browser_profile = who.kind == caller::Caller::Kind::chrome ? caller::parent_user_data_dir() : std::nullopt;
+  const auto allowed = caller::allowed_callers_for(who, self, paths::current_os(), home, browser_profile);
   const auto decision = caller::check(who, allowed);
   if (!decision.allowed) {
     spdlog::error("refusing to serve: {}", decision.reason);

@@ -212,3 +212,35 @@ TEST_CASE("caller: ids added by install --extension-id / --firefox-id are served
                                   frame(kHello));
   CHECK(result.exit_code == 1);
 }
+
+TEST_CASE("caller: --user-data-dir is read from a browser's command line") {
+  using namespace std::string_literals;
+  CHECK(caller::user_data_dir_from_cmdline("/usr/lib/chromium/chromium\0--headless\0--user-data-dir=/tmp/p\0"s) ==
+        fs::path("/tmp/p"));
+  CHECK(caller::user_data_dir_from_cmdline("chromium\0--user-data-dir=/a\0--user-data-dir=/b"s) == fs::path("/b"));
+  CHECK_FALSE(caller::user_data_dir_from_cmdline("chromium\0--user-data-dir=relative\0"s));
+  CHECK_FALSE(caller::user_data_dir_from_cmdline("chromium\0--headless\0"s));
+  CHECK_FALSE(caller::user_data_dir_from_cmdline(""));
+}
+
+TEST_CASE("caller: an id installed into the launching browser's --user-data-dir profile is served") {
+  TempDir tmp;
+  const auto home = tmp / "home";
+  REQUIRE(run_process({LINKEDOUT_HOST_BINARY, "install", "--browser", "chromium", "--manifest-dir",
+                       (tmp / "profile/NativeMessagingHosts").string(), "--extension-id", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},
+                      {{"HOME", home.string()}})
+              .exit_code == 0);
+  // A shell stands in for the browser: it is the host's parent and carries --user-data-dir.
+  const auto launch = [&](const std::string& profile) {
+    return run_process({"/bin/sh", "-c", "\"$0\" \"$1\"; exit $?", LINKEDOUT_HOST_BINARY, kOtherOrigin,
+                        "--user-data-dir=" + profile},
+                       {{"HOME", home.string()}, {"LINKEDOUT_DATA_DIR", (tmp / "data").string()},
+                        {"XDG_STATE_HOME", (tmp / "state").string()}},
+                       frame(kHello));
+  };
+  const auto served = launch((tmp / "profile").string());
+  CHECK(served.exit_code == 0);
+  REQUIRE(frames(served.out).size() == 1);
+  CHECK(json::parse(frames(served.out)[0])["type"] == "hello");
+  CHECK(launch((tmp / "other-profile").string()).exit_code == 1);
+}
