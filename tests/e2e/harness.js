@@ -80,7 +80,8 @@ const CHROMIUM_QUIET_FLAGS = [
 ];
 
 // withExtension: false gives a plain browser on the replica (the replica's own tests).
-export async function launchBrowser(kind, { replica, registerHost = true, withExtension = true, lang = 'en-US', headless = true } = {}) {
+// firefoxPrefs / extraEnv: added to the profile's prefs and the browser's environment (policy tests).
+export async function launchBrowser(kind, { replica, registerHost = true, withExtension = true, lang = 'en-US', headless = true, firefoxPrefs = {}, extraEnv = {} } = {}) {
   const { binary, skip } = browserAvailability(kind);
   if (skip) throw new Error(skip);
   const root = mkdtempSync(path.join(os.tmpdir(), `linkedout-e2e-${kind}-`));
@@ -98,6 +99,7 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
     XDG_DATA_HOME: path.join(home, '.local/share'),
     XDG_CONFIG_HOME: path.join(home, '.config'),
     MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',  // keeps Firefox's remote-settings calls on a dummy URL
+    ...extraEnv,
   };
 
   let browser;
@@ -156,6 +158,7 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
         'network.socket.forcePort': `443=${replica.port}`,
         'extensions.webextensions.uuids': JSON.stringify({ [id]: FIREFOX_EXTENSION_UUID }),
         'intl.accept_languages': lang,
+        ...firefoxPrefs,
       },
     });
     if (withExtension) {
