@@ -100,5 +100,10 @@ document.addEventListener('DOMContentLoaded', () => {
     chrome.tabs.create({ url: chrome.runtime.getURL('report/report.html') }).catch(onError);
   });
 
+  // An organisation's policy can arrive or change while the popup is open.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') refresh().catch(onError);
+  });
+
   refresh().catch(onError);
 });
