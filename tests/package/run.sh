@@ -7,7 +7,9 @@
 #      (deb-install.sh), nothing left behind;
 #   4. per-user install by a non-root user, uninstall removes every file, doctor then says
 #      nothing is installed (per-user.sh);
-#   5. the two store archives: the manifest each store needs, same version, same files.
+#   5. the two store archives: the manifest each store needs, same version, same files; web-ext
+#      lint on the Firefox one, Chromium's own --pack-extension on the Chrome one;
+#   6. the man page documents every command and option of --help.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=tests/package
@@ -149,6 +151,21 @@ extension_archives() {
   grep -E '^(errors|warnings|notices) ' "$scratch/lint.txt" || tail -5 "$scratch/lint.txt"
 }
 check "extension archives for Chrome/Edge and Firefox" extension_archives
+
+# Chromium itself accepts the Chrome archive: --pack-extension parses and validates the manifest
+# and the files it names, and writes a .crx only when they are valid (offline, no window).
+chromium_packs_chrome_archive() {
+  command -v chromium >/dev/null || { echo "chromium is not installed"; return 1; }
+  local dir="$scratch/crx"
+  rm -rf "$dir" && mkdir -p "$dir/ext"
+  unzip -q "dist/linkedout-$version-chrome.zip" -d "$dir/ext"
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$dir/profile" --pack-extension="$dir/ext" >"$dir/pack.log" 2>&1 || true
+  [[ -s "$dir/ext.crx" ]] || { grep -E 'ERROR|rror' "$dir/pack.log"; echo "chromium refused to pack it"; return 1; }
+  echo "$(chromium --version 2>/dev/null | tail -n1): packed the Chrome archive into a .crx"
+}
+check "Chromium packs the Chrome archive" chromium_packs_chrome_archive
 
 echo
 if ((failures)); then echo "package suite: $failures check(s) failed"; exit 1; fi
