@@ -30,6 +30,7 @@ namespace {
 }
 
 bool readable_id(const json& id) {
+  if (id.is_null()) return true;  // the same as no id
   if (id.is_number_integer()) return true;  // signed and unsigned integers
   return id.is_string() && json_util::code_points(id.get_ref<const std::string&>()) <= kMaxIdLength;
 }

@@ -1,0 +1,314 @@
+// The wire format: envelope checks in the doc's order, typed request parsing with its limits, and
+// the doc's own examples (docs/protocol.md), which must parse and, for requests, be accepted.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "json_util.hpp"
+#include "protocol.hpp"
+#include "test_dispatch_support.hpp"
+
+using namespace linkedout;
+using namespace linkedout::protocol;
+using nlohmann::json;
+
+namespace {
+
+ProtocolError envelope_error(std::string_view body) {
+  try {
+    parse_envelope(body);
+  } catch (const ProtocolError& e) {
+    return e;
+  }
+  FAIL("accepted: " << body);
+  return ProtocolError(ErrorCode::internal, "");
+}
+
+template <typename Parse>
+ProtocolError field_error(Parse parse, const json& message) {
+  try {
+    parse(message);
+  } catch (const ProtocolError& e) {
+    return e;
+  }
+  FAIL("accepted: " << message.dump());
+  return ProtocolError(ErrorCode::internal, "");
+}
+
+std::string nested(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+
+json good_page() {
+  return core_test::page_state(core_test::settings_url("ads-by-age"), "en",
+                               json::array({core_test::control("allowAdsByAge", "Age range", true)}));
+}
+
+std::vector<json> doc_examples() {
+  std::ifstream in(std::string(LINKEDOUT_SOURCE_DIR) + "/docs/protocol.md");
+  REQUIRE(in);
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string doc = text.str();
+  std::vector<json> out;
+  const std::regex block("```json example\\n([\\s\\S]*?)```");
+  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), block); it != std::sregex_iterator(); ++it) {
+    const std::string body = (*it)[1].str();
+    auto parsed = json_util::parse_strict(body);
+    REQUIRE_MESSAGE(parsed.ok, "doc example does not parse: " << body << parsed.error);
+    out.push_back(parsed.value);
+  }
+  return out;
+}
+
+// Request examples are those a client sends; reply examples carry reply-only fields.
+bool is_request(const json& example) {
+  const std::string type = example.value("type", "");
+  if (type == "hello") return !example.contains("host_version");
+  if (type == "walkthrough") return example.contains("action");
+  if (type == "report") return !example.contains("content");
+  return type == "page_state" || type == "config";
+}
+
+}  // namespace
+
+TEST_CASE("protocol: error codes have their documented names") {
+  CHECK(to_string(ErrorCode::bad_json) == "bad_json");
+  CHECK(to_string(ErrorCode::bad_utf8) == "bad_utf8");
+  CHECK(to_string(ErrorCode::not_object) == "not_object");
+  CHECK(to_string(ErrorCode::too_large) == "too_large");
+  CHECK(to_string(ErrorCode::missing_type) == "missing_type");
+  CHECK(to_string(ErrorCode::unknown_type) == "unknown_type");
+  CHECK(to_string(ErrorCode::bad_field) == "bad_field");
+  CHECK(to_string(ErrorCode::not_linkedin) == "not_linkedin");
+  CHECK(to_string(ErrorCode::not_allowed) == "not_allowed");
+  CHECK(to_string(ErrorCode::store_error) == "store_error");
+  CHECK(to_string(ErrorCode::internal) == "internal");
+}
+
+TEST_CASE("protocol: envelope refusals, in the documented order") {
+  CHECK(envelope_error("").code == ErrorCode::bad_json);
+  CHECK(envelope_error("{").code == ErrorCode::bad_json);
+  CHECK(envelope_error("{\"type\":\"hello\"} x").code == ErrorCode::bad_json);
+  CHECK(envelope_error("{\"type\":\"hello\",\"type\":\"hello\"}").code == ErrorCode::bad_json);
+  CHECK(envelope_error("{\"type\":\"hello\",\"x\":{\"a\":1,\"a\":2}}").code == ErrorCode::bad_json);
+  CHECK(envelope_error("{\"type\":\"hello\",\"x\":[{\"a\":1,\"a\":2}]}").code == ErrorCode::bad_json);
+  CHECK(envelope_error(nested(65)).code == ErrorCode::bad_json);
+  CHECK(envelope_error(nested(64)).code == ErrorCode::not_object);  // 64 levels are fine
+  CHECK(envelope_error("{\"type\":\"hello\",\"x\":" + nested(64) + "}").code == ErrorCode::bad_json);
+  CHECK(parse_envelope("{\"type\":\"hello\",\"x\":" + nested(63) + "}").type == "hello");
+  CHECK(envelope_error(std::string("{\"type\":\"hello\"}\0", 17)).code == ErrorCode::bad_json);
+  CHECK(envelope_error("{\"type\":\"a\tb\"}").code == ErrorCode::bad_json);  // raw control character
+
+  CHECK(envelope_error("{\"type\":\"\xff\"}").code == ErrorCode::bad_utf8);
+  CHECK(envelope_error("{\"type\":\"\xc0\xaf\"}").code == ErrorCode::bad_utf8);          // overlong '/'
+  CHECK(envelope_error("{\"type\":\"\xed\xa0\x80\"}").code == ErrorCode::bad_utf8);      // surrogate
+  CHECK(envelope_error("{\"type\":\"\xf4\x90\x80\x80\"}").code == ErrorCode::bad_utf8);  // > U+10FFFF
+  CHECK(envelope_error("{\"type\":\"\xe2\x82\"}").code == ErrorCode::bad_utf8);          // cut short
+  CHECK(envelope_error("\xff{").code == ErrorCode::bad_utf8);  // UTF-8 is checked before JSON
+
+  CHECK(envelope_error("[]").code == ErrorCode::not_object);
+  CHECK(envelope_error("\"hello\"").code == ErrorCode::not_object);
+  CHECK(envelope_error("null").code == ErrorCode::not_object);
+  CHECK(envelope_error("42").code == ErrorCode::not_object);
+
+  CHECK(envelope_error("{}").code == ErrorCode::missing_type);
+  CHECK(envelope_error("{\"type\":7}").code == ErrorCode::missing_type);
+  CHECK(envelope_error("{\"type\":null}").code == ErrorCode::missing_type);
+  CHECK(envelope_error("{\"type\":[\"hello\"]}").code == ErrorCode::missing_type);
+}
+
+TEST_CASE("protocol: id echo rules") {
+  CHECK(parse_envelope(R"({"type":"hello","id":7})").id == 7);
+  CHECK(parse_envelope(R"({"type":"hello","id":-7})").id == -7);
+  CHECK(parse_envelope(R"({"type":"hello","id":18446744073709551615})").id == 18446744073709551615ull);
+  CHECK(parse_envelope(R"({"type":"hello","id":"abc"})").id == "abc");
+  CHECK(parse_envelope(R"({"type":"hello"})").id.is_null());
+  CHECK(parse_envelope(R"({"type":"hello","id":null})").id.is_null());
+  const std::string id64(64, 'x');
+  CHECK(parse_envelope(R"({"type":"hello","id":")" + id64 + "\"}").id == id64);
+  const std::string id64_wide = [] {
+    std::string s;
+    for (int i = 0; i < 64; ++i) s += "é";
+    return s;
+  }();
+  CHECK(parse_envelope(R"({"type":"hello","id":")" + id64_wide + "\"}").id == id64_wide);  // chars, not bytes
+
+  for (const std::string bad : {"\"" + id64 + "x\"", std::string("1.5"), std::string("true"), std::string("{}"),
+                                std::string("[1]")}) {
+    INFO(bad);
+    const auto e = envelope_error(R"({"type":"hello","id":)" + bad + "}");
+    CHECK(e.code == ErrorCode::bad_field);
+    CHECK(e.field == "id");
+    CHECK(e.id.is_null());
+  }
+  // A readable id is echoed on envelope errors that come after reading it.
+  CHECK(envelope_error(R"({"id":"k"})").id == "k");
+  CHECK(envelope_error(R"({"id":3,"type":false})").id == 3);
+  CHECK(envelope_error(R"({"id":"x"} junk)").id.is_null());
+}
+
+TEST_CASE("protocol: page_state fields and limits") {
+  const PageState page = parse_page_state(good_page());
+  CHECK(page.url == core_test::settings_url("ads-by-age"));
+  CHECK(page.path == "/mypreferences/d/settings/ads-by-age");
+  CHECK(page.lang == "en");
+  REQUIRE(page.controls.size() == 1);
+  CHECK(page.controls[0].key == "allowAdsByAge");
+  CHECK(page.controls[0].label == "Age range");
+  CHECK(page.controls[0].checked == true);
+
+  SUBCASE("query, fragment and trailing slash are ignored for the path") {
+    json m = good_page();
+    m["url"] = core_test::settings_url("ads-by-age") + "/?trk=nav#top";
+    CHECK(parse_page_state(m).path == "/mypreferences/d/settings/ads-by-age");
+  }
+  SUBCASE("null key and null checked") {
+    json m = good_page();
+    m["controls"] = json::array({core_test::control(nullptr, "", nullptr)});
+    const auto p = parse_page_state(m);
+    CHECK_FALSE(p.controls[0].key);
+    CHECK_FALSE(p.controls[0].checked);
+  }
+  SUBCASE("unknown extra fields are ignored") {
+    json m = good_page();
+    m["future"] = {{"x", 1}};
+    m["controls"][0]["aria"] = "whatever";
+    CHECK_NOTHROW(parse_page_state(m));
+  }
+  SUBCASE("at the limits") {
+    json m = good_page();
+    m["url"] = core_test::settings_url(std::string(2048 - core_test::settings_url("").size(), 'a'));
+    m["controls"] = json::array();
+    for (int i = 0; i < 500; ++i) m["controls"].push_back(core_test::control(std::string(256, 'k'), std::string(1024, 'l'), false));
+    CHECK(parse_page_state(m).controls.size() == 500);
+    m["controls"] = json::array();
+    CHECK(parse_page_state(m).controls.empty());
+  }
+
+  struct Case {
+    const char* name;
+    std::function<void(json&)> spoil;
+    ErrorCode code;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {"url missing", [](json& m) { m.erase("url"); }, ErrorCode::bad_field, "url"},
+      {"url not a string", [](json& m) { m["url"] = 5; }, ErrorCode::bad_field, "url"},
+      {"url too long", [](json& m) { m["url"] = core_test::settings_url(std::string(2049, 'a')); }, ErrorCode::bad_field, "url"},
+      {"url http", [](json& m) { m["url"] = "http://www.linkedin.com/mypreferences/d/settings/x"; }, ErrorCode::not_linkedin, ""},
+      {"url other host", [](json& m) { m["url"] = "https://evil.example/mypreferences/d/settings/x"; }, ErrorCode::not_linkedin, ""},
+      {"url user-info trick", [](json& m) { m["url"] = "https://www.linkedin.com@evil.example/mypreferences/"; }, ErrorCode::not_linkedin, ""},
+      {"url lookalike host", [](json& m) { m["url"] = "https://www.linkedin.com.evil.example/mypreferences/"; }, ErrorCode::not_linkedin, ""},
+      {"url not a settings page", [](json& m) { m["url"] = "https://www.linkedin.com/feed/"; }, ErrorCode::not_linkedin, ""},
+      {"url upper-case host", [](json& m) { m["url"] = "https://WWW.LINKEDIN.COM/mypreferences/d/settings/x"; }, ErrorCode::not_linkedin, ""},
+      {"lang missing", [](json& m) { m.erase("lang"); }, ErrorCode::bad_field, "lang"},
+      {"lang not a string", [](json& m) { m["lang"] = nullptr; }, ErrorCode::bad_field, "lang"},
+      {"lang too long", [](json& m) { m["lang"] = std::string(65, 'a'); }, ErrorCode::bad_field, "lang"},
+      {"controls missing", [](json& m) { m.erase("controls"); }, ErrorCode::bad_field, "controls"},
+      {"controls an object", [](json& m) { m["controls"] = json::object(); }, ErrorCode::bad_field, "controls"},
+      {"controls over 500",
+       [](json& m) {
+         m["controls"] = json::array();
+         for (int i = 0; i < 501; ++i) m["controls"].push_back(core_test::control("k", "l", true));
+       },
+       ErrorCode::bad_field, "controls"},
+      {"control not an object", [](json& m) { m["controls"].push_back(7); }, ErrorCode::bad_field, "controls[1]"},
+      {"key missing", [](json& m) { m["controls"][0].erase("key"); }, ErrorCode::bad_field, "controls[0].key"},
+      {"key a number", [](json& m) { m["controls"][0]["key"] = 1; }, ErrorCode::bad_field, "controls[0].key"},
+      {"key too long", [](json& m) { m["controls"][0]["key"] = std::string(257, 'k'); }, ErrorCode::bad_field, "controls[0].key"},
+      {"label missing", [](json& m) { m["controls"][0].erase("label"); }, ErrorCode::bad_field, "controls[0].label"},
+      {"label null", [](json& m) { m["controls"][0]["label"] = nullptr; }, ErrorCode::bad_field, "controls[0].label"},
+      {"label too long", [](json& m) { m["controls"][0]["label"] = std::string(1025, 'l'); }, ErrorCode::bad_field, "controls[0].label"},
+      {"checked missing", [](json& m) { m["controls"][0].erase("checked"); }, ErrorCode::bad_field, "controls[0].checked"},
+      {"checked a string", [](json& m) { m["controls"][0]["checked"] = "true"; }, ErrorCode::bad_field, "controls[0].checked"},
+      {"checked a number", [](json& m) { m["controls"][0]["checked"] = 1; }, ErrorCode::bad_field, "controls[0].checked"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    json m = good_page();
+    c.spoil(m);
+    const auto e = field_error(parse_page_state, m);
+    CHECK(e.code == c.code);
+    CHECK(e.field == c.field);
+    CHECK(std::string(e.what()).size() > 10);
+  }
+}
+
+TEST_CASE("protocol: hello, walkthrough and config fields") {
+  CHECK_FALSE(parse_hello(json{{"type", "hello"}}).extension_version);
+  CHECK(parse_hello(json{{"type", "hello"}, {"extension_version", "0.1.0"}}).extension_version == "0.1.0");
+  CHECK(field_error(parse_hello, json{{"type", "hello"}, {"extension_version", 1}}).field == "extension_version");
+
+  CHECK(parse_walkthrough(json{{"action", "start"}}).action == WalkthroughAction::start);
+  CHECK(parse_walkthrough(json{{"action", "status"}}).action == WalkthroughAction::status);
+  CHECK(parse_walkthrough(json{{"action", "reset"}}).action == WalkthroughAction::reset);
+  const auto mark = parse_walkthrough(json{{"action", "mark_done"}, {"step", "objection-form"}});
+  CHECK(mark.action == WalkthroughAction::mark_done);
+  CHECK(mark.step == "objection-form");
+  CHECK(field_error(parse_walkthrough, json::object()).field == "action");
+  CHECK(field_error(parse_walkthrough, json{{"action", "jump"}}).field == "action");
+  CHECK(field_error(parse_walkthrough, json{{"action", 1}}).field == "action");
+  CHECK(field_error(parse_walkthrough, json{{"action", "mark_done"}}).field == "step");
+  CHECK(field_error(parse_walkthrough, json{{"action", "mark_done"}, {"step", false}}).field == "step");
+
+  CHECK_FALSE(parse_config(json::object()).set_region);
+  const auto set = parse_config(json{{"region", "EU"}});
+  CHECK(set.set_region);
+  CHECK(set.region == "EU");
+  const auto clear = parse_config(json{{"region", nullptr}});
+  CHECK(clear.set_region);
+  CHECK_FALSE(clear.region);
+  CHECK(field_error(parse_config, json{{"region", 3}}).field == "region");
+}
+
+TEST_CASE("protocol: every json example in docs/protocol.md parses; request examples are accepted") {
+  const auto examples = doc_examples();
+  REQUIRE(examples.size() >= 8);
+  std::set<std::string> request_types;
+  for (const auto& example : examples) {
+    INFO(example.dump());
+    REQUIRE(example.is_object());
+    const Envelope envelope = parse_envelope(example.dump());
+    if (!is_request(example)) continue;
+    request_types.insert(envelope.type);
+    if (envelope.type == "hello") CHECK_NOTHROW(parse_hello(envelope.message));
+    if (envelope.type == "page_state") CHECK_NOTHROW(parse_page_state(envelope.message));
+    if (envelope.type == "walkthrough") CHECK_NOTHROW(parse_walkthrough(envelope.message));
+    if (envelope.type == "config") CHECK_NOTHROW(parse_config(envelope.message));
+  }
+  CHECK(request_types == std::set<std::string>{"hello", "page_state", "walkthrough", "config", "report"});
+}
+
+TEST_CASE("protocol: the host's replies have exactly the fields of the doc's reply examples") {
+  core_test::Host host;
+  std::map<std::string, json> doc_replies;
+  json doc_requests = json::object();
+  for (const auto& example : doc_examples()) {
+    if (is_request(example)) {
+      doc_requests[example.value("type", "")] = example;
+    } else {
+      doc_replies[example.value("type", "")] = example;
+    }
+  }
+  auto keys = [](const json& object) {
+    std::set<std::string> out;
+    for (const auto& [key, value] : object.items()) out.insert(key);
+    return out;
+  };
+  const json hello = host.send(doc_requests["hello"]);
+  CHECK(keys(hello) == keys(doc_replies.at("hello")));
+  CHECK(keys(hello["ruleset"]) == keys(doc_replies.at("hello")["ruleset"]));
+  const json verdict = host.send(doc_requests["page_state"]);
+  CHECK(keys(verdict) == keys(doc_replies.at("verdict")));
+  CHECK(keys(verdict["highlight"][0]) == keys(doc_replies.at("verdict")["highlight"][0]));
+  CHECK(keys(verdict["next"]) == keys(doc_replies.at("verdict")["next"]));
+  CHECK(verdict["highlight"] == doc_replies.at("verdict")["highlight"]);
+  const json plan = host.send(doc_requests["walkthrough"]);
+  CHECK(keys(plan) == keys(doc_replies.at("walkthrough")));
+  CHECK(keys(plan["steps"][0]) == keys(doc_replies.at("walkthrough")["steps"][0]));
+  CHECK(keys(plan["steps"].back()) == keys(doc_replies.at("walkthrough")["steps"].back()));
+  const json error = host.send(json{{"type", "page_state"}, {"id", 7}, {"url", core_test::settings_url("x")}, {"lang", "en"}, {"controls", 1}});
+  CHECK(error == doc_replies.at("error"));
+}

@@ -1,0 +1,177 @@
+// The ruleset as data: the real rules/linkedin.json loads, is complete in every language and is
+// unambiguous; broken rulesets are refused with a message that says what is wrong.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "decide_text.hpp"
+#include "ruleset.hpp"
+
+using linkedout::kLanguages;
+using linkedout::normalise_label;
+using linkedout::parse_ruleset;
+using linkedout::RulesetError;
+using nlohmann::json;
+
+namespace {
+
+std::string real_rules_text() {
+  std::ifstream in(std::string(LINKEDOUT_SOURCE_DIR) + "/native-host/rules/linkedin.json", std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+json real_rules_json() { return json::parse(real_rules_text()); }
+
+std::string refusal(const json& doc) {
+  try {
+    parse_ruleset(doc.dump());
+  } catch (const RulesetError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("ruleset: the real file loads, and the embedded copy is the same file") {
+  const auto from_file = parse_ruleset(real_rules_text());
+  const auto embedded = linkedout::load_ruleset(std::nullopt);
+  CHECK(std::string(linkedout::embedded_rules()) == real_rules_text());
+  CHECK(from_file.name == "linkedin");
+  CHECK(embedded.version == from_file.version);
+  CHECK(embedded.settings.size() == from_file.settings.size());
+  CHECK(from_file.settings.size() == 13);
+  CHECK(from_file.forms.size() == 1);
+  const auto loaded = linkedout::load_ruleset(std::filesystem::path(LINKEDOUT_SOURCE_DIR) / "native-host/rules/linkedin.json");
+  CHECK(loaded.settings.size() == from_file.settings.size());
+}
+
+TEST_CASE("ruleset: every setting has labels in en, de, fr, es, nl and it") {
+  const auto rules = parse_ruleset(real_rules_text());
+  for (const auto& setting : rules.settings) {
+    for (const auto lang : kLanguages) {
+      INFO(setting.id << " in " << lang);
+      auto it = setting.labels.find(std::string(lang));
+      REQUIRE(it != setting.labels.end());
+      CHECK_FALSE(it->second.empty());
+      for (const auto& label : it->second) CHECK_FALSE(normalise_label(label).empty());
+    }
+    CHECK(setting.desired == "off");
+    CHECK_FALSE(setting.reason.empty());
+    CHECK(setting.url() == "https://www.linkedin.com" + setting.path);
+  }
+}
+
+TEST_CASE("ruleset: no key and no normalised label (per language) belongs to two settings") {
+  const auto rules = parse_ruleset(real_rules_text());
+  std::map<std::string, std::string> key_owner;
+  std::map<std::pair<std::string, std::string>, std::string> label_owner;
+  for (const auto& setting : rules.settings) {
+    for (const auto& key : setting.keys) {
+      auto [it, fresh] = key_owner.emplace(key, setting.id);
+      CHECK_MESSAGE((fresh || it->second == setting.id), "key " << key << " in " << it->second << " and " << setting.id);
+    }
+    for (const auto& [lang, labels] : setting.labels) {
+      for (const auto& label : labels) {
+        auto [it, fresh] = label_owner.emplace(std::make_pair(lang, normalise_label(label)), setting.id);
+        CHECK_MESSAGE((fresh || it->second == setting.id),
+                      lang << " label \"" << label << "\" in " << it->second << " and " << setting.id);
+      }
+    }
+  }
+  CHECK(key_owner.size() >= 12);
+}
+
+TEST_CASE("ruleset: the must-cover settings are there, in walkthrough order") {
+  const auto rules = parse_ruleset(real_rules_text());
+  const std::vector<std::string> first = {"data-for-ai-improvement", "ads-beyond-linkedin",
+                                          "ads-interactions-with-business", "ads-related-actions",
+                                          "share-data-with-select-partners"};
+  for (std::size_t i = 0; i < first.size(); ++i) CHECK(rules.settings[i].id == first[i]);
+  CHECK(rules.settings.front().severity == "ai-training");
+  REQUIRE(rules.find_setting("data-for-ai-improvement"));
+  CHECK(rules.find_setting("data-for-ai-improvement")->keys == std::vector<std::string>{"allowDataForGenerativeAI"});
+  CHECK(rules.setting_for_path("/mypreferences/d/settings/ads-beyond-linkedin")->id == "ads-beyond-linkedin");
+  CHECK(rules.setting_for_path("/mypreferences/d/settings/nope") == nullptr);
+  CHECK(rules.find_form("objection-form"));
+  CHECK(rules.find_setting("objection-form") == nullptr);
+  const auto* partners = rules.find_setting("share-data-with-select-partners");
+  CHECK_FALSE(partners->shown_in("EU"));
+  CHECK(partners->shown_in("US"));
+  CHECK(partners->shown_in(""));
+}
+
+TEST_CASE("ruleset: broken rulesets are refused, saying what is wrong") {
+  json doc = real_rules_json();
+  CHECK(refusal(doc).empty());
+
+  SUBCASE("not JSON") { CHECK_THROWS_AS(parse_ruleset("{"), RulesetError); }
+  SUBCASE("duplicate key in the file") { CHECK_THROWS_AS(parse_ruleset(R"({"ruleset":"a","ruleset":"b"})"), RulesetError); }
+  SUBCASE("not valid UTF-8") { CHECK_THROWS_AS(parse_ruleset("{\"ruleset\":\"\xff\"}"), RulesetError); }
+  SUBCASE("missing version") {
+    doc.erase("version");
+    CHECK(refusal(doc).find("version") != std::string::npos);
+  }
+  SUBCASE("a setting without a language") {
+    doc["settings"][2]["labels"].erase("nl");
+    CHECK(refusal(doc).find("missing language \"nl\"") != std::string::npos);
+  }
+  SUBCASE("an unknown language") {
+    doc["settings"][0]["labels"]["pt"] = json::array({"Dados"});
+    CHECK(refusal(doc).find("unknown language \"pt\"") != std::string::npos);
+  }
+  SUBCASE("an unknown region") {
+    doc["settings"][0]["regions"].push_back("MARS");
+    CHECK(refusal(doc).find("unknown region \"MARS\"") != std::string::npos);
+  }
+  SUBCASE("an unknown severity") {
+    doc["settings"][0]["severity"] = "spicy";
+    CHECK(refusal(doc).find("severity") != std::string::npos);
+  }
+  SUBCASE("a bad desired state") {
+    doc["settings"][0]["desired"] = "maybe";
+    CHECK(refusal(doc).find("desired") != std::string::npos);
+  }
+  SUBCASE("a duplicate id") {
+    doc["settings"][1]["id"] = doc["settings"][0]["id"];
+    CHECK(refusal(doc).find("duplicate id") != std::string::npos);
+  }
+  SUBCASE("a form id that is also a setting id") {
+    doc["forms"][0]["id"] = "ads-by-age";
+    CHECK(refusal(doc).find("duplicate id") != std::string::npos);
+  }
+  SUBCASE("a key on two settings") {
+    doc["settings"][1]["keys"].push_back("allowDataForGenerativeAI");
+    CHECK(refusal(doc).find("key \"allowDataForGenerativeAI\" belongs to both") != std::string::npos);
+  }
+  SUBCASE("a label on two settings, equal only after normalisation") {
+    doc["settings"][1]["labels"]["fr"].push_back("DONNÉES POUR L'AMÉLIORATION   DE L’IA GÉNÉRATIVE");
+    CHECK(refusal(doc).find("(fr) belongs to both") != std::string::npos);
+  }
+  SUBCASE("the same label in two languages of two settings is fine") {
+    doc["settings"][1]["labels"]["de"].push_back("Data for Generative AI Improvement");
+    CHECK(refusal(doc).empty());
+  }
+  SUBCASE("a path off the settings pages") {
+    doc["settings"][0]["path"] = "/feed/";
+    CHECK(refusal(doc).find("path") != std::string::npos);
+  }
+  SUBCASE("a form off LinkedIn") {
+    doc["forms"][0]["url"] = "https://example.org/form";
+    CHECK(refusal(doc).find("forms[0].url") != std::string::npos);
+  }
+  SUBCASE("an empty label") {
+    doc["settings"][0]["labels"]["en"].push_back("");
+    CHECK(refusal(doc).find("settings[0].labels.en") != std::string::npos);
+  }
+  SUBCASE("a missing file") {
+    CHECK_THROWS_AS(linkedout::load_ruleset(std::filesystem::path("/nonexistent/rules.json")), RulesetError);
+  }
+}
