@@ -5,7 +5,7 @@
 //                         [--python PATH] [--update-docs docs/performance.md]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, release } from 'node:os';
+import { cpus, loadavg, release } from 'node:os';
 import { dirname, resolve } from 'node:path';
 
 const BEGIN = '<!-- bench:begin -->';
@@ -48,6 +48,8 @@ function machine(pythonPath) {
     cxx: versionOf('c++'),
     python: pythonPath ? versionOf(pythonPath) : null,
     node: process.version,
+    // Over the last 5 minutes, i.e. during the run: how busy the machine was while it measured.
+    load_average_5min: Number(loadavg()[1].toFixed(2)),
   };
 }
 
@@ -57,7 +59,7 @@ const ratio = (v) => (v === undefined ? '-' : `${v.toFixed(2)}x`);
 function markdown(report) {
   const m = report.machine;
   const lines = [];
-  lines.push(`Run of ${report.generated_at.slice(0, 10)} on: ${m.cpu}, ${m.cores} cores, ${m.kernel}; ${m.cxx}; ${m.cc}; ${m.python || 'no python'}; Node ${m.node}${report.extension ? `; ${report.extension.browser}` : ''}.`);
+  lines.push(`Run of ${report.generated_at.slice(0, 10)} on: ${m.cpu}, ${m.cores} cores, ${m.kernel}; ${m.cxx}; ${m.cc}; ${m.python || 'no python'}; Node ${m.node}${report.extension ? `; ${report.extension.browser}` : ''}; load average ${m.load_average_5min} (5 min) during the run.`);
   lines.push('');
   const w = report.host.workload;
   lines.push(`Workload: \`page_state\` with ${w.controls} controls (${w.page_state_bytes} bytes); cold start = spawn → \`hello\` reply → \`page_state\` reply, ${w.cold_reps} starts per host; warm round trip over ${w.warm_messages} messages on one process; throughput = ${w.throughput_rounds} × ${w.throughput_messages} pipelined messages. Hosts interleaved.`);
@@ -107,7 +109,7 @@ function main() {
   mkdirSync(dirname(resolve(opts.out)), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);
   const m = report.machine;
-  console.log(`machine: ${m.cpu}, ${m.cores} cores, ${m.kernel}, ${m.cxx}`);
+  console.log(`machine: ${m.cpu}, ${m.cores} cores, ${m.kernel}, ${m.cxx}, load average ${m.load_average_5min}`);
   console.log(`wrote ${opts.out}`);
   if (opts.docs) {
     const doc = readFileSync(opts.docs, 'utf8');
