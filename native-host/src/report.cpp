@@ -84,7 +84,7 @@ std::string form_state_text(const FormRow& row) {
 }
 
 std::string change_text(const Change& change) {
-  return change.from.empty() ? "first seen " + change.to : change.from + " → " + change.to;
+  return change.from.empty() ? "first seen: " + change.to : change.from + " → " + change.to;
 }
 
 std::string region_text(const Report& report) {
@@ -92,10 +92,14 @@ std::string region_text(const Report& report) {
   return report.region_name.empty() ? *report.region : *report.region + " — " + report.region_name;
 }
 
-std::string hint_text(const RegionHint& hint) {
+std::string hint_text(const Report& report, const RegionHint& hint) {
   std::string regions;
   for (const auto& code : hint.ruled_out) regions += (regions.empty() ? "" : ", ") + code;
-  return "LinkedIn showed \"" + hint.evidence + "\", which it does not show in " + regions +
+  std::string name = hint.evidence;
+  for (const auto& row : report.settings) {
+    if (row.id == hint.evidence) name = row.title;
+  }
+  return "LinkedIn showed \"" + name + "\", which it does not show in " + regions +
          ": you are probably not in one of those. Set your region in the popup to be sure.";
 }
 
@@ -245,7 +249,7 @@ std::string render_markdown(const Report& report) {
       << "Generated " << readable_time(report.generated_at) << " by LinkedOut " << report.host_version << ", ruleset "
       << md_cell(report.ruleset_name) << " " << md_cell(report.ruleset_version) << ".\n\n"
       << "Region: " << md_cell(region_text(report)) << "\n\n";
-  if (report.region_hint) out << "> " << md_cell(hint_text(*report.region_hint)) << "\n\n";
+  if (report.region_hint) out << "> " << md_cell(hint_text(report, *report.region_hint)) << "\n\n";
   out << "**" << summary_text(report) << "**\n\n";
 
   out << "## Settings\n\n"
@@ -354,7 +358,7 @@ std::string render_html(const Report& report) {
       << escape_html(readable_time(report.generated_at)) << "</time> by LinkedOut " << escape_html(report.host_version)
       << ", ruleset " << escape_html(report.ruleset_name) << " " << escape_html(report.ruleset_version) << ".</p>\n"
       << "<p>Region: <strong id=\"region\">" << escape_html(region_text(report)) << "</strong></p>\n";
-  if (report.region_hint) out << "<p class=\"hint\" id=\"region-hint\">" << escape_html(hint_text(*report.region_hint)) << "</p>\n";
+  if (report.region_hint) out << "<p class=\"hint\" id=\"region-hint\">" << escape_html(hint_text(report, *report.region_hint)) << "</p>\n";
   out << "<p class=\"summary\" id=\"summary\" data-done=\"" << report.done << "\" data-total=\"" << report.total << "\">"
       << escape_html(summary_text(report)) << "</p>\n";
 
