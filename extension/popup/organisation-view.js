@@ -5,6 +5,7 @@
  *   #region           <select>: "" (not set) + the host's region codes, human names from _locales
  *                     (region_<CODE>); disabled when the organisation's policy sets the region
  *   #region-help      why the region matters, or "Set by your organisation"
+ *   #region-hint      with no region set: "LinkedIn showed X, which it does not show in …"
  *   #open-report      opens the report page
  *   #policy-note      shown when an organisation policy applies
  *   #auto-switch-option  the "switch it for me" label; hidden when the policy forbids it
@@ -23,8 +24,11 @@
     return node;
   }
 
-  /** config = the host's {region, regions: {code: description}} or null; options = merged policy options. */
-  function renderRegion(doc, config, options, t) {
+  /**
+   * config = the host's {region, regions: {code: description}} or null; options = merged policy
+   * options; hint = the host's region_hint ({evidence, ruled_out}) when no region is set, or null.
+   */
+  function renderRegion(doc, config, options, t, hint = null, stepTitle = (id) => id) {
     const section = doc.getElementById('region-section');
     const select = doc.getElementById('region');
     const help = doc.getElementById('region-help');
@@ -42,6 +46,12 @@
     section.dataset.ask = current === null ? 'true' : 'false';
     select.disabled = Boolean(options && options.regionLocked);
     help.textContent = select.disabled ? t('setByOrganisation') : t('regionHelp');
+    const hintBox = doc.getElementById('region-hint');
+    const showHint = current === null && hint && Array.isArray(hint.ruled_out) && hint.ruled_out.length > 0;
+    hintBox.hidden = !showHint;
+    hintBox.textContent = showHint
+      ? t('regionHint', [stepTitle(hint.evidence), hint.ruled_out.map((code) => t(regionMessageName(code)) || code).join(', ')])
+      : '';
   }
 
   /** Marks required settings, hides "switch it for me" when the policy forbids it. */

@@ -78,6 +78,20 @@ test('region: once set it is selected and no longer asked for', () => {
   assert.equal(document.getElementById('region-section').dataset.ask, 'false');
 });
 
+test('region: with none set, the host\'s hint from the toggles LinkedIn showed is shown; gone once set', () => {
+  const { document, t, view, window } = openPopup();
+  const hint = { evidence: 'share-data-with-select-partners', ruled_out: ['CH', 'EU', 'UK'] };
+  const stepTitle = (id) => t(window.LinkedOutPopupView.stepMessageName(id)) || id;
+  view.renderRegion(document, { region: null, regions: REGIONS }, policyLib.mergeOptions({}, {}), t, hint, stepTitle);
+  const box = document.getElementById('region-hint');
+  assert.equal(box.hidden, false);
+  assert.equal(box.textContent, `LinkedIn showed you "${t('step_share_data_with_select_partners')}", which it does not show in Switzerland, European Union / EEA, United Kingdom: you are probably elsewhere.`);
+  view.renderRegion(document, { region: 'US', regions: REGIONS }, policyLib.mergeOptions({ region: 'US' }, {}), t, hint, stepTitle);
+  assert.equal(box.hidden, true);
+  view.renderRegion(document, { region: null, regions: REGIONS }, policyLib.mergeOptions({}, {}), t, null, stepTitle);
+  assert.equal(box.hidden, true);
+});
+
 test('region: without a host config the selector stays hidden', () => {
   const { document, t, view } = openPopup();
   view.renderRegion(document, null, null, t);
