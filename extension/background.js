@@ -120,7 +120,19 @@ async function configAndOptions() {
     config = await host.request(buildConfig(undefined, options.region));
     options = { ...options, region: config.region };
   }
-  return { config, options };
+  return { config, options, regionHint: config.region ? null : await regionHint() };
+}
+
+// With no region set: what the host infers from the toggles LinkedIn showed (report.json's
+// region_hint, e.g. a toggle LinkedIn hides in the EU, UK and CH was seen). Only a hint.
+async function regionHint() {
+  try {
+    const report = await host.request(buildReport(undefined, 'json'));
+    const hint = JSON.parse(report.content).region_hint;
+    return hint && typeof hint.evidence === 'string' && Array.isArray(hint.ruled_out) ? hint : null;
+  } catch {
+    return null;
+  }
 }
 
 // ---- popup ----
@@ -139,11 +151,14 @@ async function onPopupMessage(msg, sender) {
   if (msg.kind === 'status') {
     let plan = null;
     let problem = null;
-    let settings = { config: null, options: null };
+    let settings = { config: null, options: null, regionHint: null };
     // The region first: a policy region changes which steps the plan expects.
     try { settings = await configAndOptions(); } catch (err) { problem = errorReply(err); }
     try { plan = await walkthroughPlan('status'); } catch (err) { problem = errorReply(err); }
-    return { status: 'ok', host: host.state, plan, problem, config: settings.config, options: settings.options };
+    return {
+      status: 'ok', host: host.state, plan, problem, config: settings.config, options: settings.options,
+      regionHint: settings.regionHint,
+    };
   }
   if (msg.kind === 'config') {
     const { options } = await configAndOptions();
