@@ -35,7 +35,10 @@ let lastOptions = null;
 
 function renderOrganisation(reply) {
   if ('options' in reply) lastOptions = reply.options;
-  if ('config' in reply) LinkedOutOrganisationView.renderRegion(document, reply.config, lastOptions, t);
+  if ('config' in reply) {
+    const stepTitle = (id) => t(LinkedOutPopupView.stepMessageName(id)) || id;
+    LinkedOutOrganisationView.renderRegion(document, reply.config, lastOptions, t, reply.regionHint ?? null, stepTitle);
+  }
   LinkedOutOrganisationView.renderPolicy(document, lastOptions, t);
 }
 
