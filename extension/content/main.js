@@ -32,9 +32,15 @@
 
   function scheduleScan(delay = DEBOUNCE_MS) {
     const now = Date.now();
-    if (debounceTimer === null) firstPendingAt = now;
-    else clearTimeout(debounceTimer);
-    // A page that never stops mutating still gets scanned at least once per MAX_WAIT_MS.
+    if (debounceTimer === null) {
+      firstPendingAt = now;
+    } else {
+      // A page that never stops mutating still gets scanned at least once per MAX_WAIT_MS:
+      // once the pending scan is due at the deadline, later mutations must not push it back
+      // (resetting a 0 ms timer on every mutation would starve it on a fast-changing page).
+      if (firstPendingAt + MAX_WAIT_MS <= now + delay) return;
+      clearTimeout(debounceTimer);
+    }
     const wait = Math.max(0, Math.min(delay, firstPendingAt + MAX_WAIT_MS - now));
     debounceTimer = setTimeout(() => {
       debounceTimer = null;

@@ -91,6 +91,22 @@ test('late rendering: nothing is sent for an empty shell; a burst of mutations g
   assert.equal(sent[0].page.controls.length, 20);
 });
 
+test('a page that never stops mutating is still scanned within the max wait (no starvation)', async () => {
+  const { document, sent } = startPage('<div id="shell">Loading…</div>');
+  const shell = document.getElementById('shell');
+  shell.insertAdjacentHTML('beforeend', switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  // Unrelated mutations faster than the timer clamp, for up to 3 s: a reset-on-every-mutation
+  // debounce would never fire until they stop.
+  const feed = document.createElement('div');
+  document.body.append(feed);
+  const started = Date.now();
+  while (Date.now() - started < 3000 && sent.length === 0) {
+    feed.textContent = String(Date.now());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  assert.equal(sent.length, 1, 'scanned while the page kept changing');
+});
+
 test('user flips a highlighted switch: re-read, re-sent, highlight cleared only once the read-back says off', async () => {
   const { document, sent } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
   await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
