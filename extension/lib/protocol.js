@@ -30,7 +30,7 @@
     'bad_field', 'not_linkedin', 'not_allowed', 'store_error', 'internal',
   ]);
   const TOGGLE_STATES = Object.freeze(['off', 'on', 'unseen', 'not_in_region']);
-  const FORM_STATES = Object.freeze(['todo', 'done']);
+  const FORM_STATES = Object.freeze(['todo', 'done', 'not_in_region']);
   const UNKNOWN_WHY = Object.freeze(['unreadable', 'not_in_ruleset', 'ambiguous']);
   const DRIFT_KINDS = Object.freeze(['re-enabled', 'new']);
   // BCP 47, loosely: letters, digits and hyphens ("en", "de-DE", "zh-Hant-TW"); empty when unknown.
