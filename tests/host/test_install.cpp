@@ -290,3 +290,23 @@ TEST_CASE("linkedout-host install writes the binary's own absolute path; uninsta
   CHECK(run_process({LINKEDOUT_HOST_BINARY, "uninstall", "--browser", "chromium"}, env).exit_code == 0);
   CHECK(tree(tmp / "home") == std::set<std::string>{(tmp / "home/.config").string()});
 }
+
+TEST_CASE("install --system: a directory two browsers read is written once and named for both") {
+  cli::ManifestRequest request;
+  request.os = paths::Os::Linux;
+  request.home = "/home/ada";
+  const auto system = cli::locations(request, paths::Scope::system);
+  CHECK(system.size() == 5);  // Brave reads Chromium's system directory
+  const auto chromium = std::find_if(system.begin(), system.end(),
+                                     [](const cli::Location& l) { return l.browser == paths::Browser::chromium; });
+  REQUIRE(chromium != system.end());
+  CHECK(chromium->label() == "Chromium, Brave (system)");
+  CHECK(chromium->file == "/etc/chromium/native-messaging-hosts/io.linkedout.host.json");
+  CHECK(cli::locations(request, paths::Scope::user).size() == 6);
+
+  TempDir tmp;
+  request.manifest_dir = tmp / "m";
+  const auto one_dir = cli::locations(request, paths::Scope::user);
+  REQUIRE(one_dir.size() == 2);  // one Chromium-family file, one Firefox file: same path, different content
+  CHECK(one_dir[0].label() == "Google Chrome, Chromium, Microsoft Edge, Brave, Vivaldi");
+}

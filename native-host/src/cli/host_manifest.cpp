@@ -181,6 +181,7 @@ std::vector<std::string> firefox_ids_of(const ManifestRequest& request) {
 
 std::string Location::label() const {
   std::string text(paths::spec(browser).display_name);
+  for (const auto other : shared_with) text += ", " + std::string(paths::spec(other).display_name);
   if (explicit_dir) return text;
   return text + " (" + std::string(paths::scope_name(scope)) + ")";
 }
@@ -193,12 +194,14 @@ std::vector<Location> locations(const ManifestRequest& request, paths::Scope sco
   std::vector<Location> found;
   for (const auto& browser : paths::browsers()) {
     if (request.browser && *request.browser != browser.browser) continue;
-    if (request.manifest_dir) {
-      found.push_back({browser.browser, scope, *request.manifest_dir / paths::kManifestFileName, true});
-    } else {
-      found.push_back({browser.browser, scope, paths::manifest_path(browser.browser, request.os, scope, home_of(request)),
-                       false});
+    const auto file = request.manifest_dir ? *request.manifest_dir / paths::kManifestFileName
+                                           : paths::manifest_path(browser.browser, request.os, scope, home_of(request));
+    const auto same = std::find_if(found.begin(), found.end(), [&](const Location& l) { return l.file == file; });
+    if (same != found.end() && paths::spec(same->browser).family == browser.family) {
+      same->shared_with.push_back(browser.browser);
+      continue;
     }
+    found.push_back({browser.browser, scope, file, request.manifest_dir.has_value(), {}});
   }
   return found;
 }

@@ -33,10 +33,12 @@ struct Location {
   paths::Scope scope;
   std::filesystem::path file;  // …/io.linkedout.host.json
   bool explicit_dir = false;   // from --manifest-dir
-  std::string label() const;   // "Google Chrome (user)"
+  std::vector<paths::Browser> shared_with;  // other browsers reading the same file (Brave: Chromium's)
+  std::string label() const;   // "Google Chrome (user)", "Chromium, Brave (system)"
 };
 
-// Every location of the requested browsers in one scope, or the --manifest-dir one.
+// Every location of the requested browsers in one scope, or the --manifest-dir one; a file two
+// browsers read is listed once.
 std::vector<Location> locations(const ManifestRequest& request, paths::Scope scope);
 
 std::filesystem::path home_of(const ManifestRequest& request);
