@@ -14,7 +14,11 @@ import puppeteer from 'puppeteer-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '../..');
 export const EXTENSION_DIR = path.join(REPO_ROOT, 'extension');
-export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs/screenshots');
+// Screenshots refresh the committed pictures only when asked (LINKEDOUT_UPDATE_SCREENSHOTS=1), so
+// an ordinary test run leaves the work tree clean; otherwise they go to a temp dir (printed).
+export const SCREENSHOT_DIR = process.env.LINKEDOUT_UPDATE_SCREENSHOTS === '1'
+  ? path.join(REPO_ROOT, 'docs/screenshots')
+  : (process.env.LINKEDOUT_SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'linkedout-screenshots'));
 export const HOST_NAME = 'io.linkedout.host';
 
 const BROWSER_BINARIES = {
