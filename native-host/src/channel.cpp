@@ -4,9 +4,12 @@
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
+#include <optional>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <csignal>
 #include <spdlog/spdlog.h>
@@ -26,10 +29,20 @@ int take_stdout_for_frames() {
 
 namespace {
 
+// How long SIGTERM waits for a reply already being written before giving up on it: a browser
+// that stopped reading must not keep the host alive.
+constexpr auto kWriteGrace = std::chrono::milliseconds(500);
+
+// One frame at a time: read, then answer each buffered frame with an asynchronous write, then
+// read again. Between two steps the loop is free to handle a signal.
 class Channel {
  public:
   Channel(Dispatcher& dispatcher, int input_fd, int output_fd)
-      : dispatcher_(dispatcher), input_(io_, input_fd), output_(io_, output_fd), signals_(io_, SIGTERM, SIGINT) {}
+      : dispatcher_(dispatcher),
+        input_(io_, input_fd),
+        output_(io_, output_fd),
+        signals_(io_, SIGTERM, SIGINT),
+        grace_(io_) {}
 
   ~Channel() {
     // The descriptors belong to the process, not to this loop.
@@ -39,9 +52,14 @@ class Channel {
 
   int run() {
     signals_.async_wait([this](const boost::system::error_code& error, int signal) {
-      if (error) return;
+      if (error || done_) return;
       spdlog::info("signal {}: exiting", signal);
-      finish(0);
+      if (!writing_) return finish(0);
+      stopping_ = true;  // finish the reply being written first, briefly
+      grace_.expires_after(kWriteGrace);
+      grace_.async_wait([this](const boost::system::error_code& e) {
+        if (!e) finish(0);
+      });
     });
     read();
     io_.run();
@@ -68,37 +86,51 @@ class Channel {
       return;
     }
     reader_.feed({buffer_.data(), n});
-    for (;;) {
-      auto result = reader_.next();
-      if (result.kind == framing::ReadResult::Kind::need_more) break;
-      if (result.kind == framing::ReadResult::Kind::too_large) {
-        spdlog::warn("incoming frame of {} bytes is over the limit: closing", result.declared_length);
-        send(dispatcher_.too_large_reply(result.declared_length));
-        finish(2);
-        return;
-      }
-      if (!send(dispatcher_.handle(result.body))) return;
-    }
-    read();
+    answer_next();
   }
 
-  // Writes one reply frame to the end. False when the output is gone (and the loop finished).
-  bool send(const std::string& body) {
-    const auto frame = framing::encode_frame(body);
+  // Answers the next buffered frame, or reads more when none is complete.
+  void answer_next() {
+    if (done_) return;
+    auto result = reader_.next();
+    switch (result.kind) {
+      case framing::ReadResult::Kind::need_more:
+        read();
+        return;
+      case framing::ReadResult::Kind::too_large:
+        spdlog::warn("incoming frame of {} bytes is over the limit: closing", result.declared_length);
+        send(dispatcher_.too_large_reply(result.declared_length), 2);
+        return;
+      case framing::ReadResult::Kind::frame:
+        send(dispatcher_.handle(result.body), std::nullopt);
+        return;
+    }
+  }
+
+  // Writes one reply frame; then goes on with the next frame, or exits with `then_exit`.
+  void send(const std::string& body, std::optional<int> then_exit) {
+    auto frame = framing::encode_frame(body);
     if (!frame) {  // the dispatcher caps replies, so this is a bug: say so rather than corrupt
       spdlog::error("reply of {} bytes cannot be framed", body.size());
-      return true;
+      return then_exit ? finish(*then_exit) : answer_next();
     }
-    boost::system::error_code error;
-    asio::write(output_, asio::buffer(*frame), error);
-    if (!error) return true;
-    if (error == asio::error::broken_pipe) {
-      spdlog::info("output closed: the browser is gone");
-    } else {
-      spdlog::warn("writing output: {}", error.message());
-    }
-    finish(0);
-    return false;
+    outgoing_ = std::move(*frame);
+    writing_ = true;
+    asio::async_write(output_, asio::buffer(outgoing_), [this, then_exit](const boost::system::error_code& error, std::size_t) {
+      writing_ = false;
+      if (done_) return;
+      if (error) {
+        if (error == asio::error::broken_pipe) {
+          spdlog::info("output closed: the browser is gone");
+        } else {
+          spdlog::warn("writing output: {}", error.message());
+        }
+        return finish(0);
+      }
+      if (then_exit) return finish(*then_exit);
+      if (stopping_) return finish(0);
+      answer_next();
+    });
   }
 
   void finish(int exit_code) {
@@ -113,9 +145,13 @@ class Channel {
   asio::posix::stream_descriptor input_;
   asio::posix::stream_descriptor output_;
   asio::signal_set signals_;
+  asio::steady_timer grace_;
   framing::FrameReader reader_;
   std::array<char, 64 * 1024> buffer_{};
+  std::string outgoing_;
   int exit_code_ = 0;
+  bool writing_ = false;
+  bool stopping_ = false;
   bool done_ = false;
 };
 
