@@ -47,7 +47,7 @@ class HostProcess {
     posix_spawn_file_actions_adddup2(&actions, from_child[1], 1);
     posix_spawn_file_actions_addopen(&actions, 2, stderr_file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
 
-    std::vector<std::string> env_strings;
+    std::vector<std::string> env_strings = std::move(extra_env);  // first: getenv takes the first match
     for (char** e = environ; *e; ++e) {
       const std::string entry = *e;
       if (entry.rfind("LINKEDOUT_", 0) == 0 || entry.rfind("XDG_", 0) == 0) continue;
@@ -55,7 +55,6 @@ class HostProcess {
     }
     env_strings.push_back("LINKEDOUT_DATA_DIR=" + (scratch / "data").string());
     env_strings.push_back("XDG_STATE_HOME=" + (scratch / "state").string());
-    for (auto& e : extra_env) env_strings.push_back(e);
     std::vector<char*> envp;
     for (auto& e : env_strings) envp.push_back(e.data());
     envp.push_back(nullptr);
@@ -345,4 +344,27 @@ TEST_CASE("host binary: the browser closes stdout → exit 0, no crash") {
   host.send({{"type", "hello"}, {"id", 2}});
   CHECK(host.wait_exit() == 0);
   CHECK(host.stderr_text().find("output closed") != std::string::npos);
+}
+
+TEST_CASE("host binary: SIGTERM while the browser has stopped reading → exit 0, store intact") {
+  core_test::ScratchDir scratch;
+  HostProcess host(scratch.path());
+  CHECK(host.request(ai_page(true, 0))["type"] == "verdict");
+  // Far more reply bytes than a pipe holds, none of them read.
+  for (int i = 1; i <= 300; ++i) REQUIRE(host.write_bytes(frame_of(ai_page(i % 2 == 0, i).dump())));
+  host.signal(SIGTERM);
+  CHECK(host.wait_exit() == 0);
+  const auto state = json::parse(std::ifstream(scratch.path() / "data" / "state.json"));
+  CHECK(state["settings"].contains("data-for-ai-improvement"));
+}
+
+TEST_CASE("host binary: a log directory that cannot be created does not stop the host") {
+  core_test::ScratchDir scratch;
+  std::ofstream(scratch.path() / "a-file") << "x";
+  HostProcess host(scratch.path(), {}, {"XDG_STATE_HOME=" + (scratch.path() / "a-file").string(), "LINKEDOUT_LOG=debug"});
+  CHECK(host.request({{"type", "hello"}, {"id", 1}})["type"] == "hello");
+  CHECK(host.request({{"type", "nope"}, {"id", 2}})["code"] == "unknown_type");
+  host.close_input();
+  CHECK(host.wait_exit() == 0);
+  CHECK(host.stderr_text().find("unknown_type") != std::string::npos);
 }
