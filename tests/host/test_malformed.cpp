@@ -586,4 +586,40 @@ TEST_CASE("malformed 34: after too_large the rest of the stream is not served") 
   s.expect_exit(2);
 }
 
+TEST_CASE("malformed 35: hostile text in the store or a page never reaches the HTML report unescaped") {
+  Sandbox sandbox;
+  const std::string hostile = "\"><script>alert(1)</script><img src=x onerror=alert(2)>";
+  {  // A page_state from a hostile page: the URL path carries markup (it is recorded in history).
+    HostProcess host(sandbox);
+    json m = recorded_page_state(1, true);
+    m["url"] = m["url"].get<std::string>() + "/" + hostile;
+    REQUIRE(host.send_json(m));
+    REQUIRE(host.read_reply().outcome == Reply::Outcome::reply);
+    host.close_stdin();
+    REQUIRE(host.wait_exit().code == 0);
+  }
+  {  // A local process edits the store: markup in setting ids and history (the host may also
+     // refuse the file as corrupt; either way nothing hostile may come out raw).
+    json store = json::parse(sandbox.store_bytes());
+    store["settings"][hostile] = store["settings"]["data-for-ai-improvement"];
+    store["history"].push_back({{"at", hostile}, {"setting", hostile}, {"from", hostile}, {"to", "on"}, {"url", hostile}});
+    std::ofstream(sandbox.store_file(), std::ios::binary | std::ios::trunc) << store.dump(2);
+  }
+  for (const char* format : {"html", "md", "json"}) {
+    HostProcess host(sandbox, {"report", "--format", format});
+    host.close_stdin();
+    const std::string report = host.read_until_eof();
+    const ExitStatus status = host.wait_exit();
+    INFO("format " << format << ": " << status.describe() << "\nstderr: " << host.stderr_text());
+    CHECK_FALSE(status.signaled);
+    CHECK_FALSE(report.empty());
+    if (std::string_view(format) == "html") {
+      CHECK(report.find("<script") == std::string::npos);
+      CHECK(report.find("<img") == std::string::npos);
+      CHECK(report.find("Content-Security-Policy") != std::string::npos);
+    }
+    if (std::string_view(format) == "json") CHECK(json::accept(report));
+  }
+}
+
 }  // TEST_SUITE
