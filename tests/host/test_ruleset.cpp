@@ -96,6 +96,12 @@ TEST_CASE("ruleset: the must-cover settings are there, in walkthrough order") {
                                           "share-data-with-select-partners"};
   for (std::size_t i = 0; i < first.size(); ++i) CHECK(rules.settings[i].id == first[i]);
   CHECK(rules.settings.front().severity == "ai-training");
+  // The walkthrough goes AI training first, then ads, then the rest (docs/protocol.md §4.3).
+  const std::map<std::string, int> rank = {{"ai-training", 0}, {"ads", 1}, {"other", 2}};
+  for (std::size_t i = 1; i < rules.settings.size(); ++i) {
+    INFO(rules.settings[i].id);
+    CHECK(rank.at(rules.settings[i - 1].severity) <= rank.at(rules.settings[i].severity));
+  }
   REQUIRE(rules.find_setting("data-for-ai-improvement"));
   CHECK(rules.find_setting("data-for-ai-improvement")->keys == std::vector<std::string>{"allowDataForGenerativeAI"});
   CHECK(rules.setting_for_path("/mypreferences/d/settings/ads-beyond-linkedin")->id == "ads-beyond-linkedin");
