@@ -1,9 +1,7 @@
 #include "ruleset.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "decide_text.hpp"
 #include "json_util.hpp"
@@ -222,15 +220,6 @@ Ruleset parse_ruleset(std::string_view json_text) {
   rules.build_index();
   check_unambiguous(rules);
   return rules;
-}
-
-Ruleset load_ruleset(const std::optional<std::filesystem::path>& file) {
-  if (!file) return parse_ruleset(embedded_rules());
-  std::ifstream in(*file, std::ios::binary);
-  if (!in) throw RulesetError("ruleset: cannot read " + file->string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_ruleset(text.str());
 }
 
 }  // namespace linkedout

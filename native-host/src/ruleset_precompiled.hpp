@@ -1,0 +1,14 @@
+// The built-in ruleset, turned into C++ at build time by tools/ruleset_codegen.cpp: the same
+// parse_ruleset validation runs in the build (a bad rules/linkedin.json fails it), and start-up
+// only copies ready data instead of parsing and checking 13 KB of JSON (docs/performance.md §2).
+#pragma once
+
+#include "ruleset.hpp"
+
+namespace linkedout {
+
+// Equal to parse_ruleset(embedded_rules()), index included. Defined in the generated
+// precompiled_ruleset.cpp.
+Ruleset precompiled_ruleset();
+
+}  // namespace linkedout
