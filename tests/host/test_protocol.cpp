@@ -135,7 +135,7 @@ TEST_CASE("protocol: id echo rules") {
   }();
   CHECK(parse_envelope(R"({"type":"hello","id":")" + id64_wide + "\"}").id == id64_wide);  // chars, not bytes
 
-  for (const std::string bad : {"\"" + id64 + "x\"", std::string("1.5"), std::string("true"), std::string("{}"),
+  for (const std::string& bad : {"\"" + id64 + "x\"", std::string("1.5"), std::string("true"), std::string("{}"),
                                 std::string("[1]")}) {
     INFO(bad);
     const auto e = envelope_error(R"({"type":"hello","id":)" + bad + "}");
