@@ -4,7 +4,6 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "extension_ids.hpp"
 #include "framing.hpp"
@@ -43,11 +42,32 @@ bool is_chrome_extension_id(std::string_view id) {
   return true;
 }
 
+namespace {
+bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_gecko_id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+// {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}
+bool is_braced_uuid(std::string_view id) {
+  if (id.size() != 38 || id.front() != '{' || id.back() != '}') return false;
+  for (std::size_t i = 1; i < 37; ++i) {
+    const bool dash = (i == 9 || i == 14 || i == 19 || i == 24);
+    if (dash ? id[i] != '-' : !is_hex(id[i])) return false;
+  }
+  return true;
+}
+}  // namespace
+
 bool is_gecko_id(std::string_view id) {
-  // Firefox's own pattern for add-on ids: an email-like id or a braced UUID, at most 80 chars.
-  static const std::regex pattern(
-      R"(^(\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}|[a-zA-Z0-9._-]*@[a-zA-Z0-9._-]+)$)");
-  return !id.empty() && id.size() <= 80 && std::regex_match(id.begin(), id.end(), pattern);
+  // Firefox's own pattern for add-on ids: an email-like id (local part may be empty, domain not)
+  // or a braced UUID, at most 80 chars. Hand-written rather than std::regex: the host stays small.
+  if (id.empty() || id.size() > 80) return false;
+  if (is_braced_uuid(id)) return true;
+  const auto at = id.find('@');
+  if (at == std::string_view::npos || at + 1 == id.size()) return false;
+  for (std::size_t i = 0; i < id.size(); ++i)
+    if (i != at && !is_gecko_id_char(id[i])) return false;
+  return true;
 }
 
 std::optional<Caller> detect_host_mode(std::span<const std::string> args) {

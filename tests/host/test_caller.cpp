@@ -135,6 +135,11 @@ TEST_CASE("caller: id syntax") {
   CHECK_FALSE(caller::is_gecko_id("no-at-sign"));
   CHECK_FALSE(caller::is_gecko_id("a b@c"));
   CHECK_FALSE(caller::is_gecko_id(""));
+  CHECK(caller::is_gecko_id("@linkedout"));
+  CHECK_FALSE(caller::is_gecko_id("linkedout@"));
+  CHECK_FALSE(caller::is_gecko_id("{12345678-1234-1234-1234-123456789abz}"));
+  CHECK_FALSE(caller::is_gecko_id("{12345678-1234-1234-1234123456789abcd}"));
+  CHECK_FALSE(caller::is_gecko_id(std::string(81, 'a') + "@x"));
 }
 
 TEST_CASE("caller: the real host serves LinkedOut's Chrome origin and refuses another one") {
