@@ -13,33 +13,16 @@
 #include "report.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
+#include "test_cli_process.hpp"
 
 namespace {
 
 using nlohmann::json;
 using namespace linkedout;
 namespace fs = std::filesystem;
+using linkedout::cli_test::TempDir;
 
 constexpr const char* kNow = "2026-11-26T12:00:00Z";
-
-class TempStoreDir {
- public:
-  TempStoreDir() {
-    std::string pattern = (fs::temp_directory_path() / "linkedout-report-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempStoreDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempStoreDir(const TempStoreDir&) = delete;
-  TempStoreDir& operator=(const TempStoreDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 const Ruleset& rules() {
   static const Ruleset loaded = load_ruleset(std::nullopt);
@@ -99,7 +82,7 @@ bool has_event_handler_attribute(const std::string& lower) {
 }
 
 struct Fixture {
-  TempStoreDir dir;
+  TempDir dir;
   Store store{dir.path()};
   report::Report build(std::optional<std::string> region) {
     write_known_history(store, std::move(region));

@@ -24,33 +24,16 @@
 #include "report.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
+#include "test_cli_process.hpp"
 
 namespace {
 
 using nlohmann::json;
 using namespace linkedout;
 namespace fs = std::filesystem;
+using linkedout::cli_test::TempDir;
 
 constexpr const char* kNow = "2026-11-26T12:00:00Z";
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "linkedout-report-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 const Ruleset& rules() {
   static const Ruleset loaded = load_ruleset(std::nullopt);
