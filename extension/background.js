@@ -143,12 +143,12 @@ async function activeTab() {
 }
 
 async function onPopupMessage(msg, sender) {
-  if (msg.kind === 'retry') {
+  if (msg.type === 'retry') {
     host.disconnect();
     await host.connect().catch(() => {});
     return { status: 'ok', host: host.state };
   }
-  if (msg.kind === 'status') {
+  if (msg.type === 'status') {
     let plan = null;
     let problem = null;
     let settings = { config: null, options: null, regionHint: null };
@@ -160,14 +160,14 @@ async function onPopupMessage(msg, sender) {
       regionHint: settings.regionHint,
     };
   }
-  if (msg.kind === 'config') {
+  if (msg.type === 'config') {
     const { options } = await configAndOptions();
     if (options.regionLocked) return { status: 'rejected', field: 'region', message: 'the region is set by your organisation' };
     const config = await host.request(buildConfig(undefined, msg.region));
     const plan = await walkthroughPlan('status');
     return { status: 'ok', host: host.state, plan, config, options: { ...options, region: config.region } };
   }
-  if (msg.kind === 'report') {
+  if (msg.type === 'report') {
     const report = await host.request(buildReport(undefined, msg.format));
     if (report.type !== 'report') throw new Error(`expected a report, got ${report.type}`);
     return { status: 'ok', report: { format: report.format, content: report.content, truncated: report.truncated === true } };

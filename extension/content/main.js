@@ -70,7 +70,7 @@
     sending = true;
     let response;
     try {
-      response = await chrome.runtime.sendMessage({ kind: 'page_state', page });
+      response = await chrome.runtime.sendMessage({ type: 'page_state', page });
     } catch {
       lastSentSignature = null; // background restarting or the extension was reloaded
       response = null;

@@ -10,7 +10,7 @@
   // A page_state with 500 controls of maximal key and label is ~0.7 MiB of JSON; the host's cap
   // on incoming frames is 1 MiB. Anything bigger is refused here.
   const MAX_MESSAGE_BYTES = 1048576 - 4096;
-  const POPUP_KINDS = Object.freeze(['status', 'walkthrough', 'retry', 'config', 'report']);
+  const POPUP_TYPES = Object.freeze(['status', 'walkthrough', 'retry', 'config', 'report']);
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const reject = (field, message) => ({ ok: false, field, message });
@@ -38,15 +38,15 @@
     return { ok: true };
   }
 
-  /** A content script's {kind: 'page_state', page: {url, lang, controls}}. */
+  /** A content script's {type: 'page_state', page: {url, lang, controls}}. */
   function checkContentMessage(msg, sender, extensionId) {
     const fromUs = checkContentSender(sender, extensionId);
     if (!fromUs.ok) return fromUs;
     if (!isObject(msg)) return reject('message', 'message must be an object');
     if (byteLength(msg) > MAX_MESSAGE_BYTES) return reject('message', `message larger than ${MAX_MESSAGE_BYTES} bytes`);
-    const extra = unexpectedKey(msg, ['kind', 'page']);
+    const extra = unexpectedKey(msg, ['type', 'page']);
     if (extra !== undefined) return reject(extra, `unexpected field ${extra}`);
-    if (msg.kind !== 'page_state') return reject('kind', 'kind must be page_state');
+    if (msg.type !== 'page_state') return reject('type', 'type must be page_state');
     if (!isObject(msg.page)) return reject('page', 'page must be an object');
     const extraInPage = unexpectedKey(msg.page, ['url', 'lang', 'controls']);
     if (extraInPage !== undefined) return reject(`page.${extraInPage}`, `unexpected field ${extraInPage}`);
@@ -60,27 +60,27 @@
     if (!isObject(sender) || sender.id !== extensionId) return reject('sender', 'message from another extension');
     if (typeof sender.url !== 'string' || !sender.url.startsWith(popupUrl)) return reject('sender', 'not from the popup');
     if (!isObject(msg)) return reject('message', 'message must be an object');
-    if (!POPUP_KINDS.includes(msg.kind)) return reject('kind', `kind must be one of ${POPUP_KINDS.join(', ')}`);
-    if (msg.kind === 'walkthrough') {
+    if (!POPUP_TYPES.includes(msg.type)) return reject('type', `type must be one of ${POPUP_TYPES.join(', ')}`);
+    if (msg.type === 'walkthrough') {
       if (!protocol().WALKTHROUGH_ACTIONS.includes(msg.action)) return reject('action', 'unknown walkthrough action');
       if (msg.action === 'mark_done' && (typeof msg.step !== 'string' || msg.step.length === 0 ||
           msg.step.length > protocol().LIMITS.maxStepChars)) {
         return reject('step', 'step must be a non-empty string');
       }
     }
-    if (msg.kind === 'config') {
+    if (msg.type === 'config') {
       if (!('region' in msg)) return reject('region', 'region is required (a region code, or null to clear)');
       if (msg.region !== null && (typeof msg.region !== 'string' || !/^[A-Z]{2,8}$/.test(msg.region))) {
         return reject('region', 'region must be a region code or null');
       }
     }
-    if (msg.kind === 'report' && !protocol().REPORT_FORMATS.includes(msg.format)) {
+    if (msg.type === 'report' && !protocol().REPORT_FORMATS.includes(msg.format)) {
       return reject('format', `format must be one of ${protocol().REPORT_FORMATS.join(', ')}`);
     }
     return { ok: true };
   }
 
   root.LinkedOutMessages = Object.freeze({
-    MAX_MESSAGE_BYTES, POPUP_KINDS, byteLength, checkContentSender, checkContentMessage, checkPopupMessage,
+    MAX_MESSAGE_BYTES, POPUP_TYPES, byteLength, checkContentSender, checkContentMessage, checkPopupMessage,
   });
 })(globalThis);

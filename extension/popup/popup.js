@@ -43,7 +43,7 @@ function renderOrganisation(reply) {
 }
 
 async function refresh() {
-  const reply = await ask({ kind: 'status' });
+  const reply = await ask({ type: 'status' });
   if (reply.status === 'ok') {
     LinkedOutPopupView.render(document, reply, t, formatTime);
     renderOrganisation(reply);
@@ -52,7 +52,7 @@ async function refresh() {
 }
 
 async function walkthrough(action, step) {
-  const reply = await ask(step === undefined ? { kind: 'walkthrough', action } : { kind: 'walkthrough', action, step });
+  const reply = await ask(step === undefined ? { type: 'walkthrough', action } : { type: 'walkthrough', action, step });
   if (reply.status === 'ok') {
     LinkedOutPopupView.render(document, reply, t, formatTime);
     renderOrganisation(reply);
@@ -74,7 +74,7 @@ document.addEventListener('DOMContentLoaded', () => {
     walkthrough('start').catch(onError);
   });
   document.getElementById('retry').addEventListener('click', () => {
-    ask({ kind: 'retry' }).then(refresh).catch(onError);
+    ask({ type: 'retry' }).then(refresh).catch(onError);
   });
   // Form steps are re-rendered on each status: one delegated listener serves every mark-done button.
   document.getElementById('steps').addEventListener('click', (event) => {
@@ -92,7 +92,7 @@ document.addEventListener('DOMContentLoaded', () => {
 
   document.getElementById('region').addEventListener('change', (event) => {
     const region = event.target.value || null;
-    ask({ kind: 'config', region }).then((reply) => {
+    ask({ type: 'config', region }).then((reply) => {
       if (reply.status !== 'ok') return refresh();
       LinkedOutPopupView.render(document, reply, t, formatTime);
       renderOrganisation(reply);

@@ -16,7 +16,7 @@ function showError(message) {
 }
 
 async function load() {
-  const reply = await chrome.runtime.sendMessage({ kind: 'report', format: 'html' });
+  const reply = await chrome.runtime.sendMessage({ type: 'report', format: 'html' });
   if (!reply || reply.status !== 'ok' || !reply.report || typeof reply.report.content !== 'string') {
     showError(reply && reply.message ? reply.message : 'no report');
     return;

@@ -67,7 +67,7 @@ test('scans on load, sends one page_state, applies the verdict', async () => {
   await waitFor(() => document.querySelector('[data-linkedout-reason]'), 'the highlight');
   assert.equal(sent.length, 1);
   assert.deepEqual(sent[0], {
-    kind: 'page_state',
+    type: 'page_state',
     page: { url: `${SETTINGS}data-for-ai-improvement`, lang: 'en', controls: [
       { key: 'allowDataForGenerativeAI', label: 'Use my data', checked: true }, { key: 'other', label: 'Other', checked: false }] },
   });

@@ -12,7 +12,7 @@ const POPUP_URL = `chrome-extension://${EXT_ID}/popup/popup.html`;
 
 const sender = (over = {}) => ({ id: EXT_ID, url: PAGE_URL, origin: 'https://www.linkedin.com', frameId: 0, tab: { id: 7 }, ...over });
 const message = (over = {}) => ({
-  kind: 'page_state',
+  type: 'page_state',
   page: { url: PAGE_URL, lang: 'en', controls: [{ key: 'allowDataForGenerativeAI', label: 'Use my data', checked: true }] },
   ...over,
 });
@@ -48,7 +48,7 @@ test('bad shapes are rejected with the field named', () => {
   const cases = [
     [null, 'message'],
     [[], 'message'],
-    [message({ kind: 'walkthrough' }), 'kind'],
+    [message({ type: 'walkthrough' }), 'type'],
     [message({ extra: true }), 'extra'],
     [message({ page: 'x' }), 'page'],
     [withPage({ url: 'https://www.linkedin.com/feed/' }), 'page.url'],
@@ -83,15 +83,15 @@ test('the largest legal page_state fits under the size cap', () => {
   assert.equal(M.checkContentMessage(max, sender(), EXT_ID).ok, true);
 });
 
-test('popup messages: only from our popup page, known kinds and actions', () => {
+test('popup messages: only from our popup page, known types and actions', () => {
   const popup = { id: EXT_ID, url: POPUP_URL };
-  assert.equal(M.checkPopupMessage({ kind: 'status' }, popup, EXT_ID, POPUP_URL).ok, true);
-  assert.equal(M.checkPopupMessage({ kind: 'walkthrough', action: 'start' }, popup, EXT_ID, POPUP_URL).ok, true);
-  assert.equal(M.checkPopupMessage({ kind: 'walkthrough', action: 'mark_done', step: 'objection-form' }, popup, EXT_ID, POPUP_URL).ok, true);
-  assert.equal(M.checkPopupMessage({ kind: 'walkthrough', action: 'mark_done' }, popup, EXT_ID, POPUP_URL).field, 'step');
-  assert.equal(M.checkPopupMessage({ kind: 'walkthrough', action: 'launch' }, popup, EXT_ID, POPUP_URL).field, 'action');
-  assert.equal(M.checkPopupMessage({ kind: 'print' }, popup, EXT_ID, POPUP_URL).field, 'kind');
-  assert.equal(M.checkPopupMessage({ kind: 'report' }, popup, EXT_ID, POPUP_URL).field, 'format');
-  assert.equal(M.checkPopupMessage({ kind: 'status' }, { id: 'other', url: POPUP_URL }, EXT_ID, POPUP_URL).field, 'sender');
-  assert.equal(M.checkPopupMessage({ kind: 'status' }, { id: EXT_ID, url: PAGE_URL }, EXT_ID, POPUP_URL).field, 'sender');
+  assert.equal(M.checkPopupMessage({ type: 'status' }, popup, EXT_ID, POPUP_URL).ok, true);
+  assert.equal(M.checkPopupMessage({ type: 'walkthrough', action: 'start' }, popup, EXT_ID, POPUP_URL).ok, true);
+  assert.equal(M.checkPopupMessage({ type: 'walkthrough', action: 'mark_done', step: 'objection-form' }, popup, EXT_ID, POPUP_URL).ok, true);
+  assert.equal(M.checkPopupMessage({ type: 'walkthrough', action: 'mark_done' }, popup, EXT_ID, POPUP_URL).field, 'step');
+  assert.equal(M.checkPopupMessage({ type: 'walkthrough', action: 'launch' }, popup, EXT_ID, POPUP_URL).field, 'action');
+  assert.equal(M.checkPopupMessage({ type: 'print' }, popup, EXT_ID, POPUP_URL).field, 'type');
+  assert.equal(M.checkPopupMessage({ type: 'report' }, popup, EXT_ID, POPUP_URL).field, 'format');
+  assert.equal(M.checkPopupMessage({ type: 'status' }, { id: 'other', url: POPUP_URL }, EXT_ID, POPUP_URL).field, 'sender');
+  assert.equal(M.checkPopupMessage({ type: 'status' }, { id: EXT_ID, url: PAGE_URL }, EXT_ID, POPUP_URL).field, 'sender');
 });

@@ -144,16 +144,16 @@ test('background checks: config needs a region code or null, report a known form
   const { LinkedOutMessages: M } = loadInContext(['lib/protocol.js', 'lib/messages.js']);
   const popup = { id: EXT_ID, url: POPUP_URL };
   const check = (msg, sender = popup, page = POPUP_URL) => plain(M.checkPopupMessage(msg, sender, EXT_ID, page));
-  assert.equal(check({ kind: 'config', region: 'EU' }).ok, true);
-  assert.equal(check({ kind: 'config', region: null }).ok, true);
-  assert.equal(check({ kind: 'config' }).field, 'region');
-  assert.equal(check({ kind: 'config', region: 'eu; drop' }).field, 'region');
-  assert.equal(check({ kind: 'config', region: 7 }).field, 'region');
-  for (const format of ['md', 'html', 'json']) assert.equal(check({ kind: 'report', format }).ok, true);
-  assert.equal(check({ kind: 'report', format: 'pdf' }).field, 'format');
-  assert.equal(check({ kind: 'report', format: 'html' }, { id: EXT_ID, url: REPORT_URL }, REPORT_URL).ok, true);
-  assert.equal(check({ kind: 'report', format: 'html' }, { id: 'other', url: REPORT_URL }, REPORT_URL).field, 'sender');
-  assert.equal(check({ kind: 'report', format: 'html' }, { id: EXT_ID, url: `${SETTINGS}x` }, REPORT_URL).field, 'sender');
+  assert.equal(check({ type: 'config', region: 'EU' }).ok, true);
+  assert.equal(check({ type: 'config', region: null }).ok, true);
+  assert.equal(check({ type: 'config' }).field, 'region');
+  assert.equal(check({ type: 'config', region: 'eu; drop' }).field, 'region');
+  assert.equal(check({ type: 'config', region: 7 }).field, 'region');
+  for (const format of ['md', 'html', 'json']) assert.equal(check({ type: 'report', format }).ok, true);
+  assert.equal(check({ type: 'report', format: 'pdf' }).field, 'format');
+  assert.equal(check({ type: 'report', format: 'html' }, { id: EXT_ID, url: REPORT_URL }, REPORT_URL).ok, true);
+  assert.equal(check({ type: 'report', format: 'html' }, { id: 'other', url: REPORT_URL }, REPORT_URL).field, 'sender');
+  assert.equal(check({ type: 'report', format: 'html' }, { id: EXT_ID, url: `${SETTINGS}x` }, REPORT_URL).field, 'sender');
 });
 
 // ---- content script ----
@@ -227,7 +227,7 @@ test('report page: the host\'s HTML goes into a sandboxed frame, with a link to 
   });
   const start = Date.now();
   while (document.body.dataset.ready !== 'true' && Date.now() - start < 3000) await sleep(10);
-  assert.deepEqual(asked[0], { kind: 'report', format: 'html' });
+  assert.deepEqual(asked[0], { type: 'report', format: 'html' });
   const frame = document.getElementById('report-frame');
   assert.equal(frame.getAttribute('sandbox'), '', 'sandboxed: no scripts, no same origin');
   assert.equal(frame.getAttribute('srcdoc'), content);
