@@ -1,11 +1,10 @@
-// Popup rendering (jsdom, the real popup.html) and the locale files behind every UI string.
+// Popup rendering (jsdom, the real popup.html); the locale files themselves: locales.test.js.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXTENSION_DIR, loadPage } from './helpers.js';
 
-const LOCALES = ['en', 'de', 'fr'];
 const messagesOf = (locale) => JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8'));
 const translator = (locale) => {
   const messages = messagesOf(locale);
@@ -114,30 +113,6 @@ test('popup controls are reachable by keyboard (native buttons, checkbox with a 
   assert.equal(autoSwitch.type, 'checkbox');
   assert.ok(autoSwitch.closest('label'), 'the checkbox has a label');
   assert.equal(document.querySelectorAll('[tabindex]').length, 0, 'no custom tab order');
-});
-
-test('locales: en, de and fr define the same messages, and every message the code uses exists', () => {
-  const en = Object.keys(messagesOf('en')).sort();
-  for (const locale of LOCALES) {
-    assert.deepEqual(Object.keys(messagesOf(locale)).sort(), en, `${locale} has the same keys as en`);
-    for (const [name, entry] of Object.entries(messagesOf(locale))) assert.ok(entry.message.trim(), `${locale}.${name} is not empty`);
-  }
-  const used = new Set();
-  const sources = ['popup/popup.html', 'popup/view.js', 'popup/popup.js', 'content/main.js', 'content/highlight.js', 'manifest.json'];
-  for (const file of sources) {
-    const text = fs.readFileSync(path.join(EXTENSION_DIR, file), 'utf8');
-    for (const m of text.matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
-    for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]);
-    for (const m of text.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]);
-    for (const m of text.matchAll(/'((?:state|host|notice|walkthrough)[A-Z][A-Za-z]+)'/g)) used.add(m[1]);
-  }
-  assert.ok(used.size > 20, `found ${used.size} message names`);
-  for (const name of used) assert.ok(en.includes(name), `message ${name} is defined`);
-  // every ruleset step has a translated title
-  const rules = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '../native-host/rules/linkedin.json'), 'utf8'));
-  for (const id of [...rules.settings.map((s) => s.id), ...(rules.forms || []).map((f) => f.id)]) {
-    assert.ok(en.includes(`step_${id.replace(/[^A-Za-z0-9]/g, '_')}`), `title for step ${id}`);
-  }
 });
 
 test('after Start the popup says what the walkthrough did', () => {
