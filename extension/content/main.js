@@ -93,8 +93,9 @@
       lastSentSignature = null; // retry on the next change, the user may install it meanwhile
       highlight.showNotice(document, t('noticeHostMissing'));
     } else {
-      const name = response.code === 'host_failed' ? 'noticeHostFailed' : 'noticeHostError';
-      highlight.showNotice(document, t(name, [String(response.message || response.code || '')]));
+      // Generic text only: the page can read this notice, and the host's message can name local
+      // paths (/home/<user>/…). The popup shows why the host stopped.
+      highlight.showNotice(document, t(response.code === 'host_failed' ? 'noticeHostFailed' : 'noticeHostError'));
     }
   }
 

@@ -173,6 +173,17 @@ test('turning "switch it for me" on in the popup acts on the page already open',
   await waitFor(() => document.querySelector('[data-linkedout="ok"]'), 'the switch to be off', 5000);
 });
 
+test('host errors: the page notice is generic, never the host\'s text (it can name local paths the page could read)', async () => {
+  const secret = '/home/alice/.local/share/linkedout/state.json';
+  for (const code of ['store_error', 'host_failed']) {
+    const { document } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true),
+      { respond: () => ({ status: 'error', code, message: `cannot write ${secret}: No space left on device` }) });
+    const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]'), `the notice for ${code}`);
+    assert.equal(notice.textContent, code === 'host_failed' ? 'noticeHostFailed' : 'noticeHostError');
+    assert.ok(!document.documentElement.outerHTML.includes(secret), 'the host\'s message reached the page');
+  }
+});
+
 test('host missing: a notice says how to install it; nothing else is marked', async () => {
   const { document } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true),
     { respond: () => ({ status: 'host_missing', code: 'host_missing', message: 'Specified native messaging host not found.' }) });
