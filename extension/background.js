@@ -27,7 +27,7 @@ const host = new HostConnection({
     (port.error && port.error.message) || null,
   extensionVersion: chrome.runtime.getManifest().version,
   onStateChange: (state) => {
-    if (state.status === 'host_missing' || state.status === 'host_failed' || state.status === 'incompatible') {
+    if (['host_missing', 'host_forbidden', 'host_failed', 'incompatible'].includes(state.status)) {
       setBadge('!', BADGE_COLORS.problem);
     }
   },
@@ -63,7 +63,7 @@ function updateBadge(plan) {
 
 function errorReply(err) {
   const code = err && err.code ? err.code : 'internal';
-  const status = code === 'host_missing' ? 'host_missing' : 'error';
+  const status = code === 'host_missing' || code === 'host_forbidden' ? code : 'error';
   return { status, code, message: err && err.message ? err.message : String(err) };
 }
 

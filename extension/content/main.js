@@ -92,6 +92,9 @@
     } else if (response.status === 'host_missing') {
       lastSentSignature = null; // retry on the next change, the user may install it meanwhile
       highlight.showNotice(document, t('noticeHostMissing'));
+    } else if (response.status === 'host_forbidden') {
+      lastSentSignature = null; // retry on the next change, the user may allow this id meanwhile
+      highlight.showNotice(document, t('noticeHostForbidden'));
     } else {
       // Generic text only: the page can read this notice, and the host's message can name local
       // paths (/home/<user>/…). The popup shows why the host stopped.

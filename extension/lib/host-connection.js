@@ -8,9 +8,14 @@
   'use strict';
 
   const protocol = () => root.LinkedOutProtocol;
-  // Chromium: "Specified native messaging host not found." / "Access to the specified native
-  // messaging host is forbidden."; Firefox: "No such native application io.linkedout.host".
-  const MISSING_PATTERN = /not found|no such native application|forbidden|not allowed/i;
+  // Chromium: "Specified native messaging host not found."; Firefox: "No such native application
+  // io.linkedout.host" (Firefox also says this when the manifest does not list the add-on id).
+  const MISSING_PATTERN = /not found|no such native application|not allowed/i;
+  // Chromium: "Access to the specified native messaging host is forbidden." — the helper IS
+  // installed, but its manifest does not allow this extension id (a store install's own id).
+  const FORBIDDEN_PATTERN = /forbidden/i;
+  // States in which reconnecting at once would only repeat the same refusal.
+  const NOT_REACHABLE = new Set(['host_missing', 'host_forbidden']);
 
   class HostError extends Error {
     constructor(code, message, field = null) {
@@ -49,9 +54,9 @@
     /** Resolves with the host's hello once connected; rejects with a HostError otherwise. */
     ensureConnected() {
       if (this.ready) return this.ready;
-      const recentlyMissing = this.state.status === 'host_missing' &&
+      const recentlyMissing = NOT_REACHABLE.has(this.state.status) &&
         this.now() - this.lastAttemptAt < this.backoffInitialMs;
-      if (recentlyMissing) return Promise.reject(new HostError('host_missing', this.state.message));
+      if (recentlyMissing) return Promise.reject(new HostError(this.state.status, this.state.message));
       return this.connect();
     }
 
@@ -146,8 +151,10 @@
     }
 
     handleLoss(reason) {
-      const missing = MISSING_PATTERN.test(reason);
-      this.setState(missing ? 'host_missing' : 'host_failed', reason);
+      let status = 'host_failed';
+      if (FORBIDDEN_PATTERN.test(reason)) status = 'host_forbidden';
+      else if (MISSING_PATTERN.test(reason)) status = 'host_missing';
+      this.setState(status, reason);
       for (const [id, waiter] of this.pending) {
         this.timers.clearTimeout(waiter.timer);
         waiter.reject(new HostError(this.state.status, reason));
@@ -175,5 +182,5 @@
     }
   }
 
-  root.LinkedOutHostConnection = Object.freeze({ HostConnection, HostError, MISSING_PATTERN });
+  root.LinkedOutHostConnection = Object.freeze({ HostConnection, HostError, MISSING_PATTERN, FORBIDDEN_PATTERN });
 })(globalThis);

@@ -1,14 +1,22 @@
 /*
  * Popup wiring. Stable element ids (the e2e harness drives these):
  *   #host-status      connection box; data-status = connected | connecting | host_missing |
- *                     host_failed | incompatible; #host-status-text its text; #retry reconnects
- *   #start            "Start opt-out walkthrough" (disabled until the host answers)
+ *                     host_forbidden | host_failed | incompatible; #host-status-text its text;
+ *                     #retry reconnects
+ *   #host-fix         shown when host_forbidden: #extension-id (chrome.runtime.id), #fix-command
+ *                     (the install command allowing it), #copy-command copies it (data-copied="true")
+ *   #start            the primary button (disabled until the helper answers); data-action =
+ *                     start ("Start opt-out walkthrough" / "Continue — N left") | open-form
+ *                     (data-url, "Open the objection form") | check-again ("All done — check again")
+ *   #install-guide    how to install the helper (shown when it is missing or forbids this id)
  *   #walkthrough-message  what Start did; data-move = navigate | finished | already-there | unsafe-url
  *   #progress         "N of M done", with data-done / data-total; #progress-bar the <progress>
  *   #last-checked     when the host last saw any setting
  *   #drift            one <li data-drift-step> per setting that came back on (#drift-section hidden if none)
  *   #steps            one <li data-step="<id>" data-state="<state>" data-kind="toggle|form"
- *                     data-drift="true|false"> per walkthrough step, in the host's order
+ *                     data-drift="true|false"> per walkthrough step: still to do first, then done,
+ *                     then not in the region, each group in the host's order
+ *   #step-link-<id>   a setting's title, a link to its settings page
  *   #form-link-<id>   link to a form step (e.g. #form-link-objection-form)
  *   #mark-done-<id>   "Mark done" for a form step still to do (e.g. #mark-done-objection-form)
  *   #auto-switch      the "switch it for me" checkbox (storage.local key `autoSwitch`)
@@ -27,7 +35,8 @@ const formatTime = (iso) => {
 async function ask(message) {
   const reply = await chrome.runtime.sendMessage(message);
   if (!reply) throw new Error('no reply from the background');
-  return reply;
+  // This copy's id: a store install's differs from the one the helper allows by default.
+  return { ...reply, extensionId: chrome.runtime.id };
 }
 
 // The organisation policy as last reported by the background; re-applied after every render.
@@ -70,8 +79,23 @@ function onError(err) {
 document.addEventListener('DOMContentLoaded', () => {
   LinkedOutPopupView.localize(document, t);
 
-  document.getElementById('start').addEventListener('click', () => {
-    walkthrough('start').catch(onError);
+  // The primary button does what its label says (view.js sets data-action from the plan).
+  document.getElementById('start').addEventListener('click', (event) => {
+    const { action, url } = event.currentTarget.dataset;
+    if (action === 'open-form' && url) {
+      chrome.tabs.create({ url }).catch(onError);
+    } else if (action === 'check-again' && document.getElementById('recheck')) {
+      document.getElementById('recheck').click();  // the quick re-check, where the popup has it
+    } else {
+      walkthrough('start').catch(onError);
+    }
+  });
+  const copy = document.getElementById('copy-command');
+  copy.addEventListener('click', () => {
+    navigator.clipboard.writeText(document.getElementById('fix-command').textContent).then(() => {
+      copy.textContent = t('commandCopied');
+      copy.dataset.copied = 'true';
+    }).catch(onError);
   });
   document.getElementById('retry').addEventListener('click', () => {
     ask({ type: 'retry' }).then(refresh).catch(onError);

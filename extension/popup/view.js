@@ -26,7 +26,10 @@
     return node;
   }
 
-  function renderHost(doc, host, t) {
+  /** The command that lets this copy of the extension use the helper (a store install's own id). */
+  const allowCommand = (extensionId) => `linkedout-host install --extension-id ${extensionId}`;
+
+  function renderHost(doc, host, t, extensionId) {
     const box = doc.getElementById('host-status');
     const text = doc.getElementById('host-status-text');
     const retry = doc.getElementById('retry');
@@ -37,12 +40,21 @@
         message = t('hostConnected', [host.hello.host_version, host.hello.ruleset.version]);
         break;
       case 'host_missing': message = t('hostMissing'); break;
+      case 'host_forbidden': message = t('hostForbidden'); break;
       case 'host_failed': message = t('hostFailed', [host.message]); break;
       case 'incompatible': message = t('hostIncompatible', [host.message]); break;
       default: message = t('hostConnecting');
     }
     text.textContent = message;
     retry.hidden = host.status === 'connected' || host.status === 'connecting';
+
+    // Not installed, or installed but not for this id: how to install it, in the popup itself.
+    doc.getElementById('install-guide').hidden = host.status !== 'host_missing' && host.status !== 'host_forbidden';
+
+    const fix = doc.getElementById('host-fix');
+    fix.hidden = host.status !== 'host_forbidden' || !extensionId;
+    doc.getElementById('extension-id').textContent = fix.hidden ? '' : extensionId;
+    doc.getElementById('fix-command').textContent = fix.hidden ? '' : allowCommand(extensionId);
   }
 
   function renderStep(doc, step, t, formatTime) {
@@ -51,14 +63,20 @@
       'data-drift': step.drift === true ? 'true' : 'false',
     });
     const title = t(stepMessageName(step.step)) || step.title;
-    li.appendChild(el(doc, 'span', { class: 'step-title' }, title));
+    // A setting's row opens its page (only ever a LinkedIn page); a form has its own link below.
+    const linked = step.kind === 'toggle' && root.LinkedOutProtocol.isLinkedInUrl(step.url);
+    li.appendChild(linked
+      ? el(doc, 'a', {
+        class: 'step-title', id: `step-link-${step.step}`, href: step.url, target: '_blank', rel: 'noopener noreferrer',
+      }, title)
+      : el(doc, 'span', { class: 'step-title' }, title));
     li.appendChild(el(doc, 'span', { class: 'step-state' }, t(STATE_MESSAGES[step.state]) || step.state));
     if (step.kind === 'toggle') {
-      const seen = step.last_seen ? t('lastChecked', [formatTime(step.last_seen)]) : t('neverChecked');
-      li.appendChild(el(doc, 'span', { class: 'step-meta' }, seen));
+      // One status word per row: the state says "not seen yet"; the time only when there is one.
+      if (step.last_seen) li.appendChild(el(doc, 'span', { class: 'step-meta' }, t('lastChecked', [formatTime(step.last_seen)])));
     } else {
       const form = el(doc, 'div', { class: 'step-form' });
-      if (step.guidance) form.appendChild(el(doc, 'p', { class: 'help' }, step.guidance));
+      // What to do first (the link, "Mark done"), then the longer guidance.
       if (root.LinkedOutProtocol.isLinkedInUrl(step.url)) {
         form.appendChild(el(doc, 'a', {
           id: `form-link-${step.step}`, href: step.url, target: '_blank', rel: 'noopener noreferrer',
@@ -72,14 +90,54 @@
           type: 'button', id: `mark-done-${step.step}`, 'data-mark-done': step.step,
         }, t('markDone')));
       }
+      if (step.guidance) form.appendChild(el(doc, 'p', { class: 'help' }, step.guidance));
       li.appendChild(form);
     }
     return li;
   }
 
+  // Row order: still to do first, then done, then what does not apply here; the host's order within.
+  const ROW_GROUP = Object.freeze({ on: 0, unseen: 0, todo: 0, off: 1, done: 1, not_in_region: 2 });
+  const rowGroup = (step) => ROW_GROUP[step.state] ?? 1;
+  function inRowOrder(steps) {
+    return steps.map((step, index) => ({ step, index }))
+      .sort((a, b) => rowGroup(a.step) - rowGroup(b.step) || a.index - b.index)
+      .map(({ step }) => step);
+  }
+
+  /** The one primary action the popup leads to: start / continue, the form, or check again. */
+  function primaryAction(plan) {
+    const remaining = root.LinkedOutWalkthrough.remainingSteps(plan);
+    const toggles = remaining.filter((step) => step.kind === 'toggle');
+    if (toggles.length > 0) return { action: 'start', count: remaining.length, started: plan.progress.done > 0 };
+    const form = remaining.find((step) => step.kind === 'form' && root.LinkedOutProtocol.isLinkedInUrl(step.url));
+    if (form) return { action: 'open-form', url: form.url };
+    return { action: 'check-again' };
+  }
+
+  function renderPrimary(doc, plan, t) {
+    const start = doc.getElementById('start');
+    start.disabled = !plan;
+    if (!plan) {
+      start.textContent = t('startButton');
+      start.dataset.action = 'start';
+      delete start.dataset.url;
+      return;
+    }
+    const primary = primaryAction(plan);
+    start.dataset.action = primary.action;
+    if (primary.url) start.dataset.url = primary.url;
+    else delete start.dataset.url;
+    if (primary.action === 'start') {
+      start.textContent = primary.started ? t('continueButton', [String(primary.count)]) : t('startButton');
+    } else {
+      start.textContent = t(primary.action === 'open-form' ? 'openFormButton' : 'allDoneButton');
+    }
+  }
+
   function renderPlan(doc, plan, t, formatTime) {
     const steps = doc.getElementById('steps');
-    steps.replaceChildren(...(plan ? plan.steps.map((step) => renderStep(doc, step, t, formatTime)) : []));
+    steps.replaceChildren(...(plan ? inRowOrder(plan.steps).map((step) => renderStep(doc, step, t, formatTime)) : []));
 
     const progress = doc.getElementById('progress');
     const bar = doc.getElementById('progress-bar');
@@ -101,8 +159,9 @@
       el(doc, 'li', { 'data-drift-step': s.step }, t('driftReEnabled', [t(stepMessageName(s.step)) || s.title]))));
     doc.getElementById('drift-section').hidden = drifted.length === 0;
 
-    const start = doc.getElementById('start');
-    start.disabled = !plan;
+    renderPrimary(doc, plan, t);
+    // The report needs the helper too.
+    doc.getElementById('open-report').disabled = !plan;
   }
 
   const MOVE_MESSAGES = Object.freeze({
@@ -118,11 +177,11 @@
     box.textContent = name ? t(name) : '';
   }
 
-  /** status = {host, plan, problem} as the background's `status` reply. */
+  /** status = {host, plan, problem} as the background's `status` reply, plus the popup's own extensionId. */
   function render(doc, status, t, formatTime = (iso) => iso) {
-    renderHost(doc, status.host, t);
+    renderHost(doc, status.host, t, status.extensionId);
     renderPlan(doc, status.plan, t, formatTime);
   }
 
-  root.LinkedOutPopupView = Object.freeze({ localize, render, renderMove, stepMessageName, STATE_MESSAGES });
+  root.LinkedOutPopupView = Object.freeze({ localize, render, renderMove, stepMessageName, allowCommand, STATE_MESSAGES });
 })(globalThis);

@@ -85,7 +85,9 @@ const CHROMIUM_QUIET_FLAGS = [
 
 // withExtension: false gives a plain browser on the replica (the replica's own tests).
 // firefoxPrefs / extraEnv: added to the profile's prefs and the browser's environment (policy tests).
-export async function launchBrowser(kind, { replica, registerHost = true, withExtension = true, lang = 'en-US', headless = true, firefoxPrefs = {}, extraEnv = {} } = {}) {
+// extensionDir: load another copy of the extension (e.g. one without its `key`, as a store installs
+// it); Chromium then picks the id, read from the service worker's URL.
+export async function launchBrowser(kind, { replica, registerHost = true, withExtension = true, lang = 'en-US', headless = true, firefoxPrefs = {}, extraEnv = {}, extensionDir = EXTENSION_DIR } = {}) {
   const { binary, skip } = browserAvailability(kind);
   if (skip) throw new Error(skip);
   const root = mkdtempSync(path.join(os.tmpdir(), `linkedout-e2e-${kind}-`));
@@ -109,14 +111,13 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
   let browser;
   let hostRegistration = null;
   let popupUrl;
-  const manifest = extensionManifest();
+  const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
   const popupPath = manifest.action?.default_popup ?? 'popup/popup.html';
 
   if (kind === 'chromium') {
     const profileDir = path.join(root, 'profile');
     if (registerHost) hostRegistration = installHost('chromium', path.join(profileDir, 'NativeMessagingHosts'));
-    const extensionId = chromeExtensionId(manifest);
-    popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
+    let extensionId = manifest.key ? chromeExtensionId(manifest) : null;
     browser = await puppeteer.launch({
       browser: 'chrome',
       executablePath: binary,
@@ -128,20 +129,22 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
       args: [
         ...CHROMIUM_QUIET_FLAGS,
         `--lang=${lang}`,
-        ...(withExtension ? [`--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`] : []),
+        ...(withExtension ? [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`] : []),
         `--host-resolver-rules=MAP ${replica.hostname} 127.0.0.1:${replica.port}, MAP * ~NOTFOUND`,
         `--ignore-certificate-errors-spki-list=${replica.certificate.spkiSha256}`,
       ],
     });
     if (withExtension) {
-      await browser.waitForTarget(
-        (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+      const worker = await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId ?? ''}`),
         { timeout: 15000 },
       ).catch((error) => {
         browser.close();
         throw new Error(`the extension's service worker never started in Chromium: ${error.message}`);
       });
+      extensionId = new URL(worker.url()).host;
     }
+    popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
     return makeSession({ kind, browser, root, home, dataDir, stateHome, hostRegistration, popupUrl, extensionId });
   }
 
@@ -166,7 +169,7 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
       },
     });
     if (withExtension) {
-      const installedId = await browser.installExtension(EXTENSION_DIR);
+      const installedId = await browser.installExtension(extensionDir);
       if (installedId !== id) throw new Error(`Firefox installed the extension as ${installedId}, expected ${id}`);
     }
     return makeSession({ kind, browser, root, home, dataDir, stateHome, hostRegistration, popupUrl, extensionId: id });

@@ -10,7 +10,7 @@ import { UNKNOWN_TOGGLE, VARIANT_PATHS } from '../fixtures/linkedin/site.js';
 import { startReplica } from '../fixtures/linkedin/server.js';
 import { browserAvailability, chromeExtensionId, geckoId, hostBinary, launchBrowser, SCREENSHOT_DIR } from './harness.js';
 import { readMarks, readSwitches, waitForSwitches } from './page-helpers.js';
-import { openPopup, readPopup } from './popup-helpers.js';
+import { openPopup, POPUP_VIEWPORT, readPopup } from './popup-helpers.js';
 import { defineReplicaChecks, waitUntil } from './replica-checks.js';
 import { followWalkthrough, startWalkthroughFromPopup } from './walkthrough-driver.js';
 
@@ -161,6 +161,36 @@ export function defineBrowserSuite(kind) {
       await popup.close();
     });
 
+    it('popup at 600 px high: the next step and the button that leads to it show without scrolling', async () => {
+      const popup = await openPopup(session);
+      await popup.setViewport({ width: POPUP_VIEWPORT.width, height: 600 });
+      const form = replica.ruleset.forms[0];
+      const seen = await popup.evaluate(() => {
+        const visible = (el) => {
+          const box = el.getBoundingClientRect();
+          return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+        };
+        const start = document.getElementById('start');
+        const firstRow = document.querySelector('#steps > li');
+        // The step is visible when its name and the link that does it are.
+        const parts = [firstRow.querySelector('.step-title'), firstRow.querySelector('a[id^="form-link-"]')];
+        const where = (el) => (el ? `${el.id || el.className}@${Math.round(el.getBoundingClientRect().top)}-${Math.round(el.getBoundingClientRect().bottom)}` : 'none');
+        return {
+          scrolled: window.scrollY, action: start.dataset.action, label: start.textContent,
+          startVisible: visible(start), firstStep: firstRow.dataset.step,
+          firstRowVisible: parts.every((el) => el && visible(el)),
+          layout: [...document.querySelectorAll('header, main > :not([hidden])'), ...parts].map(where).join(' '),
+        };
+      });
+      assert.equal(seen.scrolled, 0);
+      assert.equal(seen.action, 'open-form');
+      assert.equal(seen.label, 'Open the objection form');
+      assert.equal(seen.startVisible, true, 'the primary button is visible at 600 px');
+      assert.equal(seen.firstStep, form.id, 'what is still to do comes first');
+      assert.equal(seen.firstRowVisible, true, `the remaining step is visible at 600 px (${seen.layout})`);
+      await popup.close();
+    });
+
     it('the state store on disk records every setting off, with its history', () => {
       const store = session.readState();
       assert.ok(store, `no state.json in ${session.dataDir}`);
@@ -197,6 +227,21 @@ export function defineBrowserSuite(kind) {
       assert.equal(switches.find((s) => s.key === 'allowUseOfThirdPartyData').mark, null, 'unreadable toggle untouched');
       // The extension never changes a switch by itself (switch-it-for-me is off by default).
       assert.deepEqual(switches.map((s) => s.checked), [true, false, true, true]);
+
+      // On a narrow card (the row made 280 px wide, its text kept on one line as card rows often
+      // do) the reason label wraps inside its row instead of running off it.
+      const fit = await page.evaluate(() => {
+        const reason = document.querySelector('[data-linkedout-reason]');
+        reason.parentElement.style.width = '280px';
+        reason.parentElement.style.whiteSpace = 'nowrap';
+        const row = reason.parentElement.getBoundingClientRect();
+        const box = reason.getBoundingClientRect();
+        const lineHeight = parseFloat(getComputedStyle(reason).lineHeight);
+        return { row: [row.left, row.right], box: [box.left, box.right], lines: Math.round(box.height / lineHeight) };
+      });
+      assert.ok(fit.box[0] >= fit.row[0] - 1 && fit.box[1] <= fit.row[1] + 1,
+        `the reason (${fit.box}) stays inside its row (${fit.row})`);
+      assert.ok(fit.lines >= 2, `the reason wraps on a narrow card (${fit.lines} line)`);
       await page.close();
 
       // Seen off by the walkthrough, on again now: the popup says it came back (drift).

@@ -162,3 +162,14 @@ test('requests that break the protocol never reach the port', async () => {
     (err) => err.name === 'ValidationError' && err.field === 'url');
   assert.deepEqual(browser.sent.map((m) => m.type), ['hello']);
 });
+
+test('a helper that does not allow this extension id gives host_forbidden, not host_missing', async () => {
+  const browser = fakeBrowser({ failWith: 'Access to the specified native messaging host is forbidden.' });
+  const timers = fakeTimers();
+  const host = new HostConnection({ ...browser, timers, now: () => 0 });
+  await assert.rejects(host.request({ type: 'walkthrough', action: 'status' }), (err) => err.code === 'host_forbidden');
+  assert.equal(host.state.status, 'host_forbidden');
+  // Like a missing helper: fail fast right after the attempt instead of spawning again.
+  await assert.rejects(host.request({ type: 'walkthrough', action: 'status' }), (err) => err.code === 'host_forbidden');
+  assert.equal(browser.ports.length, 1);
+});

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EXTENSION_DIR, loadPage } from './helpers.js';
 
+// Every locale folder that exists, so one added later is covered too.
+const LOCALES = fs.readdirSync(path.join(EXTENSION_DIR, '_locales'));
 const messagesOf = (locale) => JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8'));
 const translator = (locale) => {
   const messages = messagesOf(locale);
@@ -45,12 +47,14 @@ test('renders each step with its state, last check, drift, progress and the form
   const { window, document, t } = openPopup('en');
   window.LinkedOutPopupView.render(document, STATUS, t);
   const rows = [...document.querySelectorAll('#steps [data-step]')].map((li) => [li.dataset.step, li.dataset.state, li.querySelector('.step-state').textContent]);
+  // What is still to do comes first (in the host's order), then what is done, then what does not apply.
   assert.deepEqual(rows, [
-    ['data-for-ai-improvement', 'off', 'Off'], ['ads-beyond-linkedin', 'on', 'Still on'],
-    ['ads-related-actions', 'unseen', 'Not seen yet'], ['share-data-with-select-partners', 'not_in_region', 'Not in your region'],
-    ['objection-form', 'todo', 'To do'],
+    ['ads-beyond-linkedin', 'on', 'Still on'], ['ads-related-actions', 'unseen', 'Not seen yet'],
+    ['objection-form', 'todo', 'To do'], ['data-for-ai-improvement', 'off', 'Off'],
+    ['share-data-with-select-partners', 'not_in_region', 'Not in your region'],
   ]);
-  assert.equal(document.querySelector('[data-step="ads-related-actions"] .step-meta').textContent, 'Not checked yet');
+  // One status word per row: an unseen setting says "Not seen yet" once, with no second "not checked".
+  assert.equal(document.querySelector('[data-step="ads-related-actions"] .step-meta'), null);
   assert.equal(document.querySelector('[data-step="data-for-ai-improvement"] .step-meta').textContent, 'Checked 2026-11-25T10:00:00Z');
   assert.equal(document.getElementById('progress').textContent, '1 of 4 done');
   assert.equal(document.getElementById('progress').dataset.total, '4');
@@ -66,7 +70,7 @@ test('renders each step with its state, last check, drift, progress and the form
   assert.equal(markDone.dataset.markDone, 'objection-form');
   assert.equal(document.getElementById('host-status').dataset.status, 'connected');
   assert.equal(document.getElementById('start').disabled, false);
-  assert.equal(document.getElementById('start').textContent, 'Start opt-out walkthrough');
+  assert.equal(document.getElementById('start').textContent, 'Continue — 3 left');
 });
 
 test('a done form shows its date and no button', () => {
@@ -93,7 +97,7 @@ test('German and French UIs: every static string is translated, none hard-coded'
     const { window, document, t } = openPopup(locale);
     window.LinkedOutPopupView.render(document, STATUS, t);
     assert.equal(document.documentElement.lang, locale);
-    assert.equal(document.getElementById('start').textContent, messagesOf(locale).startButton.message);
+    assert.equal(document.getElementById('start').textContent, messagesOf(locale).continueButton.message.replace('$1', '3'));
     assert.equal(document.querySelector('[data-step="data-for-ai-improvement"] .step-title').textContent,
       messagesOf(locale).step_data_for_ai_improvement.message);
   }
@@ -125,4 +129,88 @@ test('after Start the popup says what the walkthrough did', () => {
   assert.equal(document.getElementById('walkthrough-message').dataset.move, 'already-there');
   V.renderMove(document, { action: 'navigate', url: 'https://www.linkedin.com/mypreferences/d/settings/x', step: 'x' }, t);
   assert.equal(document.getElementById('walkthrough-message').textContent, 'Opening the next settings page…');
+});
+
+test('helper forbids this id: names the id and the one command, with a copy button; start disabled', () => {
+  for (const locale of LOCALES) {
+    const { window, document, t } = openPopup(locale);
+    const id = 'abcdefghijklmnopabcdefghijklmnop';
+    window.LinkedOutPopupView.render(document, {
+      host: { status: 'host_forbidden', message: 'Access to the specified native messaging host is forbidden.', hello: null },
+      plan: null, extensionId: id,
+    }, t);
+    assert.equal(document.getElementById('host-status').dataset.status, 'host_forbidden');
+    assert.equal(document.getElementById('host-status-text').textContent, messagesOf(locale).hostForbidden.message);
+    assert.equal(document.getElementById('extension-id').textContent, id);
+    assert.equal(document.getElementById('fix-command').textContent, `linkedout-host install --extension-id ${id}`);
+    assert.equal(document.getElementById('host-fix').hidden, false);
+    assert.equal(document.getElementById('copy-command').textContent, messagesOf(locale).copyCommand.message);
+    assert.equal(document.getElementById('retry').hidden, false);
+    assert.equal(document.getElementById('start').disabled, true);
+  }
+  // Any other state hides the fix.
+  const { window, document, t } = openPopup('en');
+  window.LinkedOutPopupView.render(document, STATUS, t);
+  assert.equal(document.getElementById('host-fix').hidden, true);
+});
+
+const withStates = (states) => {
+  const plan = structuredClone(STATUS.plan);
+  plan.steps.forEach((step, i) => { step.state = states[i]; });
+  const remaining = plan.steps.filter((step) => ['on', 'unseen', 'todo'].includes(step.state)).length;
+  const done = plan.steps.filter((step) => ['off', 'done'].includes(step.state)).length;
+  plan.progress = { done, total: done + remaining, remaining };
+  return { ...STATUS, plan };
+};
+
+test('the primary button follows the state: start, continue with the count, the form, all done', () => {
+  const cases = [
+    [['unseen', 'unseen', 'unseen', 'not_in_region', 'todo'], 'start', 'Start opt-out walkthrough'],
+    [['off', 'on', 'unseen', 'not_in_region', 'todo'], 'start', 'Continue — 3 left'],
+    [['off', 'off', 'off', 'not_in_region', 'todo'], 'open-form', 'Open the objection form'],
+    [['off', 'off', 'off', 'not_in_region', 'done'], 'check-again', 'All done — check again'],
+  ];
+  for (const [states, action, label] of cases) {
+    const { window, document, t } = openPopup('en');
+    window.LinkedOutPopupView.render(document, withStates(states), t);
+    const start = document.getElementById('start');
+    assert.equal(start.dataset.action, action, states.join());
+    assert.equal(start.textContent, label);
+    assert.equal(start.disabled, false);
+    if (action === 'open-form') assert.equal(start.dataset.url, 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
+  }
+});
+
+test('each setting row opens its page; forms keep their own link', () => {
+  const { window, document, t } = openPopup('en');
+  window.LinkedOutPopupView.render(document, STATUS, t);
+  const link = document.getElementById('step-link-ads-beyond-linkedin');
+  assert.equal(link.tagName, 'A');
+  assert.equal(link.href, 'https://www.linkedin.com/mypreferences/d/settings/ads-beyond-linkedin');
+  assert.equal(link.target, '_blank');
+  assert.equal(link.rel, 'noopener noreferrer');
+  assert.equal(link.textContent, 'Ads off LinkedIn');
+  // A step whose URL is not LinkedIn's is shown but never linked.
+  const plan = structuredClone(STATUS.plan);
+  plan.steps[1].url = 'https://evil.example/';
+  window.LinkedOutPopupView.render(document, { ...STATUS, plan }, t);
+  assert.equal(document.getElementById('step-link-ads-beyond-linkedin'), null);
+  assert.equal(document.querySelector('[data-step="ads-beyond-linkedin"] .step-title').textContent, 'Ads off LinkedIn');
+});
+
+test('helper missing: the walkthrough actions are disabled and the install guide is offered', () => {
+  for (const locale of LOCALES) {
+    const { window, document, t } = openPopup(locale);
+    window.LinkedOutPopupView.render(document, { host: { status: 'host_missing', message: 'x', hello: null }, plan: null }, t);
+    assert.equal(document.getElementById('start').disabled, true);
+    assert.equal(document.getElementById('open-report').disabled, true);
+    const guide = document.getElementById('install-guide');
+    assert.equal(guide.hidden, false);
+    assert.equal(guide.querySelector('summary').textContent, messagesOf(locale).installGuideLink.message);
+    assert.match(guide.textContent, /linkedout-host install/);
+    assert.match(guide.textContent, /linkedout-host doctor/);
+    window.LinkedOutPopupView.render(document, STATUS, t);
+    assert.equal(document.getElementById('install-guide').hidden, true);
+    assert.equal(document.getElementById('open-report').disabled, false);
+  }
 });
