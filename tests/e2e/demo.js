@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { startReplica } from '../fixtures/linkedin/server.js';
-import { hostBinary, launchBrowser } from './harness.js';
+import { hostBinary, launchBrowser, STORE_SCREENSHOT_SIZE } from './harness.js';
 import { openPopup } from './popup-helpers.js';
 import { followWalkthrough, startWalkthroughFromPopup } from './walkthrough-driver.js';
 
@@ -73,7 +73,7 @@ try {
   await before.close();
 
   const { popup, tab } = await startWalkthroughFromPopup(session);
-  await tab.setViewport({ width: 1280, height: 860 }).catch(() => {});
+  await tab.setViewport(STORE_SCREENSHOT_SIZE).catch(() => {});
   const total = replica.ruleset.settings.length;
   await followWalkthrough(tab, replica.ruleset, async ({ index, setting, phase }) => {
     const n = String(index + 1).padStart(2, '0');

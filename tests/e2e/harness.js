@@ -20,6 +20,8 @@ export const SCREENSHOT_DIR = process.env.LINKEDOUT_UPDATE_SCREENSHOTS === '1'
   ? path.join(REPO_ROOT, 'docs/screenshots')
   : (process.env.LINKEDOUT_SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'linkedout-screenshots'));
 export const HOST_NAME = 'io.linkedout.host';
+// The stores' screenshot size (Chrome Web Store, Edge Add-ons): pages are shot at exactly this.
+export const STORE_SCREENSHOT_SIZE = Object.freeze({ width: 1280, height: 800 });
 
 const BROWSER_BINARIES = {
   chromium: ['/usr/bin/chromium', '/usr/lib/chromium/chromium'],
@@ -125,7 +127,7 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
       userDataDir: profileDir,
       env,
       ignoreDefaultArgs: ['--disable-extensions'],
-      defaultViewport: { width: 1280, height: 860 },
+      defaultViewport: STORE_SCREENSHOT_SIZE,
       args: [
         ...CHROMIUM_QUIET_FLAGS,
         `--lang=${lang}`,
@@ -158,7 +160,7 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
       headless,
       acceptInsecureCerts: true,
       env,
-      defaultViewport: { width: 1280, height: 860 },
+      defaultViewport: STORE_SCREENSHOT_SIZE,
       args: ['--remote-allow-system-access'],  // lets BiDi open the moz-extension:// popup page
       extraPrefsFirefox: {
         'network.dns.localDomains': replica.hostname,

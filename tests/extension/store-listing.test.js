@@ -65,3 +65,16 @@ test('docs/store.md has the listing texts the stores ask for', () => {
   assert.match(store, /nativeMessaging/);
   assert.match(store, /no data leaves (your|the) computer/i);
 });
+
+// PNG: width and height are the big-endian 32-bit numbers at bytes 16 and 20 (the IHDR chunk).
+const pngSize = (file) => {
+  const bytes = fs.readFileSync(file);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+};
+
+test('the store screenshots (the highlighted settings pages) are 1280×800', () => {
+  const dir = path.join(ROOT, 'docs/screenshots');
+  const shots = fs.readdirSync(dir).filter((name) => /-highlighted(-[a-z]+)?\.png$/.test(name));
+  assert.ok(shots.length >= 2, shots.join(', '));
+  for (const name of shots) assert.deepEqual(pngSize(path.join(dir, name)), { width: 1280, height: 800 }, name);
+});
