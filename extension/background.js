@@ -26,6 +26,7 @@ const host = new HostConnection({
   lastErrorOf: (port) => (chrome.runtime.lastError && chrome.runtime.lastError.message) ||
     (port.error && port.error.message) || null,
   extensionVersion: chrome.runtime.getManifest().version,
+  uiLanguage: chrome.i18n.getUILanguage(),
   onStateChange: (state) => {
     if (['host_missing', 'host_forbidden', 'host_failed', 'incompatible'].includes(state.status)) {
       setBadge('!', BADGE_COLORS.problem);

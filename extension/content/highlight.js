@@ -98,7 +98,7 @@
    */
   function applyVerdict(doc, verdict, t = identity) {
     const highlightByKey = new Map(verdict.highlight.map((item) => [item.key, item]));
-    const okKeys = new Set(verdict.ok);
+    const okKeys = new Set(verdict.ok.map((item) => item.key));
     // A highlighted switch whose state became unreadable keeps its highlight: it clears only when
     // the read-back says off.
     const unreadableKeys = new Set(verdict.unknown.filter((u) => u.why === 'unreadable').map((u) => u.key));

@@ -30,12 +30,17 @@
     constructor({
       connectNative, lastErrorOf = () => null, extensionVersion = '0.0.0', onStateChange = () => {},
       timers = globalThis, requestTimeoutMs = 15000, backoffInitialMs = 1000, backoffMaxMs = 60000,
-      now = () => Date.now(),
+      now = () => Date.now(), uiLanguage = null,
     }) {
       Object.assign(this, {
         connectNative, lastErrorOf, extensionVersion, onStateChange, timers, requestTimeoutMs,
         backoffInitialMs, backoffMaxMs, now,
       });
+      // The browser's UI language rides in every request's envelope, so the host answers human
+      // text in it; one the protocol would refuse is left out (the host then answers in English).
+      const { LANG_PATTERN, LIMITS } = protocol();
+      this.uiLang = typeof uiLanguage === 'string' && uiLanguage.length <= LIMITS.maxLangChars &&
+        LANG_PATTERN.test(uiLanguage) ? uiLanguage : null;
       this.port = null;
       this.nextId = 1;
       this.pending = new Map();
@@ -110,7 +115,7 @@
 
     send(msg) {
       const id = this.nextId++;
-      const framed = protocol().validateRequest({ ...msg, id });
+      const framed = protocol().validateRequest(this.uiLang === null ? { ...msg, id } : { ...msg, id, ui_lang: this.uiLang });
       const port = this.port;
       if (!port) return Promise.reject(new HostError('disconnected', 'no connection to the host'));
       return new Promise((resolve, reject) => {

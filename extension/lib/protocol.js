@@ -1,6 +1,7 @@
 /*
  * LinkedOut protocol: message shapes and validators shared by the background, the content
- * scripts, the popup and the node tests. The contract is docs/protocol.md (protocol 1).
+ * scripts, the popup and the node tests. The contract is docs/protocol.md (protocol 2); its limits
+ * and enums are docs/protocol.schema.json's (tests/extension/protocol-schema.test.js keeps them equal).
  *
  * A classic script (no modules, no bundler): it defines one global, `LinkedOutProtocol`, in the
  * context that loads it. In a content script that global lives in the extension's isolated world,
@@ -9,8 +10,9 @@
 (function defineLinkedOutProtocol(root) {
   'use strict';
 
-  const PROTOCOL_VERSION = 1;
+  const PROTOCOL_VERSION = 2;
   const HOST_NAME = 'io.linkedout.host';
+  // Lengths count Unicode code points, as the host and JSON Schema do (not UTF-16 units).
   const LIMITS = Object.freeze({
     maxMessageBytes: 1048576,
     maxControls: 500,
@@ -20,6 +22,13 @@
     maxLangChars: 35,
     maxIdChars: 64,
     maxStepChars: 128,
+    maxRegionChars: 16,
+    maxVersionChars: 64,
+    maxSeverityChars: 64,
+    maxTextChars: 8192,
+    maxTimestampChars: 64,
+    maxFieldChars: 256,
+    maxRulesetNameChars: 128,
   });
   const SETTINGS_ORIGIN = 'https://www.linkedin.com';
   const SETTINGS_PATH_PREFIX = '/mypreferences/';
@@ -33,8 +42,14 @@
   const FORM_STATES = Object.freeze(['todo', 'done', 'not_in_region']);
   const UNKNOWN_WHY = Object.freeze(['unreadable', 'not_in_ruleset', 'ambiguous']);
   const DRIFT_KINDS = Object.freeze(['re-enabled', 'new']);
+  const MATCHED_BY = Object.freeze(['key', 'label', 'page']);
+  const HIGHLIGHT_ACTIONS = Object.freeze(['switch-off', 'switch-on']);
   // BCP 47, loosely: letters, digits and hyphens ("en", "de-DE", "zh-Hant-TW"); empty when unknown.
   const LANG_PATTERN = /^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?$/;
+  const REGION_PATTERN = /^[A-Z]{2,8}$/;
+  // A UTF-16 surrogate without its partner: JSON.stringify escapes it, and the host's strict
+  // parser then refuses the whole message as bad_json.
+  const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
   class ValidationError extends Error {
     constructor(field, message) {
@@ -48,9 +63,20 @@
   const fail = (field, message) => { throw new ValidationError(field, message); };
 
   function expectObject(v, field) { if (!isObject(v)) fail(field, `${field} must be an object`); }
+  // Code points never outnumber UTF-16 units, so only a long string needs counting.
+  function codePoints(text, max) {
+    if (text.length <= max) return text.length;
+    let count = 0;
+    for (const _ of text) count += 1; // eslint-disable-line no-unused-vars
+    return count;
+  }
   function expectString(v, field, max) {
     if (typeof v !== 'string') fail(field, `${field} must be a string`);
-    if (max !== undefined && v.length > max) fail(field, `${field} must be at most ${max} characters`);
+    if (max !== undefined && codePoints(v, max) > max) fail(field, `${field} must be at most ${max} characters`);
+    if (LONE_SURROGATE.test(v)) fail(field, `${field} must be well-formed Unicode (no lone surrogate)`);
+  }
+  function expectPattern(v, pattern, field, what) {
+    if (!pattern.test(v)) fail(field, `${field} must be ${what}`);
   }
   function expectNullableString(v, field, max) { if (v !== null) expectString(v, field, max); }
   function expectBoolean(v, field) { if (typeof v !== 'boolean') fail(field, `${field} must be true or false`); }
@@ -63,6 +89,11 @@
   function expectArray(v, field, max) {
     if (!Array.isArray(v)) fail(field, `${field} must be an array`);
     if (max !== undefined && v.length > max) fail(field, `${field} must have at most ${max} items`);
+  }
+  function expectRegion(v, field) {
+    if (v === null) return;
+    expectString(v, field, LIMITS.maxRegionChars);
+    expectPattern(v, REGION_PATTERN, field, 'a region code (2-8 capital letters)');
   }
   function expectId(v) {
     if (v === null || Number.isInteger(v)) return;
@@ -107,7 +138,7 @@
     expectString(page.url, 'url', LIMITS.maxUrlChars);
     if (!isSettingsUrl(page.url)) fail('url', 'url must be https://www.linkedin.com/mypreferences/…');
     expectString(page.lang, 'lang', LIMITS.maxLangChars);
-    if (!LANG_PATTERN.test(page.lang)) fail('lang', 'lang must be a BCP 47 language tag');
+    expectPattern(page.lang, LANG_PATTERN, 'lang', 'a BCP 47 language tag');
     expectArray(page.controls, 'controls', LIMITS.maxControls);
     page.controls.forEach(validateControl);
   }
@@ -116,9 +147,13 @@
     expectObject(msg, 'message');
     expectString(msg.type, 'type');
     if ('id' in msg) expectId(msg.id);
+    if ('ui_lang' in msg) {
+      expectString(msg.ui_lang, 'ui_lang', LIMITS.maxLangChars);
+      expectPattern(msg.ui_lang, LANG_PATTERN, 'ui_lang', 'a BCP 47 language tag');
+    }
     switch (msg.type) {
       case 'hello':
-        if ('extension_version' in msg) expectString(msg.extension_version, 'extension_version', 64);
+        if ('extension_version' in msg) expectString(msg.extension_version, 'extension_version', LIMITS.maxVersionChars);
         break;
       case 'page_state':
         validatePage(msg);
@@ -128,7 +163,7 @@
         if (msg.action === 'mark_done') expectString(msg.step, 'step', LIMITS.maxStepChars);
         break;
       case 'config':
-        if ('region' in msg) expectNullableString(msg.region, 'region', 16);
+        if ('region' in msg) expectRegion(msg.region, 'region');
         break;
       case 'report':
         expectOneOf(msg.format, REPORT_FORMATS, 'format');
@@ -167,21 +202,27 @@
     expectCount(progress.remaining, 'progress.remaining');
   }
 
+  // Controls matched by label may have no key: null is a valid key everywhere in a verdict.
+  function validateMatched(item, at) {
+    expectObject(item, at);
+    expectNullableString(item.key, `${at}.key`, LIMITS.maxKeyChars);
+    expectString(item.setting, `${at}.setting`, LIMITS.maxStepChars);
+    expectOneOf(item.matched_by, MATCHED_BY, `${at}.matched_by`);
+  }
+
   function validateVerdict(msg) {
     expectString(msg.url, 'url', LIMITS.maxUrlChars);
     expectNullableString(msg.setting, 'setting', LIMITS.maxStepChars);
     expectArray(msg.highlight, 'highlight');
     msg.highlight.forEach((h, i) => {
       const at = `highlight[${i}]`;
-      expectObject(h, at);
-      expectString(h.key, `${at}.key`, LIMITS.maxKeyChars);
-      expectString(h.setting, `${at}.setting`, LIMITS.maxStepChars);
-      expectOneOf(h.action, ['switch-off'], `${at}.action`);
-      expectString(h.severity, `${at}.severity`, 64);
-      expectString(h.reason, `${at}.reason`, 4096);
+      validateMatched(h, at);
+      expectOneOf(h.action, HIGHLIGHT_ACTIONS, `${at}.action`);
+      expectString(h.severity, `${at}.severity`, LIMITS.maxSeverityChars);
+      expectString(h.reason, `${at}.reason`, LIMITS.maxTextChars);
     });
     expectArray(msg.ok, 'ok');
-    msg.ok.forEach((key, i) => expectString(key, `ok[${i}]`, LIMITS.maxKeyChars));
+    msg.ok.forEach((item, i) => validateMatched(item, `ok[${i}]`));
     expectArray(msg.unknown, 'unknown');
     msg.unknown.forEach((u, i) => {
       const at = `unknown[${i}]`;
@@ -198,6 +239,10 @@
     });
     validateProgress(msg.progress);
     validateNext(msg.next, 'next');
+    expectObject(msg.walkthrough, 'walkthrough');
+    expectBoolean(msg.walkthrough.active, 'walkthrough.active');
+    expectCount(msg.walkthrough.still_on, 'walkthrough.still_on');
+    if ('page_unreadable' in msg) expectBoolean(msg.page_unreadable, 'page_unreadable');
     if ('truncated' in msg) expectBoolean(msg.truncated, 'truncated');
   }
 
@@ -206,27 +251,44 @@
     expectObject(step, at);
     expectString(step.step, `${at}.step`, LIMITS.maxStepChars);
     expectOneOf(step.kind, ['toggle', 'form'], `${at}.kind`);
-    expectString(step.title, `${at}.title`, 512);
+    expectString(step.title, `${at}.title`, LIMITS.maxTextChars);
     expectString(step.url, `${at}.url`, LIMITS.maxUrlChars);
-    expectString(step.severity, `${at}.severity`, 64);
+    expectString(step.severity, `${at}.severity`, LIMITS.maxSeverityChars);
     if (step.kind === 'toggle') {
       expectOneOf(step.state, TOGGLE_STATES, `${at}.state`);
-      if ('last_seen' in step) expectNullableString(step.last_seen, `${at}.last_seen`, 64);
+      if ('last_seen' in step) expectNullableString(step.last_seen, `${at}.last_seen`, LIMITS.maxTimestampChars);
       if ('drift' in step) expectBoolean(step.drift, `${at}.drift`);
     } else {
       expectOneOf(step.state, FORM_STATES, `${at}.state`);
-      if ('guidance' in step) expectString(step.guidance, `${at}.guidance`, 8192);
-      if ('done_at' in step) expectNullableString(step.done_at, `${at}.done_at`, 64);
+      if ('guidance' in step) expectString(step.guidance, `${at}.guidance`, LIMITS.maxTextChars);
+      if ('done_at' in step) expectNullableString(step.done_at, `${at}.done_at`, LIMITS.maxTimestampChars);
     }
   }
 
   function validateWalkthroughReply(msg) {
     expectBoolean(msg.active, 'active');
-    if ('region' in msg) expectNullableString(msg.region, 'region', 16);
+    if ('region' in msg) expectRegion(msg.region, 'region');
     expectArray(msg.steps, 'steps');
     msg.steps.forEach(validateStep);
     validateProgress(msg.progress);
     validateNext(msg.next, 'next');
+  }
+
+  function validateConfigReply(msg) {
+    expectRegion(msg.region, 'region');
+    expectObject(msg.regions, 'regions');
+    for (const [code, description] of Object.entries(msg.regions)) {
+      expectRegion(code, `regions.${code}`);
+      expectString(description, `regions.${code}`, LIMITS.maxTextChars);
+    }
+    if (msg.region_hint === null) return;
+    expectObject(msg.region_hint, 'region_hint');
+    expectString(msg.region_hint.evidence, 'region_hint.evidence', LIMITS.maxStepChars);
+    expectArray(msg.region_hint.ruled_out, 'region_hint.ruled_out');
+    msg.region_hint.ruled_out.forEach((code, i) => {
+      if (code === null) fail(`region_hint.ruled_out[${i}]`, 'a region code');
+      expectRegion(code, `region_hint.ruled_out[${i}]`);
+    });
   }
 
   /** Checks a reply from the host; returns it or throws ValidationError. */
@@ -236,16 +298,16 @@
     if ('id' in msg) expectId(msg.id);
     switch (msg.type) {
       case 'error':
-        expectString(msg.code, 'code', 64);
-        expectString(msg.message, 'message', 4096);
-        if ('field' in msg) expectNullableString(msg.field, 'field', 256);
+        expectOneOf(msg.code, ERROR_CODES, 'code');
+        expectString(msg.message, 'message', LIMITS.maxTextChars);
+        if ('field' in msg) expectNullableString(msg.field, 'field', LIMITS.maxFieldChars);
         break;
       case 'hello':
-        expectString(msg.host_version, 'host_version', 64);
+        expectString(msg.host_version, 'host_version', LIMITS.maxVersionChars);
         if (!Number.isInteger(msg.protocol)) fail('protocol', 'protocol must be an integer');
         expectObject(msg.ruleset, 'ruleset');
-        expectString(msg.ruleset.name, 'ruleset.name', 128);
-        expectString(msg.ruleset.version, 'ruleset.version', 64);
+        expectString(msg.ruleset.name, 'ruleset.name', LIMITS.maxRulesetNameChars);
+        expectString(msg.ruleset.version, 'ruleset.version', LIMITS.maxVersionChars);
         expectCount(msg.ruleset.count, 'ruleset.count');
         break;
       case 'verdict':
@@ -255,7 +317,7 @@
         validateWalkthroughReply(msg);
         break;
       case 'config':
-        if ('region' in msg) expectNullableString(msg.region, 'region', 16);
+        validateConfigReply(msg);
         break;
       case 'report':
         expectOneOf(msg.format, REPORT_FORMATS, 'format');
@@ -281,6 +343,7 @@
   root.LinkedOutProtocol = Object.freeze({
     PROTOCOL_VERSION, HOST_NAME, LIMITS, SETTINGS_ORIGIN, SETTINGS_PATH_PREFIX,
     WALKTHROUGH_ACTIONS, REPORT_FORMATS, ERROR_CODES, TOGGLE_STATES, FORM_STATES,
+    UNKNOWN_WHY, DRIFT_KINDS, MATCHED_BY, HIGHLIGHT_ACTIONS, LANG_PATTERN, REGION_PATTERN,
     ValidationError, isSettingsUrl, isLinkedInUrl,
     validatePage, validateRequest, validateReply, check,
     buildHello, buildPageState, buildWalkthrough, buildConfig, buildReport,

@@ -34,18 +34,18 @@ Match match_control(const Ruleset& rules, const Control& control, std::string_vi
   const auto* by_key = owners_of_key(rules, control.key);
   const auto* by_label = owners_of_label(rules, control.label, lang);
   if (by_key) {
-    if (by_key->size() != 1) return {std::nullopt, "ambiguous"};
+    if (by_key->size() != 1) return {std::nullopt, "ambiguous", ""};
     // A label that names a different setting means the page is not what the ruleset thinks.
     if (by_label && (by_label->size() != 1 || by_label->front() != by_key->front())) {
-      return {std::nullopt, "ambiguous"};
+      return {std::nullopt, "ambiguous", ""};
     }
-    return {by_key->front(), ""};
+    return {by_key->front(), "", "key"};
   }
   if (by_label) {
-    if (by_label->size() != 1) return {std::nullopt, "ambiguous"};
-    return {by_label->front(), ""};
+    if (by_label->size() != 1) return {std::nullopt, "ambiguous", ""};
+    return {by_label->front(), "", "label"};
   }
-  return {std::nullopt, "not_in_ruleset"};
+  return {std::nullopt, "not_in_ruleset", ""};
 }
 
 std::string_view effective_region(const StoreData& known) {
@@ -83,10 +83,10 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
     const Setting& setting = rules.settings[*match.setting];
     const std::string state = *control.checked ? "on" : "off";
     if (state == setting.desired) {
-      verdict.ok.push_back(control.key);
+      verdict.ok.push_back({control.key, setting.id, match.matched_by});
     } else {
-      verdict.highlight.push_back(
-          {control.key, setting.id, "switch-" + setting.desired, setting.severity, setting.reason});
+      verdict.highlight.push_back({control.key, setting.id, "switch-" + setting.desired, setting.severity,
+                                   setting.reason, match.matched_by});
     }
     if (state == "on" && setting.desired == "off") {
       auto record = known.settings.find(setting.id);
@@ -105,6 +105,10 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
   const Plan plan = plan_walkthrough(rules, after, verdict.setting ? verdict.setting->id : std::string());
   verdict.progress = plan.progress;
   verdict.next = plan.next;
+  verdict.walkthrough_active = known.walkthrough_active;
+  verdict.still_on = static_cast<int>(std::count_if(plan.steps.begin(), plan.steps.end(), [](const Step& step) {
+    return step.kind == "toggle" && step.state == "on";
+  }));
   return verdict;
 }
 

@@ -30,6 +30,14 @@ struct PageState {
 struct Highlight {
   std::optional<std::string> key;
   std::string setting, action, severity, reason;
+  std::string matched_by;  // "key" | "label" | "page"
+};
+
+// A matched control already in the desired state.
+struct OkControl {
+  std::optional<std::string> key;
+  std::string setting;
+  std::string matched_by;  // "key" | "label" | "page"
 };
 
 struct UnknownControl {
@@ -60,12 +68,14 @@ struct NextStep {
 struct Verdict {
   const Setting* setting = nullptr;  // this page's ruleset entry, by URL path
   std::vector<Highlight> highlight;
-  std::vector<std::optional<std::string>> ok;  // keys of controls already in the desired state
+  std::vector<OkControl> ok;  // controls already in the desired state
   std::vector<UnknownControl> unknown;
   std::vector<DriftFlag> drift;
   std::vector<Sighting> sightings;
   Progress progress;  // counted as if the sightings were already recorded
   std::optional<NextStep> next;
+  bool walkthrough_active = false;  // as the store says
+  int still_on = 0;                 // toggles on after this page (the extension's badge)
 };
 
 struct DecideOptions {
@@ -79,7 +89,8 @@ struct DecideOptions {
 // cannot be judged ("not_in_ruleset" or "ambiguous").
 struct Match {
   std::optional<std::size_t> setting;
-  std::string why;
+  std::string why;         // when unmatched
+  std::string matched_by;  // when matched: "key" or "label"
 };
 Match match_control(const Ruleset& rules, const Control& control, std::string_view page_lang);
 

@@ -1,26 +1,47 @@
 #include "protocol.hpp"
 
+#include <algorithm>
+
 #include "json_util.hpp"
 
 namespace linkedout::protocol {
 
 using nlohmann::json;
 
+// The enum mirrors the schema's error_code list; a code added to one and not the other fails here.
+static_assert(kErrorCodes.size() == static_cast<std::size_t>(ErrorCode::internal) + 1);
+static_assert(kErrorCodes[static_cast<std::size_t>(ErrorCode::bad_field)] == "bad_field");
+static_assert(kErrorCodes[static_cast<std::size_t>(ErrorCode::internal)] == "internal");
+
 std::string_view to_string(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::bad_json: return "bad_json";
-    case ErrorCode::bad_utf8: return "bad_utf8";
-    case ErrorCode::not_object: return "not_object";
-    case ErrorCode::too_large: return "too_large";
-    case ErrorCode::missing_type: return "missing_type";
-    case ErrorCode::unknown_type: return "unknown_type";
-    case ErrorCode::bad_field: return "bad_field";
-    case ErrorCode::not_linkedin: return "not_linkedin";
-    case ErrorCode::not_allowed: return "not_allowed";
-    case ErrorCode::store_error: return "store_error";
-    case ErrorCode::internal: return "internal";
+  const auto index = static_cast<std::size_t>(code);
+  return index < kErrorCodes.size() ? kErrorCodes[index] : std::string_view("internal");
+}
+
+namespace {
+bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
+bool is_language_tag(std::string_view tag) {
+  if (tag.empty()) return true;
+  bool first = true;
+  while (true) {
+    const auto end = std::min(tag.find('-'), tag.size());
+    const std::string_view subtag = tag.substr(0, end);
+    if (subtag.empty() || subtag.size() > 8) return false;
+    for (char c : subtag) {
+      if (!(is_alpha(c) || (!first && is_digit(c)))) return false;
+    }
+    if (end == tag.size()) return true;
+    tag.remove_prefix(end + 1);
+    first = false;
   }
-  return "internal";
+}
+
+bool is_region_code(std::string_view code) {
+  if (code.size() < 2 || code.size() > 8) return false;
+  return std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 namespace {
@@ -98,10 +119,20 @@ Envelope parse_envelope(std::string_view body) {
     throw error;
   }
   if (has_id && !id_ok) {
-    throw ProtocolError(ErrorCode::bad_field, "id must be an integer or a string of at most 64 characters",
+    throw ProtocolError(ErrorCode::bad_field,
+                        "id must be an integer or a string of at most " + std::to_string(kMaxIdLength) + " characters",
                         "id");
   }
   envelope.type = type->get<std::string>();
+  if (auto ui_lang = parsed.value.find("ui_lang"); ui_lang != parsed.value.end()) {
+    try {
+      envelope.ui_lang = string_field(*ui_lang, "ui_lang", kMaxLang, "a string");
+      if (!is_language_tag(*envelope.ui_lang)) bad_field("ui_lang", "ui_lang must be a BCP 47 language tag");
+    } catch (ProtocolError& error) {
+      error.id = envelope.id;
+      throw;
+    }
+  }
   envelope.message = std::move(parsed.value);
   return envelope;
 }
@@ -117,7 +148,7 @@ std::string required_string(const json& message, const char* field, std::size_t 
 }
 
 HelloRequest parse_hello(const json& message) {
-  return HelloRequest{optional_string(message, "extension_version")};
+  return HelloRequest{optional_string(message, "extension_version", kMaxVersion)};
 }
 
 PageState parse_page_state(const json& message) {
@@ -134,6 +165,7 @@ PageState parse_page_state(const json& message) {
   page.path = std::string(path);
 
   page.lang = required_string(message, "lang", kMaxLang);
+  if (!is_language_tag(page.lang)) bad_field("lang", "lang must be a BCP 47 language tag (e.g. de-DE) or empty");
 
   const json& controls = required(message, "controls");
   if (!controls.is_array() || controls.size() > kMaxControls) {
@@ -155,9 +187,11 @@ WalkthroughRequest parse_walkthrough(const json& message) {
     request.action = WalkthroughAction::reset;
   } else if (action == "mark_done") {
     request.action = WalkthroughAction::mark_done;
-    request.step = required_string(message, "step");
+    request.step = required_string(message, "step", kMaxStep);
   } else {
-    bad_field("action", "action must be one of start, status, reset, mark_done");
+    std::string allowed;
+    for (const auto name : kWalkthroughActions) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+    bad_field("action", "action must be one of " + allowed);
   }
   return request;
 }
@@ -167,7 +201,10 @@ ConfigRequest parse_config(const json& message) {
   auto region = message.find("region");
   if (region == message.end()) return request;
   request.set_region = true;
-  if (!region->is_null()) request.region = string_field(*region, "region", kMaxShortString, "a region code or null");
+  if (!region->is_null()) {
+    request.region = string_field(*region, "region", kMaxRegion, "a region code or null");
+    if (!is_region_code(*request.region)) bad_field("region", "region must be a region code (2-8 capital letters) or null");
+  }
   return request;
 }
 

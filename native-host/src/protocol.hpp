@@ -10,22 +10,16 @@
 #include <string_view>
 
 #include "decide.hpp"
+#include "protocol_constants.hpp"  // generated from docs/protocol.schema.json: version, limits, enums
 
 namespace linkedout::protocol {
 
-inline constexpr int kProtocolVersion = 1;
-
-// Field limits (§4.2); lengths count Unicode code points.
-inline constexpr std::size_t kMaxControls = 500;
-inline constexpr std::size_t kMaxKey = 256;
-inline constexpr std::size_t kMaxLabel = 1024;
-inline constexpr std::size_t kMaxUrl = 2048;
-inline constexpr std::size_t kMaxLang = 64;
-inline constexpr std::size_t kMaxIdLength = 64;
-inline constexpr std::size_t kMaxShortString = 256;  // extension_version, step, action, region
+// Default cap for fields whose value is one of an enum (action, format): the enum decides.
+inline constexpr std::size_t kMaxShortString = 256;
 
 inline constexpr std::string_view kSettingsUrlPrefix = "https://www.linkedin.com/mypreferences/";
 
+// In the schema's order (kErrorCodes), which is the order the checks run.
 enum class ErrorCode {
   bad_json,
   bad_utf8,
@@ -52,14 +46,16 @@ struct ProtocolError : std::runtime_error {
   nlohmann::json id;  // null unless readable
 };
 
-// A request whose envelope is valid: an object with a string `type` and a readable `id`.
+// A request whose envelope is valid: an object with a string `type`, a readable `id` and, when
+// present, a well-formed `ui_lang`.
 struct Envelope {
   nlohmann::json id;  // null, string (≤ 64 chars) or integer
   std::string type;
+  std::optional<std::string> ui_lang;  // the browser's UI language (BCP 47), for human text
   nlohmann::json message;  // the whole object, for the handler's typed parse
 };
 
-// bad_utf8 → bad_json → not_object → missing_type → bad_field(id). Throws ProtocolError
+// bad_utf8 → bad_json → not_object → missing_type → bad_field(id) → bad_field(ui_lang). Throws ProtocolError
 // (with `id` set when readable). Does not know which types exist: that is the dispatcher's job.
 Envelope parse_envelope(std::string_view body);
 
@@ -85,6 +81,12 @@ struct ConfigRequest {
   std::optional<std::string> region;  // null clears; checked against the ruleset by the handler
 };
 ConfigRequest parse_config(const nlohmann::json& message);
+
+// A BCP 47 tag as the schema's `lang` pattern allows: letter subtag, then alphanumeric ones
+// (each 1-8), joined by hyphens; empty is allowed (unknown).
+bool is_language_tag(std::string_view tag);
+// A ruleset region code as the schema's `region` pattern allows: 2-8 capital letters.
+bool is_region_code(std::string_view code);
 
 // Field accessors for handlers (also for handlers added later, e.g. report).
 // Missing → nullopt; present with the wrong type or over `max_chars` → bad_field.

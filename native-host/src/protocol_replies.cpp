@@ -46,10 +46,13 @@ json verdict_reply(const Verdict& verdict, const PageState& page) {
                          {"setting", h.setting},
                          {"action", h.action},
                          {"severity", h.severity},
-                         {"reason", h.reason}});
+                         {"reason", h.reason},
+                         {"matched_by", h.matched_by}});
   }
   json ok = json::array();
-  for (const auto& key : verdict.ok) ok.push_back(optional_json(key));
+  for (const auto& o : verdict.ok) {
+    ok.push_back({{"key", optional_json(o.key)}, {"setting", o.setting}, {"matched_by", o.matched_by}});
+  }
   json unknown = json::array();
   for (const auto& u : verdict.unknown) {
     unknown.push_back({{"key", optional_json(u.key)}, {"label", u.label}, {"why", u.why}});
@@ -65,7 +68,8 @@ json verdict_reply(const Verdict& verdict, const PageState& page) {
           {"unknown", std::move(unknown)},
           {"drift", std::move(drift)},
           {"progress", progress_json(verdict.progress)},
-          {"next", next_json(verdict.next)}};
+          {"next", next_json(verdict.next)},
+          {"walkthrough", {{"active", verdict.walkthrough_active}, {"still_on", verdict.still_on}}}};
 }
 
 json walkthrough_reply(const Plan& plan, const StoreData& known) {

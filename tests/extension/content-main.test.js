@@ -17,10 +17,13 @@ function verdictFor(page) {
   const unknown = [];
   for (const c of page.controls) {
     if (c.checked === null) unknown.push({ key: c.key, label: c.label, why: 'unreadable' });
-    else if (c.checked) highlight.push({ key: c.key, setting: 's', action: 'switch-off', severity: 'ads', reason: `${c.label} is on.` });
-    else ok.push(c.key);
+    else if (c.checked) highlight.push({ key: c.key, setting: 's', action: 'switch-off', severity: 'ads', reason: `${c.label} is on.`, matched_by: 'key' });
+    else ok.push({ key: c.key, setting: 's', matched_by: 'key' });
   }
-  return { type: 'verdict', url: page.url, setting: 's', highlight, ok, unknown, drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null };
+  return {
+    type: 'verdict', url: page.url, setting: 's', highlight, ok, unknown, drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
+    walkthrough: { active: false, still_on: highlight.length },
+  };
 }
 
 function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitch = false, respond = (msg) => ({ status: 'ok', verdict: verdictFor(msg.page) }), pageConfirms = true } = {}) {

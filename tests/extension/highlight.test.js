@@ -22,8 +22,10 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Settings</title></head
 
 const verdict = (highlightKeys, okKeys) => ({
   type: 'verdict', url: 'https://www.linkedin.com/mypreferences/d/settings/x', setting: 'x',
-  highlight: highlightKeys.map((key) => ({ key, setting: 'x', action: 'switch-off', severity: 'ai-training', reason: `Reason for ${key}.` })),
-  ok: okKeys, unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
+  highlight: highlightKeys.map((key) => ({ key, setting: 'x', action: 'switch-off', severity: 'ai-training', reason: `Reason for ${key}.`, matched_by: 'key' })),
+  ok: okKeys.map((key) => ({ key, setting: 'x', matched_by: 'key' })),
+  unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
+  walkthrough: { active: false, still_on: highlightKeys.length },
 });
 
 /** The page's HTML with every highlighted row replaced by a placeholder. */

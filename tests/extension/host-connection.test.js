@@ -7,7 +7,7 @@ import { loadInContext } from './helpers.js';
 const G = loadInContext(['lib/protocol.js', 'lib/host-connection.js']);
 const { HostConnection } = G.LinkedOutHostConnection;
 
-const HELLO = { type: 'hello', host_version: '0.1.0', protocol: 1, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } };
+const HELLO = { type: 'hello', host_version: '0.1.0', protocol: G.LinkedOutProtocol.PROTOCOL_VERSION, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } };
 const PLAN = { type: 'walkthrough', active: false, steps: [], progress: { done: 0, total: 0, remaining: 0 }, next: null };
 
 function fakeTimers() {
@@ -72,6 +72,18 @@ test('says hello first, then matches each reply to its request by id', async () 
   assert.equal(b.id, 3);
   assert.deepEqual(states, ['connecting', 'connected']);
   assert.equal(host.state.hello.ruleset.count, 13);
+});
+
+test('every request carries the browser UI language in the envelope (ui_lang); a malformed one is left out', async () => {
+  const browser = fakeBrowser({ respond: hostThat({ walkthrough: () => PLAN }) });
+  const host = new HostConnection({ ...browser, timers: fakeTimers(), uiLanguage: 'de-DE' });
+  await host.request({ type: 'walkthrough', action: 'status' });
+  assert.deepEqual(browser.sent.map((m) => [m.type, m.ui_lang]), [['hello', 'de-DE'], ['walkthrough', 'de-DE']]);
+
+  const odd = fakeBrowser({ respond: hostThat({ walkthrough: () => PLAN }) });
+  const oddHost = new HostConnection({ ...odd, timers: fakeTimers(), uiLanguage: 'de_DE; x' });
+  await oddHost.request({ type: 'walkthrough', action: 'status' });
+  assert.deepEqual(odd.sent.map((m) => 'ui_lang' in m), [false, false]);
 });
 
 test('an error reply rejects with its typed code and field', async () => {
@@ -148,7 +160,7 @@ test('a request the host never answers times out, and a late reply is ignored', 
 });
 
 test('a host speaking another protocol version is reported as incompatible', async () => {
-  const browser = fakeBrowser({ respond: (msg) => ({ ...HELLO, protocol: 2, id: msg.id }) });
+  const browser = fakeBrowser({ respond: (msg) => ({ ...HELLO, protocol: 1, id: msg.id }) });
   const host = new HostConnection({ ...browser, timers: fakeTimers() });
   await assert.rejects(host.request({ type: 'walkthrough', action: 'status' }), (err) => err.code === 'incompatible');
   assert.equal(host.state.status, 'incompatible');

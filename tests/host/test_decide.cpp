@@ -98,6 +98,7 @@ TEST_CASE("decide: every setting is matched by each of its keys, on and off") {
       CHECK(on.highlight[0].action == "switch-off");
       CHECK(on.highlight[0].severity == setting.severity);
       CHECK(on.highlight[0].reason == setting.reason);
+      CHECK(on.highlight[0].matched_by == "key");
       CHECK(on.ok.empty());
       CHECK(on.unknown.empty());
       REQUIRE(on.setting);
@@ -108,7 +109,9 @@ TEST_CASE("decide: every setting is matched by each of its keys, on and off") {
       const auto off = decide(rules, page_for(setting, "en", {{key, "", false}}), {});
       CHECK(off.highlight.empty());
       REQUIRE(off.ok.size() == 1);
-      CHECK(off.ok[0] == key);
+      CHECK(off.ok[0].key == key);
+      CHECK(off.ok[0].setting == setting.id);
+      CHECK(off.ok[0].matched_by == "key");
       CHECK(off.sightings.size() == 1);
       CHECK(off.sightings[0].state == "off");
 
@@ -255,9 +258,13 @@ TEST_CASE("decide: many controls keep their order in each list") {
   REQUIRE(v.highlight.size() == 2);
   CHECK(v.highlight[0].setting == "ads-by-age");
   CHECK(v.highlight[1].setting == "ads-inferred-location");
+  CHECK(v.highlight[0].matched_by == "key");
   CHECK(v.highlight[1].key == std::nullopt);
+  CHECK(v.highlight[1].matched_by == "label");
   REQUIRE(v.ok.size() == 1);
-  CHECK(v.ok[0] == std::nullopt);
+  CHECK(v.ok[0].key == std::nullopt);
+  CHECK(v.ok[0].setting == "ads-by-gender");
+  CHECK(v.ok[0].matched_by == "label");
   REQUIRE(v.unknown.size() == 2);
   CHECK(v.unknown[0].why == "unreadable");
   CHECK(v.unknown[1].why == "not_in_ruleset");
@@ -347,6 +354,25 @@ StoreData all_off_except(const std::vector<std::string>& on, bool forms_done) {
 }
 
 }  // namespace
+
+TEST_CASE("decide: the verdict carries the walkthrough state after this page (one round trip)") {
+  const auto& rules = real_rules();
+  const Setting& ai = *rules.find_setting("data-for-ai-improvement");
+  const Setting& age = *rules.find_setting("ads-by-age");
+  StoreData known;
+  known.walkthrough_active = true;
+  known.settings[age.id].state = "on";  // seen on earlier, elsewhere
+
+  const auto on = decide(rules, page_for(ai, "en", {{ai.keys.front(), "", true}}), known);
+  CHECK(on.walkthrough_active);
+  CHECK(on.still_on == 2);  // this page's toggle and the one seen before
+
+  const auto off = decide(rules, page_for(ai, "en", {{ai.keys.front(), "", false}}), known);
+  CHECK(off.still_on == 1);  // counted as if this page's sighting were recorded
+
+  known.walkthrough_active = false;
+  CHECK_FALSE(decide(rules, page_for(ai, "en", {}), known).walkthrough_active);
+}
 
 TEST_CASE("plan: progress and next") {
   const auto& rules = real_rules();

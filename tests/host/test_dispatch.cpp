@@ -36,7 +36,7 @@ TEST_CASE("dispatch: hello") {
   CHECK(reply["type"] == "hello");
   CHECK(reply["id"] == 1);
   CHECK(reply["host_version"] == LINKEDOUT_VERSION);
-  CHECK(reply["protocol"] == 1);
+  CHECK(reply["protocol"] == 2);
   CHECK(reply["ruleset"]["name"] == "linkedin");
   CHECK(reply["ruleset"]["version"] == core_test::real_rules().version);
   CHECK(reply["ruleset"]["count"] == core_test::real_rules().settings.size());
@@ -54,6 +54,7 @@ TEST_CASE("dispatch: page_state → verdict, recorded in the store") {
   CHECK(reply["highlight"][0]["key"] == "allowDataForGenerativeAI");
   CHECK(reply["highlight"][0]["action"] == "switch-off");
   CHECK(reply["highlight"][0]["severity"] == "ai-training");
+  CHECK(reply["highlight"][0]["matched_by"] == "key");
   CHECK(reply["ok"] == json::array());
   CHECK(reply["unknown"] == json::array());
   CHECK(reply["drift"] == json::array());  // first run: nothing is "new"
@@ -72,7 +73,7 @@ TEST_CASE("dispatch: page_state → verdict, recorded in the store") {
   host.now = "2026-11-25T10:05:00Z";
   reply = host.send(ai_page(false));
   CHECK(reply["highlight"] == json::array());
-  CHECK(reply["ok"] == json::array({"allowDataForGenerativeAI"}));
+  CHECK(reply["ok"] == json::parse(R"([{"key":"allowDataForGenerativeAI","setting":"data-for-ai-improvement","matched_by":"key"}])"));
   CHECK(reply["progress"]["done"] == 1);
   data = host.store.load();
   CHECK(data.settings["data-for-ai-improvement"].state == "off");

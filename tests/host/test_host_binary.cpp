@@ -205,7 +205,7 @@ TEST_CASE("host binary: hello, then page_state → verdict, recorded on disk; EO
   json reply = host.request({{"type", "hello"}, {"id", 1}, {"extension_version", "0.1.0"}});
   CHECK(reply["type"] == "hello");
   CHECK(reply["id"] == 1);
-  CHECK(reply["protocol"] == 1);
+  CHECK(reply["protocol"] == 2);
   CHECK(reply["host_version"] == LINKEDOUT_VERSION);
   CHECK(reply["ruleset"]["count"] == 13);
 

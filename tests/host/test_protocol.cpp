@@ -68,7 +68,8 @@ bool is_request(const json& example) {
   if (type == "hello") return !example.contains("host_version");
   if (type == "walkthrough") return example.contains("action");
   if (type == "report") return !example.contains("content");
-  return type == "page_state" || type == "config";
+  if (type == "config") return !example.contains("regions");
+  return type == "page_state";
 }
 
 }  // namespace
@@ -205,7 +206,11 @@ TEST_CASE("protocol: page_state fields and limits") {
       {"url upper-case host", [](json& m) { m["url"] = "https://WWW.LINKEDIN.COM/mypreferences/d/settings/x"; }, ErrorCode::not_linkedin, ""},
       {"lang missing", [](json& m) { m.erase("lang"); }, ErrorCode::bad_field, "lang"},
       {"lang not a string", [](json& m) { m["lang"] = nullptr; }, ErrorCode::bad_field, "lang"},
-      {"lang too long", [](json& m) { m["lang"] = std::string(65, 'a'); }, ErrorCode::bad_field, "lang"},
+      {"lang too long", [](json& m) { m["lang"] = "en-" + std::string(kMaxLang - 2, 'a'); }, ErrorCode::bad_field, "lang"},
+      {"lang with a space", [](json& m) { m["lang"] = "en US"; }, ErrorCode::bad_field, "lang"},
+      {"lang with an empty subtag", [](json& m) { m["lang"] = "en--US"; }, ErrorCode::bad_field, "lang"},
+      {"lang starting with a digit", [](json& m) { m["lang"] = "1en"; }, ErrorCode::bad_field, "lang"},
+      {"lang subtag over 8", [](json& m) { m["lang"] = "abcdefghi"; }, ErrorCode::bad_field, "lang"},
       {"controls missing", [](json& m) { m.erase("controls"); }, ErrorCode::bad_field, "controls"},
       {"controls an object", [](json& m) { m["controls"] = json::object(); }, ErrorCode::bad_field, "controls"},
       {"controls over 500",
@@ -261,6 +266,37 @@ TEST_CASE("protocol: hello, walkthrough and config fields") {
   CHECK(clear.set_region);
   CHECK_FALSE(clear.region);
   CHECK(field_error(parse_config, json{{"region", 3}}).field == "region");
+  for (const char* bad : {"eu", "E", "EU1", "E-U", "ABCDEFGHI", ""}) {
+    CHECK_MESSAGE(field_error(parse_config, json{{"region", bad}}).field == "region", bad);
+  }
+  CHECK(parse_config(json{{"region", "ABCDEFGH"}}).region == "ABCDEFGH");  // a code; the handler checks the ruleset
+}
+
+TEST_CASE("protocol: language tags and region codes as the schema's patterns say") {
+  for (const char* good : {"", "en", "de-DE", "zh-Hant-TW", "x-1", "abcdefgh-12345678"}) CHECK_MESSAGE(is_language_tag(good), good);
+  for (const char* bad : {"-", "en-", "-en", "en_US", "en US", "1", "abcdefghi", "en-123456789", "dé"}) {
+    CHECK_FALSE_MESSAGE(is_language_tag(bad), bad);
+  }
+  for (const char* good : {"EU", "OTHER", "ABCDEFGH"}) CHECK_MESSAGE(is_region_code(good), good);
+  for (const char* bad : {"", "E", "eu", "ABCDEFGHI", "E1"}) CHECK_FALSE_MESSAGE(is_region_code(bad), bad);
+}
+
+TEST_CASE("protocol: ui_lang rides in the envelope, checked after id and before the type's fields") {
+  CHECK_FALSE(parse_envelope(R"({"type":"hello"})").ui_lang);
+  CHECK(parse_envelope(R"({"type":"hello","ui_lang":"de-DE"})").ui_lang == "de-DE");
+  CHECK(parse_envelope(R"({"type":"nonsense","ui_lang":"fr"})").ui_lang == "fr");  // envelope: before unknown_type
+  std::string max_tag = "a";  // "a-a-…-a": only the length can make it wrong
+  while (max_tag.size() < kMaxLang) max_tag += "-a";
+  REQUIRE(max_tag.size() == kMaxLang);
+  CHECK(parse_envelope(R"({"type":"hello","ui_lang":")" + max_tag + ""}").ui_lang == max_tag);
+  for (const std::string bad : {std::string("\"") + max_tag + "a\"", std::string("\"en US\""), std::string("7"),
+                                std::string("null"), std::string("[\"en\"]")}) {
+    const auto error = envelope_error(R"({"type":"hello","id":3,"ui_lang":)" + bad + "}");
+    CHECK_MESSAGE(error.code == ErrorCode::bad_field, bad);
+    CHECK(error.field == "ui_lang");
+    CHECK(error.id == 3);  // the id was readable: the reply names it
+  }
+  CHECK(envelope_error(R"({"type":"hello","id":1.5,"ui_lang":7})").field == "id");  // id first
 }
 
 TEST_CASE("protocol: every json example in docs/protocol.md parses; request examples are accepted") {
@@ -309,6 +345,9 @@ TEST_CASE("protocol: the host's replies have exactly the fields of the doc's rep
   CHECK(keys(plan) == keys(doc_replies.at("walkthrough")));
   CHECK(keys(plan["steps"][0]) == keys(doc_replies.at("walkthrough")["steps"][0]));
   CHECK(keys(plan["steps"].back()) == keys(doc_replies.at("walkthrough")["steps"].back()));
+  CHECK(keys(verdict["walkthrough"]) == keys(doc_replies.at("verdict")["walkthrough"]));
+  const json config = host.send(doc_requests["config"]);
+  CHECK(keys(config) == keys(doc_replies.at("config")));
   const json error = host.send(json{{"type", "page_state"}, {"id", 7}, {"url", core_test::settings_url("x")}, {"lang", "en"}, {"controls", 1}});
   CHECK(error == doc_replies.at("error"));
 }

@@ -1,5 +1,6 @@
 // `config`: the user's region, read or set (§4.4).
 #include "handler.hpp"
+#include "report.hpp"
 
 namespace linkedout::handlers {
 
@@ -23,9 +24,15 @@ nlohmann::json config(const protocol::Envelope& request, HostContext& context) {
   }
   nlohmann::json regions = nlohmann::json::object();
   for (const auto& [code, description] : context.rules.regions) regions[code] = description;
+  // With no region set, what the toggles LinkedIn showed rule out (the popup offers it).
+  nlohmann::json hint = nullptr;
+  if (const auto inferred = report::infer_region(context.rules, data)) {
+    hint = {{"evidence", inferred->evidence}, {"ruled_out", inferred->ruled_out}};
+  }
   return {{"type", "config"},
           {"region", data.region ? nlohmann::json(*data.region) : nlohmann::json(nullptr)},
-          {"regions", std::move(regions)}};
+          {"regions", std::move(regions)},
+          {"region_hint", std::move(hint)}};
 }
 
 }  // namespace linkedout::handlers

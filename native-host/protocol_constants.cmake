@@ -1,0 +1,72 @@
+# Turns docs/protocol.schema.json (the one contract) into protocol_constants.hpp: the protocol
+# version, every length limit and every enum the host checks. The host never writes these by hand,
+# so they cannot drift from the schema the extension is tested against.
+#   cmake -DIN=protocol.schema.json -DOUT=protocol_constants.hpp -P protocol_constants.cmake
+file(READ "${IN}" schema)
+
+function(schema_value out)
+  string(JSON value ERROR_VARIABLE error GET "${schema}" "$defs" ${ARGN})
+  if(error)
+    message(FATAL_ERROR "protocol schema: no $defs/${ARGN}: ${error}")
+  endif()
+  set(${out} "${value}" PARENT_SCOPE)
+endfunction()
+
+set(body "")
+macro(emit_size name)
+  schema_value(value ${ARGN})
+  string(APPEND body "inline constexpr std::size_t ${name} = ${value};\n")
+endmacro()
+
+# A string_view array of the enum's values, in schema order.
+macro(emit_enum name def)
+  schema_value(list ${def} enum)
+  string(JSON count LENGTH "${list}")
+  math(EXPR last "${count} - 1")
+  set(items "")
+  foreach(i RANGE ${last})
+    string(JSON item GET "${list}" ${i})
+    string(APPEND items "\"${item}\", ")
+  endforeach()
+  string(APPEND body "inline constexpr std::array<std::string_view, ${count}> ${name} = {${items}};\n")
+endmacro()
+
+schema_value(version protocol_version const)
+string(APPEND body "inline constexpr int kProtocolVersion = ${version};\n")
+emit_size(kMaxMessageBytes max_message_bytes const)
+string(APPEND body "\n// Length limits, in Unicode code points.\n")
+emit_size(kMaxControls controls maxItems)
+emit_size(kMaxKey key maxLength)
+emit_size(kMaxLabel label maxLength)
+emit_size(kMaxUrl url maxLength)
+emit_size(kMaxLang lang maxLength)
+emit_size(kMaxIdLength id maxLength)
+emit_size(kMaxStep step maxLength)
+emit_size(kMaxRegion region maxLength)
+emit_size(kMaxVersion version maxLength)
+string(APPEND body "\n// Enums, in schema order.\n")
+emit_enum(kWalkthroughActions walkthrough_action)
+emit_enum(kReportFormats report_format)
+emit_enum(kErrorCodes error_code)
+emit_enum(kMatchedBy matched_by)
+
+set(header "// Generated from docs/protocol.schema.json by native-host/protocol_constants.cmake. Do not edit.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace linkedout::protocol {
+
+${body}
+}  // namespace linkedout::protocol
+")
+# Rewrite only on change, so a schema edit that moves no constant rebuilds nothing.
+set(old "")
+if(EXISTS "${OUT}")
+  file(READ "${OUT}" old)
+endif()
+if(NOT old STREQUAL header)
+  file(WRITE "${OUT}" "${header}")
+endif()

@@ -1,0 +1,66 @@
+// The built host judges the schema's boundary requests (tests/protocol/boundary-cases.js) as the
+// schema does: at the limit it is not refused for that field, one over it is `bad_field` naming
+// the field. One host process, one session, a throw-away data directory.
+//   node --test tests/protocol/        (needs build/native-host/linkedout-host; LINKEDOUT_HOST overrides)
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, boundaryCases } from './boundary-cases.js';
+
+const FORM_COMPLAINT = /at most|must be a |language tag|region code|well-formed/;
+const HOST = process.env.LINKEDOUT_HOST || path.join(ROOT, 'build/native-host/linkedout-host');
+
+function frame(message) {
+  const body = Buffer.from(JSON.stringify(message), 'utf8');
+  const header = Buffer.alloc(4);
+  header.writeUInt32LE(body.length);
+  return Buffer.concat([header, body]);
+}
+
+/** Sends every message in one session; resolves with the replies in order. */
+function session(messages) {
+  return new Promise((resolve, reject) => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-boundaries-'));
+    const env = { ...process.env, LINKEDOUT_DATA_DIR: path.join(scratch, 'data'), XDG_STATE_HOME: path.join(scratch, 'state'), LINKEDOUT_LOG: 'warn' };
+    const child = spawn(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+    let buffer = Buffer.alloc(0);
+    const replies = [];
+    child.stdout.on('data', (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
+        const n = buffer.readUInt32LE(0);
+        replies.push(JSON.parse(buffer.subarray(4, 4 + n).toString('utf8')));
+        buffer = buffer.subarray(4 + n);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      fs.rmSync(scratch, { recursive: true, force: true });
+      if (code !== 0) reject(new Error(`host exited with status ${code}`));
+      else resolve(replies);
+    });
+    child.stdin.end(Buffer.concat(messages.map(frame)));
+  });
+}
+
+test('the built host judges the schema\'s boundary requests as the schema does', async () => {
+  assert.ok(fs.existsSync(HOST), `no host binary at ${HOST}: build first (scripts/setup --no-register)`);
+  const cases = boundaryCases();
+  const replies = await session(cases.map((c) => c.message));
+  assert.equal(replies.length, cases.length);
+  cases.forEach(({ name, valid, field }, i) => {
+    const reply = replies[i];
+    const refused = reply.type === 'error' && reply.code === 'bad_field' && reply.field === field;
+    const shown = `${name}: ${JSON.stringify(reply).slice(0, 200)}`;
+    if (!valid) {
+      assert.ok(refused, shown);
+    } else {
+      // A value within the limits may still be refused for what it names (a region or step the
+      // ruleset does not know), never for its length or form.
+      assert.ok(!(refused && FORM_COMPLAINT.test(reply.message)), shown);
+    }
+  });
+});
