@@ -1,7 +1,7 @@
 /*
  * Background: the only place that talks to the native host. Validates every message from the
- * content script and the popup first, keeps the badge (settings still on) up to date and drives
- * the walkthrough tab. Chrome runs this file as a classic service worker and loads the shared
+ * content script and the popup once, at the boundary; keeps the badge (settings still on) up to
+ * date and drives the walkthrough tab; holds the organisation's policy, read once and cached. Chrome runs this file as a classic service worker and loads the shared
  * libraries with importScripts; Firefox lists them before this file in background.scripts.
  */
 'use strict';
@@ -10,7 +10,7 @@ if (typeof importScripts === 'function' && typeof LinkedOutProtocol === 'undefin
   importScripts('lib/protocol.js', 'lib/walkthrough.js', 'lib/messages.js', 'lib/host-connection.js', 'lib/policy.js');
 }
 
-const { buildPageState, buildWalkthrough, buildConfig, buildReport } = LinkedOutProtocol;
+const { buildWalkthrough, buildConfig, buildReport } = LinkedOutProtocol;
 const { HostConnection } = LinkedOutHostConnection;
 
 const POPUP_URL = chrome.runtime.getURL('popup/popup.html');
@@ -57,9 +57,12 @@ function setBadge(text, color) {
   if (text) chrome.action.setBadgeBackgroundColor({ color }).catch(() => {});
 }
 
-function updateBadge(plan) {
-  const count = LinkedOutWalkthrough.stillOnCount(plan);
+function showStillOn(count) {
   setBadge(count > 0 ? String(count) : '', BADGE_COLORS.count);
+}
+
+function updateBadge(plan) {
+  showStillOn(LinkedOutWalkthrough.stillOnCount(plan));
 }
 
 function errorReply(err) {
@@ -87,22 +90,38 @@ async function applyMove(move, tabId, openNewTab) {
   return move;
 }
 
-// ---- content script: page_state → verdict ----
+// ---- organisation policy: read at start-up and when managed storage changes, never per message ----
 
-async function onPageState(page, sender) {
-  const verdict = await host.request(buildPageState(undefined, page));
+const options = LinkedOutPolicy.createOptionsCache(chrome.storage, { onChange: applyPolicy });
+
+async function applyPolicy(effective) {
+  if (effective.policyProblems.length) console.warn('LinkedOut: managed policy entries ignored', effective.policyProblems);
+  if (!effective.regionLocked) return;
+  // The host decides which steps are expected by region: give it the policy's now. If the host is
+  // not reachable yet, configAndOptions() pushes it when the popup next asks.
+  try { await host.request(buildConfig(undefined, effective.region)); } catch { /* pushed later */ }
+}
+
+options.refresh();
+chrome.storage.onChanged.addListener((changes, areaName) => {
+  if (LinkedOutPolicy.affectsOptions(changes, areaName)) options.refresh();
+});
+
+// ---- content script: page_state → verdict, one host round trip ----
+
+async function onPageState(request, sender) {
+  const [verdict, effective] = await Promise.all([host.request(request), options.get()]);
   if (verdict.type !== 'verdict') throw new Error(`expected a verdict, got ${verdict.type}`);
-  followWalkthrough(verdict, sender.tab.id, page.url).catch(() => {});
+  showStillOn(verdict.walkthrough.still_on);
+  followWalkthrough(verdict, sender.tab.id, request.url).catch(() => {});
   // The organisation's policy may forbid "switch it for me", whatever the member stored.
-  const managed = await LinkedOutPolicy.readManagedPolicy(chrome.storage.managed);
-  return { status: 'ok', verdict, autoSwitchAllowed: managed.policy.allowAutoSwitch !== false };
+  return { status: 'ok', verdict, autoSwitchAllowed: effective.autoSwitchAllowed };
 }
 
 async function followWalkthrough(verdict, tabId, tabUrl) {
-  const plan = await walkthroughPlan('status');
   const walkthroughTab = await getWalkthroughTab();
   if (walkthroughTab !== null && walkthroughTab !== tabId) return;
-  const move = LinkedOutWalkthrough.afterVerdict({ active: plan.active, tabUrl, verdict });
+  const move = LinkedOutWalkthrough.afterVerdict({ active: verdict.walkthrough.active, tabUrl, verdict });
   if (move.action === 'finished') await setWalkthroughTab(null);
   if (move.action !== 'navigate') return;
   setTimeout(() => {
@@ -112,28 +131,17 @@ async function followWalkthrough(verdict, tabId, tabUrl) {
 
 // ---- popup: region and organisation policy ----
 
-/** The host's config and the options after the organisation's policy; a policy region is applied. */
+/**
+ * The host's config and the cached options with the host's region in. The config reply carries
+ * the region hint (with no region set: what the toggles LinkedIn showed rule out).
+ */
 async function configAndOptions() {
+  const effective = await options.get();
   let config = await host.request(buildConfig(undefined));
-  let options = await LinkedOutPolicy.loadEffectiveOptions(chrome.storage, config.region ?? null);
-  if (options.policyProblems.length) console.warn('LinkedOut: managed policy entries ignored', options.policyProblems);
-  if (options.regionLocked && config.region !== options.region) {
-    config = await host.request(buildConfig(undefined, options.region));
-    options = { ...options, region: config.region };
+  if (effective.regionLocked && config.region !== effective.region) {
+    config = await host.request(buildConfig(undefined, effective.region)); // the start-up push failed
   }
-  return { config, options, regionHint: config.region ? null : await regionHint() };
-}
-
-// With no region set: what the host infers from the toggles LinkedIn showed (report.json's
-// region_hint, e.g. a toggle LinkedIn hides in the EU, UK and CH was seen). Only a hint.
-async function regionHint() {
-  try {
-    const report = await host.request(buildReport(undefined, 'json'));
-    const hint = JSON.parse(report.content).region_hint;
-    return hint && typeof hint.evidence === 'string' && Array.isArray(hint.ruled_out) ? hint : null;
-  } catch {
-    return null;
-  }
+  return { config, options: LinkedOutPolicy.withHostRegion(effective, config.region), regionHint: config.region_hint };
 }
 
 // ---- popup ----
@@ -162,11 +170,14 @@ async function onPopupMessage(msg, sender) {
     };
   }
   if (msg.type === 'config') {
-    const { options } = await configAndOptions();
-    if (options.regionLocked) return { status: 'rejected', field: 'region', message: 'the region is set by your organisation' };
+    const effective = await options.get();
+    if (effective.regionLocked) return { status: 'rejected', field: 'region', message: 'the region is set by your organisation' };
     const config = await host.request(buildConfig(undefined, msg.region));
     const plan = await walkthroughPlan('status');
-    return { status: 'ok', host: host.state, plan, config, options: { ...options, region: config.region } };
+    return {
+      status: 'ok', host: host.state, plan, config, options: LinkedOutPolicy.withHostRegion(effective, config.region),
+      regionHint: config.region_hint,
+    };
   }
   if (msg.type === 'report') {
     const report = await host.request(buildReport(undefined, msg.format));
@@ -199,7 +210,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
       : Promise.resolve({ status: 'rejected', field: valid.field, message: valid.message });
   } else {
     const valid = LinkedOutMessages.checkContentMessage(msg, sender, chrome.runtime.id);
-    work = valid.ok ? onPageState(valid.page, sender)
+    work = valid.ok ? onPageState(valid.request, sender)
       : Promise.resolve({ status: 'rejected', field: valid.field, message: valid.message });
   }
   work.then(sendResponse, (err) => sendResponse(errorReply(err)));

@@ -115,7 +115,9 @@
 
     send(msg) {
       const id = this.nextId++;
-      const framed = protocol().validateRequest(this.uiLang === null ? { ...msg, id } : { ...msg, id, ui_lang: this.uiLang });
+      // Validated once: a builder's request already was (and is frozen); anything else is here.
+      const valid = protocol().isBuilt(msg) ? msg : protocol().validateRequest(msg);
+      const framed = this.uiLang === null ? { ...valid, id } : { ...valid, id, ui_lang: this.uiLang };
       const port = this.port;
       if (!port) return Promise.reject(new HostError('disconnected', 'no connection to the host'));
       return new Promise((resolve, reject) => {

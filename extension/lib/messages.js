@@ -38,7 +38,10 @@
     return { ok: true };
   }
 
-  /** A content script's {type: 'page_state', page: {url, lang, controls}}. */
+  /**
+   * A content script's {type: 'page_state', page: {url, lang, controls}}. The page is validated
+   * here, once: `request` is the page_state to send to the host as it is.
+   */
   function checkContentMessage(msg, sender, extensionId) {
     const fromUs = checkContentSender(sender, extensionId);
     if (!fromUs.ok) return fromUs;
@@ -50,9 +53,14 @@
     if (!isObject(msg.page)) return reject('page', 'page must be an object');
     const extraInPage = unexpectedKey(msg.page, ['url', 'lang', 'controls']);
     if (extraInPage !== undefined) return reject(`page.${extraInPage}`, `unexpected field ${extraInPage}`);
-    const valid = protocol().check(protocol().validatePage, msg.page);
-    if (!valid.ok) return reject(`page.${valid.field}`, valid.message);
-    return { ok: true, page: msg.page };
+    let request;
+    try {
+      request = protocol().buildPageState(undefined, msg.page);
+    } catch (err) {
+      if (err instanceof protocol().ValidationError) return reject(`page.${err.field}`, err.message);
+      throw err;
+    }
+    return { ok: true, page: msg.page, request };
   }
 
   /** A message from our popup page (opened as a popup or in a tab). */

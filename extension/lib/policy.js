@@ -126,7 +126,34 @@
     };
   }
 
+  /** The options with the host's region in: the policy's region wins when it sets one. */
+  function withHostRegion(options, hostRegion) {
+    if (options.regionLocked) return options;
+    return { ...options, region: REGIONS.includes(hostRegion) ? hostRegion : null };
+  }
+
+  /**
+   * The effective options, computed once and cached (loadEffectiveOptions without the host's
+   * region: see withHostRegion). `refresh()` computes them again — at start-up and when the
+   * browser says managed or local storage changed — then calls `onChange(options)`.
+   */
+  function createOptionsCache(storage, { onChange = () => {}, readOptions = {} } = {}) {
+    let current = null;
+    function refresh() {
+      const next = loadEffectiveOptions(storage, null, readOptions);
+      current = next;
+      next.then((options) => { if (current === next) onChange(options); });
+      return next;
+    }
+    return { get: () => current || refresh(), refresh };
+  }
+
+  /** Whether a storage.onChanged event can change the effective options. */
+  const affectsOptions = (changes, areaName) =>
+    areaName === 'managed' || (areaName === 'local' && isObject(changes) && 'autoSwitch' in changes);
+
   root.LinkedOutPolicy = Object.freeze({
     REGIONS, POLICY_KEYS, READ_TIMEOUT_MS, sanitizePolicy, readManagedPolicy, mergeOptions, loadEffectiveOptions,
+    withHostRegion, createOptionsCache, affectsOptions,
   });
 })(globalThis);

@@ -174,18 +174,31 @@
     return msg;
   }
 
+  // Requests made (and so validated) by the builders below: the connection sends them without
+  // validating again. Frozen, so what was validated is what goes on the wire.
+  const built = new WeakSet();
+  function seal(msg) {
+    built.add(Object.freeze(msg));
+    return msg;
+  }
+  /** True for a request a builder made: already valid. */
+  const isBuilt = (msg) => built.has(msg);
+
   const withId = (id, msg) => (id === undefined ? msg : { ...msg, id });
   const buildHello = (id, extensionVersion) =>
-    validateRequest(withId(id, { type: 'hello', extension_version: extensionVersion }));
-  const buildPageState = (id, page) => validateRequest(withId(id, {
-    type: 'page_state', url: page.url, lang: page.lang,
-    controls: page.controls.map((c) => ({ key: c.key, label: c.label, checked: c.checked })),
-  }));
+    seal(validateRequest(withId(id, { type: 'hello', extension_version: extensionVersion })));
+  /** Validates the page once (throws ValidationError) and copies just the protocol's fields. */
+  function buildPageState(id, page) {
+    validatePage(page);
+    if (id !== undefined) expectId(id);
+    const controls = Object.freeze(page.controls.map((c) => Object.freeze({ key: c.key, label: c.label, checked: c.checked })));
+    return seal(withId(id, { type: 'page_state', url: page.url, lang: page.lang, controls }));
+  }
   const buildWalkthrough = (id, action, step) =>
-    validateRequest(withId(id, action === 'mark_done' ? { type: 'walkthrough', action, step } : { type: 'walkthrough', action }));
+    seal(validateRequest(withId(id, action === 'mark_done' ? { type: 'walkthrough', action, step } : { type: 'walkthrough', action })));
   const buildConfig = (id, region) =>
-    validateRequest(withId(id, region === undefined ? { type: 'config' } : { type: 'config', region }));
-  const buildReport = (id, format) => validateRequest(withId(id, { type: 'report', format }));
+    seal(validateRequest(withId(id, region === undefined ? { type: 'config' } : { type: 'config', region })));
+  const buildReport = (id, format) => seal(validateRequest(withId(id, { type: 'report', format })));
 
   // ---- replies (host → extension) ----
 
@@ -345,7 +358,7 @@
     WALKTHROUGH_ACTIONS, REPORT_FORMATS, ERROR_CODES, TOGGLE_STATES, FORM_STATES,
     UNKNOWN_WHY, DRIFT_KINDS, MATCHED_BY, HIGHLIGHT_ACTIONS, LANG_PATTERN, REGION_PATTERN,
     ValidationError, isSettingsUrl, isLinkedInUrl,
-    validatePage, validateRequest, validateReply, check,
+    validatePage, validateRequest, validateReply, check, isBuilt,
     buildHello, buildPageState, buildWalkthrough, buildConfig, buildReport,
   });
 })(globalThis);

@@ -163,3 +163,33 @@ test('the sample policies in docs/organisations.md are valid policies for every 
     assert.deepEqual(Object.keys(sample).sort(), [...policyLib.POLICY_KEYS].sort());
   }
 });
+
+test('the host\'s region fills in only where the policy sets none', () => {
+  const free = policyLib.mergeOptions({ autoSwitch: true }, {});
+  assert.equal(policyLib.withHostRegion(free, 'EU').region, 'EU');
+  assert.equal(policyLib.withHostRegion(free, 'Mars').region, null);
+  const locked = policyLib.mergeOptions({}, { region: 'UK' });
+  assert.equal(policyLib.withHostRegion(locked, 'EU').region, 'UK');
+  assert.equal(policyLib.withHostRegion(locked, 'EU').regionLocked, true);
+});
+
+test('the options cache reads storage once, and again only on refresh (a storage change)', async () => {
+  let reads = 0;
+  const storage = {
+    local: { get: async () => ({ autoSwitch: true }) },
+    managed: { get: async () => { reads += 1; return reads === 1 ? {} : { allowAutoSwitch: false }; } },
+  };
+  const seen = [];
+  const cache = policyLib.createOptionsCache(storage, { onChange: (o) => seen.push(o.autoSwitchAllowed) });
+  assert.equal((await cache.get()).autoSwitch, true);
+  await cache.get();
+  assert.equal(reads, 1);
+  assert.equal((await cache.refresh()).autoSwitchAllowed, false);
+  assert.equal((await cache.get()).autoSwitch, false);
+  assert.equal(reads, 2);
+  assert.deepEqual(seen, [true, false]);
+  assert.equal(policyLib.affectsOptions({ region: {} }, 'managed'), true);
+  assert.equal(policyLib.affectsOptions({ autoSwitch: {} }, 'local'), true);
+  assert.equal(policyLib.affectsOptions({ walkthroughTabId: {} }, 'session'), false);
+  assert.equal(policyLib.affectsOptions({ other: {} }, 'local'), false);
+});
