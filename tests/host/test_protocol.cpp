@@ -288,8 +288,8 @@ TEST_CASE("protocol: ui_lang rides in the envelope, checked after id and before 
   std::string max_tag = "a";  // "a-a-…-a": only the length can make it wrong
   while (max_tag.size() < kMaxLang) max_tag += "-a";
   REQUIRE(max_tag.size() == kMaxLang);
-  CHECK(parse_envelope(R"({"type":"hello","ui_lang":")" + max_tag + ""}").ui_lang == max_tag);
-  for (const std::string bad : {std::string("\"") + max_tag + "a\"", std::string("\"en US\""), std::string("7"),
+  CHECK(parse_envelope(R"({"type":"hello","ui_lang":")" + max_tag + "\"}").ui_lang == max_tag);
+  for (const std::string& bad : {std::string("\"") + max_tag + "a\"", std::string("\"en US\""), std::string("7"),
                                 std::string("null"), std::string("[\"en\"]")}) {
     const auto error = envelope_error(R"({"type":"hello","id":3,"ui_lang":)" + bad + "}");
     CHECK_MESSAGE(error.code == ErrorCode::bad_field, bad);
