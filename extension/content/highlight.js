@@ -1,7 +1,8 @@
 /*
  * Applies a host verdict to the page, and only that. DOM contract (read by the e2e harness):
- *   - input[data-linkedout="switch-off"]  a switch the verdict says is on and should be off;
- *   - input[data-linkedout="ok"]          a switch already in the desired state;
+ *   - [data-linkedout="switch-off"]       a switch (whatever element it is: input, button, …) the
+ *                                         verdict says is on and should be off;
+ *   - [data-linkedout="ok"]               a switch already in the desired state;
  *   - [data-linkedout-row="switch-off"]   the row around a highlighted switch (the nearest
  *                                         ancestor holding the switch and its label, and no other
  *                                         switch): outlined / pulsing by content/highlight.css;
@@ -38,8 +39,7 @@
     let best = null;
     let candidate = input.parentElement;
     for (let depth = 0; candidate && candidate !== body && depth < MAX_ROW_DEPTH; depth += 1) {
-      const switches = candidate.querySelectorAll(scan().SWITCH_SELECTOR);
-      if (switches.length > 1) break;
+      if (scan().switchesIn(candidate).length > 1) break;
       best = candidate;
       if (labels.every((label) => candidate.contains(label))) return candidate;
       candidate = candidate.parentElement;
@@ -129,7 +129,7 @@
     // Stale rows: a switch that left the verdict, or a row whose switch vanished.
     for (const row of Array.from(doc.querySelectorAll(`[${ROW}]`))) {
       if (keptRows.has(row)) continue;
-      unhighlightRow(row, row.querySelector(scan().SWITCH_SELECTOR));
+      unhighlightRow(row, scan().switchesIn(row)[0]);
     }
     for (const reason of Array.from(doc.querySelectorAll(`[${REASON}]`))) {
       if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) reason.remove();
@@ -140,7 +140,7 @@
   /** Removes every mark, row highlight and notice (e.g. on navigation to another page). */
   function clearAll(doc) {
     for (const row of Array.from(doc.querySelectorAll(`[${ROW}]`))) {
-      unhighlightRow(row, row.querySelector(scan().SWITCH_SELECTOR));
+      unhighlightRow(row, scan().switchesIn(row)[0]);
     }
     for (const el of Array.from(doc.querySelectorAll(`[${REASON}]`))) el.remove();
     for (const input of Array.from(doc.querySelectorAll(`[${MARK}]`))) input.removeAttribute(MARK);

@@ -3,6 +3,13 @@
  * the host, applies the verdict. LinkedIn is a single-page app that changes the URL with
  * history.pushState, which the isolated world cannot hook, so the URL is re-checked on every DOM
  * mutation batch, popstate and Navigation API event. Re-scans are debounced; nothing polls forever.
+ *
+ * The page's script owns the switches: it may put a failed save back by setting .checked (no
+ * event, no attribute) and may update aria-checked late. So after any flip the switches are
+ * re-read for REREAD_WINDOW_MS, and again when the tab becomes visible or gets focus; a
+ * checked/aria-checked disagreement is reported as unreadable only once it outlasts SETTLE_MS.
+ * After an SPA navigation the old page's DOM can linger under the new URL: switches that were
+ * there before the path changed are never reported for the new path.
  */
 (function startLinkedOut() {
   'use strict';
@@ -15,9 +22,21 @@
   const MAX_WAIT_MS = 1000;
   const CONFIRM_TIMEOUT_MS = 2000;
   const CONFIRM_STEP_MS = 100;
-  const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-labelledby', 'checked', 'id', 'lang', 'role', 'type'];
+  const REREAD_STEP_MS = 250;
+  const REREAD_WINDOW_MS = 6000;
+  const SETTLE_MS = 1000;
+  const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-labelledby', 'checked', 'id', 'lang', 'role', 'type'];
 
   let currentUrl = location.href;
+  // The switches last reported for this path, and those of the path before (element → key+label).
+  // The URL change may be noticed only in the mutation batch that brings the new page, so the
+  // old page's switches are the ones reported under the old path, not those present now.
+  let reportedSwitches = new Map();
+  let staleSwitches = new Map();
+  // When each switch was first seen with .checked and aria-checked disagreeing.
+  let disagreeingSince = new WeakMap();
+  let rereadTimer = null;
+  let rereadUntil = 0;
   let lastSentSignature = null;
   let debounceTimer = null;
   let firstPendingAt = 0;
@@ -48,9 +67,18 @@
     }, wait);
   }
 
+  const pathOf = (url) => { try { return new URL(url).pathname.replace(/\/+$/, ''); } catch { return url; } };
+
   function onUrlMaybeChanged() {
     if (location.href === currentUrl) return false;
+    const samePath = pathOf(location.href) === pathOf(currentUrl);
     currentUrl = location.href;
+    if (samePath) {
+      scheduleScan(); // a query or fragment change: same page, same switches
+      return false;
+    }
+    staleSwitches = reportedSwitches;
+    reportedSwitches = new Map();
     highlight.clearAll(document);
     autoSwitchTried = new Set();
     lastSentSignature = null;
@@ -58,12 +86,47 @@
     return true;
   }
 
+  const identityOf = (el) => `${scan.keyOf(el)}\u0000${scan.labelOf(el)}`;
+
+  /** A switch left over from the previous page (same element, same key and label). */
+  function isStale(el) {
+    return staleSwitches.has(el) && staleSwitches.get(el) === identityOf(el);
+  }
+
+  /** Ms until every checked/aria-checked disagreement has lasted SETTLE_MS (0: report now). */
+  function settleWait(switches) {
+    const now = Date.now();
+    let wait = 0;
+    for (const el of switches) {
+      if (!scan.isDisagreeing(el)) { disagreeingSince.delete(el); continue; }
+      if (!disagreeingSince.has(el)) disagreeingSince.set(el, now);
+      wait = Math.max(wait, disagreeingSince.get(el) + SETTLE_MS - now);
+    }
+    return wait;
+  }
+
+  /** Re-read the switches every REREAD_STEP_MS for the next `ms` (a flip, a save, a revert). */
+  function rereadFor(ms = REREAD_WINDOW_MS) {
+    rereadUntil = Math.max(rereadUntil, Date.now() + ms);
+    if (rereadTimer !== null) return;
+    const tick = () => {
+      rereadTimer = null;
+      scheduleScan(0);
+      if (Date.now() < rereadUntil) rereadTimer = setTimeout(tick, REREAD_STEP_MS);
+    };
+    rereadTimer = setTimeout(tick, REREAD_STEP_MS);
+  }
+
   async function scanAndSend() {
     onUrlMaybeChanged();
     if (!protocol.isSettingsUrl(location.href)) return;
     if (sending) { rescanAfterSend = true; return; }
-    const page = scan.scanPage(document, location.href);
-    if (page.controls.length === 0) return; // not rendered yet: the observer will call again
+    const switches = scan.switchesIn(document).filter((el) => !isStale(el));
+    if (switches.length === 0) return; // not rendered yet: the observer will call again
+    const wait = settleWait(switches);
+    if (wait > 0) { scheduleScan(wait); return; }
+    reportedSwitches = new Map(switches.map((el) => [el, identityOf(el)]));
+    const page = { url: location.href, lang: scan.langOf(document), controls: switches.map(scan.readControl) };
     const signature = JSON.stringify(page);
     if (signature === lastSentSignature) return;
     lastSentSignature = signature;
@@ -112,6 +175,7 @@
       const input = scan.findSwitch(document, item.key);
       if (!input || scan.checkedOf(input) !== true) continue;
       input.click();
+      rereadFor();
       let confirmed = false;
       for (let waited = 0; waited <= CONFIRM_TIMEOUT_MS; waited += CONFIRM_STEP_MS) {
         const current = scan.findSwitch(document, item.key);
@@ -138,10 +202,21 @@
     childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES,
   });
 
-  // A flip changes .checked, which no mutation reports: listen for the change itself.
-  document.addEventListener('change', (event) => {
-    if (event.target instanceof HTMLInputElement && event.target.matches(scan.SWITCH_SELECTOR)) scheduleScan(50);
-  }, true);
+  // A flip changes .checked, which no mutation reports: listen for the change and the click
+  // (a <button> switch has no change event), then keep re-reading while the page saves.
+  const onFlip = (event) => {
+    const target = event.target instanceof Element ? event.target.closest(scan.SWITCH_SELECTOR) : null;
+    if (!target) return;
+    scheduleScan(50);
+    rereadFor();
+  };
+  document.addEventListener('change', onFlip, true);
+  document.addEventListener('click', onFlip, true);
+  // Back from another tab or window: the page may have changed the switches meanwhile.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') scheduleScan(0);
+  });
+  window.addEventListener('focus', () => scheduleScan(0));
   window.addEventListener('popstate', () => onUrlMaybeChanged());
   window.addEventListener('hashchange', () => onUrlMaybeChanged());
   if (globalThis.navigation && typeof globalThis.navigation.addEventListener === 'function') {

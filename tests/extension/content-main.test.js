@@ -195,3 +195,76 @@ test('host missing: a notice says how to install it; nothing else is marked', as
   assert.equal(notice.getAttribute('role'), 'status');
   assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
 });
+
+// ---- the page's script owns the state; stale DOM after SPA navigation (issue 12) ----
+
+test('a save the page puts back by script (no event, no attribute) is noticed: the highlight returns', async () => {
+  const { document, sent } = startPage(`<span id="allowDataForGenerativeAI">Use my data</span>
+    <input type="checkbox" aria-labelledby="allowDataForGenerativeAI" checked>`);
+  await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
+  const input = document.querySelector('input');
+  input.click();
+  await waitFor(() => document.querySelector('[data-linkedout="ok"]'), 'the ok mark after the flip');
+  await sleep(1500);
+  input.checked = true; // the failed save put back, silently
+  await waitFor(() => document.querySelector('[data-linkedout="switch-off"]'), 'the highlight to come back', 3000);
+  assert.deepEqual(sent.map((m) => m.page.controls[0].checked), [true, false, true]);
+});
+
+test('an aria-checked that lags the click is not reported as unreadable', async () => {
+  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
+  const input = document.querySelector('input');
+  input.checked = false;
+  input.dispatchEvent(new window.Event('change', { bubbles: true }));
+  await sleep(600); // the page's attribute update arrives late, but within a moment
+  input.setAttribute('aria-checked', 'false');
+  await waitFor(() => document.querySelector('[data-linkedout="ok"]'), 'the ok mark');
+  assert.deepEqual(sent.map((m) => m.page.controls[0].checked), [true, false]);
+});
+
+test('re-reads when the window gets focus: a change made meanwhile with no event is seen', async () => {
+  const { document, sent, window } = startPage(`<span id="allowAdsByAge">Age range</span>
+    <input type="checkbox" aria-labelledby="allowAdsByAge">`);
+  await waitFor(() => sent.length === 1, 'the first page_state');
+  await sleep(300);
+  document.querySelector('input').checked = true; // property only: no event, no mutation
+  await sleep(400);
+  assert.equal(sent.length, 1, 'nothing can notice it by itself');
+  window.dispatchEvent(new window.Event('focus'));
+  await waitFor(() => sent.length === 2, 'a re-read on focus');
+  assert.deepEqual(sent.map((m) => m.page.controls[0].checked), [false, true]);
+});
+
+test('slow SPA navigation: the old page\'s switches are never reported under the new URL', async () => {
+  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the first highlight');
+  window.history.pushState({}, '', '/mypreferences/d/settings/ads-beyond-linkedin');
+  document.body.append(document.createElement('i')); // any mutation: the old switch is still there
+  await sleep(1000);
+  assert.equal(sent.length, 1, 'nothing sent while only the old page is shown');
+  assert.equal(document.querySelectorAll('[data-linkedout]').length, 0, 'old marks cleared');
+  document.querySelector('main').innerHTML = switchRow('allowLinkedInAudienceNetwork', 'Ads off LinkedIn', true);
+  await waitFor(() => sent.length === 2, 'the new page_state');
+  assert.equal(sent[1].page.url, `${SETTINGS}ads-beyond-linkedin`);
+  assert.deepEqual(sent[1].page.controls.map((c) => c.key), ['allowLinkedInAudienceNetwork']);
+});
+
+test('a query change is the same page: its switches are still reported', async () => {
+  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  await waitFor(() => sent.length === 1, 'the first page_state');
+  window.history.pushState({}, '', '/mypreferences/d/settings/data-for-ai-improvement?trk=nav');
+  document.querySelector('input').click();
+  await waitFor(() => sent.length === 2, 'the re-scan after the flip');
+  assert.equal(sent[1].page.url, `${SETTINGS}data-for-ai-improvement?trk=nav`);
+  assert.deepEqual(sent[1].page.controls.map((c) => c.key), ['allowDataForGenerativeAI']);
+});
+
+test('"switch it for me" clicks a <button role="switch"> and trusts only the read-back', async () => {
+  const { document } = startPage(`<span id="allowConversionTrackings">Measure ad success</span>
+    <button role="switch" aria-labelledby="allowConversionTrackings" aria-checked="true"
+      onclick="">On</button>`, { autoSwitch: true });
+  const button = document.querySelector('button');
+  button.addEventListener('click', () => setTimeout(() => button.setAttribute('aria-checked', 'false'), 100));
+  await waitFor(() => document.querySelector('button[data-linkedout="ok"]'), 'the button switch off and marked ok', 5000);
+});

@@ -37,7 +37,7 @@ test('joins several labelling ids in order, and the key is the whole aria-labell
   assert.deepEqual(page.controls, [{ key: 't1 t2', label: 'Ads off LinkedIn', checked: true }]);
 });
 
-test('unreadable state: missing aria-checked, disagreeing, or "mixed" give null', () => {
+test('unreadable state: aria-checked disagreeing with .checked, or "mixed", gives null; absent, .checked counts', () => {
   const page = scanOf(`
     <span id="a">A</span><input type="checkbox" role="switch" aria-labelledby="a" checked>
     <span id="b">B</span><input type="checkbox" role="switch" aria-labelledby="b" aria-checked="false" checked>
@@ -45,7 +45,7 @@ test('unreadable state: missing aria-checked, disagreeing, or "mixed" give null'
     <span id="d">D</span><input type="checkbox" role="switch" aria-labelledby="d" aria-checked="mixed">
     <span id="e">E</span><input type="checkbox" role="switch" aria-labelledby="e" aria-checked="false">`);
   assert.deepEqual(page.controls.map((c) => [c.key, c.checked]),
-    [['a', null], ['b', null], ['c', null], ['d', null], ['e', false]]);
+    [['a', true], ['b', null], ['c', null], ['d', null], ['e', false]]);
 });
 
 test('the live .checked property counts, not the initial attribute', () => {
@@ -104,4 +104,93 @@ test('a scanned page is a valid page_state for the protocol', () => {
   const msg = window.LinkedOutProtocol.buildPageState(9, page);
   assert.equal(msg.type, 'page_state');
   assert.equal(msg.id, 9);
+});
+
+// ---- every switch shape LinkedIn has shipped (issue 12) ----
+
+test('the older toggle: a bare checkbox with no role and no aria-checked reads .checked', () => {
+  const { window, document } = loadPage(`<html lang="en"><body>
+    <h3 id="allowAdsByAge">Age range</h3><input type="checkbox" aria-labelledby="allowAdsByAge" checked>
+    <label for="allowAdsByGender">Gender</label><input type="checkbox" id="allowAdsByGender"></body></html>`);
+  const scan = window.LinkedOutScan;
+  assert.deepEqual(plain(scan.scanPage(document, window.location.href).controls), [
+    { key: 'allowAdsByAge', label: 'Age range', checked: true },
+    { key: 'allowAdsByGender', label: 'Gender', checked: false },
+  ]);
+  // The page's script sets .checked with no event and no attribute: the live property counts.
+  document.querySelector('input').checked = false;
+  assert.equal(scan.checkedOf(document.querySelector('input')), false);
+});
+
+test('a <button role="switch"> and a role="checkbox" element read aria-checked; "mixed" is unreadable', () => {
+  const page = scanOf(`
+    <span id="allowConversionTrackings">Measure ad success</span>
+    <button type="button" role="switch" aria-labelledby="allowConversionTrackings" aria-checked="true"><span>On</span></button>
+    <div role="checkbox" id="allowIpToPersonalizeAds" aria-label="Inferred city location" aria-checked="false" tabindex="0"></div>
+    <div role="switch" aria-label="Half way" aria-checked="mixed"></div>`);
+  assert.deepEqual(page.controls, [
+    { key: 'allowConversionTrackings', label: 'Measure ad success', checked: true },
+    { key: 'allowIpToPersonalizeAds', label: 'Inferred city location', checked: false },
+    { key: null, label: 'Half way', checked: null },
+  ]);
+});
+
+test('toggle buttons with aria-pressed are switches', () => {
+  const page = scanOf(`
+    <p id="allowAnonymizedDataResearch">Social, economic and workplace research</p>
+    <button aria-pressed="true" aria-labelledby="allowAnonymizedDataResearch">On</button>
+    <span role="button" tabindex="0" aria-pressed="false" aria-label="Gender">Off</span>
+    <button>Save</button>`);
+  assert.deepEqual(page.controls, [
+    { key: 'allowAnonymizedDataResearch', label: 'Social, economic and workplace research', checked: true },
+    { key: null, label: 'Gender', checked: false },
+  ]);
+});
+
+test('several label ids: the key lists every id (the host matches any it knows), the label joins their texts', () => {
+  const page = scanOf(`
+    <h3 id="allowDataForGenerativeAI">Use my data for training content creation AI models</h3>
+    <p id="allowDataForGenerativeAI-description">Your data may be used to improve models.</p>
+    <input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI allowDataForGenerativeAI-description" aria-checked="true" checked>`);
+  assert.deepEqual(page.controls, [{
+    key: 'allowDataForGenerativeAI allowDataForGenerativeAI-description',
+    label: 'Use my data for training content creation AI models Your data may be used to improve models.',
+    checked: true,
+  }]);
+});
+
+test('plain checkboxes of a list beside a switch are options, not settings: not reported', () => {
+  const page = scanOf(`
+    <span id="adsPrivacyAllowInterestsAndBehaviors">Interest categories</span>
+    <input type="checkbox" role="switch" aria-labelledby="adsPrivacyAllowInterestsAndBehaviors" aria-checked="true" checked>
+    <fieldset><legend>Your interests</legend>
+      <label><input type="checkbox" name="interest" checked> Cloud computing</label>
+      <label><input type="checkbox" name="interest"> Marketing</label>
+    </fieldset>
+    <ul><li><label><input type="checkbox" checked> Travel</label></li><li><label><input type="checkbox"> Golf</label></li></ul>`);
+  assert.deepEqual(page.controls, [{ key: 'adsPrivacyAllowInterestsAndBehaviors', label: 'Interest categories', checked: true }]);
+});
+
+test('an input with no aria-checked reads .checked; aria-checked that disagrees stays unreadable', () => {
+  const { window, document } = loadPage(`<html lang="en"><body>
+    <span id="a">A</span><input type="checkbox" role="switch" aria-labelledby="a" checked>
+    <span id="b">B</span><input type="checkbox" aria-labelledby="b" aria-checked="false" checked></body></html>`);
+  const [a, b] = document.querySelectorAll('input');
+  assert.equal(window.LinkedOutScan.checkedOf(a), true);
+  assert.equal(window.LinkedOutScan.checkedOf(b), null);
+});
+
+test('labels are cut without splitting a surrogate pair: no lone surrogate reaches the host', () => {
+  // 1023 ASCII characters then an emoji (two UTF-16 units): a plain cut at 1024 units splits it.
+  const text = `${'x'.repeat(1023)}\u{1F600}tail`;
+  const { window, document } = loadPage(`<html lang="en"><body><span id="k">${text}</span>
+    <input type="checkbox" role="switch" aria-labelledby="k" aria-checked="false"></body></html>`);
+  const { label } = window.LinkedOutScan.readControl(document.querySelector('input'));
+  assert.ok(label.isWellFormed(), 'no lone surrogate');
+  assert.equal(label, 'x'.repeat(1023), 'the emoji that does not fit is dropped whole');
+  const emoji = '\u{1F600}'.repeat(1500);
+  const cut = window.LinkedOutScan.cutWhole(emoji, 1024);
+  assert.ok(cut.isWellFormed());
+  assert.equal(cut, '\u{1F600}'.repeat(512));
+  assert.equal(window.LinkedOutScan.cutWhole(`${'y'.repeat(1023)}\u{1F600}`, 1025), `${'y'.repeat(1023)}\u{1F600}`);
 });
