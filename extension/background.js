@@ -107,12 +107,35 @@ chrome.storage.onChanged.addListener((changes, areaName) => {
   if (LinkedOutPolicy.affectsOptions(changes, areaName)) options.refresh();
 });
 
+// Settings pages LinkedOut could not read (verdict page_unreadable), {step: url}, for the popup:
+// the user must switch those off by hand. Kept for the browser session; a later readable visit
+// of the same page clears its entry.
+const UNREADABLE_KEY = 'unreadablePages';
+let unreadableInMemory = {};
+
+async function getUnreadablePages() {
+  if (!sessionStore) return unreadableInMemory;
+  const stored = await sessionStore.get(UNREADABLE_KEY);
+  return stored[UNREADABLE_KEY] && typeof stored[UNREADABLE_KEY] === 'object' ? stored[UNREADABLE_KEY] : {};
+}
+
+async function rememberReadability(verdict, url) {
+  if (typeof verdict.setting !== 'string') return;
+  const pages = { ...(await getUnreadablePages()) };
+  if (verdict.page_unreadable === true) pages[verdict.setting] = url;
+  else if (verdict.setting in pages) delete pages[verdict.setting];
+  else return;
+  unreadableInMemory = pages;
+  if (sessionStore) await sessionStore.set({ [UNREADABLE_KEY]: pages });
+}
+
 // ---- content script: page_state → verdict, one host round trip ----
 
 async function onPageState(request, sender) {
   const [verdict, effective] = await Promise.all([host.request(request), options.get()]);
   if (verdict.type !== 'verdict') throw new Error(`expected a verdict, got ${verdict.type}`);
   showStillOn(verdict.walkthrough.still_on);
+  await rememberReadability(verdict, request.url).catch(() => {});
   followWalkthrough(verdict, sender.tab.id, request.url).catch(() => {});
   // The organisation's policy may forbid "switch it for me", whatever the member stored.
   return { status: 'ok', verdict, autoSwitchAllowed: effective.autoSwitchAllowed };
@@ -164,9 +187,10 @@ async function onPopupMessage(msg, sender) {
     // The region first: a policy region changes which steps the plan expects.
     try { settings = await configAndOptions(); } catch (err) { problem = errorReply(err); }
     try { plan = await walkthroughPlan('status'); } catch (err) { problem = errorReply(err); }
+    const unreadable = await getUnreadablePages().catch(() => ({}));
     return {
       status: 'ok', host: host.state, plan, problem, config: settings.config, options: settings.options,
-      regionHint: settings.regionHint,
+      regionHint: settings.regionHint, unreadable,
     };
   }
   if (msg.type === 'config') {

@@ -10,6 +10,10 @@
  * checked/aria-checked disagreement is reported as unreadable only once it outlasts SETTLE_MS.
  * After an SPA navigation the old page's DOM can linger under the new URL: switches that were
  * there before the path changed are never reported for the new path.
+ *
+ * Never silent: a settings page that shows no switch LinkedOut can read within UNREADABLE_AFTER_MS
+ * is still reported (with no controls), so the host can answer page_unreadable and the page
+ * shows a notice telling the user to switch the setting off by hand.
  */
 (function startLinkedOut() {
   'use strict';
@@ -24,7 +28,8 @@
   const CONFIRM_STEP_MS = 100;
   const REREAD_STEP_MS = 250;
   const REREAD_WINDOW_MS = 6000;
-  const SETTLE_MS = 1000;
+  const SETTLE_MS = 2000;
+  const UNREADABLE_AFTER_MS = 4000;
   const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-labelledby', 'checked', 'id', 'lang', 'role', 'type'];
 
   let currentUrl = location.href;
@@ -37,6 +42,7 @@
   let disagreeingSince = new WeakMap();
   let rereadTimer = null;
   let rereadUntil = 0;
+  let pageShownAt = Date.now();
   let lastSentSignature = null;
   let debounceTimer = null;
   let firstPendingAt = 0;
@@ -79,6 +85,7 @@
     }
     staleSwitches = reportedSwitches;
     reportedSwitches = new Map();
+    pageShownAt = Date.now();
     highlight.clearAll(document);
     autoSwitchTried = new Set();
     lastSentSignature = null;
@@ -122,7 +129,12 @@
     if (!protocol.isSettingsUrl(location.href)) return;
     if (sending) { rescanAfterSend = true; return; }
     const switches = scan.switchesIn(document).filter((el) => !isStale(el));
-    if (switches.length === 0) return; // not rendered yet: the observer will call again
+    if (switches.length === 0) {
+      // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once
+      // UNREADABLE_AFTER_MS have passed, report the page with no controls all the same.
+      const left = pageShownAt + UNREADABLE_AFTER_MS - Date.now();
+      if (left > 0) { scheduleScan(left); return; }
+    }
     const wait = settleWait(switches);
     if (wait > 0) { scheduleScan(wait); return; }
     reportedSwitches = new Map(switches.map((el) => [el, identityOf(el)]));
@@ -149,7 +161,11 @@
 
   function handleResponse(response) {
     if (response.status === 'ok') {
-      highlight.clearNotice(document);
+      if (response.verdict.page_unreadable === true) {
+        highlight.showNotice(document, t('noticePageUnreadable', [settingName(response.verdict.setting)]));
+      } else {
+        highlight.clearNotice(document);
+      }
       highlight.applyVerdict(document, response.verdict, t);
       if (autoSwitch && response.autoSwitchAllowed !== false) switchOffForUser(response.verdict);
     } else if (response.status === 'host_missing') {
@@ -163,6 +179,13 @@
       // paths (/home/<user>/…). The popup shows why the host stopped.
       highlight.showNotice(document, t(response.code === 'host_failed' ? 'noticeHostFailed' : 'noticeHostError'));
     }
+  }
+
+  /** The setting's name as the popup shows it (LinkedIn's wording), else its id. */
+  function settingName(id) {
+    const name = `step_${String(id).replace(/[^A-Za-z0-9]/g, '_')}`;
+    const text = t(name);
+    return text && text !== name ? text : String(id);
   }
 
   const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });

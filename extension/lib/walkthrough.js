@@ -55,10 +55,12 @@
     return { action: 'navigate', url: target.url, step: target.step };
   }
 
-  /** After a verdict on `tabUrl`: move on only once this page has nothing left to switch off. */
+  /** After a verdict on `tabUrl`: move on only once this page has nothing left to switch off and was read. */
   function afterVerdict({ active, tabUrl, verdict }) {
     if (!active) return { action: 'stay', why: 'inactive' };
     if (verdict.highlight.length > 0) return { action: 'stay', why: 'switches-left' };
+    // The user must switch it by hand (the page says so): moving on would hide that.
+    if (verdict.page_unreadable === true) return { action: 'stay', why: 'page-unreadable' };
     return moveTo(verdict.next, tabUrl);
   }
 

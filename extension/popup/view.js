@@ -177,10 +177,35 @@
     box.textContent = name ? t(name) : '';
   }
 
-  /** status = {host, plan, problem} as the background's `status` reply, plus the popup's own extensionId. */
+  /**
+   * Pages LinkedOut could not read ({step: url}): "switch X off by hand", with a link to where it
+   * is. Only steps of the plan, only LinkedIn URLs.
+   */
+  function renderUnreadable(doc, unreadable, plan, t) {
+    const list = doc.getElementById('unreadable');
+    if (!list) return;
+    const steps = plan ? plan.steps.filter((s) => unreadable && typeof unreadable[s.step] === 'string') : [];
+    list.replaceChildren(...steps.map((s) => {
+      const li = el(doc, 'li', { 'data-unreadable-step': s.step },
+        t('unreadablePage', [t(stepMessageName(s.step)) || s.title]));
+      const url = unreadable[s.step];
+      if (root.LinkedOutProtocol.isLinkedInUrl(url)) {
+        li.appendChild(doc.createTextNode(' '));
+        li.appendChild(el(doc, 'a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, t('unreadableOpen')));
+      }
+      return li;
+    }));
+    doc.getElementById('unreadable-section').hidden = steps.length === 0;
+  }
+
+  /**
+   * status = {host, plan, problem, unreadable} as the background's `status` reply, plus the popup's
+   * own extensionId.
+   */
   function render(doc, status, t, formatTime = (iso) => iso) {
     renderHost(doc, status.host, t, status.extensionId);
     renderPlan(doc, status.plan, t, formatTime);
+    renderUnreadable(doc, status.unreadable, status.plan, t);
   }
 
   root.LinkedOutPopupView = Object.freeze({ localize, render, renderMove, stepMessageName, allowCommand, STATE_MESSAGES });

@@ -8,10 +8,26 @@ namespace linkedout {
 
 namespace {
 
-const std::vector<std::size_t>* owners_of_key(const Ruleset& rules, const std::optional<std::string>& key) {
-  if (!key) return nullptr;
-  auto it = rules.settings_by_key.find(*key);
-  return it == rules.settings_by_key.end() ? nullptr : &it->second;
+// The settings the key names. A key may list several ids separated by spaces (aria-labelledby
+// "<key> <key>-description"): every id the ruleset knows counts; ids it does not know are ignored.
+std::optional<std::vector<std::size_t>> owners_of_key(const Ruleset& rules, const std::optional<std::string>& key) {
+  if (!key) return std::nullopt;
+  std::vector<std::size_t> owners;
+  std::size_t start = 0;
+  while (start <= key->size()) {
+    const std::size_t end = std::min(key->find(' ', start), key->size());
+    if (end > start) {
+      auto it = rules.settings_by_key.find(key->substr(start, end - start));
+      if (it != rules.settings_by_key.end()) {
+        for (const std::size_t owner : it->second) {
+          if (std::find(owners.begin(), owners.end(), owner) == owners.end()) owners.push_back(owner);
+        }
+      }
+    }
+    start = end + 1;
+  }
+  if (owners.empty()) return std::nullopt;
+  return owners;
 }
 
 const std::vector<std::size_t>* owners_of_label(const Ruleset& rules, const std::string& label,
@@ -31,7 +47,7 @@ bool seen_before(const StoreData& known, const std::string& setting) {
 
 Match match_control(const Ruleset& rules, const Control& control, std::string_view page_lang) {
   const std::string lang = primary_language(page_lang);
-  const auto* by_key = owners_of_key(rules, control.key);
+  const auto by_key = owners_of_key(rules, control.key);
   const auto* by_label = owners_of_label(rules, control.label, lang);
   if (by_key) {
     if (by_key->size() != 1) return {std::nullopt, "ambiguous", ""};
@@ -70,17 +86,26 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
     if (std::none_of(verdict.drift.begin(), verdict.drift.end(), same)) verdict.drift.push_back({setting, kind});
   };
 
+  // Match by page: on a page whose path names one setting, its only switch, when that matches no
+  // key and no label, is that setting (LinkedIn renames keys and rewords labels; the page stays).
+  const bool by_page = verdict.setting != nullptr && page.controls.size() == 1;
+  bool page_read = false;  // a control with a readable state was matched to this page's setting
+
   for (const auto& control : page.controls) {
+    Match match = match_control(rules, control, page.lang);
+    if (!match.setting && match.why == "not_in_ruleset" && by_page) {
+      match = {static_cast<std::size_t>(verdict.setting - rules.settings.data()), "", "page"};
+    }
     if (!control.checked) {
       verdict.unknown.push_back({control.key, control.label, "unreadable"});
       continue;
     }
-    const Match match = match_control(rules, control, page.lang);
     if (!match.setting) {
       verdict.unknown.push_back({control.key, control.label, match.why});
       continue;
     }
     const Setting& setting = rules.settings[*match.setting];
+    if (&setting == verdict.setting) page_read = true;
     const std::string state = *control.checked ? "on" : "off";
     if (state == setting.desired) {
       verdict.ok.push_back({control.key, setting.id, match.matched_by});
@@ -101,6 +126,8 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
     verdict.sightings.push_back({setting.id, state});
     after.settings[setting.id].state = state;
   }
+
+  verdict.page_unreadable = verdict.setting != nullptr && !page_read;
 
   const Plan plan = plan_walkthrough(rules, after, verdict.setting ? verdict.setting->id : std::string());
   verdict.progress = plan.progress;

@@ -72,6 +72,9 @@ struct Verdict {
   std::vector<UnknownControl> unknown;
   std::vector<DriftFlag> drift;
   std::vector<Sighting> sightings;
+  // The path names a setting but no control with a readable state was matched to it: the user
+  // must be told to switch it by hand (never a silent "nothing to do").
+  bool page_unreadable = false;
   Progress progress;  // counted as if the sightings were already recorded
   std::optional<NextStep> next;
   bool walkthrough_active = false;  // as the store says
@@ -85,12 +88,12 @@ struct DecideOptions {
   bool flag_new_settings = false;
 };
 
-// Matches one control to a setting (rules 1-3). Returns the setting index, or the reason it
+// Matches one control to a setting by key, then label (rules 1-3). Returns the setting index, or the reason it
 // cannot be judged ("not_in_ruleset" or "ambiguous").
 struct Match {
   std::optional<std::size_t> setting;
   std::string why;         // when unmatched
-  std::string matched_by;  // when matched: "key" or "label"
+  std::string matched_by;  // when matched: "key" or "label" ("page" is decided over the whole page)
 };
 Match match_control(const Ruleset& rules, const Control& control, std::string_view page_lang);
 

@@ -60,16 +60,19 @@ json verdict_reply(const Verdict& verdict, const PageState& page) {
   json drift = json::array();
   for (const auto& d : verdict.drift) drift.push_back({{"setting", d.setting}, {"kind", d.kind}});
 
-  return {{"type", "verdict"},
-          {"url", page.url},
-          {"setting", verdict.setting ? json(verdict.setting->id) : json(nullptr)},
-          {"highlight", std::move(highlight)},
-          {"ok", std::move(ok)},
-          {"unknown", std::move(unknown)},
-          {"drift", std::move(drift)},
-          {"progress", progress_json(verdict.progress)},
-          {"next", next_json(verdict.next)},
-          {"walkthrough", {{"active", verdict.walkthrough_active}, {"still_on", verdict.still_on}}}};
+  json reply = {{"type", "verdict"},
+                {"url", page.url},
+                {"setting", verdict.setting ? json(verdict.setting->id) : json(nullptr)},
+                {"highlight", std::move(highlight)},
+                {"ok", std::move(ok)},
+                {"unknown", std::move(unknown)},
+                {"drift", std::move(drift)},
+                {"progress", progress_json(verdict.progress)},
+                {"next", next_json(verdict.next)},
+                {"walkthrough", {{"active", verdict.walkthrough_active}, {"still_on", verdict.still_on}}}};
+  // Only when true: the page names a setting LinkedOut could not read (the user must act by hand).
+  if (verdict.page_unreadable) reply["page_unreadable"] = true;
+  return reply;
 }
 
 json walkthrough_reply(const Plan& plan, const StoreData& known) {

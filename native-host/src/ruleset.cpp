@@ -160,6 +160,13 @@ const Setting* Ruleset::find_setting(std::string_view id) const {
 }
 
 const Setting* Ruleset::setting_for_path(std::string_view url_path) const {
+  // Mobile web serves the same pages under /mypreferences/m/ instead of /mypreferences/d/.
+  constexpr std::string_view kMobile = "/mypreferences/m/";
+  std::string desktop;
+  if (url_path.substr(0, kMobile.size()) == kMobile) {
+    desktop = "/mypreferences/d/" + std::string(url_path.substr(kMobile.size()));
+    url_path = desktop;
+  }
   for (const auto& setting : settings) {
     if (setting.path == url_path) return &setting;
   }

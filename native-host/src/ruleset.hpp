@@ -50,7 +50,7 @@ struct Ruleset {
   std::vector<Form> forms;        // after the settings in the walkthrough
 
   const Setting* find_setting(std::string_view id) const;
-  const Setting* setting_for_path(std::string_view url_path) const;  // exact path match
+  const Setting* setting_for_path(std::string_view url_path) const;  // exact path, /m/ as /d/
   const Form* find_form(std::string_view id) const;
 
   // Lookup tables for matching controls, filled by build_index() (parse_ruleset calls it;

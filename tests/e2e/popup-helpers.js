@@ -23,7 +23,8 @@ export async function openPopup(session) {
   return page;
 }
 
-// {hostStatus, hostText, steps: [{step, state, kind, drift}], progress: {done, total}, drift: [ids], startDisabled}
+// {hostStatus, hostText, steps: [{step, state, kind, drift}], progress: {done, total}, drift: [ids],
+//  unreadable: [{step, text, href}], startDisabled}
 export function readPopup(page) {
   return page.evaluate(() => {
     const status = document.getElementById('host-status');
@@ -37,6 +38,9 @@ export function readPopup(page) {
       })),
       progress: { done: Number(progress.dataset.done), total: Number(progress.dataset.total) },
       drift: [...document.querySelectorAll('#drift > li')].map((li) => li.dataset.driftStep),
+      unreadable: [...document.querySelectorAll('#unreadable > li')].map((li) => ({
+        step: li.dataset.unreadableStep, text: li.textContent, href: li.querySelector('a')?.getAttribute('href') ?? null,
+      })),
       startDisabled: document.getElementById('start').disabled,
       text: document.body.innerText,
     };

@@ -23,9 +23,11 @@ export function defineReplicaChecks(test, kind) {
     const page = await session.browser.newPage();
     const aiPath = replica.ruleset.settings[0].path;
     await page.goto(replica.url(aiPath));
-    // Late rendering: the shell is there, the switch is not yet.
-    assert.equal(await page.$$eval('input[role="switch"]', (els) => els.length), 0);
+    // Late rendering: the switch arrives at least renderDelayMs after the shell (timed in the
+    // page, so a slow machine cannot make it look early or late).
     await waitForSwitches(page, 1);
+    const times = await page.evaluate(() => window.replicaTimes);
+    assert.ok(times.switchesAt - times.shellAt >= 500 - 1, JSON.stringify(times));
     let [sw] = await readSwitches(page);
     assert.deepEqual([sw.key, sw.checked, sw.ariaChecked, sw.stateText], ['allowDataForGenerativeAI', true, 'true', 'On']);
     assert.equal(await page.$eval('html', (h) => h.lang), 'en');
@@ -69,6 +71,32 @@ export function defineReplicaChecks(test, kind) {
     assert.equal(cookieSwitch.id, 'nonEssentialCookieConsent');
     assert.equal(cookieSwitch.labelledBy, null);
     assert.equal(cookieSwitch.label, 'Nicht notwendige Cookies');
+
+    // The older toggle: a bare checkbox; a refused save is put back through .checked alone (no
+    // event, no attribute), after the slow save answers. Mobile paths serve the same page.
+    replica.setLang('en');
+    const age = replica.ruleset.settings.find((x) => x.id === 'ads-by-age');
+    replica.setPageShape(age.path, { shape: 'legacy' });
+    replica.setSaves({ delayMs: 300, refuse: [age.keys[0]] });
+    replica.setToggles({ [age.keys[0]]: true });
+    await page.goto(replica.url(age.path.replace('/mypreferences/d/', '/mypreferences/m/')));
+    await waitForSwitches(page, 1);
+    const legacy = await page.$eval('main input[type="checkbox"]', (el) => ({
+      role: el.getAttribute('role'), aria: el.getAttribute('aria-checked'), checked: el.checked }));
+    assert.deepEqual(legacy, { role: null, aria: null, checked: true });
+    await page.evaluate(() => {
+      window.replicaMutations = 0;
+      const box = document.querySelector('main input[type="checkbox"]');
+      new MutationObserver((records) => { window.replicaMutations += records.length; }).observe(box, { attributes: true });
+      box.addEventListener('change', () => { window.replicaChanges = (window.replicaChanges ?? 0) + 1; });
+    });
+    await page.click('main input[type="checkbox"]');
+    await page.waitForFunction(() => document.querySelector('main input[type="checkbox"]').checked === true
+      && window.replicaChanges === 1, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.replicaMutations), 0, 'put back with no attribute change');
+    assert.equal(replica.toggles()[age.keys[0]], true, 'the refused save changed nothing');
+    replica.setPageShape(age.path, null);
+    replica.setSaves({});
 
     const res = await page.goto(replica.url('/mypreferences/d/settings/no-such-page'));
     assert.equal(res.status(), 404);

@@ -9,27 +9,13 @@ import { after, before, describe, it } from 'node:test';
 import { UNKNOWN_TOGGLE, VARIANT_PATHS } from '../fixtures/linkedin/site.js';
 import { startReplica } from '../fixtures/linkedin/server.js';
 import { browserAvailability, chromeExtensionId, geckoId, hostBinary, launchBrowser, SCREENSHOT_DIR } from './harness.js';
-import { readMarks, readSwitches, waitForSwitches } from './page-helpers.js';
+import { readMarks, readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
+import { defineShapeScenarios, defineUnreadableScenarios } from './shape-scenarios.js';
 import { openPopup, POPUP_VIEWPORT, readPopup } from './popup-helpers.js';
 import { defineReplicaChecks, waitUntil } from './replica-checks.js';
 import { followWalkthrough, startWalkthroughFromPopup } from './walkthrough-driver.js';
 
 const RENDER_DELAY_MS = 300;
-
-// Waits until the extension has marked exactly `expected` ({key: mark}) and nothing else.
-async function waitForMarks(page, expected, timeout = 10000) {
-  const want = JSON.stringify(Object.entries(expected).sort());
-  try {
-    await page.waitForFunction((wantJson) => {
-      const got = [...document.querySelectorAll('[data-linkedout]')]
-        .map((el) => [el.getAttribute('aria-labelledby') ?? el.id, el.getAttribute('data-linkedout')]).sort();
-      return JSON.stringify(got) === wantJson;
-    }, { timeout }, want);
-  } catch (error) {
-    const marks = await readMarks(page).catch(() => 'unreadable');
-    throw new Error(`marks never became ${want}; last seen ${JSON.stringify(marks)} (${error.message})`);
-  }
-}
 
 // Everything the extension added or marked on the page, to prove nothing else was touched.
 function readExtensionFootprint(page) {
@@ -300,6 +286,9 @@ export function defineBrowserSuite(kind) {
         replica.setLang('en');
       }
     });
+
+    defineShapeScenarios(it, () => ({ replica, session }));
+    defineUnreadableScenarios(it, () => ({ replica, session }), screenshot);
   });
 
   describe(`${kind} + extension, host not installed`, () => {

@@ -1,7 +1,6 @@
 // Drives the walkthrough the way a user does: "Start opt-out walkthrough" in the popup, then on
 // each page the extension opens, flip the switch it highlights and let it move on. Shared by the
 // e2e suites and scripts/demo.
-import { waitForSwitches } from './page-helpers.js';
 import { openPopup } from './popup-helpers.js';
 import { waitUntil } from './replica-checks.js';
 
@@ -33,13 +32,12 @@ export async function followWalkthrough(tab, ruleset, onStep = async () => {}) {
     await waitUntil(() => pathOf(tab.url()) === setting.path,
       { what: `the walkthrough to reach ${setting.path} (at ${tab.url()})`, timeout: 15000 });
     visited.push(setting.path);
-    await waitForSwitches(tab, 1);
-    await tab.waitForSelector('input[data-linkedout="switch-off"]', { timeout: 10000 });
+    await tab.waitForSelector('[data-linkedout="switch-off"]', { timeout: 10000 });
     await tab.waitForSelector('[data-linkedout-reason]', { timeout: 5000 });
     await onStep({ index, setting, tab, phase: 'highlighted' });
     // The user flips what the extension highlights; the walkthrough moves on by itself.
-    await tab.click('input[data-linkedout="switch-off"]');
-    await tab.waitForSelector('input[data-linkedout="ok"]', { timeout: 10000 });
+    await tab.click('[data-linkedout="switch-off"]');
+    await tab.waitForSelector('[data-linkedout="ok"]', { timeout: 10000 });
     await onStep({ index, setting, tab, phase: 'off' });
   }
   const form = ruleset.forms[0];

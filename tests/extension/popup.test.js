@@ -214,3 +214,19 @@ test('helper missing: the walkthrough actions are disabled and the install guide
     assert.equal(document.getElementById('open-report').disabled, false);
   }
 });
+
+test('pages LinkedOut could not read: "switch X off by hand", with a link to where it is (LinkedIn URLs only)', () => {
+  const { window, document, t } = openPopup('de');
+  const url = 'https://www.linkedin.com/mypreferences/m/settings/ads-related-actions';
+  window.LinkedOutPopupView.render(document, { ...STATUS, unreadable: {
+    'ads-related-actions': url, 'data-for-ai-improvement': 'https://evil.example/', 'not-a-step': url,
+  } }, t);
+  assert.equal(document.getElementById('unreadable-section').hidden, false);
+  const items = [...document.querySelectorAll('#unreadable li')];
+  assert.deepEqual(items.map((li) => li.dataset.unreadableStep), ['data-for-ai-improvement', 'ads-related-actions']);
+  assert.match(items[1].textContent, /LinkedOut konnte diese Seite nicht lesen — schalten Sie „Werbeerfolg messen“ selbst aus\./);
+  assert.equal(items[1].querySelector('a').getAttribute('href'), url);
+  assert.equal(items[0].querySelector('a'), null, 'never a link outside LinkedIn');
+  window.LinkedOutPopupView.render(document, STATUS, t);
+  assert.equal(document.getElementById('unreadable-section').hidden, true);
+});

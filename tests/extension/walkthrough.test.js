@@ -49,6 +49,9 @@ test('after a verdict: stay while switches are left, then move to the host\'s ne
   assert.deepEqual(plain(W.afterVerdict({ active: true, tabUrl: here, verdict: verdictFor([], { step: 'a', url: here }) })),
     { action: 'stay', why: 'already-there', step: 'a' });
   assert.deepEqual(plain(W.afterVerdict({ active: true, tabUrl: here, verdict: verdictFor([], null) })), { action: 'finished' });
+  // A page LinkedOut could not read: stay, so the user sees the notice and switches it by hand.
+  assert.deepEqual(plain(W.afterVerdict({ active: true, tabUrl: here,
+    verdict: { ...verdictFor([], { step: 'b', url: BASE + 'b' }), page_unreadable: true } })), { action: 'stay', why: 'page-unreadable' });
 });
 
 test('the walkthrough never navigates outside https://www.linkedin.com', () => {

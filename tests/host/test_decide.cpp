@@ -238,10 +238,83 @@ TEST_CASE("decide: the URL names the page but never decides which control is whi
                                    {});
   CHECK(unknown_page.setting == nullptr);
   CHECK(unknown_page.highlight.size() == 1);
-  // An unknown control on a known page is not attributed to the page's setting.
-  const auto stranger = decide(rules, page_for(ai, "en", {{"mystery", "Mystery", true}}), {});
-  CHECK(stranger.highlight.empty());
-  CHECK(stranger.unknown.size() == 1);
+  // Two unknown controls on a known page: neither is attributed to the page's setting.
+  const auto strangers = decide(rules, page_for(ai, "en", {{"mystery", "Mystery", true}, {"other", "Other", true}}), {});
+  CHECK(strangers.highlight.empty());
+  CHECK(strangers.unknown.size() == 2);
+  CHECK(strangers.page_unreadable);
+}
+
+TEST_CASE("decide: matched_by says how each control was matched: key, label or page") {
+  const auto& rules = real_rules();
+  const Setting& ai = *rules.find_setting("data-for-ai-improvement");
+  const auto by_key = decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI", "x", true}}), {});
+  REQUIRE(by_key.highlight.size() == 1);
+  CHECK(by_key.highlight[0].matched_by == "key");
+  const auto by_label = decide(rules, page_for(ai, "en", {{std::nullopt, ai.labels.at("en").back(), false}}), {});
+  REQUIRE(by_label.ok.size() == 1);
+  // The only switch on the page, with a renamed key and reworded label: the page's setting.
+  const auto by_page = decide(rules, page_for(ai, "en", {{"allowGenAITrainingV2", "Train AI on my data", true}}), {});
+  REQUIRE(by_page.highlight.size() == 1);
+  CHECK(by_page.highlight[0].setting == ai.id);
+  CHECK(by_page.highlight[0].key == "allowGenAITrainingV2");
+  CHECK(by_page.highlight[0].matched_by == "page");
+  CHECK_FALSE(by_page.page_unreadable);
+  REQUIRE(by_page.sightings.size() == 1);
+  CHECK(by_page.sightings[0].setting == ai.id);
+  // Never on a page the ruleset does not know, and never over an ambiguous match.
+  const auto no_page = decide(rules, {"https://www.linkedin.com/mypreferences/d/settings/unknown",
+                                      "/mypreferences/d/settings/unknown", "en", {{"mystery", "Mystery", true}}}, {});
+  CHECK(no_page.highlight.empty());
+  CHECK_FALSE(no_page.page_unreadable);
+  const Setting& ads = *rules.find_setting("ads-beyond-linkedin");
+  const auto ambiguous = decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI", ads.labels.at("en").front(), true}}), {});
+  CHECK(ambiguous.highlight.empty());
+  CHECK(ambiguous.page_unreadable);
+}
+
+TEST_CASE("decide: page_unreadable when the page's setting got no readable control") {
+  const auto& rules = real_rules();
+  const Setting& ai = *rules.find_setting("data-for-ai-improvement");
+  CHECK(decide(rules, page_for(ai, "en", {}), {}).page_unreadable);
+  CHECK(decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI", "x", std::nullopt}}), {}).page_unreadable);
+  CHECK_FALSE(decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI", "x", false}}), {}).page_unreadable);
+  // Only another setting's switch on this page: this page's setting is still unread.
+  const auto other = decide(rules, page_for(ai, "en", {{"allowLinkedInAudienceNetwork", "x", true}}), {});
+  CHECK(other.page_unreadable);
+  // A page the ruleset does not know is never "unreadable".
+  CHECK_FALSE(decide(rules, {"https://www.linkedin.com/mypreferences/d/categories/ads", "/mypreferences/d/categories/ads",
+                             "en", {}}, {}).page_unreadable);
+}
+
+TEST_CASE("decide: a key listing several ids matches by the id the ruleset knows") {
+  const auto& rules = real_rules();
+  const Setting& ai = *rules.find_setting("data-for-ai-improvement");
+  const auto v = decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI allowDataForGenerativeAI-description",
+                                                   "Use my data Your data may be used", true}, {"x", "X", true}}), {});
+  REQUIRE(v.highlight.size() == 1);
+  CHECK(v.highlight[0].key == "allowDataForGenerativeAI allowDataForGenerativeAI-description");
+  CHECK(v.highlight[0].setting == ai.id);
+  CHECK(v.highlight[0].matched_by == "key");
+  // Order does not matter; two ids of two different settings are ambiguous.
+  const auto second = decide(rules, page_for(ai, "en", {{"intro allowDataForGenerativeAI", "x", false}, {"y", "Y", true}}), {});
+  CHECK(second.ok.size() == 1);
+  const auto both = decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI allowLinkedInAudienceNetwork", "x", true},
+                                                      {"y", "Y", true}}), {});
+  REQUIRE(both.unknown.size() == 2);
+  CHECK(both.unknown[0].why == "ambiguous");
+}
+
+TEST_CASE("decide: a mobile path /mypreferences/m/... is the same setting's page") {
+  const auto& rules = real_rules();
+  const Setting& ai = *rules.find_setting("data-for-ai-improvement");
+  const std::string mobile = "/mypreferences/m/settings/data-for-ai-improvement";
+  const auto v = decide(rules, {"https://www.linkedin.com" + mobile, mobile, "en", {{"renamedKey", "Reworded", true}}}, {});
+  CHECK(v.setting == &ai);
+  REQUIRE(v.highlight.size() == 1);
+  CHECK(v.highlight[0].matched_by == "page");
+  CHECK(rules.setting_for_path("/mypreferences/m/member-cookies") == rules.find_setting("member-cookies"));
+  CHECK(rules.setting_for_path("/mypreferences/x/settings/data-for-ai-improvement") == nullptr);
 }
 
 TEST_CASE("decide: many controls keep their order in each list") {

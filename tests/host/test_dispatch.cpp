@@ -121,6 +121,22 @@ TEST_CASE("dispatch: a page with nothing the ruleset knows writes nothing") {
   CHECK(host.store.load().history.empty());
 }
 
+TEST_CASE("dispatch: page_unreadable on the wire only for a settings page with nothing readable for it") {
+  Host host;
+  // No control at all after the content script's bounded wait, on the mobile path of a known page.
+  const json empty = host.send(page_state("https://www.linkedin.com/mypreferences/m/settings/ads-beyond-linkedin", "en", json::array()));
+  CHECK(empty["type"] == "verdict");
+  CHECK(empty["setting"] == "ads-beyond-linkedin");
+  CHECK(empty["page_unreadable"] == true);
+  CHECK(host.store.load().history.empty());
+  // Read fine: the field is absent.
+  const json fine = host.send(ai_page(true));
+  CHECK_FALSE(fine.contains("page_unreadable"));
+  // A page the ruleset does not know is never unreadable.
+  const json other = host.send(page_state("https://www.linkedin.com/mypreferences/d/categories/ads", "en", json::array()));
+  CHECK_FALSE(other.contains("page_unreadable"));
+}
+
 TEST_CASE("dispatch: re-scans of an unchanged page refresh the store at most once a minute") {
   Host host;
   host.send(ai_page(false));

@@ -69,6 +69,33 @@ TEST_CASE("ruleset: every setting has labels in en, de, fr, es, nl and it") {
   }
 }
 
+TEST_CASE("ruleset: every label names its source or says it is unverified") {
+  const json doc = real_rules_json();
+  std::set<std::string> sources;
+  for (const auto& source : doc.at("sources")) sources.insert(source.at("id").get<std::string>());
+  int verified = 0;
+  for (const auto& setting : doc.at("settings")) {
+    const std::string id = setting.at("id").get<std::string>();
+    INFO(id);
+    REQUIRE(setting.contains("label_sources"));
+    const json& labels = setting.at("labels");
+    const json& label_sources = setting.at("label_sources");
+    CHECK(label_sources.size() == labels.size());
+    for (const auto& [lang, list] : labels.items()) {
+      INFO(lang);
+      REQUIRE(label_sources.contains(lang));
+      REQUIRE(label_sources.at(lang).size() == list.size());
+      for (const auto& source : label_sources.at(lang)) {
+        const auto name = source.get<std::string>();
+        CHECK((name == "unverified" || sources.count(name) == 1));
+        if (name != "unverified") ++verified;
+      }
+    }
+  }
+  // The AI-training switch's English, German and Dutch wording is confirmed by public sources.
+  CHECK(verified >= 6);
+}
+
 TEST_CASE("ruleset: no key and no normalised label (per language) belongs to two settings") {
   const auto rules = parse_ruleset(real_rules_text());
   std::map<std::string, std::string> key_owner;
