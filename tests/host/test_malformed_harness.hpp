@@ -331,9 +331,10 @@ class HostProcess {
 
 // A page_state whose controls match no ruleset setting: a verdict that records nothing.
 inline json unmatched_page_state(json id) {
+  // A page that names no setting: on a setting's own page its only switch is matched by page.
   return {{"type", "page_state"},
           {"id", std::move(id)},
-          {"url", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"},
+          {"url", "https://www.linkedin.com/mypreferences/d/categories/privacy"},
           {"lang", "en"},
           {"controls", json::array({{{"key", "notARulesetKey"}, {"label", "Nothing LinkedOut knows"}, {"checked", true}}})}};
 }
