@@ -16,7 +16,8 @@ option(LINKEDOUT_INSTALL_SYSTEM_MANIFESTS
 option(LINKEDOUT_PACKAGING_STRICT
   "Fail the configure when the manifest templates cannot be used (scripts/package sets it)" OFF)
 
-set(LINKEDOUT_HOST_NAME "io.linkedout.host")
+# LINKEDOUT_HOST_NAME and the default extension ids, from native-host/extension_ids.json.
+include("${CMAKE_SOURCE_DIR}/cmake/extension_ids.cmake")
 # The path the manifests name: where `install(TARGETS linkedout-host ...)` puts the binary once the
 # package is installed. CPack DEB installs under CPACK_PACKAGING_INSTALL_PREFIX (set below to
 # CMAKE_INSTALL_PREFIX), so the two cannot disagree.
@@ -36,7 +37,8 @@ set(LINKEDOUT_FIREFOX_SYSTEM_DIRS
 # --- host manifests, generated from the templates in manifests/ --------------------------------
 # A template is told apart by its content, not its file name: the Chromium-family one lists
 # "allowed_origins", the Firefox one "allowed_extensions". Every @...@ placeholder naming the host
-# path is filled with the installed path; anything left over is an error, so a renamed placeholder
+# path is filled with the installed path, @ALLOWED_ORIGINS@ / @ALLOWED_EXTENSIONS@ with the ids
+# from native-host/extension_ids.json; anything left over is an error, so a renamed placeholder
 # cannot ship a broken manifest.
 set(LINKEDOUT_MANIFEST_OUT "${CMAKE_CURRENT_BINARY_DIR}/packaging/manifests")
 file(GLOB LINKEDOUT_MANIFEST_TEMPLATES CONFIGURE_DEPENDS
@@ -54,6 +56,8 @@ foreach(template IN LISTS LINKEDOUT_MANIFEST_TEMPLATES)
     continue()
   endif()
   string(REGEX REPLACE "@[A-Za-z_]*PATH[A-Za-z_]*@" "${LINKEDOUT_INSTALLED_HOST_PATH}" text "${text}")
+  string(REPLACE "@ALLOWED_ORIGINS@" "${LINKEDOUT_ALLOWED_ORIGINS_JSON}" text "${text}")
+  string(REPLACE "@ALLOWED_EXTENSIONS@" "${LINKEDOUT_ALLOWED_EXTENSIONS_JSON}" text "${text}")
   if(text MATCHES "@[A-Za-z_]+@")
     list(APPEND manifest_problems "${template} has a placeholder packaging does not know: ${CMAKE_MATCH_0}")
     continue()
@@ -125,6 +129,39 @@ add_custom_target(linkedout_man_page ALL DEPENDS "${LINKEDOUT_MAN_GZ}")
 install(FILES "${LINKEDOUT_MAN_GZ}" DESTINATION share/man/man1
         PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 
+# --- Debian metadata: copyright, changelog, lintian overrides (packaging/debian/) ---------------
+# A native package (the version has no Debian revision), so the changelog is changelog.gz; both it
+# and the man page are gzipped with -n (no timestamp) as Debian policy asks.
+set(LINKEDOUT_DEBIAN_DIR "${CMAKE_SOURCE_DIR}/packaging/debian")
+set(LINKEDOUT_DOC_DIR share/doc/linkedout)
+configure_file("${LINKEDOUT_DEBIAN_DIR}/changelog.in" "${CMAKE_CURRENT_BINARY_DIR}/packaging/changelog" @ONLY)
+set(LINKEDOUT_CHANGELOG_GZ "${CMAKE_CURRENT_BINARY_DIR}/packaging/changelog.gz")
+add_custom_command(
+  OUTPUT "${LINKEDOUT_CHANGELOG_GZ}"
+  COMMAND sh -c "\"$0\" -9 -n -c \"$1\" > \"$2\"" "${LINKEDOUT_GZIP}" "${CMAKE_CURRENT_BINARY_DIR}/packaging/changelog"
+          "${LINKEDOUT_CHANGELOG_GZ}"
+  DEPENDS "${CMAKE_CURRENT_BINARY_DIR}/packaging/changelog"
+  COMMENT "Compressing the Debian changelog"
+  VERBATIM)
+add_custom_target(linkedout_changelog ALL DEPENDS "${LINKEDOUT_CHANGELOG_GZ}")
+install(FILES "${LINKEDOUT_DEBIAN_DIR}/copyright" "${LINKEDOUT_CHANGELOG_GZ}" DESTINATION "${LINKEDOUT_DOC_DIR}"
+        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+install(FILES "${LINKEDOUT_DEBIAN_DIR}/lintian-overrides" DESTINATION share/lintian/overrides RENAME linkedout
+        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+
+# Every file under /etc is a conffile (Debian policy 10.7): dpkg keeps a changed one on upgrade
+# and removes them at purge. The list is the system manifests installed above.
+set(LINKEDOUT_CONFFILES "${CMAKE_CURRENT_BINARY_DIR}/packaging/conffiles")
+set(conffiles_text "")
+if(LINKEDOUT_INSTALL_SYSTEM_MANIFESTS)
+  foreach(dir IN LISTS LINKEDOUT_CHROMIUM_SYSTEM_DIRS)
+    if(dir MATCHES "^/etc/")
+      string(APPEND conffiles_text "${dir}/${LINKEDOUT_HOST_NAME}.json\n")
+    endif()
+  endforeach()
+endif()
+file(CONFIGURE OUTPUT "${LINKEDOUT_CONFFILES}" CONTENT "${conffiles_text}" @ONLY)
+
 # --- CPack: one .deb ----------------------------------------------------------------------------
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "linkedout")
@@ -135,15 +172,17 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "switch off LinkedIn's AI-training and ad-data settings (native host)")
 # CPack puts the summary first and indents the rest; an empty line becomes Debian's " .".
+# Lines stay within 79 characters once indented (lintian: extended-description-line-too-long).
 set(CPACK_PACKAGE_DESCRIPTION
-"LinkedOut is a browser extension plus this native messaging host. On LinkedIn's
-settings pages the extension reads every toggle; the host decides which are still
-on, highlights exactly those, remembers what it saw and warns when a setting comes
-back on. Everything stays on the computer: no account, no network connection.
+"LinkedOut is a browser extension plus this native messaging host. On
+LinkedIn's settings pages the extension reads every toggle; the host decides
+which are still on, highlights exactly those, remembers what it saw and warns
+when a setting comes back on. Everything stays on the computer: no account,
+no network connection.
 
-This package installs linkedout-host and registers it system-wide for Chrome,
-Chromium, Edge, Brave, Vivaldi and Firefox. Install the LinkedOut extension in
-your browser to use it.")
+This package installs linkedout-host and registers it system-wide for
+Chrome, Chromium, Edge, Brave, Vivaldi and Firefox. Install the LinkedOut
+extension in your browser to use it.")
 set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")   # linkedout_<version>_<arch>.deb
@@ -153,8 +192,7 @@ set(CPACK_STRIP_FILES ON)
 # Directories the package creates get 0755 whatever the builder's umask.
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
   OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
-# The manifests under /etc are generated, not meant to be edited, so they are not conffiles:
-# `dpkg --remove` then deletes them at once instead of leaving them until purge.
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${LINKEDOUT_CONFFILES}")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 include(CPack)

@@ -38,6 +38,21 @@ int serve(const caller::Caller& who, const cli::CommonOptions& common) {
   return run_host({common.resolved_data_dir(), common.rules_file, who.describe()});
 }
 
+// A person who starts the program in a terminal would otherwise see it wait silently for
+// native-messaging frames: tell them what it is for instead.
+bool started_in_terminal() { return ::isatty(STDIN_FILENO) == 1; }
+
+int print_terminal_help() {
+  std::cout << "linkedout-host is the LinkedOut helper: your browser starts it, it does nothing on its own here.\n"
+               "\n"
+               "  linkedout-host install    register the helper with your browsers\n"
+               "  linkedout-host doctor     check the registration and say what is wrong\n"
+               "  linkedout-host status     what LinkedOut has seen, setting by setting\n"
+               "  linkedout-host report     the full report (Markdown, HTML or JSON)\n"
+               "  linkedout-host --help     every command and option\n";
+  return cli::kExitUsage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -47,10 +62,12 @@ int main(int argc, char** argv) {
 
   try {
     const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() && started_in_terminal()) return print_terminal_help();
     if (const auto who = caller::detect_host_mode(args)) return serve(*who, {});
 
     CLI::App app{"LinkedOut native messaging host and its command line.\n"
-                 "Started by a browser (or with no command) it serves native messaging on stdin/stdout."};
+                 "Started by a browser (or with no command and stdin not a terminal) it serves native messaging\n"
+                 "on stdin/stdout; in a terminal with no command it prints a short help."};
     app.set_version_flag("--version", LINKEDOUT_VERSION);
     app.require_subcommand(0, 1);
     app.fallthrough();  // common options may follow the command: `status --data-dir DIR`
@@ -72,7 +89,9 @@ int main(int argc, char** argv) {
       const int code = app.exit(e);
       return code == 0 ? 0 : cli::kExitUsage;
     }
-    if (app.get_subcommands().empty()) return serve({}, common);  // options only: serve by hand
+    if (app.get_subcommands().empty()) {  // options only: serve by hand, unless a person is typing
+      return started_in_terminal() ? print_terminal_help() : serve({}, common);
+    }
     return exit_code;
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());

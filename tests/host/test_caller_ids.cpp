@@ -1,10 +1,12 @@
-// The ids compiled into the host (extension_ids.hpp) and written into the manifest templates
-// must be the extension's real ones: recomputed here from extension/manifest.json.
+// The ids compiled into the host (extension_ids.hpp, generated from native-host/extension_ids.json)
+// and filled into the manifest templates must be the extension's real ones: recomputed here from
+// extension/manifest.json.
 #include <doctest/doctest.h>
 
 #include <array>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "extension_ids.hpp"
 #include "test_cli_process.hpp"
@@ -118,10 +120,16 @@ TEST_CASE("caller ids: the compiled-in Firefox id is extension/manifest.json's g
         manifest["browser_specific_settings"]["gecko"]["id"].get<std::string>());
 }
 
-TEST_CASE("caller ids: the manifest templates allow exactly the compiled-in ids") {
+TEST_CASE("caller ids: the compiled-in ids are native-host/extension_ids.json's; the templates take them from there") {
+  const auto data = nlohmann::json::parse(read_text(fs::path(LINKEDOUT_SOURCE_DIR) / "native-host/extension_ids.json"));
+  CHECK(data["host_name"] == std::string(linkedout::kHostName));
+  std::vector<std::string> chrome(linkedout::kChromeExtensionIds.begin(), linkedout::kChromeExtensionIds.end());
+  std::vector<std::string> firefox(linkedout::kFirefoxExtensionIds.begin(), linkedout::kFirefoxExtensionIds.end());
+  CHECK(data["chrome"].get<std::vector<std::string>>() == chrome);
+  CHECK(data["firefox"].get<std::vector<std::string>>() == firefox);
+  // No id is written into the templates themselves: packaging fills the lists from the data file.
   const fs::path dir = fs::path(LINKEDOUT_SOURCE_DIR) / "manifests";
-  const auto chrome = read_text(dir / "io.linkedout.host.chrome.json.in");
-  const auto firefox = read_text(dir / "io.linkedout.host.firefox.json.in");
-  CHECK(chrome.find("\"chrome-extension://" + std::string(linkedout::kChromeExtensionIds[0]) + "/\"") != std::string::npos);
-  CHECK(firefox.find("\"" + std::string(linkedout::kFirefoxExtensionIds[0]) + "\"") != std::string::npos);
+  CHECK(read_text(dir / "io.linkedout.host.chrome.json.in").find("\"allowed_origins\": @ALLOWED_ORIGINS@") != std::string::npos);
+  CHECK(read_text(dir / "io.linkedout.host.firefox.json.in").find("\"allowed_extensions\": @ALLOWED_EXTENSIONS@") !=
+        std::string::npos);
 }

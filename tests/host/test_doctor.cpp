@@ -146,7 +146,9 @@ TEST_CASE("doctor: several problems in one manifest give one line each") {
   const auto run = doctor_on(doc);
   CHECK(says(run, "is relative"));
   CHECK(says(run, R"(type is "pipe")"));
-  CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 3);  // two problems + the summary
+  // two problems, what the manifest allows, the summary
+  CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 4);
+  CHECK(says(run, "allows   Google Chrome: chrome-extension://"));
 }
 
 TEST_CASE("doctor: starts the host as the browser would and reports a host that does not answer") {

@@ -253,7 +253,7 @@ TEST_CASE("uninstall --manifest-dir removes the manifest and keeps the directory
   CHECK(fs::exists(tmp / "udd/NativeMessagingHosts/other.host.json"));
 }
 
-TEST_CASE("manifest templates in manifests/ are what install writes, once @PATH@ is filled") {
+TEST_CASE("manifest templates in manifests/ are what install writes, once the placeholders are filled") {
   const fs::path dir = fs::path(LINKEDOUT_SOURCE_DIR) / "manifests";
   const std::string host = "/usr/bin/linkedout-host";
   for (const auto& [file, family] : {std::pair{"io.linkedout.host.chrome.json.in", paths::Family::chromium},
@@ -262,8 +262,14 @@ TEST_CASE("manifest templates in manifests/ are what install writes, once @PATH@
     auto text = read_text(dir / file);
     REQUIRE(text.find("@PATH@") != std::string::npos);
     text.replace(text.find("@PATH@"), 6, host);
-    CHECK(text.find('@') == text.find("@linkedout.io"));  // no other placeholder
+    // The ids come from native-host/extension_ids.json, as packaging fills them.
     const auto ids = family == paths::Family::chromium ? cli::chrome_ids_of({}) : cli::firefox_ids_of({});
+    const std::string placeholder = family == paths::Family::chromium ? "@ALLOWED_ORIGINS@" : "@ALLOWED_EXTENSIONS@";
+    REQUIRE(text.find(placeholder) != std::string::npos);
+    text.replace(text.find(placeholder), placeholder.size(),
+                 cli::build_manifest(family, host, ids)[family == paths::Family::chromium ? "allowed_origins" : "allowed_extensions"].dump());
+    for (const char* placeholder_left : {"@PATH@", "@ALLOWED_ORIGINS@", "@ALLOWED_EXTENSIONS@"})
+      CHECK(text.find(placeholder_left) == std::string::npos);
     CHECK(json::parse(text) == cli::build_manifest(family, host, ids));
   }
 }

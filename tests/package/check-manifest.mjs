@@ -4,9 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const CHROME_EXTENSION_ID = "dnfgjokfijpcnnlbjpkiabamkiaihfdk";
-const GECKO_ID = "linkedout@linkedout.io";
-const HOST_NAME = "io.linkedout.host";
+// The ids live in one place, native-host/extension_ids.json; the checks read them from there.
+const IDS = JSON.parse(fs.readFileSync(new URL("../../native-host/extension_ids.json", import.meta.url), "utf8"));
+const HOST_NAME = IDS.host_name;
 
 const [file, kind, expectedPath] = process.argv.slice(2);
 if (!file || !["chromium", "firefox"].includes(kind) || !expectedPath) {
@@ -35,8 +35,10 @@ expect(manifest.type === "stdio", `type is ${JSON.stringify(manifest.type)}, not
 
 if (kind === "chromium") {
   const origins = manifest.allowed_origins;
-  expect(Array.isArray(origins) && origins.includes(`chrome-extension://${CHROME_EXTENSION_ID}/`),
-    `allowed_origins does not list chrome-extension://${CHROME_EXTENSION_ID}/`);
+  for (const id of IDS.chrome) {
+    expect(Array.isArray(origins) && origins.includes(`chrome-extension://${id}/`),
+      `allowed_origins does not list chrome-extension://${id}/`);
+  }
   // Chrome refuses wildcards and anything that is not an exact extension origin.
   for (const origin of Array.isArray(origins) ? origins : []) {
     expect(/^chrome-extension:\/\/[a-p]{32}\/$/.test(origin), `allowed_origins has a bad entry ${origin}`);
@@ -44,7 +46,7 @@ if (kind === "chromium") {
   expect(!("allowed_extensions" in manifest), "a Chromium manifest must not carry allowed_extensions");
 } else {
   const ids = manifest.allowed_extensions;
-  expect(Array.isArray(ids) && ids.includes(GECKO_ID), `allowed_extensions does not list ${GECKO_ID}`);
+  for (const id of IDS.firefox) expect(Array.isArray(ids) && ids.includes(id), `allowed_extensions does not list ${id}`);
   expect(!("allowed_origins" in manifest), "a Firefox manifest must not carry allowed_origins");
 }
 

@@ -89,8 +89,10 @@ for m in "${firefox_manifests[@]}"; do
 done
 
 # The installed host answers as a browser would start it: Chrome's way, then Firefox's.
-for args in "chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/" \
-            "${firefox_manifests[0]} linkedout@linkedout.io"; do
+ids_file="$here/../../native-host/extension_ids.json"
+chrome_id=$(node -p 'require(process.argv[1]).chrome[0]' "$ids_file")
+gecko_id=$(node -p 'require(process.argv[1]).firefox[0]' "$ids_file")
+for args in "chrome-extension://$chrome_id/" "${firefox_manifests[0]} $gecko_id"; do
   # shellcheck disable=SC2086  # the Firefox case is two arguments
   reply=$(node "$here/hello.mjs" "$host" $args) || fail "the installed host did not answer hello ($args)"
   node -e '
@@ -116,8 +118,12 @@ step "doctor: ok"
 step "dpkg --remove linkedout"
 dpkg --remove linkedout >"$scratch/dpkg-remove.log" 2>&1 \
   || { cat "$scratch/dpkg-remove.log" >&2; fail "dpkg --remove failed"; }
-for f in "$host" "$man_page" "${chromium_manifests[@]}" "${firefox_manifests[@]}"; do
+for f in "$host" "$man_page" "${firefox_manifests[@]}"; do
   [[ -e "$f" ]] && fail "$f is still there after dpkg --remove"
+done
+# The manifests under /etc are conffiles (Debian policy): --remove keeps them, --purge removes them.
+for f in "${chromium_manifests[@]}"; do
+  [[ -f "$f" ]] || fail "the conffile $f went at dpkg --remove; it should stay until --purge"
 done
 step "dpkg --purge linkedout"
 dpkg --purge linkedout >"$scratch/dpkg-purge.log" 2>&1 \

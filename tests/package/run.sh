@@ -2,7 +2,7 @@
 # Package suite (scripts/test.d/50-package). Builds the .deb and both extension archives with
 # scripts/package, then checks:
 #   1. the version has one source of truth (check-version, set-version on a scratch copy);
-#   2. the .deb: exact file list, control fields, no maintainer scripts or conffiles;
+#   2. the .deb: exact file list, control fields, conffiles for /etc, no maintainer scripts, lintian;
 #   3. dpkg -i / doctor / dpkg --remove / --purge for real, in a copy-on-write namespace
 #      (deb-install.sh), nothing left behind;
 #   4. per-user install by a non-root user, uninstall removes every file, doctor then says
@@ -98,13 +98,34 @@ deb_control() {
     [[ ", $value," == *", $owner "* || ", $value," == *", $owner,"* ]] \
       || { echo "the host needs $lib from $owner, which Depends does not name"; ok=1; }
   done
-  # Control archive: only control and md5sums: no maintainer scripts, no conffiles.
+  # Control archive: control, md5sums and conffiles; no maintainer scripts.
   value=$(dpkg-deb --ctrl-tarfile "$deb" | tar -t | sed 's|^\./||' | grep -v '^$' | sort | tr '\n' ' ')
-  [[ "$value" == "control md5sums " ]] || { echo "control archive holds: $value"; ok=1; }
+  [[ "$value" == "conffiles control md5sums " ]] || { echo "control archive holds: $value"; ok=1; }
+  # Every file the package puts under /etc is a conffile, and nothing else is.
+  local etc_files conffiles
+  etc_files=$(dpkg-deb -c "$deb" | awk '$1 ~ /^-/ {print $6}' | sed 's|^\.||' | grep '^/etc/' | sort)
+  conffiles=$(dpkg-deb -I "$deb" conffiles | sort)
+  [[ "$etc_files" == "$conffiles" ]] || { echo "conffiles ($conffiles) are not the files under /etc ($etc_files)"; ok=1; }
   echo "Depends: $(field Depends)"
   return $ok
 }
 check "deb control fields" deb_control
+
+# lintian, Debian's package checker: no error, no warning. The only overrides are the ones
+# packaging/debian/lintian-overrides gives with a reason (Chrome's, Edge's and Vivaldi's /etc/opt).
+deb_lintian() {
+  command -v lintian >/dev/null || { echo "lintian is not installed (scripts/setup installs it)"; return 1; }
+  # (--show-overrides would make the overridden tags count for --fail-on: the overrides are
+  # listed by a second, informational run instead.)
+  lintian --fail-on error,warning --display-level '>=warning' "$deb" >"$scratch/lintian.txt" 2>&1
+  local status=$?
+  grep -v 'running with root privileges' "$scratch/lintian.txt"
+  lintian --show-overrides --display-level '>=warning' "$deb" 2>/dev/null | grep '^O: ' | sed 's/^/overridden: /'
+  grep -q '^[EW]: ' "$scratch/lintian.txt" && { echo "lintian reports errors or warnings"; return 1; }
+  echo "lintian: exit $status, no errors or warnings"
+  return $status
+}
+check "lintian: no errors or warnings" deb_lintian
 
 # The man page documents every command and option the binary's --help lists (so it cannot fall
 # behind the CLI unnoticed).

@@ -37,8 +37,10 @@ struct ManifestRequest {
   std::vector<std::string> chrome_ids;                  // empty: the compiled-in ids
   std::vector<std::string> firefox_ids;                 // empty: the compiled-in ids
   bool launch_host = true;                              // doctor: start the host as a browser would
+  bool all_browsers = false;                            // install: every browser, found or not
   paths::Os os = paths::current_os();
   std::filesystem::path home;                           // empty: paths::home_dir()
+  std::filesystem::path system_root = "/";              // tests rebase the system-wide directories
 };
 
 int run_install(const ManifestRequest& request, std::ostream& out, std::ostream& err);

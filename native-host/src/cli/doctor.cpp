@@ -10,6 +10,7 @@
 #include "cli/host_manifest.hpp"
 #include "cli/host_probe.hpp"
 #include "cli/manifest_options.hpp"
+#include "sandboxed_browsers.hpp"
 
 namespace linkedout::cli {
 namespace fs = std::filesystem;
@@ -20,12 +21,31 @@ namespace {
 std::string launch_problem(const fs::path& manifest_file, paths::Family family, const std::string& id) {
   std::ifstream in(manifest_file);
   const auto doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  const fs::path program = doc.at("path").get<std::string>();  // inspect_manifest vouched for it
+  // inspect_manifest vouched for `path`, but the file may have changed since: check again.
+  const auto path = doc.is_object() ? doc.value("path", nlohmann::json()) : nlohmann::json();
+  if (!path.is_string()) return "the manifest changed while doctor read it: run doctor again";
+  const fs::path program = path.get<std::string>();
   const std::vector<std::string> args = family == paths::Family::chromium
                                             ? std::vector<std::string>{"chrome-extension://" + id + "/"}
                                             : std::vector<std::string>{manifest_file.string(), id};
   const auto result = probe_host(program, args);
   return result.answered ? "" : result.problem;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text.empty() ? "nothing" : text;
+}
+
+// What lets `id` in, in this family's terms: the origin for the Chromium family, the id for Firefox.
+std::string entry_for(paths::Family family, const std::string& id) {
+  return family == paths::Family::chromium ? "chrome-extension://" + id + "/" : id;
+}
+
+// The command that allows `id`, for the user to copy.
+std::string allow_command(paths::Family family, const std::string& id) {
+  return std::string("linkedout-host install ") + (family == paths::Family::chromium ? "--extension-id " : "--firefox-id ") + id;
 }
 
 }  // namespace
@@ -54,6 +74,7 @@ int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& 
   const bool name_missing = request.browser.has_value();  // asked about one browser: say so if absent
   int ok = 0;
   int broken = 0;
+  std::vector<std::string> fixes;  // one allow command per asked-about id some manifest refuses
   for (const auto& location : all) {
     std::error_code ec;
     if (!fs::exists(location.file, ec)) {
@@ -69,11 +90,33 @@ int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& 
     if (problems.empty()) {
       out << "ok       " << location.label() << ": " << location.file.string() << "\n";
       ++ok;
-      continue;
+    } else {
+      ++broken;
+      for (const auto& problem : problems)
+        out << "BROKEN   " << location.label() << ": " << location.file.string() << ": " << problem << "\n";
     }
-    ++broken;
-    for (const auto& problem : problems)
-      out << "BROKEN   " << location.label() << ": " << location.file.string() << ": " << problem << "\n";
+    const auto allowed = allowed_callers_in(location.file, family);
+    out << "allows   " << location.label() << ": " << joined(allowed) << "\n";
+    // Asked about ids (a store install's own): say for each whether this manifest lets it in.
+    const auto& asked = family == paths::Family::chromium ? request.chrome_ids : request.firefox_ids;
+    for (const auto& id : asked) {
+      const bool in = std::find(allowed.begin(), allowed.end(), entry_for(family, id)) != allowed.end();
+      out << "         " << location.label() << ": extension id " << id << (in ? " is allowed" : " is not allowed") << "\n";
+      const auto fix = allow_command(family, id);
+      if (!in && std::find(fixes.begin(), fixes.end(), fix) == fixes.end()) fixes.push_back(fix);
+    }
+  }
+  for (const auto& fix : fixes) out << "to allow it, run: " << fix << "\n";
+  // Snap and Flatpak browsers read other places, or none: say what each one found needs.
+  if (!request.manifest_dir && request.os == paths::Os::Linux) {
+    for (const auto& sandboxed : paths::sandboxed_browsers(home_of(request))) {
+      if (request.browser && *request.browser != sandboxed.browser) continue;
+      const auto kind = paths::sandbox_name(sandboxed.sandbox);
+      std::string tag(sandboxed.sandbox == paths::Sandbox::snap ? "snap" : "flatpak");
+      tag.resize(9, ' ');
+      out << tag << paths::spec(sandboxed.browser).display_name << " (" << kind << "): found "
+          << sandboxed.evidence.string() << ": " << sandboxed.advice << "\n";
+    }
   }
   if (ok == 0 && broken == 0) {
     out << "nothing is installed: run `linkedout-host install`\n";
@@ -93,6 +136,10 @@ void add_doctor_command(CLI::App& app, const CommonOptions&, int& exit_code) {
     } catch (const std::invalid_argument& e) {
       std::cerr << "doctor: " << e.what() << "\n";
       exit_code = kExitUsage;
+    } catch (const std::exception& e) {
+      // Only our own messages get here (home directory not found, …): say it as doctor's finding.
+      std::cerr << "doctor: cannot finish the check: " << e.what() << "\n";
+      exit_code = kExitFailed;
     }
   });
 }

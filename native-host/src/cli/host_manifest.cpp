@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <variant>
 
 #include "caller.hpp"
 #include "extension_ids.hpp"
@@ -127,18 +128,45 @@ json build_manifest(paths::Family family, const fs::path& host_path, const std::
   return manifest;
 }
 
-std::vector<std::string> inspect_manifest(const fs::path& file, paths::Family family,
-                                          const std::vector<std::string>& extension_ids) {
+namespace {
+
+// The manifest parsed, or the one line saying why it cannot be (in plain words: no library
+// exception text reaches the user).
+std::variant<json, std::string> read_manifest(const fs::path& file) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) return std::string("the manifest path is a directory, not a file");
   std::ifstream in(file, std::ios::binary);
-  if (!in) return {"cannot read the manifest: " + std::string(std::strerror(errno))};
+  if (!in) return "cannot read the manifest: " + std::string(std::strerror(errno));
   std::stringstream text;
   text << in.rdbuf();
-  json doc;
   try {
-    doc = json::parse(text.str());
+    return json::parse(text.str());
   } catch (const json::parse_error& e) {
-    return {"not valid JSON: " + std::string(e.what())};
+    return "not valid JSON (the error is at byte " + std::to_string(e.byte) + " of " +
+           std::to_string(text.str().size()) + "): rewrite it with linkedout-host install";
   }
+}
+
+}  // namespace
+
+std::vector<std::string> allowed_callers_in(const fs::path& file, paths::Family family) {
+  const auto parsed = read_manifest(file);
+  if (!std::holds_alternative<json>(parsed)) return {};
+  const auto& doc = std::get<json>(parsed);
+  if (!doc.is_object()) return {};
+  const auto it = doc.find(family == paths::Family::chromium ? "allowed_origins" : "allowed_extensions");
+  std::vector<std::string> entries;
+  if (it == doc.end() || !it->is_array()) return entries;
+  for (const auto& entry : *it)
+    if (entry.is_string()) entries.push_back(entry.get<std::string>());
+  return entries;
+}
+
+std::vector<std::string> inspect_manifest(const fs::path& file, paths::Family family,
+                                          const std::vector<std::string>& extension_ids) {
+  auto parsed = read_manifest(file);
+  if (std::holds_alternative<std::string>(parsed)) return {std::get<std::string>(parsed)};
+  const json doc = std::move(std::get<json>(parsed));
   if (!doc.is_object()) return {"not a JSON object but a " + type_name(doc)};
 
   std::vector<std::string> problems;
@@ -194,8 +222,9 @@ std::vector<Location> locations(const ManifestRequest& request, paths::Scope sco
   std::vector<Location> found;
   for (const auto& browser : paths::browsers()) {
     if (request.browser && *request.browser != browser.browser) continue;
-    const auto file = request.manifest_dir ? *request.manifest_dir / paths::kManifestFileName
-                                           : paths::manifest_path(browser.browser, request.os, scope, home_of(request));
+    auto file = request.manifest_dir ? *request.manifest_dir / paths::kManifestFileName
+                                     : paths::manifest_path(browser.browser, request.os, scope, home_of(request));
+    if (!request.manifest_dir && scope == paths::Scope::system) file = request.system_root / file.relative_path();
     const auto same = std::find_if(found.begin(), found.end(), [&](const Location& l) { return l.file == file; });
     if (same != found.end() && paths::spec(same->browser).family == browser.family) {
       same->shared_with.push_back(browser.browser);

@@ -23,6 +23,10 @@ nlohmann::json build_manifest(paths::Family family, const std::filesystem::path&
 std::vector<std::string> inspect_manifest(const std::filesystem::path& file, paths::Family family,
                                           const std::vector<std::string>& extension_ids);
 
+// What the manifest at `file` lets in, as written: the allowed_origins (Chromium family) or
+// allowed_extensions (Firefox) strings; empty when it cannot be read.
+std::vector<std::string> allowed_callers_in(const std::filesystem::path& file, paths::Family family);
+
 // The ids a request is about: its overrides, else the compiled-in ones. Throws
 // std::invalid_argument naming a malformed id.
 std::vector<std::string> chrome_ids_of(const ManifestRequest& request);
@@ -42,6 +46,10 @@ struct Location {
 std::vector<Location> locations(const ManifestRequest& request, paths::Scope scope);
 
 std::filesystem::path home_of(const ManifestRequest& request);
+
+// Beside a system-wide manifest: the directories `install --system` created for it, one per line,
+// deepest first, so `uninstall --system` removes those and never a directory that was there before.
+inline constexpr std::string_view kCreatedDirsFileName = "io.linkedout.host.created-dirs";
 
 // Writes `content` to `file` through a temp file and rename, mode 0644 (browsers run as the user
 // but system manifests are root's). Throws std::runtime_error saying why.

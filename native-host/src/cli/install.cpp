@@ -1,10 +1,13 @@
 // `linkedout-host install`: writes io.linkedout.host.json where each browser looks for it.
 #include <CLI/CLI.hpp>
+#include <fstream>
+#include <iterator>
 #include <ostream>
 
 #include "cli/commands.hpp"
 #include "cli/host_manifest.hpp"
 #include "cli/manifest_options.hpp"
+#include "sandboxed_browsers.hpp"
 
 namespace linkedout::cli {
 namespace fs = std::filesystem;
@@ -13,15 +16,41 @@ namespace {
 
 // A browser is worth installing for when its profile directory exists (it has run as this user)
 // or its program is installed; then the browser will read the manifest the next time it starts.
-std::string evidence_of(paths::Browser browser, paths::Os os, const fs::path& home) {
+// System-wide, only the program counts: no one user's profile speaks for the machine. Firefox's
+// snap reads the ordinary per-user manifest through the desktop portal, so it counts for Firefox.
+std::string evidence_of(paths::Browser browser, paths::Os os, paths::Scope scope, const fs::path& home) {
   std::error_code ec;
-  const auto profile = paths::profile_dir(browser, os, home);
-  if (fs::is_directory(profile, ec)) return "profile " + profile.string();
+  if (scope == paths::Scope::user) {
+    const auto profile = paths::profile_dir(browser, os, home);
+    if (fs::is_directory(profile, ec)) return "profile " + profile.string();
+    if (os == paths::Os::Linux)
+      for (const auto& sandboxed : paths::sandboxed_browsers(home))
+        if (sandboxed.browser == browser && sandboxed.native_messaging_works) return sandboxed.evidence.string();
+  }
   for (const auto program : paths::spec(browser).on(os).programs) {
     if (os == paths::Os::MacOS ? fs::exists(program, ec) : paths::program_on_path(program))
       return "program " + std::string(program);
   }
   return "";
+}
+
+// The directories creating `dir` will make, deepest first.
+std::vector<fs::path> missing_dirs(const fs::path& dir) {
+  std::vector<fs::path> missing;
+  std::error_code ec;
+  for (fs::path at = dir; !at.empty() && at != at.parent_path() && !fs::exists(at, ec); at = at.parent_path())
+    missing.push_back(at);
+  return missing;
+}
+
+// Adds `created` to the record beside a system-wide manifest (kept across re-installs).
+void record_created_dirs(const fs::path& manifest_dir, const std::vector<fs::path>& created) {
+  if (created.empty()) return;
+  const auto record = manifest_dir / kCreatedDirsFileName;
+  std::string text;
+  if (std::ifstream in(record); in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  for (const auto& dir : created) text += dir.string() + "\n";
+  write_file_atomically(record, text);
 }
 
 }  // namespace
@@ -51,18 +80,21 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
   if (std::error_code ec; !fs::is_regular_file(host_path, ec))
     err << "install: warning: " << host_path.string() << " does not exist yet; browsers will not start it until it does\n";
 
-  // Only the per-user default looks for evidence: an explicit browser, directory or --system is
-  // what the caller asked for.
-  const bool detect = !request.browser && !request.manifest_dir && request.scope == paths::Scope::user;
-  const fs::path home = detect ? home_of(request) : fs::path{};
+  // Without a named browser or directory, install for the browsers found (unless --all-browsers):
+  // an explicit browser or directory is what the caller asked for.
+  const bool detect = !request.browser && !request.manifest_dir && !request.all_browsers;
+  const fs::path home = detect && request.scope == paths::Scope::user ? home_of(request) : fs::path{};
   int installed = 0;
   int failed = 0;
   std::vector<std::string> skipped;
   for (const auto& location : locations(request, request.scope)) {
     const auto& spec = paths::spec(location.browser);
     if (detect) {
-      const auto evidence = evidence_of(location.browser, request.os, home);
-      if (evidence.empty()) {
+      // A directory several browsers read (Chromium's, system-wide, is Brave's too) is for any of them.
+      bool found = !evidence_of(location.browser, request.os, request.scope, home).empty();
+      for (const auto other : location.shared_with)
+        found = found || !evidence_of(other, request.os, request.scope, home).empty();
+      if (!found) {
         skipped.push_back(std::string(spec.name));
         continue;
       }
@@ -71,9 +103,12 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
         build_manifest(spec.family, host_path, spec.family == paths::Family::firefox ? firefox_ids : chrome_ids);
     try {
       std::error_code ec;
+      const auto created = missing_dirs(location.file.parent_path());
       fs::create_directories(location.file.parent_path(), ec);
       if (ec) throw std::runtime_error("cannot create " + location.file.parent_path().string() + ": " + ec.message());
       write_file_atomically(location.file, manifest.dump(2) + "\n");
+      if (location.scope == paths::Scope::system && !location.explicit_dir)
+        record_created_dirs(location.file.parent_path(), created);
       out << "installed " << location.label() << ": " << location.file.string() << "\n";
       ++installed;
     } catch (const std::exception& e) {
@@ -84,7 +119,9 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
   if (!skipped.empty()) {
     std::string names;
     for (const auto& name : skipped) names += (names.empty() ? "" : ", ") + name;
-    out << "skipped (not found for this user): " << names << "\n";
+    out << (request.scope == paths::Scope::system ? "skipped (not installed on this machine): "
+                                                  : "skipped (not found for this user): ")
+        << names << "; --all-browsers writes for them too\n";
   }
   if (installed == 0 && failed == 0) {
     out << "no browser found, nothing installed; start your browser once, or name it: "

@@ -23,6 +23,7 @@ ManifestRequest ManifestOptions::to_request() const {
   request.chrome_ids = extension_ids;
   request.firefox_ids = firefox_ids;
   request.launch_host = !no_launch;
+  request.all_browsers = all_browsers;
   return request;
 }
 
@@ -35,8 +36,11 @@ void add_manifest_options(CLI::App& command, ManifestOptions& options, OptionSet
   if (which != OptionSet::doctor)
     command.add_flag("--system", options.system, "the system-wide locations (needs root) instead of the per-user ones");
   if (which == OptionSet::uninstall) return;
-  if (which == OptionSet::install)
+  if (which == OptionSet::install) {
     command.add_option("--host-path", options.host_path, "absolute path the manifest names (default: this binary)");
+    command.add_flag("--all-browsers", options.all_browsers,
+                     "write for every browser, also those not found on this machine or for this user");
+  }
   command.add_option("--extension-id", options.extension_ids,
                      "Chrome-family extension id to allow instead of LinkedOut's own (repeatable)")
       ->take_all();

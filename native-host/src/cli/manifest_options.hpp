@@ -20,6 +20,7 @@ struct ManifestOptions {
   std::vector<std::string> extension_ids;
   std::vector<std::string> firefox_ids;
   bool no_launch = false;
+  bool all_browsers = false;
 
   // Throws std::invalid_argument with a message for the user.
   ManifestRequest to_request() const;

@@ -17,14 +17,10 @@ namespace {
 
 // install creates the manifest directory, and the browser's own directory above it when only the
 // browser's program was found: remove those again when nothing else lives in them. fs::remove
-// refuses a non-empty directory; shared roots (~/.config, ~/Library/…) and system parents stay.
-void remove_empty_dirs(const Location& location, paths::Os os, const fs::path& home) {
+// refuses a non-empty directory; shared roots (~/.config, ~/Library/…) stay.
+void remove_empty_user_dirs(const Location& location, paths::Os os, const fs::path& home) {
   std::error_code ec;
   fs::path dir = location.file.parent_path();
-  if (location.scope == paths::Scope::system) {
-    fs::remove(dir, ec);
-    return;
-  }
   const fs::path keep[] = {home, home / ".config", home / "Library", home / "Library/Application Support"};
   const auto profile = paths::profile_dir(location.browser, os, home);
   while (dir.has_parent_path() && std::find(std::begin(keep), std::end(keep), dir) == std::end(keep) &&
@@ -34,6 +30,24 @@ void remove_empty_dirs(const Location& location, paths::Os os, const fs::path& h
     if (dir == profile) break;
     dir = dir.parent_path();
   }
+}
+
+// System-wide, only the directories install recorded as created by it (deepest first), and only
+// when empty: /etc/opt/chrome or a host directory other programs use is never removed.
+void remove_created_system_dirs(const Location& location) {
+  const auto record = location.file.parent_path() / kCreatedDirsFileName;
+  std::vector<fs::path> created;
+  if (std::ifstream in(record); in)
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) created.emplace_back(line);
+  std::error_code ec;
+  fs::remove(record, ec);
+  std::sort(created.begin(), created.end(), [](const fs::path& a, const fs::path& b) {
+    return a.string().size() > b.string().size();  // deepest first, whatever the record's order
+  });
+  for (const auto& dir : created)
+    if (dir == location.file.parent_path() || location.file.parent_path().string().starts_with(dir.string() + "/"))
+      fs::remove(dir, ec);  // refuses a non-empty directory: something else lives there now
 }
 
 }  // namespace
@@ -65,7 +79,9 @@ int run_uninstall(const ManifestRequest& request, std::ostream& out, std::ostrea
     }
     out << "removed " << location.label() << ": " << location.file.string() << "\n";
     ++removed;
-    if (!location.explicit_dir) remove_empty_dirs(location, request.os, home_of(request));
+    if (location.explicit_dir) continue;
+    if (location.scope == paths::Scope::system) remove_created_system_dirs(location);
+    else remove_empty_user_dirs(location, request.os, home_of(request));
   }
   if (removed == 0 && failed == 0) out << "nothing to remove: no LinkedOut host manifest found\n";
   return failed == 0 ? kExitOk : kExitFailed;
