@@ -7,6 +7,7 @@
 
 #include "extension_ids.hpp"
 #include "framing.hpp"
+#include "json_util.hpp"
 
 namespace linkedout::caller {
 namespace fs = std::filesystem;
@@ -86,9 +87,9 @@ AllowedCallers compiled_in_callers() {
 }
 
 std::string add_from_manifest(AllowedCallers& allowed, const fs::path& manifest, const fs::path& self_executable) {
-  std::ifstream in(manifest);
-  if (!in) return "cannot read " + manifest.string();
-  const json doc = json::parse(in, nullptr, /*allow_exceptions=*/false);
+  const auto parsed = json_util::parse_strict_file(manifest);
+  if (!parsed.ok) return manifest.string() + ": " + parsed.error;
+  const json& doc = parsed.value;
   if (!doc.is_object()) return manifest.string() + " is not a JSON object";
   if (doc.value("name", json()) != json(kHostName)) return manifest.string() + " is not a manifest of " + std::string(kHostName);
   const auto path = doc.value("path", json());

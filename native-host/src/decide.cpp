@@ -1,6 +1,8 @@
 #include "decide.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "decide_text.hpp"
 
@@ -91,17 +93,35 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
   const bool by_page = verdict.setting != nullptr && page.controls.size() == 1;
   bool page_read = false;  // a control with a readable state was matched to this page's setting
 
+  // One state per setting per page: controls that disagree about a setting make it ambiguous,
+  // so a page cannot record a flood of changes (or a change at all) by repeating a switch.
+  std::vector<Match> matches;
+  matches.reserve(page.controls.size());
+  std::map<std::size_t, std::optional<bool>> state_of;  // setting → agreed state; nullopt: they disagree
   for (const auto& control : page.controls) {
-    Match match = match_control(rules, control, page.lang);
-    if (!match.setting && match.why == "not_in_ruleset" && by_page) {
-      match = {static_cast<std::size_t>(verdict.setting - rules.settings.data()), "", "page"};
+    Match match{std::nullopt, "unreadable", ""};
+    if (control.checked) {
+      match = match_control(rules, control, page.lang);
+      if (!match.setting && match.why == "not_in_ruleset" && by_page) {
+        match = {static_cast<std::size_t>(verdict.setting - rules.settings.data()), "", "page"};
+      }
     }
-    if (!control.checked) {
-      verdict.unknown.push_back({control.key, control.label, "unreadable"});
-      continue;
-    }
+    matches.push_back(match);
+    if (!match.setting) continue;
+    const auto [it, first] = state_of.emplace(*match.setting, *control.checked);
+    if (!first && it->second != *control.checked) it->second = std::nullopt;
+  }
+  std::set<std::size_t> sighted;
+
+  for (std::size_t i = 0; i < page.controls.size(); ++i) {
+    const Control& control = page.controls[i];
+    const Match& match = matches[i];
     if (!match.setting) {
       verdict.unknown.push_back({control.key, control.label, match.why});
+      continue;
+    }
+    if (!state_of[*match.setting]) {
+      verdict.unknown.push_back({control.key, control.label, "ambiguous"});
       continue;
     }
     const Setting& setting = rules.settings[*match.setting];
@@ -123,7 +143,7 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
         add_drift(setting.id, "new");
       }
     }
-    verdict.sightings.push_back({setting.id, state});
+    if (sighted.insert(*match.setting).second) verdict.sightings.push_back({setting.id, state});
     after.settings[setting.id].state = state;
   }
 

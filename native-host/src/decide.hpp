@@ -51,7 +51,8 @@ struct DriftFlag {
   std::string kind;  // "re-enabled" | "new"
 };
 
-// A matched control with a readable state: what the store must record.
+// A setting whose matched, readable controls all agree: what the store must record. At most one
+// per setting per page (controls that disagree make the setting "ambiguous" and record nothing).
 struct Sighting {
   std::string setting;
   std::string state;  // "on" | "off"

@@ -1,5 +1,9 @@
 #include "json_util.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <unordered_set>
 #include <vector>
 
@@ -130,6 +134,20 @@ StrictParseResult parse_strict(std::string_view text, std::size_t max_depth) {
     result.error = builder.error.empty() ? "invalid JSON" : builder.error;
     result.value = nullptr;
   }
+  return result;
+}
+
+StrictParseResult parse_strict_file(const std::filesystem::path& file, std::size_t max_depth) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text;
+  if (in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) {
+    StrictParseResult result;
+    result.error = "cannot read " + file.string() + ": " + std::strerror(errno);
+    return result;
+  }
+  auto result = parse_strict(text, max_depth);
+  if (!result.ok) result.error = "not valid JSON (" + result.error + ")";
   return result;
 }
 

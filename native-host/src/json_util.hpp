@@ -1,8 +1,10 @@
-// JSON helpers shared by the protocol layer: strict parsing (the protocol refuses duplicate keys
-// and deep nesting, which nlohmann accepts by default), UTF-8 checks and a dump that never throws.
+// JSON helpers shared by the protocol layer and every file the host reads: strict parsing (the
+// protocol refuses duplicate keys and deep nesting, which nlohmann accepts by default), UTF-8
+// checks and a dump that never throws.
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -26,6 +28,12 @@ struct StrictParseResult {
 // Parses exactly one JSON value. Fails on invalid JSON, duplicate keys in any object, and
 // containers nested deeper than `max_depth`.
 StrictParseResult parse_strict(std::string_view text, std::size_t max_depth = kMaxDepth);
+
+// Reads a whole file and parses it as parse_strict does. Every JSON file the host reads goes
+// through this (or parse_strict): nlohmann's dump, copy and comparison recurse once per level,
+// so a valid file nested 200,000 deep would otherwise overflow the stack. `error` says why not:
+// "cannot read …: <reason>" or "not valid JSON (<reason>)".
+StrictParseResult parse_strict_file(const std::filesystem::path& file, std::size_t max_depth = kMaxDepth);
 
 // Compact serialisation; invalid UTF-8 (which validated input never produces) is replaced
 // rather than thrown.

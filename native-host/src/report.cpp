@@ -111,8 +111,9 @@ std::string summary_text(const Report& report) {
 
 // ---- Markdown ----
 
-// Table cells: a pipe or a line break would end the cell; <, > and & are escaped so a viewer that
-// renders inline HTML shows the text as text.
+// Table cells, and every text from the ruleset or the store (timestamps included: the store is a
+// file anyone with the user's rights can edit): a pipe or a line break would end the cell; <, > and
+// & are escaped so a viewer that renders inline HTML shows the text as text.
 std::string md_cell(std::string_view text) {
   std::string out;
   for (const char c : text) {
@@ -246,7 +247,7 @@ std::string render_json(const Report& report) {
 std::string render_markdown(const Report& report) {
   std::ostringstream out;
   out << "# LinkedOut report\n\n"
-      << "Generated " << readable_time(report.generated_at) << " by LinkedOut " << report.host_version << ", ruleset "
+      << "Generated " << md_cell(readable_time(report.generated_at)) << " by LinkedOut " << report.host_version << ", ruleset "
       << md_cell(report.ruleset_name) << " " << md_cell(report.ruleset_version) << ".\n\n"
       << "Region: " << md_cell(region_text(report)) << "\n\n";
   if (report.region_hint) out << "> " << md_cell(hint_text(report, *report.region_hint)) << "\n\n";
@@ -258,7 +259,7 @@ std::string render_markdown(const Report& report) {
   for (const auto& row : report.settings) {
     out << "| [" << md_cell(row.title) << "](" << row.url << ") | " << severity_name(row.severity) << " | "
         << md_cell(state_text(row)) << " | " << (row.needs_action ? "**yes**" : "no") << " | "
-        << readable_time(row.last_seen) << " | " << readable_time(row.last_changed) << " |\n";
+        << md_cell(readable_time(row.last_seen)) << " | " << md_cell(readable_time(row.last_changed)) << " |\n";
   }
 
   out << "\n## Objection form and other steps\n\n";
@@ -275,7 +276,7 @@ std::string render_markdown(const Report& report) {
     out << "- " << md_cell(row.title) << ": ";
     if (row.changes_omitted) out << row.changes_omitted << " earlier change(s), then ";
     for (std::size_t i = 0; i < row.changes.size(); ++i) {
-      out << (i ? "; " : "") << readable_time(row.changes[i].at) << " " << md_cell(change_text(row.changes[i]));
+      out << (i ? "; " : "") << md_cell(readable_time(row.changes[i].at)) << " " << md_cell(change_text(row.changes[i]));
     }
     out << "\n";
     if (row.seen_outside_region) out << "  (seen although LinkedIn does not show it in your region: check the region)\n";

@@ -6,13 +6,16 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <queue>
 #include <spdlog/spdlog.h>
+#include <unordered_map>
 
+#include "atomic_write.hpp"
+#include "json_util.hpp"
 #include "paths.hpp"
 
 namespace linkedout {
@@ -21,7 +24,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::string_view kTempPrefix = "state.json.tmp-";
 constexpr std::string_view kCorruptPrefix = "state.json.corrupt-";
 
 std::string errno_text(int error) { return std::strerror(error); }
@@ -30,11 +32,13 @@ std::string errno_text(int error) { return std::strerror(error); }
 // state file is replaced by rename, which would orphan a lock taken on it.
 class FileLock {
  public:
+  // O_NOFOLLOW: a symlink planted at the lock's name would make the host create or open any file.
   FileLock(const fs::path& lock_file, int operation, bool may_create) {
-    fd_ = ::open(lock_file.c_str(), (may_create ? O_RDWR | O_CREAT : O_RDWR) | O_CLOEXEC, 0600);
+    fd_ = ::open(lock_file.c_str(), (may_create ? O_RDWR | O_CREAT : O_RDWR) | O_CLOEXEC | O_NOFOLLOW, 0600);
     // A reader in a directory it cannot write still takes the lock when the file exists.
-    if (fd_ < 0 && !may_create) fd_ = ::open(lock_file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0 && !may_create && errno != ELOOP) fd_ = ::open(lock_file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd_ < 0) {
+      if (errno == ELOOP) throw StoreError("the lock file " + lock_file.string() + " is a symlink: refusing to follow it");
       if (!may_create) return;  // nothing to lock against: no writer has ever run here
       throw StoreError("cannot open lock file " + lock_file.string() + ": " + errno_text(errno));
     }
@@ -79,55 +83,14 @@ std::optional<std::string> read_file(const fs::path& file) {
   return content;
 }
 
-void write_all(int fd, std::string_view bytes, const fs::path& file) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw StoreError("cannot write " + file.string() + ": " + errno_text(errno));
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
-// temp file in the same directory → fsync → rename over the target → fsync the directory, so a
-// crash at any point leaves either the old or the new file, never a mix.
-void write_atomically(const fs::path& dir, const fs::path& target, std::string_view content) {
-  static std::atomic<unsigned> counter{0};
-  const fs::path temp = dir / (std::string(kTempPrefix) + std::to_string(::getpid()) + "-" +
-                               std::to_string(counter.fetch_add(1)));
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) throw StoreError("cannot create " + temp.string() + ": " + errno_text(errno));
-  try {
-    write_all(fd, content, temp);
-    if (::fsync(fd) != 0) throw StoreError("cannot fsync " + temp.string() + ": " + errno_text(errno));
-  } catch (...) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw;
-  }
-  if (::close(fd) != 0) {  // the descriptor is gone either way; the data may not be
-    const int error = errno;
-    ::unlink(temp.c_str());
-    throw StoreError("cannot close " + temp.string() + ": " + errno_text(error));
-  }
-  if (::rename(temp.c_str(), target.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temp.c_str());
-    throw StoreError("cannot replace " + target.string() + ": " + errno_text(error));
-  }
-  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0) {
-    ::fsync(dir_fd);  // makes the rename durable; a failure here cannot undo it, so not fatal
-    ::close(dir_fd);
-  }
-}
-
 // Temp files left by a writer that died: only ever called under the exclusive lock, when no
 // other writer can be mid-write.
-void remove_stale_temp_files(const fs::path& dir) {
+void remove_stale_temp_files(const fs::path& dir, const fs::path& file) {
+  const std::string prefix = temp_file_prefix(file);
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const auto name = entry.path().filename().string();
-    if (name.starts_with(kTempPrefix)) {
+    if (name.starts_with(prefix)) {
       std::error_code remove_ec;
       fs::remove(entry.path(), remove_ec);
     }
@@ -153,6 +116,22 @@ fs::path move_aside(const fs::path& dir, const fs::path& file) {
   return aside;
 }
 
+// Files moved aside that corrupt_files does not name yet: one moved just before the fresh store
+// could not be written (a full disk) is still reported. True when it added any.
+bool adopt_files_kept_aside(const fs::path& dir, StoreData& data) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    auto name = entry.path().filename().string();
+    if (name.starts_with(kCorruptPrefix) &&
+        std::find(data.corrupt_files.begin(), data.corrupt_files.end(), name) == data.corrupt_files.end())
+      found.push_back(std::move(name));
+  }
+  std::sort(found.begin(), found.end());  // timestamped names: oldest first
+  data.corrupt_files.insert(data.corrupt_files.end(), found.begin(), found.end());
+  return !found.empty();
+}
+
 const json& field(const json& object, const char* name, json::value_t type, const char* where) {
   static const json null_value;
   const auto it = object.find(name);
@@ -167,13 +146,60 @@ std::string string_field(const json& object, const char* name, const char* where
   return value.is_null() ? std::string{} : value.get<std::string>();
 }
 
-void cap_history(StoreData& data) {
-  if (data.history.size() > Store::kMaxHistory)
-    data.history.erase(data.history.begin(),
-                       data.history.begin() + static_cast<std::ptrdiff_t>(data.history.size() - Store::kMaxHistory));
+void cap_history(StoreData& data) { trim_history(data.history, Store::kMaxHistory); }
+
+// Roughly what one entry takes in the file (its texts plus the indented member names).
+std::size_t entry_bytes(const HistoryEntry& entry) {
+  return 110 + entry.at.size() + entry.setting.size() + entry.from.size() + entry.to.size() + entry.url.size();
 }
 
 }  // namespace
+
+void trim_history(std::vector<HistoryEntry>& history, std::size_t keep) {
+  if (history.size() <= keep) return;
+  // Each setting's entries, oldest first; drop one at a time from the setting with the most left
+  // (on a tie, the one whose oldest entry is oldest), so plain capping still drops the oldest.
+  std::unordered_map<std::string, std::vector<std::size_t>> positions;
+  for (std::size_t i = 0; i < history.size(); ++i) positions[history[i].setting].push_back(i);
+  struct Head {
+    std::size_t left, oldest;
+    const std::vector<std::size_t>* list;
+    std::size_t next;
+    bool operator<(const Head& other) const {
+      return left != other.left ? left < other.left : oldest > other.oldest;
+    }
+  };
+  std::priority_queue<Head> most;
+  for (const auto& [setting, list] : positions) most.push({list.size(), list.front(), &list, 0});
+  std::vector<bool> dropped(history.size(), false);
+  for (std::size_t excess = history.size() - keep; excess > 0; --excess) {
+    Head head = most.top();
+    most.pop();
+    dropped[(*head.list)[head.next]] = true;
+    if (--head.left > 0) most.push({head.left, (*head.list)[++head.next], head.list, head.next});
+  }
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    if (dropped[i]) continue;
+    if (out != i) history[out] = std::move(history[i]);
+    ++out;
+  }
+  history.resize(out);
+}
+
+std::string serialize_store_capped(StoreData& data) {
+  cap_history(data);
+  std::string text = serialize_store(data);
+  while (text.size() > Store::kMaxFileBytes && !data.history.empty()) {
+    std::size_t bytes = 0;
+    for (const auto& entry : data.history) bytes += entry_bytes(entry);
+    const std::size_t average = std::max<std::size_t>(1, bytes / data.history.size());
+    const std::size_t over = (text.size() - Store::kMaxFileBytes) / average + 1;
+    trim_history(data.history, data.history.size() - std::min(over, data.history.size()));
+    text = serialize_store(data);
+  }
+  return text;
+}
 
 std::string serialize_store(const StoreData& data) {
   json settings = json::object();
@@ -199,12 +225,11 @@ std::string serialize_store(const StoreData& data) {
 }
 
 StoreData parse_store(std::string_view text) {
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw StoreError(std::string("not valid JSON: ") + e.what());
-  }
+  // Strict and depth-limited like the protocol: nlohmann's dump and copy recurse once per level, so
+  // a valid file nested 200,000 deep would overflow the stack on every start.
+  auto parsed = json_util::parse_strict(text);
+  if (!parsed.ok) throw StoreError("not valid JSON: " + parsed.error);
+  const json root = std::move(parsed.value);
   if (!root.is_object()) throw StoreError("the top level is not an object");
 
   StoreData data;
@@ -264,9 +289,10 @@ StoreData Store::load() {
   {
     FileLock lock(lock_file(), LOCK_SH, /*may_create=*/false);
     const auto text = read_file(file());
-    if (!text) return {};
     try {
-      return parse_store(*text);
+      StoreData data = text ? parse_store(*text) : StoreData{};
+      adopt_files_kept_aside(dir_, data);
+      return data;
     } catch (const StoreError&) {
       // fall through: moving the file aside needs the exclusive lock
     }
@@ -296,10 +322,14 @@ StoreData Store::update(const std::function<bool(StoreData&)>& change) {
       must_write = true;
     }
   }
-  remove_stale_temp_files(dir_);
+  must_write = adopt_files_kept_aside(dir_, data) || must_write;
+  remove_stale_temp_files(dir_, file());
   if (change(data) || must_write) {
-    cap_history(data);
-    write_atomically(dir_, file(), serialize_store(data));
+    try {
+      write_file_atomically(file(), serialize_store_capped(data), 0600);
+    } catch (const AtomicWriteError& e) {
+      throw StoreError(e.what());
+    }
   }
   return data;
 }

@@ -1,7 +1,9 @@
 // The per-user state store: what LinkedOut last saw of each setting, and the history of changes.
-// One JSON file, written atomically (temp + fsync + rename + fsync dir) under an exclusive flock,
-// so two hosts (two browsers) never lose an update. A file that does not parse is moved aside
-// (state.json.corrupt-<timestamp>) and reported, never silently dropped.
+// One JSON file, written atomically (atomic_write.hpp) under an exclusive flock, so two hosts (two
+// browsers) never lose an update. A file that does not parse (strictly, at most 64 levels deep) is
+// moved aside (state.json.corrupt-<timestamp>) and reported, never silently dropped. The history is
+// capped in entries and the file in bytes; what goes first is always the oldest entry of the
+// setting with the most entries, so a flood about one setting never evicts another's record.
 #pragma once
 
 #include <filesystem>
@@ -33,7 +35,7 @@ struct HistoryEntry {
 struct StoreData {
   int version = 1;
   std::map<std::string, SettingRecord> settings;
-  std::vector<HistoryEntry> history;          // oldest first, capped at kMaxHistory
+  std::vector<HistoryEntry> history;          // oldest first, capped (see Store::kMaxHistory)
   std::optional<std::string> region;          // region code, or unset
   std::map<std::string, std::string> forms_done;  // form id → ISO date it was marked done
   bool walkthrough_active = false;
@@ -50,6 +52,9 @@ struct StoreError : std::runtime_error {
 class Store {
  public:
   static constexpr std::size_t kMaxHistory = 5000;
+  // The file is kept under this size by trimming history (5,000 entries with the ruleset's URLs
+  // take about 1.3 MB). Only unknown fields kept for a newer host can make it larger.
+  static constexpr std::size_t kMaxFileBytes = 2 * 1024 * 1024;
 
   explicit Store(std::filesystem::path dir);
 
@@ -62,6 +67,8 @@ class Store {
   std::filesystem::path lock_file() const { return dir_ / "state.lock"; }
 
   // Reads under a shared lock. A missing file is an empty store; a corrupt one is moved aside.
+  // corrupt_files also names every state.json.corrupt-* in the directory that it did not list yet
+  // (one moved aside just before a write failed, e.g. on a full disk).
   StoreData load();
 
   // Read-modify-write under the exclusive lock. `change` returns false to skip writing.
@@ -74,6 +81,7 @@ class Store {
 
 // Records one sighting of a setting's state: updates the record and appends history when the
 // state changed (or on first sighting). Returns true when drift happened: seen off before, on now.
+// `url` is where the setting lives (the ruleset's URL), never a page's path.
 bool record_sighting(StoreData& data, const std::string& setting, const std::string& state,
                      const std::string& url, const std::string& now_iso);
 
@@ -83,5 +91,13 @@ std::string now_iso8601();  // current UTC time, second precision
 // a file it refuses is what Store treats as corrupt.
 std::string serialize_store(const StoreData& data);
 StoreData parse_store(std::string_view text);
+
+// Drops history entries until at most `keep` remain: always the oldest entry of the setting that
+// has the most, so every setting keeps its latest changes.
+void trim_history(std::vector<HistoryEntry>& history, std::size_t keep);
+
+// serialize_store, after trimming history (as trim_history does) until the text fits
+// Store::kMaxFileBytes or no history is left.
+std::string serialize_store_capped(StoreData& data);
 
 }  // namespace linkedout

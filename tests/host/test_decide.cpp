@@ -351,6 +351,34 @@ TEST_CASE("decide: many controls keep their order in each list") {
   CHECK(v.sightings.size() == 3);
 }
 
+TEST_CASE("decide: one sighting per setting; controls that disagree about a setting make it ambiguous") {
+  const auto& rules = real_rules();
+  const Setting& ai = *rules.find_setting("data-for-ai-improvement");
+  SUBCASE("repeated controls that agree: every one highlighted, one sighting") {
+    const auto v = decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI", "", true},
+                                                       {"allowDataForGenerativeAI", "", true},
+                                                       {std::nullopt, ai.labels.at("en").front(), true}}), {});
+    CHECK(v.highlight.size() == 3);
+    REQUIRE(v.sightings.size() == 1);
+    CHECK(v.sightings[0].setting == "data-for-ai-improvement");
+    CHECK(v.sightings[0].state == "on");
+  }
+  SUBCASE("one on, one off (by key or by label): all ambiguous, nothing recorded, the other settings judged") {
+    const auto v = decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI", "", true},
+                                                       {"allowAdsByAge", "", true},
+                                                       {std::nullopt, ai.labels.at("en").front(), false},
+                                                       {"x", "y", std::nullopt}}), {});
+    REQUIRE(v.unknown.size() == 3);
+    CHECK(v.unknown[0].why == "ambiguous");
+    CHECK(v.unknown[1].why == "ambiguous");
+    CHECK(v.unknown[2].why == "unreadable");
+    REQUIRE(v.highlight.size() == 1);
+    CHECK(v.highlight[0].setting == "ads-by-age");
+    REQUIRE(v.sightings.size() == 1);
+    CHECK(v.sightings[0].setting == "ads-by-age");
+  }
+}
+
 namespace {
 
 StoreData with_record(const std::string& setting, const std::string& state, std::vector<HistoryEntry> history) {

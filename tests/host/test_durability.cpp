@@ -180,4 +180,38 @@ TEST_CASE("durability: two hosts writing at once lose no update") {
   CHECK(count_corrupt_files(sandbox) == 0);
 }
 
+TEST_CASE("durability: a corrupt store moved aside is reported even when the fresh write fails (full disk)") {
+  Sandbox sandbox;
+  const std::string corrupt = "{ \"history\": [ this is not JSON";
+  std::ofstream(sandbox.store_file(), std::ios::binary) << corrupt;
+  {  // The disk is full: writes fail (RLIMIT_FSIZE 0 gives EFBIG, with SIGXFSZ ignored), renames work.
+    HostProcess host(sandbox, {kChromeCaller}, {"/bin/sh", "-c", "trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\""});
+    REQUIRE(host.send_json(recorded_page_state(1, true)));
+    const Reply reply = host.read_reply();
+    host.close_stdin();
+    const ExitStatus status = host.wait_exit();
+    INFO("host: " << status.describe() << "\nreply: " << reply.body);
+    REQUIRE(reply.outcome == Reply::Outcome::reply);
+    CHECK(reply.value.value("type", "") == "error");
+    CHECK(reply.value.value("code", "") == "store_error");
+    CHECK(status.code == 0);
+  }
+  std::vector<std::string> aside;
+  for (const auto& entry : fs::directory_iterator(sandbox.data_dir()))
+    if (entry.path().filename().string().starts_with("state.json.corrupt-")) aside.push_back(entry.path().filename().string());
+  REQUIRE(aside.size() == 1);
+  CHECK(read_file_bytes(sandbox.data_dir() / aside[0]) == corrupt);
+
+  // Once the disk has room again, the next host records the file kept aside.
+  HostProcess host(sandbox);
+  REQUIRE(host.send_json(recorded_page_state(2, true)));
+  const Reply reply = host.read_reply();
+  REQUIRE(reply.outcome == Reply::Outcome::reply);
+  CHECK(reply.value.value("type", "") == "verdict");
+  host.close_stdin();
+  REQUIRE(host.wait_exit().code == 0);
+  const json store = json::parse(sandbox.store_bytes());
+  CHECK(store["corrupt_files"] == json::array({aside[0]}));
+}
+
 }  // TEST_SUITE

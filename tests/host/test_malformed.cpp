@@ -622,4 +622,34 @@ TEST_CASE("malformed 35: hostile text in the store or a page never reaches the H
   }
 }
 
+TEST_CASE("malformed 36: hostile timestamps in the store never reach the Markdown report raw") {
+  Sandbox sandbox;
+  {
+    HostProcess host(sandbox);
+    REQUIRE(host.send_json(recorded_page_state(1, true)));
+    REQUIRE(host.read_reply().outcome == Reply::Outcome::reply);
+    host.close_stdin();
+    REQUIRE(host.wait_exit().code == 0);
+  }
+  // A local process writes markup and Markdown structure where timestamps belong.
+  const std::string hostile = "<img src=x onerror=alert(1)> | cell\n# injected heading\n[link](javascript:alert(2))";
+  json store = json::parse(sandbox.store_bytes());
+  auto& record = store["settings"]["data-for-ai-improvement"];
+  record["last_seen"] = record["last_changed"] = record["first_seen"] = hostile;
+  for (auto& entry : store["history"]) entry["at"] = hostile;
+  std::ofstream(sandbox.store_file(), std::ios::binary | std::ios::trunc) << store.dump(2);
+
+  HostProcess host(sandbox, {"report", "--format", "md"});
+  host.close_stdin();
+  const std::string report = host.read_until_eof();
+  const ExitStatus status = host.wait_exit();
+  INFO(status.describe() << "\nreport:\n" << report << "\nstderr: " << host.stderr_text());
+  CHECK(status.code == 0);
+  CHECK(report.find("<img") == std::string::npos);
+  CHECK(report.find("\n# injected") == std::string::npos);
+  CHECK(report.find("[link](") == std::string::npos);
+  CHECK(report.find("&gt; \\| cell") != std::string::npos);  // an unescaped pipe would split the table row
+  CHECK(report.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+}
+
 }  // TEST_SUITE

@@ -275,6 +275,63 @@ TEST_CASE("store: history is capped, oldest entries dropped") {
   CHECK(data.history.back().setting == std::to_string(Store::kMaxHistory + 9));
 }
 
+TEST_CASE("trim_history: drops the oldest entries of the setting with the most, so every other setting keeps its own") {
+  std::vector<HistoryEntry> history;
+  history.push_back({"2026-11-01T00:00:00Z", "users-own", "", "on", ""});
+  history.push_back({"2026-11-02T00:00:00Z", "users-own", "on", "off", ""});
+  for (int i = 0; i < 100; ++i) history.push_back({std::to_string(i), "flooded", "", "on", ""});
+  history.push_back({"2026-11-03T00:00:00Z", "other", "", "off", ""});
+  linkedout::trim_history(history, 10);
+  REQUIRE(history.size() == 10);
+  CHECK(history[0].setting == "users-own");
+  CHECK(history[1].setting == "users-own");
+  CHECK(history.back().setting == "other");
+  CHECK(history[2].at == "93");  // the flooded setting keeps its newest 7, in order
+  CHECK(history[8].at == "99");
+  // Equal counts: the oldest go first, as a plain cap would.
+  linkedout::trim_history(history, 2);
+  CHECK(history.size() == 2);
+  CHECK(history[0].at == "99");
+  CHECK(history[1].setting == "other");
+}
+
+TEST_CASE("store: the file stays under its byte cap, trimming the setting with the most history") {
+  TempDir tmp;
+  Store store(tmp.path());
+  const auto data = store.update([](StoreData& d) {
+    d.history.push_back({"2026-11-01T00:00:00Z", "users-own", "", "on", ""});
+    for (int i = 0; i < 3000; ++i) d.history.push_back({"2026-11-02T00:00:00Z", "flooded", "", "on", std::string(2000, 'u')});
+    return true;
+  });
+  CHECK(fs::file_size(store.file()) <= Store::kMaxFileBytes);
+  CHECK(fs::file_size(store.file()) > Store::kMaxFileBytes / 2);  // trimmed to fit, not emptied
+  REQUIRE_FALSE(data.history.empty());
+  CHECK(data.history.front().setting == "users-own");
+  CHECK(store.load().history.size() == data.history.size());
+}
+
+TEST_CASE("store: a symlink at the lock file is refused, not followed") {
+  TempDir tmp;
+  Store store(tmp / "data");
+  fs::create_directories(tmp / "data");
+  fs::create_symlink(tmp / "elsewhere", store.lock_file());
+  CHECK_THROWS_WITH_AS(store.update([](StoreData& d) { return add_history(d, "x"); }), doctest::Contains("symlink"),
+                       StoreError);
+  CHECK_THROWS_AS(store.load(), StoreError);
+  CHECK_FALSE(fs::exists(tmp / "elsewhere"));
+}
+
+TEST_CASE("store: files kept aside that corrupt_files does not name yet are reported by load and recorded by update") {
+  TempDir tmp;
+  Store store(tmp.path());
+  write_text(tmp / "state.json.corrupt-20261101T000000Z", "old junk");  // moved aside, then the write failed
+  CHECK(store.load().corrupt_files == std::vector<std::string>{"state.json.corrupt-20261101T000000Z"});
+  CHECK_FALSE(fs::exists(store.file()));  // load only reads
+  store.update([](StoreData&) { return false; });
+  CHECK(nlohmann::json::parse(read_text(store.file()))["corrupt_files"] ==
+        nlohmann::json::array({"state.json.corrupt-20261101T000000Z"}));
+}
+
 TEST_CASE("record_sighting: first sighting, unchanged, switched off, re-enabled (drift)") {
   StoreData data;
   const std::string url = "https://www.linkedin.com/mypreferences/d/settings/ads-beyond-linkedin";

@@ -3,7 +3,6 @@
 // to talk to it — one line each.
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <fstream>
 #include <ostream>
 
 #include "cli/commands.hpp"
@@ -11,6 +10,7 @@
 #include "cli/host_probe.hpp"
 #include "cli/manifest_options.hpp"
 #include "sandboxed_browsers.hpp"
+#include "json_util.hpp"
 
 namespace linkedout::cli {
 namespace fs = std::filesystem;
@@ -19,8 +19,7 @@ namespace {
 
 // Starts the host exactly as this browser family would and asks hello.
 std::string launch_problem(const fs::path& manifest_file, paths::Family family, const std::string& id) {
-  std::ifstream in(manifest_file);
-  const auto doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  const auto doc = json_util::parse_strict_file(manifest_file).value;
   // inspect_manifest vouched for `path`, but the file may have changed since: check again.
   const auto path = doc.is_object() ? doc.value("path", nlohmann::json()) : nlohmann::json();
   if (!path.is_string()) return "the manifest changed while doctor read it: run doctor again";

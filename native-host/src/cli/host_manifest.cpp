@@ -1,19 +1,17 @@
 #include "cli/host_manifest.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <variant>
 
 #include "caller.hpp"
 #include "extension_ids.hpp"
+#include "json_util.hpp"
 
 namespace linkedout::cli {
 namespace fs = std::filesystem;
@@ -135,16 +133,13 @@ namespace {
 std::variant<json, std::string> read_manifest(const fs::path& file) {
   std::error_code ec;
   if (fs::is_directory(file, ec)) return std::string("the manifest path is a directory, not a file");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return "cannot read the manifest: " + std::string(std::strerror(errno));
-  std::stringstream text;
-  text << in.rdbuf();
-  try {
-    return json::parse(text.str());
-  } catch (const json::parse_error& e) {
-    return "not valid JSON (the error is at byte " + std::to_string(e.byte) + " of " +
-           std::to_string(text.str().size()) + "): rewrite it with linkedout-host install";
-  }
+  // Strict and depth-limited (json_util::parse_strict_file): nested 200,000 deep, a manifest used
+  // to overflow the stack when doctor printed it.
+  auto parsed = json_util::parse_strict_file(file);
+  if (parsed.ok) return std::move(parsed.value);
+  if (parsed.error.starts_with("cannot read "))
+    return "cannot read the manifest: " + parsed.error.substr(parsed.error.rfind(": ") + 2);
+  return parsed.error + ": rewrite it with linkedout-host install";
 }
 
 }  // namespace
@@ -233,28 +228,6 @@ std::vector<Location> locations(const ManifestRequest& request, paths::Scope sco
     found.push_back({browser.browser, scope, file, request.manifest_dir.has_value(), {}});
   }
   return found;
-}
-
-void write_file_atomically(const fs::path& file, const std::string& content) {
-  const fs::path temp = file.parent_path() / (file.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  const auto fail = [&](int fd, const std::string& what) {
-    const std::string reason = std::strerror(errno);
-    if (fd >= 0) ::close(fd);
-    ::unlink(temp.c_str());
-    throw std::runtime_error("cannot " + what + " " + file.string() + ": " + reason);
-  };
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail(-1, "create a temporary file beside");
-  for (std::string_view rest = content; !rest.empty();) {
-    const ssize_t n = ::write(fd, rest.data(), rest.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail(fd, "write");
-    rest.remove_prefix(static_cast<std::size_t>(n));
-  }
-  // 0644 whatever the umask: a system-wide manifest written by root must be readable by users.
-  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) fail(fd, "write");
-  if (::close(fd) != 0) fail(-1, "write");
-  if (::rename(temp.c_str(), file.c_str()) != 0) fail(-1, "replace");
 }
 
 }  // namespace linkedout::cli

@@ -19,7 +19,7 @@ nlohmann::json build_manifest(paths::Family family, const std::filesystem::path&
                               const std::vector<std::string>& extension_ids);
 
 // One line per reason the browser would refuse the manifest at `file`, in the order a browser
-// checks them; empty when it is fine. `extension_ids` are those that must be allowed.
+// checks them; empty when it is fine. The file is parsed strictly (json_util::parse_strict_file). `extension_ids` are those that must be allowed.
 std::vector<std::string> inspect_manifest(const std::filesystem::path& file, paths::Family family,
                                           const std::vector<std::string>& extension_ids);
 
@@ -50,9 +50,5 @@ std::filesystem::path home_of(const ManifestRequest& request);
 // Beside a system-wide manifest: the directories `install --system` created for it, one per line,
 // deepest first, so `uninstall --system` removes those and never a directory that was there before.
 inline constexpr std::string_view kCreatedDirsFileName = "io.linkedout.host.created-dirs";
-
-// Writes `content` to `file` through a temp file and rename, mode 0644 (browsers run as the user
-// but system manifests are root's). Throws std::runtime_error saying why.
-void write_file_atomically(const std::filesystem::path& file, const std::string& content);
 
 }  // namespace linkedout::cli

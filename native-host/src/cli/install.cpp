@@ -4,6 +4,7 @@
 #include <iterator>
 #include <ostream>
 
+#include "atomic_write.hpp"
 #include "cli/commands.hpp"
 #include "cli/host_manifest.hpp"
 #include "cli/manifest_options.hpp"
@@ -50,7 +51,7 @@ void record_created_dirs(const fs::path& manifest_dir, const std::vector<fs::pat
   std::string text;
   if (std::ifstream in(record); in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   for (const auto& dir : created) text += dir.string() + "\n";
-  write_file_atomically(record, text);
+  write_file_atomically(record, text, 0644);
 }
 
 }  // namespace
@@ -106,7 +107,8 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
       const auto created = missing_dirs(location.file.parent_path());
       fs::create_directories(location.file.parent_path(), ec);
       if (ec) throw std::runtime_error("cannot create " + location.file.parent_path().string() + ": " + ec.message());
-      write_file_atomically(location.file, manifest.dump(2) + "\n");
+      // 0644 whatever the umask: a system-wide manifest written by root must be readable by users.
+      write_file_atomically(location.file, manifest.dump(2) + "\n", 0644);
       if (location.scope == paths::Scope::system && !location.explicit_dir)
         record_created_dirs(location.file.parent_path(), created);
       out << "installed " << location.label() << ": " << location.file.string() << "\n";

@@ -1,9 +1,9 @@
 // `linkedout-host report [--format md|html|json] [--output FILE]`: the report of report.hpp, from
 // the state store, to stdout or to a file (written whole: a temp file renamed into place).
 #include <CLI/CLI.hpp>
-#include <fstream>
 #include <ostream>
 
+#include "atomic_write.hpp"
 #include "cli/commands.hpp"
 #include "report.hpp"
 #include "ruleset.hpp"
@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Writes `text` to `file` so a reader never sees half a report: temp file beside it, then rename.
+// Writes `text` to `file` so a reader never sees half a report, through the host's one atomic
+// writer (a planted symlink is never followed). 0600: the report is the user's privacy record.
 bool write_file(const fs::path& file, const std::string& text, std::string& why) {
   const fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
   std::error_code dir_error;
@@ -22,27 +23,10 @@ bool write_file(const fs::path& file, const std::string& text, std::string& why)
     why = "cannot write " + file.string() + ": directory " + dir.string() + " does not exist";
     return false;
   }
-  const fs::path temp = dir / ("." + file.filename().string() + ".tmp");
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      why = "cannot create " + temp.string();
-      return false;
-    }
-    out << text;
-    out.flush();
-    if (!out) {
-      why = "cannot write " + temp.string();
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, file, ec);
-  if (ec) {
-    why = "cannot rename " + temp.string() + " to " + file.string() + ": " + ec.message();
-    fs::remove(temp, ec);
+  try {
+    write_file_atomically(file, text, 0600);
+  } catch (const AtomicWriteError& e) {
+    why = e.what();
     return false;
   }
   return true;

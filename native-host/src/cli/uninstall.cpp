@@ -1,7 +1,6 @@
 // `linkedout-host uninstall`: removes the manifests install wrote, and only those.
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -9,6 +8,7 @@
 #include "cli/host_manifest.hpp"
 #include "cli/manifest_options.hpp"
 #include "extension_ids.hpp"
+#include "json_util.hpp"
 
 namespace linkedout::cli {
 namespace fs = std::filesystem;
@@ -63,10 +63,9 @@ int run_uninstall(const ManifestRequest& request, std::ostream& out, std::ostrea
     if (!fs::exists(location.file, ec)) continue;
 
     // Ours only: a file at this path whose `name` is not io.linkedout.host was not written by us.
-    std::ifstream in(location.file);
-    const auto doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-    in.close();
-    if (!doc.is_object() || doc.value("name", nlohmann::json()) != nlohmann::json(kHostName)) {
+    const auto parsed = json_util::parse_strict_file(location.file);
+    const auto name = parsed.value.is_object() ? parsed.value.find("name") : parsed.value.end();
+    if (name == parsed.value.end() || *name != nlohmann::json(kHostName)) {
       err << "uninstall: left " << location.file.string() << ": its name is not " << kHostName
           << ", so it is not ours\n";
       ++failed;

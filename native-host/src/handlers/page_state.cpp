@@ -15,12 +15,15 @@ bool worth_writing(const StoreData& data, const Sighting& sighting, const std::s
   return record->second.last_seen.compare(0, 16, now, 0, 16) != 0;  // YYYY-MM-DDTHH:MM
 }
 
+// Whatever the ruleset, one message adds at most this many history entries (decide() already
+// gives one sighting per setting; this bounds a long custom ruleset too).
+constexpr std::size_t kMaxHistoryPerMessage = 64;
+
 }  // namespace
 
 nlohmann::json page_state(const protocol::Envelope& request, HostContext& context) {
   const PageState page = protocol::parse_page_state(request.message);
   const std::string now = context.now();
-  const std::string seen_at = "https://www.linkedin.com" + page.path;
   Verdict verdict;
   context.store.update([&](StoreData& data) {
     if (!context.history_before_session) {
@@ -28,9 +31,15 @@ nlohmann::json page_state(const protocol::Envelope& request, HostContext& contex
     }
     verdict = decide(context.rules, page, data, DecideOptions{*context.history_before_session});
     bool write = false;
+    std::size_t added = 0;
     for (const auto& sighting : verdict.sightings) {
+      const auto record = data.settings.find(sighting.setting);
+      const bool adds_history = record == data.settings.end() || record->second.state != sighting.state;
+      if (adds_history && ++added > kMaxHistoryPerMessage) break;
       write = worth_writing(data, sighting, now) || write;
-      record_sighting(data, sighting.setting, sighting.state, seen_at, now);
+      // Where the setting lives, not the page's path: a page chooses its path (up to 2 KiB).
+      const Setting* setting = context.rules.find_setting(sighting.setting);
+      record_sighting(data, sighting.setting, sighting.state, setting ? setting->url() : std::string(), now);
     }
     return write;
   });
