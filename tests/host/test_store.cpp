@@ -235,8 +235,11 @@ TEST_CASE("store: a second corrupt file in the same second gets its own name") {
   write_text(store.file(), "[]");  // valid JSON, but not an object: corrupt too
   const auto second = store.load().corrupt_files;
   REQUIRE(first.size() == 1);
-  REQUIRE(second.size() == 1);
+  // The overwrite lost the fresh store that named the first file; it is still in the directory,
+  // so it is reported again, after the new one.
+  REQUIRE(second.size() == 2);
   CHECK(first[0] != second[0]);
+  CHECK(second[1] == first[0]);
   CHECK(read_text(tmp / first[0]) == "not json");
   CHECK(read_text(tmp / second[0]) == "[]");
 }
