@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
@@ -96,10 +97,12 @@ class StrictDomBuilder {
     --depth_;
     return dom_.end_array();
   }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
     error = e.what();
+    syntax_error_at = position;
     return false;
   }
+  std::optional<std::size_t> syntax_error_at;  // byte offset, when the text is not JSON
 
  private:
   bool enter() {
@@ -115,7 +118,11 @@ class StrictDomBuilder {
 
 }  // namespace
 
-StrictParseResult parse_strict(std::string_view text, std::size_t max_depth) {
+namespace {
+
+// parse_strict, also saying at which byte the syntax broke (nullopt: it did not, or the text was
+// refused for its depth, a duplicate key or a NUL byte).
+StrictParseResult parse_strict_at(std::string_view text, std::size_t max_depth, std::optional<std::size_t>& syntax_error_at) {
   StrictParseResult result;
   // nlohmann reads a raw NUL outside a string as the end of input, so `{...}\0junk` would pass.
   if (text.find('\0') != std::string_view::npos) {
@@ -134,7 +141,15 @@ StrictParseResult parse_strict(std::string_view text, std::size_t max_depth) {
     result.error = builder.error.empty() ? "invalid JSON" : builder.error;
     result.value = nullptr;
   }
+  syntax_error_at = builder.syntax_error_at;
   return result;
+}
+
+}  // namespace
+
+StrictParseResult parse_strict(std::string_view text, std::size_t max_depth) {
+  std::optional<std::size_t> ignored;
+  return parse_strict_at(text, max_depth, ignored);
 }
 
 StrictParseResult parse_strict_file(const std::filesystem::path& file, std::size_t max_depth) {
@@ -146,8 +161,13 @@ StrictParseResult parse_strict_file(const std::filesystem::path& file, std::size
     result.error = "cannot read " + file.string() + ": " + std::strerror(errno);
     return result;
   }
-  auto result = parse_strict(text, max_depth);
-  if (!result.ok) result.error = "not valid JSON (" + result.error + ")";
+  // Plain words for files: where the syntax breaks, not nlohmann's exception text.
+  std::optional<std::size_t> syntax_error_at;
+  auto result = parse_strict_at(text, max_depth, syntax_error_at);
+  if (!result.ok)
+    result.error = syntax_error_at ? "not valid JSON (the error is at byte " + std::to_string(*syntax_error_at) + " of " +
+                                         std::to_string(text.size()) + ")"
+                                   : "not valid JSON (" + result.error + ")";
   return result;
 }
 
