@@ -188,6 +188,10 @@ WalkthroughRequest parse_walkthrough(const json& message) {
   } else if (action == "mark_done") {
     request.action = WalkthroughAction::mark_done;
     request.step = required_string(message, "step", kMaxStep);
+  } else if (action == "recheck_start") {
+    request.action = WalkthroughAction::recheck_start;
+  } else if (action == "recheck_end") {
+    request.action = WalkthroughAction::recheck_end;
   } else {
     std::string allowed;
     for (const auto name : kWalkthroughActions) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
@@ -198,12 +202,24 @@ WalkthroughRequest parse_walkthrough(const json& message) {
 
 ConfigRequest parse_config(const json& message) {
   ConfigRequest request;
-  auto region = message.find("region");
-  if (region == message.end()) return request;
-  request.set_region = true;
-  if (!region->is_null()) {
-    request.region = string_field(*region, "region", kMaxRegion, "a region code or null");
-    if (!is_region_code(*request.region)) bad_field("region", "region must be a region code (2-8 capital letters) or null");
+  if (auto region = message.find("region"); region != message.end()) {
+    request.set_region = true;
+    if (!region->is_null()) {
+      request.region = string_field(*region, "region", kMaxRegion, "a region code or null");
+      if (!is_region_code(*request.region)) bad_field("region", "region must be a region code (2-8 capital letters) or null");
+    }
+  }
+  if (auto days = message.find("reminder_days"); days != message.end()) {
+    request.set_reminder = true;
+    if (!days->is_null()) {
+      const bool in_range = days->is_number_integer() && days->get<long long>() >= kMinReminderDays &&
+                            days->get<long long>() <= kMaxReminderDays;
+      if (!in_range) {
+        bad_field("reminder_days", "reminder_days must be null (reminder off) or a whole number of days from " +
+                                       std::to_string(kMinReminderDays) + " to " + std::to_string(kMaxReminderDays));
+      }
+      request.reminder_days = static_cast<int>(days->get<long long>());
+    }
   }
   return request;
 }

@@ -69,7 +69,7 @@ HelloRequest parse_hello(const nlohmann::json& message);
 // trailing slash.
 PageState parse_page_state(const nlohmann::json& message);
 
-enum class WalkthroughAction { start, status, reset, mark_done };
+enum class WalkthroughAction { start, status, reset, mark_done, recheck_start, recheck_end };
 struct WalkthroughRequest {
   WalkthroughAction action = WalkthroughAction::status;
   std::string step;  // mark_done only
@@ -79,6 +79,8 @@ WalkthroughRequest parse_walkthrough(const nlohmann::json& message);
 struct ConfigRequest {
   bool set_region = false;            // `region` present
   std::optional<std::string> region;  // null clears; checked against the ruleset by the handler
+  bool set_reminder = false;          // `reminder_days` present
+  std::optional<int> reminder_days;   // null: reminder off; else kMinReminderDays..kMaxReminderDays
 };
 ConfigRequest parse_config(const nlohmann::json& message);
 

@@ -30,6 +30,29 @@ json error_reply(const ProtocolError& error) {
   return out;
 }
 
+json new_controls_json(const std::vector<NewControl>& controls) {
+  json out = json::array();
+  for (const auto& c : controls) out.push_back({{"page", c.page}, {"key", optional_json(c.key)}, {"label", c.label}});
+  return out;
+}
+
+json check_json(const CheckSchedule& schedule, const StoreData& known) {
+  json last = nullptr;
+  if (!known.checks.empty()) {
+    const CheckRecord& c = known.checks.back();
+    last = {{"started_at", c.started_at}, {"ended_at", c.ended_at},   {"complete", c.complete},
+            {"off", c.off},               {"on", c.on},               {"unreadable", c.unreadable},
+            {"unchecked", c.unchecked},   {"new_controls", new_controls_json(c.new_controls)}};
+  }
+  return {{"reminder_days", schedule.reminder_days ? json(*schedule.reminder_days) : json(nullptr)},
+          {"last_full_check", optional_json(schedule.last_full_check)},
+          {"next_due", optional_json(schedule.next_due)},
+          {"due", schedule.due},
+          {"due_reason", schedule.due_reason.empty() ? json(nullptr) : json(schedule.due_reason)},
+          {"running", known.recheck.has_value()},
+          {"last", std::move(last)}};
+}
+
 json progress_json(const Progress& progress) {
   return {{"done", progress.done}, {"total", progress.total}, {"remaining", progress.remaining}};
 }

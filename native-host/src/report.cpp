@@ -103,6 +103,45 @@ std::string hint_text(const Report& report, const RegionHint& hint) {
          ": you are probably not in one of those. Set your region in the popup to be sure.";
 }
 
+// The re-check lines (issue 16), shared by the Markdown and HTML reports.
+std::string last_check_text(const Report& report) {
+  return report.check.last_full_check ? "Last full check: " + readable_time(*report.check.last_full_check) + "."
+                                      : "No full re-check yet.";
+}
+
+std::string next_check_text(const Report& report) {
+  const auto& check = report.check;
+  if (!check.reminder_days) return "Reminder off: turn it on in the popup to be told when a re-check is due.";
+  const std::string every = " (reminder every " + std::to_string(*check.reminder_days) + " days)";
+  if (check.due_reason == "ruleset_changed") return "A re-check is due now: the ruleset was updated since" + every + ".";
+  if (check.due) return "A re-check is due now" + every + ".";
+  return "Next check due: " + readable_time(check.next_due) + every + ".";
+}
+
+std::string joined_titles(const Report& report, const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) {
+    std::string title = id;
+    for (const auto& row : report.settings)
+      if (row.id == id) title = row.title;
+    out += (out.empty() ? "" : ", ") + title;
+  }
+  return out;
+}
+
+// One line per finding of the latest re-check, "all off" when it found nothing to do.
+std::vector<std::string> last_check_findings(const Report& report) {
+  std::vector<std::string> lines;
+  if (!report.last_check) return lines;
+  const CheckRecord& c = *report.last_check;
+  if (!c.on.empty()) lines.push_back("Came back on: " + joined_titles(report, c.on));
+  if (!c.unreadable.empty()) lines.push_back("Could not be read: " + joined_titles(report, c.unreadable));
+  if (!c.unchecked.empty()) lines.push_back("Not reached (stopped early): " + joined_titles(report, c.unchecked));
+  if (!c.new_controls.empty()) lines.push_back(std::to_string(c.new_controls.size()) + " new switch(es) on LinkedIn");
+  if (lines.empty()) lines.push_back("All off");
+  return lines;
+}
+
 std::string summary_text(const Report& report) {
   if (report.total == 0) return "Nothing is expected in your region.";
   if (report.needs_action() == 0) return "All " + std::to_string(report.total) + " steps are done.";
@@ -189,6 +228,9 @@ Report build_report(const Ruleset& rules, const StoreData& data, std::string now
   }
   report.done = plan.progress.done;
   report.total = plan.progress.total;
+  report.check = check_schedule(data, rules.version, report.generated_at);
+  if (!data.checks.empty()) report.last_check = data.checks.back();
+  report.new_controls = data.new_controls;
   return report;
 }
 
@@ -229,6 +271,26 @@ std::string render_json(const Report& report) {
   }
   json hint = nullptr;
   if (report.region_hint) hint = {{"evidence", report.region_hint->evidence}, {"ruled_out", report.region_hint->ruled_out}};
+  const auto new_controls = [&](const std::vector<NewControl>& list) {
+    json out = json::array();
+    for (const auto& c : list)
+      out.push_back({{"page", c.page}, {"key", opt(c.key)}, {"label", c.label}, {"first_seen", c.first_seen},
+                     {"last_seen", c.last_seen}});
+    return out;
+  };
+  json last_check = nullptr;
+  if (report.last_check) {
+    const CheckRecord& c = *report.last_check;
+    last_check = {{"started_at", c.started_at}, {"ended_at", c.ended_at}, {"complete", c.complete},
+                  {"off", c.off}, {"on", c.on}, {"unreadable", c.unreadable}, {"unchecked", c.unchecked},
+                  {"new_controls", new_controls(c.new_controls)}};
+  }
+  json check = {{"reminder_days", report.check.reminder_days ? json(*report.check.reminder_days) : json(nullptr)},
+                {"last_full_check", opt(report.check.last_full_check)},
+                {"next_due", opt(report.check.next_due)},
+                {"due", report.check.due},
+                {"due_reason", report.check.due_reason.empty() ? json(nullptr) : json(report.check.due_reason)},
+                {"last", std::move(last_check)}};
   return json{{"report", "linkedout"},
               {"generated_at", report.generated_at},
               {"host_version", report.host_version},
@@ -239,7 +301,9 @@ std::string render_json(const Report& report) {
               {"summary", {{"done", report.done}, {"total", report.total}, {"needs_action", report.needs_action()}}},
               {"settings", std::move(settings)},
               {"forms", std::move(forms)},
-              {"corrupt_files", report.corrupt_files}}
+              {"corrupt_files", report.corrupt_files},
+              {"check", std::move(check)},
+              {"new_controls", new_controls(report.new_controls)}}
              .dump(2, ' ', false, json::error_handler_t::replace) +
          "\n";
 }
@@ -252,6 +316,21 @@ std::string render_markdown(const Report& report) {
       << "Region: " << md_cell(region_text(report)) << "\n\n";
   if (report.region_hint) out << "> " << md_cell(hint_text(report, *report.region_hint)) << "\n\n";
   out << "**" << summary_text(report) << "**\n\n";
+
+  out << "## Re-check\n\n" << md_cell(last_check_text(report)) << " " << md_cell(next_check_text(report)) << "\n\n";
+  if (report.last_check) {
+    out << "Latest re-check, " << readable_time(report.last_check->ended_at) << ":\n";
+    for (const auto& line : last_check_findings(report)) out << "- " << md_cell(line) << "\n";
+    out << "\n";
+  }
+  if (!report.new_controls.empty()) {
+    out << "### New on LinkedIn — review it\n\nSwitches on these settings pages that LinkedOut does not know yet:\n\n";
+    for (const auto& c : report.new_controls) {
+      out << "- \"" << md_cell(c.label) << "\" on https://www.linkedin.com" << md_cell(c.page) << " (first seen "
+          << readable_time(c.first_seen) << ")\n";
+    }
+    out << "\n";
+  }
 
   out << "## Settings\n\n"
       << "| Setting | Kind | State | Needs action | Last seen | Last changed |\n"
@@ -362,6 +441,24 @@ std::string render_html(const Report& report) {
   if (report.region_hint) out << "<p class=\"hint\" id=\"region-hint\">" << escape_html(hint_text(report, *report.region_hint)) << "</p>\n";
   out << "<p class=\"summary\" id=\"summary\" data-done=\"" << report.done << "\" data-total=\"" << report.total << "\">"
       << escape_html(summary_text(report)) << "</p>\n";
+
+  out << "<h2>Re-check</h2>\n<p id=\"check\" data-due=\"" << (report.check.due ? "true" : "false") << "\">"
+      << escape_html(last_check_text(report)) << " " << escape_html(next_check_text(report)) << "</p>\n";
+  if (report.last_check) {
+    out << "<p>Latest re-check, <time datetime=\"" << escape_html(report.last_check->ended_at) << "\">"
+        << escape_html(readable_time(report.last_check->ended_at)) << "</time>:</p>\n<ul id=\"last-check\">";
+    for (const auto& line : last_check_findings(report)) out << "<li>" << escape_html(line) << "</li>";
+    out << "</ul>\n";
+  }
+  if (!report.new_controls.empty()) {
+    out << "<h3>New on LinkedIn — review it</h3>\n<p>Switches on these settings pages that LinkedOut does not know yet:</p>\n"
+        << "<ul id=\"new-controls\">";
+    for (const auto& c : report.new_controls) {
+      out << "<li>“" << escape_html(c.label) << "” on <a href=\"https://www.linkedin.com" << escape_html(c.page) << "\">"
+          << escape_html(c.page) << "</a> (first seen " << escape_html(readable_time(c.first_seen)) << ")</li>";
+    }
+    out << "</ul>\n";
+  }
 
   out << "<h2>Settings</h2>\n<table id=\"settings\">\n<thead><tr><th scope=\"col\">Setting</th><th scope=\"col\">Kind</th>"
       << "<th scope=\"col\">State</th><th scope=\"col\">Last seen</th><th scope=\"col\">Changes</th></tr></thead>\n<tbody>\n";

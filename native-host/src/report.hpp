@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "recheck.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
 
@@ -65,6 +66,9 @@ struct Report {
   std::vector<FormRow> forms;
   int done = 0, total = 0;  // steps in the desired state / steps expected in the region
   std::vector<std::string> corrupt_files;
+  CheckSchedule check;                   // last full re-check, next due, reminder
+  std::optional<CheckRecord> last_check;  // the latest quick re-check, complete or not
+  std::vector<NewControl> new_controls;  // switches on ruleset pages the ruleset does not know
   int needs_action() const { return total - done; }
 };
 

@@ -153,6 +153,66 @@ std::size_t entry_bytes(const HistoryEntry& entry) {
   return 110 + entry.at.size() + entry.setting.size() + entry.from.size() + entry.to.size() + entry.url.size();
 }
 
+json new_control_json(const NewControl& c) {
+  return {{"page", c.page}, {"key", c.key ? json(*c.key) : json(nullptr)}, {"label", c.label},
+          {"first_seen", c.first_seen}, {"last_seen", c.last_seen}};
+}
+
+json new_controls_json(const std::vector<NewControl>& list) {
+  json out = json::array();
+  for (const auto& c : list) out.push_back(new_control_json(c));
+  return out;
+}
+
+NewControl parse_new_control(const json& entry, const char* where) {
+  if (!entry.is_object()) throw StoreError(std::string(where) + " entry is not an object");
+  NewControl c;
+  c.page = string_field(entry, "page", where);
+  const auto& key = field(entry, "key", json::value_t::string, where);
+  if (!key.is_null()) c.key = key.get<std::string>();
+  c.label = string_field(entry, "label", where);
+  c.first_seen = string_field(entry, "first_seen", where);
+  c.last_seen = string_field(entry, "last_seen", where);
+  return c;
+}
+
+std::vector<NewControl> parse_new_controls(const json& list, const char* where) {
+  std::vector<NewControl> out;
+  for (const auto& entry : list) out.push_back(parse_new_control(entry, where));
+  return out;
+}
+
+std::vector<std::string> string_list(const json& object, const char* name, const char* where) {
+  std::vector<std::string> out;
+  for (const auto& item : field(object, name, json::value_t::array, where)) {
+    if (!item.is_string()) throw StoreError(std::string(where) + "." + name + " holds a non-string");
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+json check_json(const CheckRecord& c) {
+  return {{"started_at", c.started_at}, {"ended_at", c.ended_at}, {"ruleset_version", c.ruleset_version},
+          {"complete", c.complete},     {"off", c.off},           {"on", c.on},
+          {"unreadable", c.unreadable}, {"unchecked", c.unchecked}, {"new_controls", new_controls_json(c.new_controls)}};
+}
+
+CheckRecord parse_check(const json& entry) {
+  if (!entry.is_object()) throw StoreError("a checks entry is not an object");
+  CheckRecord c;
+  c.started_at = string_field(entry, "started_at", "checks entry");
+  c.ended_at = string_field(entry, "ended_at", "checks entry");
+  c.ruleset_version = string_field(entry, "ruleset_version", "checks entry");
+  const auto& complete = field(entry, "complete", json::value_t::boolean, "checks entry");
+  c.complete = !complete.is_null() && complete.get<bool>();
+  c.off = string_list(entry, "off", "checks entry");
+  c.on = string_list(entry, "on", "checks entry");
+  c.unreadable = string_list(entry, "unreadable", "checks entry");
+  c.unchecked = string_list(entry, "unchecked", "checks entry");
+  c.new_controls = parse_new_controls(field(entry, "new_controls", json::value_t::array, "checks entry"), "checks entry");
+  return c;
+}
+
 }  // namespace
 
 void trim_history(std::vector<HistoryEntry>& history, std::size_t keep) {
@@ -218,7 +278,21 @@ std::string serialize_store(const StoreData& data) {
               {"region", data.region ? json(*data.region) : json(nullptr)},
               {"forms_done", data.forms_done},
               {"walkthrough_active", data.walkthrough_active},
-              {"corrupt_files", data.corrupt_files}};
+              {"corrupt_files", data.corrupt_files},
+              {"reminder_days", data.reminder_days ? json(*data.reminder_days) : json(nullptr)},
+              {"last_full_check", data.last_full_check ? json(*data.last_full_check) : json(nullptr)},
+              {"last_full_check_ruleset", data.last_full_check_ruleset},
+              {"new_controls", new_controls_json(data.new_controls)}};
+  json checks = json::array();
+  for (const auto& check : data.checks) checks.push_back(check_json(check));
+  out["checks"] = std::move(checks);
+  if (data.recheck) {
+    out["recheck"] = {{"started_at", data.recheck->started_at},
+                      {"pages", data.recheck->pages},
+                      {"new_controls", new_controls_json(data.recheck->new_controls)}};
+  } else {
+    out["recheck"] = nullptr;
+  }
   for (const auto& [name, text] : data.unknown_fields)
     if (!out.contains(name)) out[name] = json::parse(text);
   return out.dump(2) + "\n";
@@ -271,8 +345,33 @@ StoreData parse_store(std::string_view text) {
     data.corrupt_files.push_back(name.get<std::string>());
   }
 
-  static const char* const known[] = {"version", "settings", "history", "region",
-                                      "forms_done", "walkthrough_active", "corrupt_files"};
+  const auto& reminder = field(root, "reminder_days", json::value_t::number_integer, "state");
+  if (!reminder.is_null()) {
+    const auto days = reminder.get<long long>();
+    if (days < kMinReminderDays || days > kMaxReminderDays) throw StoreError("reminder_days is out of range");
+    data.reminder_days = static_cast<int>(days);
+  }
+  const auto& last_full = field(root, "last_full_check", json::value_t::string, "state");
+  if (!last_full.is_null()) data.last_full_check = last_full.get<std::string>();
+  data.last_full_check_ruleset = string_field(root, "last_full_check_ruleset", "state");
+  data.new_controls = parse_new_controls(field(root, "new_controls", json::value_t::array, "state"), "new_controls");
+  for (const auto& entry : field(root, "checks", json::value_t::array, "state")) data.checks.push_back(parse_check(entry));
+  const auto& run = field(root, "recheck", json::value_t::object, "state");
+  if (!run.is_null()) {
+    RecheckRun r;
+    r.started_at = string_field(run, "started_at", "recheck");
+    for (const auto& [setting, state] : field(run, "pages", json::value_t::object, "recheck").items()) {
+      if (!state.is_string()) throw StoreError("recheck.pages." + setting + " is not a string");
+      r.pages.emplace(setting, state.get<std::string>());
+    }
+    r.new_controls = parse_new_controls(field(run, "new_controls", json::value_t::array, "recheck"), "recheck");
+    data.recheck = std::move(r);
+  }
+
+  static const char* const known[] = {"version",       "settings",      "history",
+                                      "region",        "forms_done",    "walkthrough_active",
+                                      "corrupt_files", "reminder_days", "last_full_check",
+                                      "last_full_check_ruleset", "new_controls", "checks", "recheck"};
   for (const auto& [name, value] : root.items())
     if (std::find(std::begin(known), std::end(known), name) == std::end(known))
       data.unknown_fields.emplace(name, value.dump());
@@ -353,6 +452,19 @@ bool record_sighting(StoreData& data, const std::string& setting, const std::str
   data.history.push_back({now_iso, setting, previous, state, url});
   cap_history(data);
   return previous == "off" && state == "on";
+}
+
+void record_new_control(std::vector<NewControl>& list, const std::string& page, const std::optional<std::string>& key,
+                        const std::string& label, const std::string& now_iso, std::size_t cap) {
+  for (auto& entry : list) {
+    const bool same = entry.page == page && (key ? entry.key == key : (!entry.key && entry.label == label));
+    if (!same) continue;
+    entry.last_seen = now_iso;
+    entry.label = label;  // the page's latest wording
+    return;
+  }
+  list.push_back({page, key, label, now_iso, now_iso});
+  if (list.size() > cap) list.erase(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(list.size() - cap));
 }
 
 std::string now_iso8601() {

@@ -32,6 +32,31 @@ struct HistoryEntry {
   std::string url;      // where it was seen ("" for forms)
 };
 
+// A switch on a settings page that the ruleset does not know: listed until the ruleset learns it,
+// never silently dropped (issue 16, "new on LinkedIn — review it").
+struct NewControl {
+  std::string page;                // URL path where it was seen
+  std::optional<std::string> key;  // aria-labelledby / id, when the page gave one
+  std::string label;
+  std::string first_seen, last_seen;  // ISO 8601 UTC
+};
+
+// The quick re-check in progress: what each settings page read as during this run.
+struct RecheckRun {
+  std::string started_at;                    // ISO 8601 UTC
+  std::map<std::string, std::string> pages;  // setting id → "off" | "on" | "unreadable"
+  std::vector<NewControl> new_controls;      // unknown switches seen during this run
+};
+
+// One quick re-check as it ended (docs/protocol.md §4.3 `check.last`).
+struct CheckRecord {
+  std::string started_at, ended_at;  // ISO 8601 UTC
+  std::string ruleset_version;
+  bool complete = false;  // every toggle page expected in the region was read during the run
+  std::vector<std::string> off, on, unreadable, unchecked;  // setting ids
+  std::vector<NewControl> new_controls;
+};
+
 struct StoreData {
   int version = 1;
   std::map<std::string, SettingRecord> settings;
@@ -40,10 +65,22 @@ struct StoreData {
   std::map<std::string, std::string> forms_done;  // form id → ISO date it was marked done
   bool walkthrough_active = false;
   std::vector<std::string> corrupt_files;     // files moved aside, reported by `status`
+  // Re-check and reminder (issue 16). reminder_days unset: the reminder is off.
+  std::optional<int> reminder_days;
+  std::optional<std::string> last_full_check;  // ended_at of the last complete re-check
+  std::string last_full_check_ruleset;         // the ruleset version it ran with
+  std::optional<RecheckRun> recheck;          // the run in progress, if any
+  std::vector<CheckRecord> checks;            // oldest first, capped at kMaxChecks
+  std::vector<NewControl> new_controls;       // every unknown switch seen, capped at kMaxNewControls
   // Top-level fields this version does not know (written by a newer host), as JSON text, kept
   // and written back unchanged so a downgrade does not lose them.
   std::map<std::string, std::string> unknown_fields;
 };
+
+// The reminder interval's bounds, in days (docs/protocol.md §4.4 `reminder_days`).
+inline constexpr int kMinReminderDays = 1;
+inline constexpr int kMaxReminderDays = 365;
+inline constexpr int kDefaultReminderDays = 30;
 
 struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -55,6 +92,8 @@ class Store {
   // The file is kept under this size by trimming history (5,000 entries with the ruleset's URLs
   // take about 1.3 MB). Only unknown fields kept for a newer host can make it larger.
   static constexpr std::size_t kMaxFileBytes = 2 * 1024 * 1024;
+  static constexpr std::size_t kMaxChecks = 20;
+  static constexpr std::size_t kMaxNewControls = 100;
 
   explicit Store(std::filesystem::path dir);
 
@@ -84,6 +123,11 @@ class Store {
 // `url` is where the setting lives (the ruleset's URL), never a page's path.
 bool record_sighting(StoreData& data, const std::string& setting, const std::string& state,
                      const std::string& url, const std::string& now_iso);
+
+// Records an unknown switch seen on `page` (deduplicated by page + key, or page + label when it
+// has no key) in `list`, keeping at most `cap` entries (the oldest sightings go first).
+void record_new_control(std::vector<NewControl>& list, const std::string& page, const std::optional<std::string>& key,
+                        const std::string& label, const std::string& now_iso, std::size_t cap);
 
 std::string now_iso8601();  // current UTC time, second precision
 

@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "recheck.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
 
@@ -62,6 +63,8 @@ int run_status(const StatusRequest& request, std::ostream& out, std::ostream& er
     return kExitFailed;
   }
   const auto rows = rows_of(rules, data);
+  const CheckSchedule check = check_schedule(data, rules.version, now_iso8601());
+  const auto opt = [](const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); };
 
   if (request.json) {
     json settings = json::array();
@@ -88,7 +91,13 @@ int run_status(const StatusRequest& request, std::ostream& out, std::ostream& er
                 {"walkthrough_active", data.walkthrough_active},
                 {"settings", settings},
                 {"forms", forms},
-                {"corrupt_files", corrupt}}
+                {"corrupt_files", corrupt},
+                {"check",
+                 {{"reminder_days", check.reminder_days ? json(*check.reminder_days) : json(nullptr)},
+                  {"last_full_check", opt(check.last_full_check)},
+                  {"next_due", opt(check.next_due)},
+                  {"due", check.due},
+                  {"due_reason", check.due_reason.empty() ? json(nullptr) : json(check.due_reason)}}}}
                .dump(2)
         << "\n";
     return kExitOk;
@@ -96,7 +105,15 @@ int run_status(const StatusRequest& request, std::ostream& out, std::ostream& er
 
   out << "LinkedOut " << LINKEDOUT_VERSION << ", ruleset " << rules.name << " " << rules.version << "\n"
       << "data:   " << request.data_dir.string() << "\n"
-      << "region: " << (data.region ? *data.region : std::string("not set (every setting is expected)")) << "\n\n";
+      << "region: " << (data.region ? *data.region : std::string("not set (every setting is expected)")) << "\n"
+      << "last full check: " << check.last_full_check.value_or("never") << "\n"
+      << "next check due:  ";
+  if (!check.reminder_days) {
+    out << "- (reminder off)\n\n";
+  } else {
+    out << (check.due ? "now" : check.next_due.value_or("now")) << " (reminder every " << *check.reminder_days
+        << " days" << (check.due_reason == "ruleset_changed" ? "; the ruleset changed since" : "") << ")\n\n";
+  }
   std::size_t width = 7;
   for (const auto& row : rows) width = std::max(width, row.id.size());
   out << std::left << std::setw(static_cast<int>(width) + 2) << "setting" << std::setw(15) << "state"

@@ -7,17 +7,23 @@ namespace linkedout::handlers {
 nlohmann::json config(const protocol::Envelope& request, HostContext& context) {
   const auto parsed = protocol::parse_config(request.message);
   StoreData data;
-  if (parsed.set_region) {
-    if (parsed.region && !context.rules.regions.count(*parsed.region)) {
-      std::string codes;
-      for (const auto& [code, description] : context.rules.regions) codes += (codes.empty() ? "" : ", ") + code;
-      throw protocol::ProtocolError(protocol::ErrorCode::bad_field,
-                                    "region must be null or one of " + codes, "region");
-    }
+  if (parsed.set_region && parsed.region && !context.rules.regions.count(*parsed.region)) {
+    std::string codes;
+    for (const auto& [code, description] : context.rules.regions) codes += (codes.empty() ? "" : ", ") + code;
+    throw protocol::ProtocolError(protocol::ErrorCode::bad_field, "region must be null or one of " + codes, "region");
+  }
+  if (parsed.set_region || parsed.set_reminder) {
     data = context.store.update([&](StoreData& d) {
-      if (d.region == parsed.region) return false;
-      d.region = parsed.region;
-      return true;
+      bool changed = false;
+      if (parsed.set_region && d.region != parsed.region) {
+        d.region = parsed.region;
+        changed = true;
+      }
+      if (parsed.set_reminder && d.reminder_days != parsed.reminder_days) {
+        d.reminder_days = parsed.reminder_days;
+        changed = true;
+      }
+      return changed;
     });
   } else {
     data = context.store.load();
@@ -32,7 +38,8 @@ nlohmann::json config(const protocol::Envelope& request, HostContext& context) {
   return {{"type", "config"},
           {"region", data.region ? nlohmann::json(*data.region) : nlohmann::json(nullptr)},
           {"regions", std::move(regions)},
-          {"region_hint", std::move(hint)}};
+          {"region_hint", std::move(hint)},
+          {"reminder_days", data.reminder_days ? nlohmann::json(*data.reminder_days) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace linkedout::handlers

@@ -2,6 +2,7 @@
 #include "decide.hpp"
 #include "handler.hpp"
 #include "protocol_replies.hpp"
+#include "recheck.hpp"
 
 namespace linkedout::handlers {
 
@@ -40,6 +41,14 @@ nlohmann::json page_state(const protocol::Envelope& request, HostContext& contex
       // Where the setting lives, not the page's path: a page chooses its path (up to 2 KiB).
       const Setting* setting = context.rules.find_setting(sighting.setting);
       record_sighting(data, sighting.setting, sighting.state, setting ? setting->url() : std::string(), now);
+    }
+    // Unknown switches on a ruleset page are kept for the report; a new one is worth a write.
+    const auto known_new = data.new_controls.size();
+    note_new_controls(data.new_controls, verdict, page, now);
+    write = write || data.new_controls.size() != known_new;
+    if (data.recheck) {
+      note_verdict_in_run(*data.recheck, verdict, page, now);
+      write = true;
     }
     return write;
   });

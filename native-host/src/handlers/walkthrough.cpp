@@ -2,6 +2,7 @@
 #include "decide.hpp"
 #include "handler.hpp"
 #include "protocol_replies.hpp"
+#include "recheck.hpp"
 
 namespace linkedout::handlers {
 
@@ -60,8 +61,39 @@ nlohmann::json walkthrough(const protocol::Envelope& request, HostContext& conte
       });
       break;
     }
+    case WalkthroughAction::recheck_start: {
+      // A new run replaces one left unfinished (browser closed mid-run): it never ended, so it
+      // is not recorded.
+      const std::string now = context.now();
+      data = context.store.update([&](StoreData& d) {
+        d.recheck = RecheckRun{now, {}, {}};
+        return true;
+      });
+      break;
+    }
+    case WalkthroughAction::recheck_end: {
+      const std::string now = context.now();
+      data = context.store.update([&](StoreData& d) {
+        if (!d.recheck) return false;  // already ended (the tab closed after the user stopped it)
+        CheckRecord record = finish_run(context.rules, d, *d.recheck, now);
+        if (record.complete) {
+          d.last_full_check = now;
+          d.last_full_check_ruleset = context.rules.version;
+        }
+        d.checks.push_back(std::move(record));
+        if (d.checks.size() > Store::kMaxChecks) {
+          d.checks.erase(d.checks.begin(),
+                         d.checks.begin() + static_cast<std::ptrdiff_t>(d.checks.size() - Store::kMaxChecks));
+        }
+        d.recheck.reset();
+        return true;
+      });
+      break;
+    }
   }
-  return protocol::walkthrough_reply(plan_walkthrough(context.rules, data), data);
+  auto reply = protocol::walkthrough_reply(plan_walkthrough(context.rules, data), data);
+  reply["check"] = protocol::check_json(check_schedule(data, context.rules.version, context.now()), data);
+  return reply;
 }
 
 }  // namespace linkedout::handlers
