@@ -7,7 +7,8 @@
 'use strict';
 
 if (typeof importScripts === 'function' && typeof LinkedOutProtocol === 'undefined') {
-  importScripts('lib/protocol.js', 'lib/walkthrough.js', 'lib/messages.js', 'lib/host-connection.js', 'lib/policy.js');
+  importScripts('lib/protocol.js', 'lib/walkthrough.js', 'lib/recheck.js', 'lib/recheck-driver.js', 'lib/messages.js',
+    'lib/host-connection.js', 'lib/policy.js');
 }
 
 const { buildWalkthrough, buildConfig, buildReport } = LinkedOutProtocol;
@@ -18,7 +19,11 @@ const REPORT_URL = chrome.runtime.getURL('report/report.html');
 // Time the user sees a page confirmed all-off before the walkthrough moves on.
 const WALKTHROUGH_ADVANCE_DELAY_MS = 1200;
 const WALKTHROUGH_TAB_KEY = 'walkthroughTabId';
-const BADGE_COLORS = { count: '#c5221f', problem: '#7a4f01' };
+const BADGE_COLORS = { count: '#c5221f', problem: '#7a4f01', due: '#0a66c2' };
+// How often the badge re-asks the host whether a re-check is due (the host decides; this only
+// refreshes what the toolbar shows).
+const REMINDER_ALARM = 'linkedout-recheck-reminder';
+const REMINDER_ALARM_MINUTES = 6 * 60;
 
 const host = new HostConnection({
   connectNative: (name) => chrome.runtime.connectNative(name),
@@ -57,11 +62,19 @@ function setBadge(text, color) {
   if (text) chrome.action.setBadgeBackgroundColor({ color }).catch(() => {});
 }
 
+// The re-check state the host last reported (walkthrough replies carry it, verdicts do not): a
+// due re-check shows on the badge when nothing is on.
+let lastCheck = null;
+
 function showStillOn(count) {
-  setBadge(count > 0 ? String(count) : '', BADGE_COLORS.count);
+  const badge = LinkedOutRecheck.badge(count, lastCheck);
+  setBadge(badge.text, BADGE_COLORS[badge.kind]);
+  const title = badge.kind === 'due' ? chrome.i18n.getMessage('badgeRecheckDue') : '';
+  chrome.action.setTitle({ title: title || 'LinkedOut' }).catch(() => {});
 }
 
 function updateBadge(plan) {
+  if (plan.check) lastCheck = plan.check;
   showStillOn(LinkedOutWalkthrough.stillOnCount(plan));
 }
 
@@ -90,12 +103,42 @@ async function applyMove(move, tabId, openNewTab) {
   return move;
 }
 
+// ---- quick re-check: one tab, page after page (lib/recheck-driver.js) ----
+
+const recheckSession = {
+  inMemory: null,
+  async get() {
+    if (!sessionStore) return this.inMemory;
+    const stored = await sessionStore.get(LinkedOutRecheckDriver.RUN_KEY);
+    return stored[LinkedOutRecheckDriver.RUN_KEY] ?? null;
+  },
+  async set(run) {
+    this.inMemory = run;
+    if (!sessionStore) return;
+    if (run === null) await sessionStore.remove(LinkedOutRecheckDriver.RUN_KEY);
+    else await sessionStore.set({ [LinkedOutRecheckDriver.RUN_KEY]: run });
+  },
+};
+
+const recheck = LinkedOutRecheckDriver.create({
+  walkthrough: (action) => walkthroughPlan(action),
+  createTab: (url) => chrome.tabs.create({ url }),
+  updateTab: (tabId, url) => chrome.tabs.update(tabId, { url }),
+  session: recheckSession,
+  timers: globalThis,
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => { recheck.onTabRemoved(tabId).catch(() => {}); });
+
 // ---- organisation policy: read at start-up and when managed storage changes, never per message ----
 
 const options = LinkedOutPolicy.createOptionsCache(chrome.storage, { onChange: applyPolicy });
 
 async function applyPolicy(effective) {
   if (effective.policyProblems.length) console.warn('LinkedOut: managed policy entries ignored', effective.policyProblems);
+  if (effective.reminderLocked) {
+    try { await host.request(buildConfig(undefined, { reminder_days: effective.reminderDays })); } catch { /* pushed later */ }
+  }
   if (!effective.regionLocked) return;
   // The host decides which steps are expected by region: give it the policy's now. If the host is
   // not reachable yet, configAndOptions() pushes it when the popup next asks.
@@ -142,6 +185,7 @@ async function onPageState(request, sender) {
 }
 
 async function followWalkthrough(verdict, tabId, tabUrl) {
+  if (await recheck.onVerdict(verdict, tabId, tabUrl)) return;  // the re-check owns this tab
   const walkthroughTab = await getWalkthroughTab();
   if (walkthroughTab !== null && walkthroughTab !== tabId) return;
   const move = LinkedOutWalkthrough.afterVerdict({ active: verdict.walkthrough.active, tabUrl, verdict });
@@ -161,6 +205,9 @@ async function followWalkthrough(verdict, tabId, tabUrl) {
 async function configAndOptions() {
   const effective = await options.get();
   let config = await host.request(buildConfig(undefined));
+  if (effective.reminderLocked && config.reminder_days !== effective.reminderDays) {
+    config = await host.request(buildConfig(undefined, { reminder_days: effective.reminderDays }));
+  }
   if (effective.regionLocked && config.region !== effective.region) {
     config = await host.request(buildConfig(undefined, effective.region)); // the start-up push failed
   }
@@ -202,6 +249,21 @@ async function onPopupMessage(msg, sender) {
       status: 'ok', host: host.state, plan, config, options: LinkedOutPolicy.withHostRegion(effective, config.region),
       regionHint: config.region_hint,
     };
+  }
+  if (msg.type === 'recheck') {
+    if (msg.action === 'stop') {
+      const plan = await recheck.stop();
+      return { status: 'ok', host: host.state, plan };
+    }
+    const { plan, move } = await recheck.start();
+    return { status: 'ok', host: host.state, plan, move };
+  }
+  if (msg.type === 'reminder') {
+    const { options } = await configAndOptions();
+    if (options.reminderLocked) return { status: 'rejected', field: 'days', message: 'the reminder is set by your organisation' };
+    const config = await host.request(buildConfig(undefined, { reminder_days: msg.days }));
+    const plan = await walkthroughPlan('status');
+    return { status: 'ok', host: host.state, plan, config, options };
   }
   if (msg.type === 'report') {
     const report = await host.request(buildReport(undefined, msg.format));
@@ -245,5 +307,12 @@ async function refreshBadge() {
   try { await walkthroughPlan('status'); } catch { /* the state change already set the badge */ }
 }
 
-chrome.runtime.onStartup.addListener(refreshBadge);
-chrome.runtime.onInstalled.addListener(refreshBadge);
+function scheduleReminder() {
+  chrome.alarms.create(REMINDER_ALARM, { delayInMinutes: 1, periodInMinutes: REMINDER_ALARM_MINUTES });
+}
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === REMINDER_ALARM) refreshBadge();
+});
+chrome.runtime.onStartup.addListener(() => { scheduleReminder(); refreshBadge(); });
+chrome.runtime.onInstalled.addListener(() => { scheduleReminder(); refreshBadge(); });

@@ -10,7 +10,11 @@
   // A page_state with 500 controls of maximal key and label is ~0.7 MiB of JSON; the host's cap
   // on incoming frames is 1 MiB. Anything bigger is refused here.
   const MAX_MESSAGE_BYTES = 1048576 - 4096;
-  const POPUP_TYPES = Object.freeze(['status', 'walkthrough', 'retry', 'config', 'report']);
+  const POPUP_TYPES = Object.freeze(['status', 'walkthrough', 'retry', 'config', 'report', 'recheck', 'reminder']);
+  // The popup drives a re-check through `recheck` (the background owns the tab); the host's
+  // recheck_* walkthrough actions are not the popup's to send.
+  const POPUP_WALKTHROUGH_ACTIONS = Object.freeze(['start', 'status', 'reset', 'mark_done']);
+  const RECHECK_ACTIONS = Object.freeze(['start', 'stop']);
 
   const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const reject = (field, message) => ({ ok: false, field, message });
@@ -70,7 +74,7 @@
     if (!isObject(msg)) return reject('message', 'message must be an object');
     if (!POPUP_TYPES.includes(msg.type)) return reject('type', `type must be one of ${POPUP_TYPES.join(', ')}`);
     if (msg.type === 'walkthrough') {
-      if (!protocol().WALKTHROUGH_ACTIONS.includes(msg.action)) return reject('action', 'unknown walkthrough action');
+      if (!POPUP_WALKTHROUGH_ACTIONS.includes(msg.action)) return reject('action', 'unknown walkthrough action');
       if (msg.action === 'mark_done' && (typeof msg.step !== 'string' || msg.step.length === 0 ||
           msg.step.length > protocol().LIMITS.maxStepChars)) {
         return reject('step', 'step must be a non-empty string');
@@ -82,6 +86,15 @@
         return reject('region', 'region must be a region code or null');
       }
     }
+    if (msg.type === 'recheck' && !RECHECK_ACTIONS.includes(msg.action)) {
+      return reject('action', `action must be one of ${RECHECK_ACTIONS.join(', ')}`);
+    }
+    if (msg.type === 'reminder') {
+      const { min, max } = protocol().REMINDER_DAYS;
+      if (!('days' in msg) || (msg.days !== null && !(Number.isInteger(msg.days) && msg.days >= min && msg.days <= max))) {
+        return reject('days', `days must be null (reminder off) or a whole number from ${min} to ${max}`);
+      }
+    }
     if (msg.type === 'report' && !protocol().REPORT_FORMATS.includes(msg.format)) {
       return reject('format', `format must be one of ${protocol().REPORT_FORMATS.join(', ')}`);
     }
@@ -89,6 +102,6 @@
   }
 
   root.LinkedOutMessages = Object.freeze({
-    MAX_MESSAGE_BYTES, POPUP_TYPES, byteLength, checkContentSender, checkContentMessage, checkPopupMessage,
+    MAX_MESSAGE_BYTES, POPUP_TYPES, RECHECK_ACTIONS, byteLength, checkContentSender, checkContentMessage, checkPopupMessage,
   });
 })(globalThis);

@@ -10,7 +10,9 @@
   'use strict';
 
   const REGIONS = Object.freeze(['EU', 'UK', 'CH', 'CA', 'HK', 'US', 'OTHER']);
-  const POLICY_KEYS = Object.freeze(['requiredSettings', 'allowAutoSwitch', 'region']);
+  const POLICY_KEYS = Object.freeze(['requiredSettings', 'allowAutoSwitch', 'region', 'recheckReminderDays']);
+  // recheckReminderDays: 0 turns the re-check reminder off, 1–365 sets its interval (days).
+  const MAX_REMINDER_DAYS = 365;
   // Ruleset ids are page slugs: lower-case words joined by hyphens.
   const SETTING_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   const MAX_REQUIRED_SETTINGS = 100;
@@ -61,6 +63,11 @@
       if (REGIONS.includes(raw.region)) policy.region = raw.region;
       else problems.push({ key: 'region', message: `region must be one of ${REGIONS.join(', ')}` });
     }
+    if ('recheckReminderDays' in raw) {
+      const days = raw.recheckReminderDays;
+      if (Number.isInteger(days) && days >= 0 && days <= MAX_REMINDER_DAYS) policy.recheckReminderDays = days;
+      else problems.push({ key: 'recheckReminderDays', message: `recheckReminderDays must be a whole number from 0 (off) to ${MAX_REMINDER_DAYS}` });
+    }
     return { policy, problems };
   }
 
@@ -104,6 +111,9 @@
       region: policy.region ?? userRegion,
       regionLocked: policy.region !== undefined,
       requiredSettings: Array.isArray(policy.requiredSettings) ? [...policy.requiredSettings] : [],
+      // The host keeps the member's own reminder; a policy value replaces it (null: off).
+      reminderDays: policy.recheckReminderDays === undefined ? null : (policy.recheckReminderDays || null),
+      reminderLocked: policy.recheckReminderDays !== undefined,
       managed: Object.keys(policy).length > 0,
     };
   }

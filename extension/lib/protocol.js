@@ -32,7 +32,10 @@
   });
   const SETTINGS_ORIGIN = 'https://www.linkedin.com';
   const SETTINGS_PATH_PREFIX = '/mypreferences/';
-  const WALKTHROUGH_ACTIONS = Object.freeze(['start', 'status', 'reset', 'mark_done']);
+  const WALKTHROUGH_ACTIONS = Object.freeze(['start', 'status', 'reset', 'mark_done', 'recheck_start', 'recheck_end']);
+  // The reminder interval (config `reminder_days`), in days; null turns it off.
+  const REMINDER_DAYS = Object.freeze({ min: 1, max: 365, default: 30 });
+  const DUE_REASONS = Object.freeze(['never_checked', 'interval', 'ruleset_changed']);
   const REPORT_FORMATS = Object.freeze(['md', 'html', 'json']);
   const ERROR_CODES = Object.freeze([
     'bad_json', 'bad_utf8', 'not_object', 'too_large', 'missing_type', 'unknown_type',
@@ -94,6 +97,11 @@
     if (v === null) return;
     expectString(v, field, LIMITS.maxRegionChars);
     expectPattern(v, REGION_PATTERN, field, 'a region code (2-8 capital letters)');
+  }
+  function expectReminderDays(v, field) {
+    if (v !== null && !(Number.isInteger(v) && v >= REMINDER_DAYS.min && v <= REMINDER_DAYS.max)) {
+      fail(field, `${field} must be null or a whole number of days from ${REMINDER_DAYS.min} to ${REMINDER_DAYS.max}`);
+    }
   }
   function expectId(v) {
     if (v === null || Number.isInteger(v)) return;
@@ -164,6 +172,7 @@
         break;
       case 'config':
         if ('region' in msg) expectRegion(msg.region, 'region');
+        if ('reminder_days' in msg) expectReminderDays(msg.reminder_days, 'reminder_days');
         break;
       case 'report':
         expectOneOf(msg.format, REPORT_FORMATS, 'format');
@@ -196,8 +205,14 @@
   }
   const buildWalkthrough = (id, action, step) =>
     seal(validateRequest(withId(id, action === 'mark_done' ? { type: 'walkthrough', action, step } : { type: 'walkthrough', action })));
-  const buildConfig = (id, region) =>
-    seal(validateRequest(withId(id, region === undefined ? { type: 'config' } : { type: 'config', region })));
+  // `changes`: {region?, reminder_days?}; a region string or null is also accepted alone.
+  const buildConfig = (id, changes) => {
+    const fields = changes === undefined ? {} : (changes === null || typeof changes === 'string' ? { region: changes } : changes);
+    const msg = { type: 'config' };
+    if ('region' in fields) msg.region = fields.region;
+    if ('reminder_days' in fields) msg.reminder_days = fields.reminder_days;
+    return seal(validateRequest(withId(id, msg)));
+  };
   const buildReport = (id, format) => seal(validateRequest(withId(id, { type: 'report', format })));
 
   // ---- replies (host → extension) ----
@@ -278,6 +293,37 @@
     }
   }
 
+  function validateIdList(list, field) {
+    expectArray(list, field);
+    list.forEach((id, i) => expectString(id, `${field}[${i}]`, LIMITS.maxStepChars));
+  }
+
+  /** The walkthrough reply's `check`: the quick re-check and its reminder (§4.3). */
+  function validateCheck(check) {
+    expectObject(check, 'check');
+    expectReminderDays(check.reminder_days, 'check.reminder_days');
+    expectNullableString(check.last_full_check, 'check.last_full_check', 64);
+    expectNullableString(check.next_due, 'check.next_due', 64);
+    expectBoolean(check.due, 'check.due');
+    if (check.due_reason !== null) expectOneOf(check.due_reason, DUE_REASONS, 'check.due_reason');
+    expectBoolean(check.running, 'check.running');
+    if (check.last === null) return;
+    const last = check.last;
+    expectObject(last, 'check.last');
+    expectString(last.started_at, 'check.last.started_at', 64);
+    expectString(last.ended_at, 'check.last.ended_at', 64);
+    expectBoolean(last.complete, 'check.last.complete');
+    for (const name of ['off', 'on', 'unreadable', 'unchecked']) validateIdList(last[name], `check.last.${name}`);
+    expectArray(last.new_controls, 'check.last.new_controls');
+    last.new_controls.forEach((c, i) => {
+      const at = `check.last.new_controls[${i}]`;
+      expectObject(c, at);
+      expectString(c.page, `${at}.page`, LIMITS.maxUrlChars);
+      expectNullableString(c.key, `${at}.key`, LIMITS.maxKeyChars);
+      expectString(c.label, `${at}.label`, LIMITS.maxLabelChars);
+    });
+  }
+
   function validateWalkthroughReply(msg) {
     expectBoolean(msg.active, 'active');
     if ('region' in msg) expectRegion(msg.region, 'region');
@@ -285,10 +331,12 @@
     msg.steps.forEach(validateStep);
     validateProgress(msg.progress);
     validateNext(msg.next, 'next');
+    if ('check' in msg) validateCheck(msg.check);
   }
 
   function validateConfigReply(msg) {
     expectRegion(msg.region, 'region');
+    if ('reminder_days' in msg) expectReminderDays(msg.reminder_days, 'reminder_days');
     expectObject(msg.regions, 'regions');
     for (const [code, description] of Object.entries(msg.regions)) {
       expectRegion(code, `regions.${code}`);
@@ -355,7 +403,7 @@
 
   root.LinkedOutProtocol = Object.freeze({
     PROTOCOL_VERSION, HOST_NAME, LIMITS, SETTINGS_ORIGIN, SETTINGS_PATH_PREFIX,
-    WALKTHROUGH_ACTIONS, REPORT_FORMATS, ERROR_CODES, TOGGLE_STATES, FORM_STATES,
+    WALKTHROUGH_ACTIONS, REMINDER_DAYS, DUE_REASONS, REPORT_FORMATS, ERROR_CODES, TOGGLE_STATES, FORM_STATES,
     UNKNOWN_WHY, DRIFT_KINDS, MATCHED_BY, HIGHLIGHT_ACTIONS, LANG_PATTERN, REGION_PATTERN,
     ValidationError, isSettingsUrl, isLinkedInUrl,
     validatePage, validateRequest, validateReply, check, isBuilt,

@@ -21,6 +21,7 @@
  *   #mark-done-<id>   "Mark done" for a form step still to do (e.g. #mark-done-objection-form)
  *   #auto-switch      the "switch it for me" checkbox (storage.local key `autoSwitch`)
  *   #region, #open-report, #policy-note: see organisation-view.js
+ *   #recheck, #recheck-stop, #check-status, #recheck-summary, #reminder: see recheck-view.js
  * body[data-ready="true"] once the first status has been rendered.
  */
 'use strict';
@@ -51,11 +52,17 @@ function renderOrganisation(reply) {
   LinkedOutOrganisationView.renderPolicy(document, lastOptions, t);
 }
 
+function renderRecheck(reply) {
+  const stepTitle = (id) => t(LinkedOutPopupView.stepMessageName(id)) || id;
+  LinkedOutRecheckView.render(document, reply.plan ?? null, lastOptions, t, { stepTitle, formatTime });
+}
+
 async function refresh() {
   const reply = await ask({ type: 'status' });
   if (reply.status === 'ok') {
     LinkedOutPopupView.render(document, reply, t, formatTime);
     renderOrganisation(reply);
+    renderRecheck(reply);
   }
   document.body.dataset.ready = 'true';
 }
@@ -65,6 +72,7 @@ async function walkthrough(action, step) {
   if (reply.status === 'ok') {
     LinkedOutPopupView.render(document, reply, t, formatTime);
     renderOrganisation(reply);
+    renderRecheck(reply);
     if (action === 'start') LinkedOutPopupView.renderMove(document, reply.move, t);
   } else {
     await refresh();
@@ -105,6 +113,26 @@ document.addEventListener('DOMContentLoaded', () => {
     const button = event.target.closest('button[data-mark-done]');
     if (button) walkthrough('mark_done', button.dataset.markDone).catch(onError);
   });
+
+  // Re-check: the background drives the tab; the popup shows where it stands.
+  const recheckReply = (reply) => {
+    if (reply.status !== 'ok') return refresh();
+    LinkedOutPopupView.render(document, reply, t, formatTime);
+    renderOrganisation(reply);
+    renderRecheck(reply);
+    return undefined;
+  };
+  document.getElementById('recheck').addEventListener('click', () => {
+    ask({ type: 'recheck', action: 'start' }).then(recheckReply).catch(onError);
+  });
+  document.getElementById('recheck-stop').addEventListener('click', () => {
+    ask({ type: 'recheck', action: 'stop' }).then(recheckReply).catch(onError);
+  });
+  const sendReminder = () => {
+    ask({ type: 'reminder', days: LinkedOutRecheckView.reminderFromForm(document) }).then(recheckReply).catch(onError);
+  };
+  document.getElementById('reminder').addEventListener('change', sendReminder);
+  document.getElementById('reminder-days').addEventListener('change', sendReminder);
 
   const autoSwitch = document.getElementById('auto-switch');
   chrome.storage.local.get('autoSwitch').then((stored) => {

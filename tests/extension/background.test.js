@@ -13,7 +13,7 @@ const EXT_ID = 'dnfgjokfijpcnnlbjpkiabamkiaihfdk';
 const SETTINGS = 'https://www.linkedin.com/mypreferences/d/settings/';
 const PAGE_URL = `${SETTINGS}data-for-ai-improvement`;
 const POPUP_URL = `chrome-extension://${EXT_ID}/popup/popup.html`;
-const FILES = ['lib/protocol.js', 'lib/walkthrough.js', 'lib/messages.js', 'lib/host-connection.js', 'lib/policy.js', 'background.js'];
+const FILES = ['lib/protocol.js', 'lib/walkthrough.js', 'lib/recheck.js', 'lib/recheck-driver.js', 'lib/messages.js', 'lib/host-connection.js', 'lib/policy.js', 'background.js'];
 const REGIONS = { CH: 'Switzerland', EU: 'European Union', UK: 'United Kingdom', US: 'United States' };
 const HINT = { evidence: 'share-data-with-select-partners', ruled_out: ['CH', 'EU', 'UK'] };
 
@@ -77,15 +77,16 @@ function startBackground({ policy = {}, host = scriptedHost() } = {}) {
       onStartup: { addListener: () => {} },
       onInstalled: { addListener: () => {} },
     },
-    i18n: { getUILanguage: () => 'de-DE' },
+    i18n: { getUILanguage: () => 'de-DE', getMessage: (name) => name },
+    alarms: { create: () => {}, onAlarm: { addListener: () => {} } },
     storage: {
       local: { get: async () => ({ autoSwitch: true }) },
       managed: { get: async () => { managedReads.push(1); return managed.policy; } },
       session: { get: async () => ({}), set: async () => {}, remove: async () => {} },
       onChanged: { addListener: (fn) => listeners.storage.push(fn) },
     },
-    tabs: { update: async () => ({}), create: async () => ({ id: 99 }), query: async () => [] },
-    action: { setBadgeText: async (b) => { badges.push(b.text); }, setBadgeBackgroundColor: async () => {} },
+    tabs: { update: async () => ({}), create: async () => ({ id: 99 }), query: async () => [], onRemoved: { addListener: () => {} } },
+    action: { setBadgeText: async (b) => { badges.push(b.text); }, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} },
   };
   // Counts how often each string went through the protocol's well-formed-Unicode check: once per
   // validation of the message that holds it.

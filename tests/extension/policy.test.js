@@ -88,10 +88,23 @@ test('merge: without a policy the member decides', () => {
   const merged = plain(policyLib.mergeOptions({ autoSwitch: true, region: 'CA' }, {}));
   assert.deepEqual(merged, {
     autoSwitch: true, autoSwitchAllowed: true, autoSwitchLocked: false, region: 'CA', regionLocked: false,
-    requiredSettings: [], managed: false,
+    requiredSettings: [], reminderDays: null, reminderLocked: false, managed: false,
   });
   assert.equal(policyLib.mergeOptions({}, {}).autoSwitch, false, 'switch it for me is off by default');
   assert.equal(policyLib.mergeOptions({ region: 'Atlantis' }, {}).region, null);
+});
+
+test('policy: recheckReminderDays sets the re-check reminder (0 turns it off) and locks it', () => {
+  assert.deepEqual(plain(policyLib.sanitizePolicy({ recheckReminderDays: 14 }).policy), { recheckReminderDays: 14 });
+  const on = plain(policyLib.mergeOptions({}, { recheckReminderDays: 14 }));
+  assert.deepEqual([on.reminderDays, on.reminderLocked, on.managed], [14, true, true]);
+  const off = plain(policyLib.mergeOptions({}, { recheckReminderDays: 0 }));
+  assert.deepEqual([off.reminderDays, off.reminderLocked], [null, true]);
+  for (const bad of [-1, 366, 7.5, '30', true]) {
+    const { policy, problems } = policyLib.sanitizePolicy({ recheckReminderDays: bad });
+    assert.deepEqual(plain(policy), {}, String(bad));
+    assert.equal(problems[0].key, 'recheckReminderDays');
+  }
 });
 
 test('merge: the policy wins over the member', () => {
