@@ -19,6 +19,7 @@ const POLICY = Object.freeze({
   requiredSettings: ['data-for-ai-improvement', 'ads-beyond-linkedin'],
   allowAutoSwitch: false,
   region: 'CH',
+  recheckReminderDays: 14,
 });
 
 // Chromium reads machine policy only from /etc: writing there needs root (the CI machine runs
@@ -73,6 +74,9 @@ function readOrganisation(page) {
     autoSwitchHidden: document.getElementById('auto-switch-option').hidden,
     policyNote: document.getElementById('policy-note').hidden ? '' : document.getElementById('policy-note').textContent,
     partners: document.querySelector('[data-step="share-data-with-select-partners"]')?.dataset.state ?? null,
+    reminder: document.getElementById('reminder').checked,
+    reminderLocked: document.getElementById('reminder').disabled,
+    reminderDays: document.getElementById('reminder-days').value,
   }));
 }
 
@@ -157,6 +161,9 @@ function definePolicySuite(kind) {
       // The region is the host's: LinkedIn does not show the partners toggle in Switzerland.
       assert.equal(seen.partners, 'not_in_region');
       assert.equal(session.readState().region, 'CH', 'the policy region reached the state store');
+      // The re-check reminder: on, every 14 days, locked, and the host (which owns what is due) has it.
+      assert.deepEqual([seen.reminder, seen.reminderLocked, seen.reminderDays], [true, true, '14']);
+      assert.equal(session.readState().reminder_days, 14, 'the policy interval reached the state store');
     });
 
     it('the report page shows the host\'s report in a sandboxed frame', async () => {

@@ -13,6 +13,7 @@ import { readMarks, readSwitches, waitForMarks, waitForSwitches } from './page-h
 import { defineShapeScenarios, defineUnreadableScenarios } from './shape-scenarios.js';
 import { openPopup, POPUP_VIEWPORT, readPopup } from './popup-helpers.js';
 import { defineReplicaChecks, waitUntil } from './replica-checks.js';
+import { defineRecheckScenarios } from './recheck-scenarios.js';
 import { followWalkthrough, startWalkthroughFromPopup } from './walkthrough-driver.js';
 
 const RENDER_DELAY_MS = 300;
@@ -289,6 +290,7 @@ export function defineBrowserSuite(kind) {
 
     defineShapeScenarios(it, () => ({ replica, session }));
     defineUnreadableScenarios(it, () => ({ replica, session }), screenshot);
+    defineRecheckScenarios(it, () => ({ session, replica }));
   });
 
   describe(`${kind} + extension, host not installed`, () => {
