@@ -71,7 +71,7 @@ struct StoreData {
   std::string last_full_check_ruleset;         // the ruleset version it ran with
   std::optional<RecheckRun> recheck;          // the run in progress, if any
   std::vector<CheckRecord> checks;            // oldest first, capped at kMaxChecks
-  std::vector<NewControl> new_controls;       // every unknown switch seen, capped at kMaxNewControls
+  std::vector<NewControl> new_controls;       // unknown switches re-checks saw, capped at kMaxNewControls
   // Top-level fields this version does not know (written by a newer host), as JSON text, kept
   // and written back unchanged so a downgrade does not lose them.
   std::map<std::string, std::string> unknown_fields;

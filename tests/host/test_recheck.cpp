@@ -212,11 +212,19 @@ TEST_CASE("recheck: what came back on, what could not be read, what is new and w
   CHECK(report["new_controls"][0]["label"] == "Smart reply suggestions");
 }
 
-TEST_CASE("recheck: unknown switches on pages outside the ruleset are not collected") {
+TEST_CASE("recheck: unknown switches are collected only by a re-check, and only on ruleset pages") {
   Host host;
+  const auto& first = core_test::real_rules().settings.front();
+  // Outside a run: not stored, so a page cannot grow the store by showing switches.
+  host.send(page_state(first.url(), "en", json::array({control("somethingNew", "Something new", true)})));
+  CHECK(host.store.load().new_controls.empty());
+  walkthrough(host, "recheck_start");
   host.send(page_state("https://www.linkedin.com/mypreferences/d/settings/profile-photo-visibility", "en",
                        json::array({control("somethingElse", "Show my photo", true)})));
   CHECK(host.store.load().new_controls.empty());
+  host.send(page_state(first.url(), "en", json::array({control("somethingNew", "Something new", true)})));
+  REQUIRE(host.store.load().new_controls.size() == 1);
+  CHECK(host.store.load().new_controls[0].label == "Something new");
 }
 
 TEST_CASE("recheck: a new run replaces an unfinished one, which is never recorded") {

@@ -42,12 +42,12 @@ nlohmann::json page_state(const protocol::Envelope& request, HostContext& contex
       const Setting* setting = context.rules.find_setting(sighting.setting);
       record_sighting(data, sighting.setting, sighting.state, setting ? setting->url() : std::string(), now);
     }
-    // Unknown switches on a ruleset page are kept for the report; a new one is worth a write.
-    const auto known_new = data.new_controls.size();
-    note_new_controls(data.new_controls, verdict, page, now);
-    write = write || data.new_controls.size() != known_new;
+    // During a re-check, what each page read goes into the run, and unknown switches on a
+    // ruleset page are kept for the report. Outside a run nothing the ruleset does not know is
+    // stored: a page cannot grow the store by showing switches.
     if (data.recheck) {
       note_verdict_in_run(*data.recheck, verdict, page, now);
+      note_new_controls(data.new_controls, verdict, page, now);
       write = true;
     }
     return write;
