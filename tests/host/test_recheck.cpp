@@ -222,7 +222,11 @@ TEST_CASE("recheck: unknown switches are collected only by a re-check, and only 
   host.send(page_state("https://www.linkedin.com/mypreferences/d/settings/profile-photo-visibility", "en",
                        json::array({control("somethingElse", "Show my photo", true)})));
   CHECK(host.store.load().new_controls.empty());
-  host.send(page_state(first.url(), "en", json::array({control("somethingNew", "Something new", true)})));
+  // Beside the setting's own switch: a lone unknown switch on a setting's page is that setting
+  // (matched by page, issue 12), so the new switch needs a known neighbour to stay unknown.
+  json controls = page_of(first, false)["controls"];
+  controls.push_back(control("somethingNew", "Something new", true));
+  host.send(page_state(first.url(), "en", controls));
   REQUIRE(host.store.load().new_controls.size() == 1);
   CHECK(host.store.load().new_controls[0].label == "Something new");
 }
