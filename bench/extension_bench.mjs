@@ -221,7 +221,7 @@ async function measureDebounce(browser, html, verdict, mutationMs) {
     const counters = { scans: 0, sent: 0, observerBatches: 0, mutations: 0, scanTimes: [], since: 0 };
     globalThis.__bench = counters;
     const stand_in = {
-      runtime: { sendMessage: async (message) => { if (message.kind === 'page_state') counters.sent += 1; return { status: 'ok', verdict: verdictArg }; } },
+      runtime: { sendMessage: async (message) => { if (message.type === 'page_state') counters.sent += 1; return { status: 'ok', verdict: verdictArg }; } },
       i18n: { getMessage: (name) => name },
       storage: { local: { get: async () => ({}) }, onChanged: { addListener() {} } },
     };
@@ -231,9 +231,10 @@ async function measureDebounce(browser, html, verdict, mutationMs) {
   await page.addScriptTag({ content: source('extension/content/scan.js') });
   await page.addScriptTag({ content: source('extension/content/highlight.js') });
   await page.evaluate(() => {
-    // Count every scan main.js makes: it reads LinkedOutScan once at start, so wrap it first.
+    // Count every scan main.js makes (each starts by listing the switches): it reads
+    // LinkedOutScan once at start, so wrap it first.
     const real = globalThis.LinkedOutScan;
-    globalThis.LinkedOutScan = Object.freeze({ ...real, scanPage: (...args) => { const b = globalThis.__bench; b.scans += 1; b.scanTimes.push(Math.round(performance.now() - b.since)); return real.scanPage(...args); } });
+    globalThis.LinkedOutScan = Object.freeze({ ...real, switchesIn: (...args) => { const b = globalThis.__bench; b.scans += 1; b.scanTimes.push(Math.round(performance.now() - b.since)); return real.switchesIn(...args); } });
   });
   await page.addScriptTag({ content: source('extension/content/main.js') });
   const sleep = (ms) => new Promise((r) => { setTimeout(r, ms); });
