@@ -43,7 +43,7 @@
   ]);
   const TOGGLE_STATES = Object.freeze(['off', 'on', 'unseen', 'not_in_region']);
   const FORM_STATES = Object.freeze(['todo', 'done', 'not_in_region']);
-  const UNKNOWN_WHY = Object.freeze(['unreadable', 'not_in_ruleset', 'ambiguous']);
+  const UNKNOWN_WHY = Object.freeze(['unreadable', 'not_in_ruleset', 'ambiguous', 'left_alone']);
   const DRIFT_KINDS = Object.freeze(['re-enabled', 'new']);
   const MATCHED_BY = Object.freeze(['key', 'label', 'page']);
   const HIGHLIGHT_ACTIONS = Object.freeze(['switch-off', 'switch-on']);

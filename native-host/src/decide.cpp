@@ -32,6 +32,18 @@ std::optional<std::vector<std::size_t>> owners_of_key(const Ruleset& rules, cons
   return owners;
 }
 
+// Whether any id of the key names a switch the ruleset leaves alone.
+bool left_alone_key(const Ruleset& rules, const std::optional<std::string>& key) {
+  if (!key || rules.left_alone.empty()) return false;
+  std::size_t start = 0;
+  while (start <= key->size()) {
+    const std::size_t end = std::min(key->find(' ', start), key->size());
+    if (end > start && rules.leaves_alone(std::string_view(*key).substr(start, end - start))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 const std::vector<std::size_t>* owners_of_label(const Ruleset& rules, const std::string& label,
                                                 const std::string& lang) {
   if (lang.empty()) return nullptr;
@@ -63,6 +75,7 @@ Match match_control(const Ruleset& rules, const Control& control, std::string_vi
     if (by_label->size() != 1) return {std::nullopt, "ambiguous", ""};
     return {by_label->front(), "", "label"};
   }
+  if (left_alone_key(rules, control.key)) return {std::nullopt, "left_alone", ""};
   return {std::nullopt, "not_in_ruleset", ""};
 }
 
@@ -90,7 +103,11 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
 
   // Match by page: on a page whose path names one setting, its only switch, when that matches no
   // key and no label, is that setting (LinkedIn renames keys and rewords labels; the page stays).
-  const bool by_page = verdict.setting != nullptr && page.controls.size() == 1;
+  // Switches the ruleset leaves alone (email tips beside the promotions switch) do not count.
+  const bool by_page = verdict.setting != nullptr &&
+                       std::count_if(page.controls.begin(), page.controls.end(), [&](const Control& control) {
+                         return !left_alone_key(rules, control.key);
+                       }) == 1;
   bool page_read = false;  // a control with a readable state was matched to this page's setting
 
   // One state per setting per page: controls that disagree about a setting make it ambiguous,

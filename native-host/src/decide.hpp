@@ -43,7 +43,7 @@ struct OkControl {
 struct UnknownControl {
   std::optional<std::string> key;
   std::string label;
-  std::string why;  // "unreadable" | "not_in_ruleset" | "ambiguous"
+  std::string why;  // "unreadable" | "not_in_ruleset" | "ambiguous" | "left_alone"
 };
 
 struct DriftFlag {

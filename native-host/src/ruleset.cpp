@@ -115,6 +115,17 @@ Form parse_form(const json& item, const Ruleset& rules, const std::string& where
   return form;
 }
 
+LeftAlone parse_left_alone(const json& item, const std::string& where) {
+  if (!item.is_object()) fail(where, "must be an object");
+  LeftAlone other;
+  other.key = string_member(item, "key", where);
+  if (other.key.find(' ') != std::string::npos) fail(where + ".key", "must be one id (no spaces)");
+  other.path = string_member(item, "path", where);
+  if (other.path.rfind("/mypreferences/", 0) != 0) fail(where + ".path", "must start with /mypreferences/");
+  other.why = string_member(item, "why", where);
+  return other;
+}
+
 // Ids are unique across settings and forms (they share the walkthrough's step namespace).
 void check_unique_ids_and_paths(const Ruleset& rules) {
   std::set<std::string> ids, paths;
@@ -148,6 +159,10 @@ bool shown_in_regions(const std::vector<std::string>& regions, std::string_view 
 }
 
 }  // namespace
+
+bool Ruleset::leaves_alone(std::string_view key) const {
+  return std::any_of(left_alone.begin(), left_alone.end(), [&](const LeftAlone& other) { return other.key == key; });
+}
 
 bool Setting::shown_in(std::string_view region) const { return shown_in_regions(regions, region); }
 bool Form::shown_in(std::string_view region) const { return shown_in_regions(regions, region); }
@@ -223,9 +238,19 @@ Ruleset parse_ruleset(std::string_view json_text) {
   for (std::size_t i = 0; i < forms.size(); ++i) {
     rules.forms.push_back(parse_form(forms[i], rules, "forms[" + std::to_string(i) + "]"));
   }
+  if (doc.contains("left_alone")) {
+    const json& left_alone = doc["left_alone"];
+    if (!left_alone.is_array()) fail("left_alone", "must be an array");
+    for (std::size_t i = 0; i < left_alone.size(); ++i) {
+      rules.left_alone.push_back(parse_left_alone(left_alone[i], "left_alone[" + std::to_string(i) + "]"));
+    }
+  }
   check_unique_ids_and_paths(rules);
   rules.build_index();
   check_unambiguous(rules);
+  for (const auto& other : rules.left_alone) {
+    if (rules.settings_by_key.count(other.key)) fail("left_alone", "key \"" + other.key + "\" is a setting's key");
+  }
   return rules;
 }
 

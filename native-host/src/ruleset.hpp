@@ -42,12 +42,21 @@ struct Form {
   bool shown_in(std::string_view region) const;
 };
 
+// A switch LinkedIn shows on a ruleset page that is not about data use (e.g. email tips beside
+// the promotions switch): known, so it is neither judged, nor matched by page, nor "new".
+struct LeftAlone {
+  std::string key, path, why;
+};
+
 struct Ruleset {
   std::string name;     // "linkedin"
   std::string version;  // e.g. "2026.11.1"
   std::map<std::string, std::string> regions;  // code → description
   std::vector<Setting> settings;  // walkthrough order
   std::vector<Form> forms;        // after the settings in the walkthrough
+  std::vector<LeftAlone> left_alone;
+
+  bool leaves_alone(std::string_view key) const;  // exact key (one id of a labelledby list)
 
   const Setting* find_setting(std::string_view id) const;
   const Setting* setting_for_path(std::string_view url_path) const;  // exact path, /m/ as /d/

@@ -96,6 +96,11 @@ std::string generate(const Ruleset& rules) {
     out << "    form.guidance = " << literal(form.guidance) << ";\n";
     out << "    fill(form.regions, " << view_list(form.regions) << ");\n  }\n";
   }
+  out << "  rules.left_alone.reserve(" << rules.left_alone.size() << ");\n";
+  for (const auto& other : rules.left_alone) {
+    out << "  rules.left_alone.push_back(LeftAlone{std::string(" << literal(other.key) << "), std::string("
+        << literal(other.path) << "), std::string(" << literal(other.why) << ")});\n";
+  }
   // The index as build_index() left it, so start-up skips normalise_label over every label.
   out << "  rules.settings_by_key.reserve(" << rules.settings_by_key.size() << ");\n";
   for (const auto& [key, owners] : rules.settings_by_key) {

@@ -280,6 +280,36 @@ TEST_CASE("decide: matched_by says how each control was matched: key, label or p
   CHECK(ambiguous.page_unreadable);
 }
 
+TEST_CASE("decide: a switch the ruleset leaves alone is never judged, never matched by page, never new") {
+  const auto& rules = real_rules();
+  REQUIRE_FALSE(rules.left_alone.empty());
+  const LeftAlone& tips = rules.left_alone.front();
+  const Setting* page_setting = rules.setting_for_path(tips.path);
+  REQUIRE(page_setting != nullptr);
+  const PageState with_tips = {page_setting->url(), page_setting->path, "en", {{tips.key, "Tips by email", true}}};
+  // Alone on its page, it is still not the page's setting: the page is unreadable, nothing lit.
+  const auto alone = decide(rules, with_tips, {});
+  CHECK(alone.highlight.empty());
+  CHECK(alone.ok.empty());
+  REQUIRE(alone.unknown.size() == 1);
+  CHECK(alone.unknown[0].why == "left_alone");
+  CHECK(alone.page_unreadable);
+  // Beside the page's switch under a renamed key: that one is the page's only candidate.
+  auto renamed = with_tips;
+  renamed.controls.insert(renamed.controls.begin(), Control{"allowPromotionsV2", "Reworded", true});
+  const auto v = decide(rules, renamed, {});
+  REQUIRE(v.highlight.size() == 1);
+  CHECK(v.highlight[0].setting == page_setting->id);
+  CHECK(v.highlight[0].matched_by == "page");
+  REQUIRE(v.unknown.size() == 1);
+  CHECK(v.unknown[0].why == "left_alone");
+  // Listed among several ids it is still left alone; an unknown id beside it is not.
+  const auto listed = decide(rules, neutral_page("en", {{"x " + tips.key, "Tips", true}, {"mystery", "Mystery", true}}), {});
+  REQUIRE(listed.unknown.size() == 2);
+  CHECK(listed.unknown[0].why == "left_alone");
+  CHECK(listed.unknown[1].why == "not_in_ruleset");
+}
+
 TEST_CASE("decide: page_unreadable when the page's setting got no readable control") {
   const auto& rules = real_rules();
   const Setting& ai = *rules.find_setting("data-for-ai-improvement");

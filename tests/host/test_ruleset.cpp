@@ -192,6 +192,21 @@ TEST_CASE("ruleset: broken rulesets are refused, saying what is wrong") {
     doc["settings"][1]["labels"]["de"].push_back("Data for Generative AI Improvement");
     CHECK(refusal(doc).empty());
   }
+  SUBCASE("a switch left alone that is also a setting's key") {
+    doc["left_alone"][0]["key"] = "allowDataForGenerativeAI";
+    CHECK(refusal(doc).find("left_alone") != std::string::npos);
+  }
+  SUBCASE("a switch left alone without a reason") {
+    doc["left_alone"][0].erase("why");
+    CHECK(refusal(doc).find("why") != std::string::npos);
+  }
+  SUBCASE("a switch left alone off the settings pages, or with several ids") {
+    json copy = doc;
+    doc["left_alone"][0]["path"] = "/feed/";
+    CHECK(refusal(doc).find("left_alone[0].path") != std::string::npos);
+    copy["left_alone"][0]["key"] = "a b";
+    CHECK(refusal(copy).find("left_alone[0].key") != std::string::npos);
+  }
   SUBCASE("a path off the settings pages") {
     doc["settings"][0]["path"] = "/feed/";
     CHECK(refusal(doc).find("path") != std::string::npos);

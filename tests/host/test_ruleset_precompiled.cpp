@@ -39,6 +39,13 @@ TEST_CASE("precompiled ruleset equals parse_ruleset(embedded_rules()), index inc
     CHECK(a.guidance == b.guidance);
     CHECK(a.regions == b.regions);
   }
+  REQUIRE(built.left_alone.size() == parsed.left_alone.size());
+  CHECK_FALSE(parsed.left_alone.empty());
+  for (std::size_t i = 0; i < parsed.left_alone.size(); ++i) {
+    CHECK(built.left_alone[i].key == parsed.left_alone[i].key);
+    CHECK(built.left_alone[i].path == parsed.left_alone[i].path);
+    CHECK(built.left_alone[i].why == parsed.left_alone[i].why);
+  }
   CHECK(built.settings_by_key == parsed.settings_by_key);
   CHECK(built.settings_by_label == parsed.settings_by_label);
   CHECK_FALSE(parsed.settings_by_label.empty());
