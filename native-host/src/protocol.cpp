@@ -46,14 +46,16 @@ bool is_region_code(std::string_view code) {
 
 namespace {
 
-[[noreturn]] void bad_field(const std::string& field, const std::string& message) {
-  throw ProtocolError(ErrorCode::bad_field, message, field);
-}
-
 bool readable_id(const json& id) {
   if (id.is_null()) return true;  // the same as no id
   if (id.is_number_integer()) return true;  // signed and unsigned integers
   return id.is_string() && json_util::code_points(id.get_ref<const std::string&>()) <= kMaxIdLength;
+}
+
+}  // namespace
+
+void bad_field(const std::string& field, const std::string& message) {
+  throw ProtocolError(ErrorCode::bad_field, message, field);
 }
 
 std::string string_field(const json& value, const std::string& field, std::size_t max_chars,
@@ -72,30 +74,6 @@ const json& required(const json& message, const char* field) {
   return *it;
 }
 
-Control parse_control(const json& item, std::size_t index) {
-  const std::string where = "controls[" + std::to_string(index) + "]";
-  if (!item.is_object()) bad_field(where, where + " must be an object {key, label, checked}");
-  Control control;
-  const std::string key_field = where + ".key";
-  auto key = item.find("key");
-  if (key == item.end()) bad_field(key_field, key_field + " is required (a string or null)");
-  if (!key->is_null()) control.key = string_field(*key, key_field, kMaxKey, "a string or null");
-
-  const std::string label_field = where + ".label";
-  auto label = item.find("label");
-  if (label == item.end()) bad_field(label_field, label_field + " is required");
-  control.label = string_field(*label, label_field, kMaxLabel, "a string");
-
-  const std::string checked_field = where + ".checked";
-  auto checked = item.find("checked");
-  if (checked == item.end() || !(checked->is_boolean() || checked->is_null())) {
-    bad_field(checked_field, checked_field + " must be true, false or null");
-  }
-  if (checked->is_boolean()) control.checked = checked->get<bool>();
-  return control;
-}
-
-}  // namespace
 
 Envelope parse_envelope(std::string_view body) {
   if (body.empty()) throw ProtocolError(ErrorCode::bad_json, "empty message");
@@ -145,83 +123,6 @@ std::optional<std::string> optional_string(const json& message, const char* fiel
 
 std::string required_string(const json& message, const char* field, std::size_t max_chars) {
   return string_field(required(message, field), field, max_chars, "a string");
-}
-
-HelloRequest parse_hello(const json& message) {
-  return HelloRequest{optional_string(message, "extension_version", kMaxVersion)};
-}
-
-PageState parse_page_state(const json& message) {
-  PageState page;
-  page.url = required_string(message, "url", kMaxUrl);
-  if (page.url.rfind(kSettingsUrlPrefix, 0) != 0) {
-    throw ProtocolError(ErrorCode::not_linkedin,
-                        "url must be a LinkedIn settings page (" + std::string(kSettingsUrlPrefix) + "...)");
-  }
-  std::string_view path(page.url);
-  path.remove_prefix(std::string_view("https://www.linkedin.com").size());
-  path = path.substr(0, path.find_first_of("?#"));
-  if (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  page.path = std::string(path);
-
-  page.lang = required_string(message, "lang", kMaxLang);
-  if (!is_language_tag(page.lang)) bad_field("lang", "lang must be a BCP 47 language tag (e.g. de-DE) or empty");
-
-  const json& controls = required(message, "controls");
-  if (!controls.is_array() || controls.size() > kMaxControls) {
-    bad_field("controls", "controls must be an array of at most " + std::to_string(kMaxControls) + " objects");
-  }
-  page.controls.reserve(controls.size());
-  for (std::size_t i = 0; i < controls.size(); ++i) page.controls.push_back(parse_control(controls[i], i));
-  return page;
-}
-
-WalkthroughRequest parse_walkthrough(const json& message) {
-  WalkthroughRequest request;
-  const std::string action = required_string(message, "action");
-  if (action == "start") {
-    request.action = WalkthroughAction::start;
-  } else if (action == "status") {
-    request.action = WalkthroughAction::status;
-  } else if (action == "reset") {
-    request.action = WalkthroughAction::reset;
-  } else if (action == "mark_done") {
-    request.action = WalkthroughAction::mark_done;
-    request.step = required_string(message, "step", kMaxStep);
-  } else if (action == "recheck_start") {
-    request.action = WalkthroughAction::recheck_start;
-  } else if (action == "recheck_end") {
-    request.action = WalkthroughAction::recheck_end;
-  } else {
-    std::string allowed;
-    for (const auto name : kWalkthroughActions) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
-    bad_field("action", "action must be one of " + allowed);
-  }
-  return request;
-}
-
-ConfigRequest parse_config(const json& message) {
-  ConfigRequest request;
-  if (auto region = message.find("region"); region != message.end()) {
-    request.set_region = true;
-    if (!region->is_null()) {
-      request.region = string_field(*region, "region", kMaxRegion, "a region code or null");
-      if (!is_region_code(*request.region)) bad_field("region", "region must be a region code (2-8 capital letters) or null");
-    }
-  }
-  if (auto days = message.find("reminder_days"); days != message.end()) {
-    request.set_reminder = true;
-    if (!days->is_null()) {
-      const bool in_range = days->is_number_integer() && days->get<long long>() >= kMinReminderDays &&
-                            days->get<long long>() <= kMaxReminderDays;
-      if (!in_range) {
-        bad_field("reminder_days", "reminder_days must be null (reminder off) or a whole number of days from " +
-                                       std::to_string(kMinReminderDays) + " to " + std::to_string(kMaxReminderDays));
-      }
-      request.reminder_days = static_cast<int>(days->get<long long>());
-    }
-  }
-  return request;
 }
 
 }  // namespace linkedout::protocol

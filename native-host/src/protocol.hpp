@@ -1,5 +1,6 @@
-// The wire format of docs/protocol.md: frame body → typed request, or a typed error.
-// Replies are built in protocol_replies.hpp.
+// The wire format of docs/protocol.md shared by every message: the envelope, the typed errors and
+// the field accessors handlers parse their requests with. Each message type's own fields are
+// parsed, handled and answered in its handler file (handlers/<type>.cpp).
 #pragma once
 
 #include <cstddef>
@@ -59,38 +60,19 @@ struct Envelope {
 // (with `id` set when readable). Does not know which types exist: that is the dispatcher's job.
 Envelope parse_envelope(std::string_view body);
 
-// Typed requests, one per message type. Each throws ProtocolError (bad_field, not_linkedin).
-struct HelloRequest {
-  std::optional<std::string> extension_version;
-};
-HelloRequest parse_hello(const nlohmann::json& message);
-
-// Validates url, lang and controls (§4.2). `path` is the URL path without query, fragment or
-// trailing slash.
-PageState parse_page_state(const nlohmann::json& message);
-
-enum class WalkthroughAction { start, status, reset, mark_done, recheck_start, recheck_end };
-struct WalkthroughRequest {
-  WalkthroughAction action = WalkthroughAction::status;
-  std::string step;  // mark_done only
-};
-WalkthroughRequest parse_walkthrough(const nlohmann::json& message);
-
-struct ConfigRequest {
-  bool set_region = false;            // `region` present
-  std::optional<std::string> region;  // null clears; checked against the ruleset by the handler
-  bool set_reminder = false;          // `reminder_days` present
-  std::optional<int> reminder_days;   // null: reminder off; else kMinReminderDays..kMaxReminderDays
-};
-ConfigRequest parse_config(const nlohmann::json& message);
-
 // A BCP 47 tag as the schema's `lang` pattern allows: letter subtag, then alphanumeric ones
 // (each 1-8), joined by hyphens; empty is allowed (unknown).
 bool is_language_tag(std::string_view tag);
 // A ruleset region code as the schema's `region` pattern allows: 2-8 capital letters.
 bool is_region_code(std::string_view code);
 
-// Field accessors for handlers (also for handlers added later, e.g. report).
+// Field accessors for handlers. Each throws ProtocolError bad_field naming the field.
+[[noreturn]] void bad_field(const std::string& field, const std::string& message);
+// The field's value; missing → bad_field "<field> is required".
+const nlohmann::json& required(const nlohmann::json& message, const char* field);
+// `value` as a string of at most `max_chars` code points; else bad_field "<field> must be <what>".
+std::string string_field(const nlohmann::json& value, const std::string& field, std::size_t max_chars,
+                         const char* what);
 // Missing → nullopt; present with the wrong type or over `max_chars` → bad_field.
 std::optional<std::string> optional_string(const nlohmann::json& message, const char* field,
                                            std::size_t max_chars = kMaxShortString);

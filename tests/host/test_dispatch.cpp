@@ -2,7 +2,9 @@
 // error code it produces, the reply cap, and that it keeps serving after any failure.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "test_dispatch_support.hpp"
 
@@ -279,4 +281,20 @@ TEST_CASE("dispatch: replies never exceed the cap; verdict lists are truncated f
     check_error(reply, "too_large", 77);
     CHECK(tiny.last_body.size() <= 600);
   }
+}
+
+TEST_CASE("dispatch: one message type per handlers/<type>.cpp, and no other") {
+  Host host;
+  std::set<std::string> types;
+  for (const auto& entry : std::filesystem::directory_iterator(LINKEDOUT_SOURCE_DIR "/native-host/src/handlers")) {
+    if (entry.path().extension() == ".cpp") types.insert(entry.path().stem().string());
+  }
+  CHECK(types == std::set<std::string>{"config", "hello", "page_state", "report", "walkthrough"});
+  for (const auto& type : types) {
+    const json reply = host.send({{"type", type}, {"id", type}});
+    INFO(reply.dump());
+    CHECK(reply["id"] == type);
+    CHECK(reply.value("code", "") != "unknown_type");  // served: a reply, or its own fields' error
+  }
+  check_error(host.send({{"type", "handler"}, {"id", 1}}), "unknown_type", 1);  // handler.hpp is not a type
 }

@@ -7,6 +7,9 @@
 #include <set>
 #include <sstream>
 
+#include "handlers/config.hpp"
+#include "handlers/page_state.hpp"
+#include "handlers/walkthrough.hpp"
 #include "json_util.hpp"
 #include "protocol.hpp"
 #include "test_dispatch_support.hpp"
@@ -242,9 +245,12 @@ TEST_CASE("protocol: page_state fields and limits") {
 }
 
 TEST_CASE("protocol: hello, walkthrough and config fields") {
-  CHECK_FALSE(parse_hello(json{{"type", "hello"}}).extension_version);
-  CHECK(parse_hello(json{{"type", "hello"}, {"extension_version", "0.1.0"}}).extension_version == "0.1.0");
-  CHECK(field_error(parse_hello, json{{"type", "hello"}, {"extension_version", 1}}).field == "extension_version");
+  core_test::Host host;
+  CHECK(host.send(json{{"type", "hello"}})["type"] == "hello");
+  CHECK(host.send(json{{"type", "hello"}, {"extension_version", "0.1.0"}})["type"] == "hello");
+  CHECK(host.send(json{{"type", "hello"}, {"extension_version", 1}})["field"] == "extension_version");
+  CHECK(host.send(json{{"type", "hello"}, {"extension_version", std::string(kMaxVersion + 1, 'v')}})["field"] ==
+        "extension_version");
 
   CHECK(parse_walkthrough(json{{"action", "start"}}).action == WalkthroughAction::start);
   CHECK(parse_walkthrough(json{{"action", "status"}}).action == WalkthroughAction::status);
@@ -309,7 +315,6 @@ TEST_CASE("protocol: every json example in docs/protocol.md parses; request exam
     const Envelope envelope = parse_envelope(example.dump());
     if (!is_request(example)) continue;
     request_types.insert(envelope.type);
-    if (envelope.type == "hello") CHECK_NOTHROW(parse_hello(envelope.message));
     if (envelope.type == "page_state") CHECK_NOTHROW(parse_page_state(envelope.message));
     if (envelope.type == "walkthrough") CHECK_NOTHROW(parse_walkthrough(envelope.message));
     if (envelope.type == "config") CHECK_NOTHROW(parse_config(envelope.message));

@@ -1,16 +1,42 @@
-// `config`: the user's region, read or set (§4.4).
+// `config`: the user's region, read or set, and what the pages seen hint about it (§4.4).
+#include "config.hpp"
+
 #include "handler.hpp"
 #include "report.hpp"
 
-namespace linkedout::handlers {
+namespace linkedout {
 
-nlohmann::json config(const protocol::Envelope& request, HostContext& context) {
+protocol::ConfigRequest protocol::parse_config(const nlohmann::json& message) {
+  ConfigRequest request;
+  if (auto region = message.find("region"); region != message.end()) {
+    request.set_region = true;
+    if (!region->is_null()) {
+      request.region = string_field(*region, "region", kMaxRegion, "a region code or null");
+      if (!is_region_code(*request.region)) bad_field("region", "region must be a region code (2-8 capital letters) or null");
+    }
+  }
+  if (auto days = message.find("reminder_days"); days != message.end()) {
+    request.set_reminder = true;
+    if (!days->is_null()) {
+      const bool in_range = days->is_number_integer() && days->get<long long>() >= kMinReminderDays &&
+                            days->get<long long>() <= kMaxReminderDays;
+      if (!in_range) {
+        bad_field("reminder_days", "reminder_days must be null (reminder off) or a whole number of days from " +
+                                       std::to_string(kMinReminderDays) + " to " + std::to_string(kMaxReminderDays));
+      }
+      request.reminder_days = static_cast<int>(days->get<long long>());
+    }
+  }
+  return request;
+}
+
+nlohmann::json handlers::config(const protocol::Envelope& request, HostContext& context) {
   const auto parsed = protocol::parse_config(request.message);
   StoreData data;
   if (parsed.set_region && parsed.region && !context.rules.regions.count(*parsed.region)) {
     std::string codes;
     for (const auto& [code, description] : context.rules.regions) codes += (codes.empty() ? "" : ", ") + code;
-    throw protocol::ProtocolError(protocol::ErrorCode::bad_field, "region must be null or one of " + codes, "region");
+    protocol::bad_field("region", "region must be null or one of " + codes);
   }
   if (parsed.set_region || parsed.set_reminder) {
     data = context.store.update([&](StoreData& d) {
@@ -42,4 +68,4 @@ nlohmann::json config(const protocol::Envelope& request, HostContext& context) {
           {"reminder_days", data.reminder_days ? nlohmann::json(*data.reminder_days) : nlohmann::json(nullptr)}};
 }
 
-}  // namespace linkedout::handlers
+}  // namespace linkedout

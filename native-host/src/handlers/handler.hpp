@@ -1,5 +1,7 @@
 // What every message handler sees, and the list of handlers the dispatcher serves.
-// Adding a message type: write handlers/<type>.cpp defining handlers::<type>, add X(<type>) below.
+// Adding a message type: write handlers/<type>.cpp defining handlers::<type>: it parses its
+// request (with protocol.hpp's field accessors), handles it and builds its reply. The build lists
+// every handlers/*.cpp in the generated handler_list.hpp, so nothing else changes.
 #pragma once
 
 #include <functional>
@@ -7,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "handler_list.hpp"  // generated: LINKEDOUT_HANDLERS(X), X(<type>) for each handlers/<type>.cpp
 #include "protocol.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
@@ -24,14 +27,8 @@ struct HostContext {
 
 // A handler parses its own fields (throwing protocol::ProtocolError) and returns the reply
 // object without `id`; the dispatcher adds the id, catches every exception and caps the size.
+// The request's envelope carries `ui_lang` (the browser's UI language) for human text.
 using Handler = nlohmann::json (*)(const protocol::Envelope& request, HostContext& context);
-
-#define LINKEDOUT_HANDLERS(X) \
-  X(hello)                    \
-  X(page_state)               \
-  X(walkthrough)              \
-  X(config)                   \
-  X(report)
 
 namespace handlers {
 #define LINKEDOUT_DECLARE_HANDLER(type) nlohmann::json type(const protocol::Envelope&, HostContext&);

@@ -4,7 +4,8 @@
 namespace linkedout::handlers {
 
 nlohmann::json hello(const protocol::Envelope& request, HostContext& context) {
-  protocol::parse_hello(request.message);  // validates the optional fields
+  // The only field is optional and informative: checked, not used.
+  protocol::optional_string(request.message, "extension_version", protocol::kMaxVersion);
   return {{"type", "hello"},
           {"host_version", LINKEDOUT_VERSION},
           {"protocol", protocol::kProtocolVersion},

@@ -1,12 +1,77 @@
 // `page_state` → `verdict` (§4.2): judge the page, record what was seen, say what to do next.
+#include "page_state.hpp"
+
 #include "decide.hpp"
 #include "handler.hpp"
 #include "protocol_replies.hpp"
 #include "recheck.hpp"
 
-namespace linkedout::handlers {
+namespace linkedout {
 
 namespace {
+
+using nlohmann::json;
+using protocol::bad_field;
+using protocol::optional_json;
+
+Control parse_control(const json& item, std::size_t index) {
+  const std::string where = "controls[" + std::to_string(index) + "]";
+  if (!item.is_object()) bad_field(where, where + " must be an object {key, label, checked}");
+  Control control;
+  const std::string key_field = where + ".key";
+  auto key = item.find("key");
+  if (key == item.end()) bad_field(key_field, key_field + " is required (a string or null)");
+  if (!key->is_null()) control.key = protocol::string_field(*key, key_field, protocol::kMaxKey, "a string or null");
+
+  const std::string label_field = where + ".label";
+  auto label = item.find("label");
+  if (label == item.end()) bad_field(label_field, label_field + " is required");
+  control.label = protocol::string_field(*label, label_field, protocol::kMaxLabel, "a string");
+
+  const std::string checked_field = where + ".checked";
+  auto checked = item.find("checked");
+  if (checked == item.end() || !(checked->is_boolean() || checked->is_null())) {
+    bad_field(checked_field, checked_field + " must be true, false or null");
+  }
+  if (checked->is_boolean()) control.checked = checked->get<bool>();
+  return control;
+}
+
+json verdict_reply(const Verdict& verdict, const PageState& page) {
+  json highlight = json::array();
+  for (const auto& h : verdict.highlight) {
+    highlight.push_back({{"key", optional_json(h.key)},
+                         {"setting", h.setting},
+                         {"action", h.action},
+                         {"severity", h.severity},
+                         {"reason", h.reason},
+                         {"matched_by", h.matched_by}});
+  }
+  json ok = json::array();
+  for (const auto& o : verdict.ok) {
+    ok.push_back({{"key", optional_json(o.key)}, {"setting", o.setting}, {"matched_by", o.matched_by}});
+  }
+  json unknown = json::array();
+  for (const auto& u : verdict.unknown) {
+    unknown.push_back({{"key", optional_json(u.key)}, {"label", u.label}, {"why", u.why}});
+  }
+  json drift = json::array();
+  for (const auto& d : verdict.drift) drift.push_back({{"setting", d.setting}, {"kind", d.kind}});
+
+  json reply = {{"type", "verdict"},
+                {"url", page.url},
+                {"setting", verdict.setting ? json(verdict.setting->id) : json(nullptr)},
+                {"highlight", std::move(highlight)},
+                {"ok", std::move(ok)},
+                {"unknown", std::move(unknown)},
+                {"drift", std::move(drift)},
+                {"progress", protocol::progress_json(verdict.progress)},
+                {"next", protocol::next_json(verdict.next)},
+                {"walkthrough", {{"active", verdict.walkthrough_active}, {"still_on", verdict.still_on}}}};
+  // Only when true: the page names a setting LinkedOut could not read (the user must act by hand).
+  if (verdict.page_unreadable) reply["page_unreadable"] = true;
+  return reply;
+}
 
 // Re-scans of an unchanged page would otherwise rewrite (and fsync) the store every time:
 // an unchanged sighting only refreshes last_seen once per minute.
@@ -22,7 +87,32 @@ constexpr std::size_t kMaxHistoryPerMessage = 64;
 
 }  // namespace
 
-nlohmann::json page_state(const protocol::Envelope& request, HostContext& context) {
+PageState protocol::parse_page_state(const json& message) {
+  PageState page;
+  page.url = required_string(message, "url", kMaxUrl);
+  if (page.url.rfind(kSettingsUrlPrefix, 0) != 0) {
+    throw ProtocolError(ErrorCode::not_linkedin,
+                        "url must be a LinkedIn settings page (" + std::string(kSettingsUrlPrefix) + "...)");
+  }
+  std::string_view path(page.url);
+  path.remove_prefix(std::string_view("https://www.linkedin.com").size());
+  path = path.substr(0, path.find_first_of("?#"));
+  if (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  page.path = std::string(path);
+
+  page.lang = required_string(message, "lang", kMaxLang);
+  if (!is_language_tag(page.lang)) bad_field("lang", "lang must be a BCP 47 language tag (e.g. de-DE) or empty");
+
+  const json& controls = required(message, "controls");
+  if (!controls.is_array() || controls.size() > kMaxControls) {
+    bad_field("controls", "controls must be an array of at most " + std::to_string(kMaxControls) + " objects");
+  }
+  page.controls.reserve(controls.size());
+  for (std::size_t i = 0; i < controls.size(); ++i) page.controls.push_back(parse_control(controls[i], i));
+  return page;
+}
+
+json handlers::page_state(const protocol::Envelope& request, HostContext& context) {
   const PageState page = protocol::parse_page_state(request.message);
   const std::string now = context.now();
   Verdict verdict;
@@ -52,7 +142,7 @@ nlohmann::json page_state(const protocol::Envelope& request, HostContext& contex
     }
     return write;
   });
-  return protocol::verdict_reply(verdict, page);
+  return verdict_reply(verdict, page);
 }
 
-}  // namespace linkedout::handlers
+}  // namespace linkedout

@@ -1,13 +1,16 @@
-// `walkthrough` start / status / reset / mark_done (§4.3).
+// `walkthrough` start / status / reset / mark_done / recheck_start / recheck_end (§4.3).
+#include "walkthrough.hpp"
+
 #include "decide.hpp"
 #include "handler.hpp"
 #include "protocol_replies.hpp"
 #include "recheck.hpp"
 
-namespace linkedout::handlers {
+namespace linkedout {
 
 namespace {
 
+using nlohmann::json;
 using protocol::ErrorCode;
 using protocol::ProtocolError;
 using protocol::WalkthroughAction;
@@ -21,9 +24,84 @@ void check_markable(const Ruleset& rules, const std::string& step) {
   throw ProtocolError(ErrorCode::bad_field, "step \"" + step + "\" is not a form step of the walkthrough", "step");
 }
 
+json step_json(const Step& step) {
+  json out = {{"step", step.id},   {"kind", step.kind},         {"title", step.title},
+              {"url", step.url},   {"severity", step.severity}, {"state", step.state}};
+  if (step.kind == "form") {
+    out["guidance"] = step.guidance;
+    out["done_at"] = protocol::optional_json(step.done_at);
+  } else {
+    out["last_seen"] = protocol::optional_json(step.last_seen);
+    out["drift"] = step.drift;
+  }
+  return out;
+}
+
+json walkthrough_reply(const Plan& plan, const StoreData& known) {
+  json steps = json::array();
+  for (const auto& step : plan.steps) steps.push_back(step_json(step));
+  return {{"type", "walkthrough"},
+          {"active", known.walkthrough_active},
+          {"region", protocol::optional_json(known.region)},
+          {"steps", std::move(steps)},
+          {"progress", protocol::progress_json(plan.progress)},
+          {"next", protocol::next_json(plan.next)}};
+}
+
+json new_controls_json(const std::vector<NewControl>& controls) {
+  json out = json::array();
+  for (const auto& c : controls) {
+    out.push_back({{"page", c.page}, {"key", protocol::optional_json(c.key)}, {"label", c.label}});
+  }
+  return out;
+}
+
+// The reply's `check` object: reminder, last full re-check, next due, the run in progress and the
+// last run's summary (§4.3).
+json check_json(const CheckSchedule& schedule, const StoreData& known) {
+  json last = nullptr;
+  if (!known.checks.empty()) {
+    const CheckRecord& c = known.checks.back();
+    last = {{"started_at", c.started_at}, {"ended_at", c.ended_at},   {"complete", c.complete},
+            {"off", c.off},               {"on", c.on},               {"unreadable", c.unreadable},
+            {"unchecked", c.unchecked},   {"new_controls", new_controls_json(c.new_controls)}};
+  }
+  return {{"reminder_days", schedule.reminder_days ? json(*schedule.reminder_days) : json(nullptr)},
+          {"last_full_check", protocol::optional_json(schedule.last_full_check)},
+          {"next_due", protocol::optional_json(schedule.next_due)},
+          {"due", schedule.due},
+          {"due_reason", schedule.due_reason.empty() ? json(nullptr) : json(schedule.due_reason)},
+          {"running", known.recheck.has_value()},
+          {"last", std::move(last)}};
+}
+
 }  // namespace
 
-nlohmann::json walkthrough(const protocol::Envelope& request, HostContext& context) {
+protocol::WalkthroughRequest protocol::parse_walkthrough(const json& message) {
+  WalkthroughRequest request;
+  const std::string action = required_string(message, "action");
+  if (action == "start") {
+    request.action = WalkthroughAction::start;
+  } else if (action == "status") {
+    request.action = WalkthroughAction::status;
+  } else if (action == "reset") {
+    request.action = WalkthroughAction::reset;
+  } else if (action == "mark_done") {
+    request.action = WalkthroughAction::mark_done;
+    request.step = required_string(message, "step", kMaxStep);
+  } else if (action == "recheck_start") {
+    request.action = WalkthroughAction::recheck_start;
+  } else if (action == "recheck_end") {
+    request.action = WalkthroughAction::recheck_end;
+  } else {
+    std::string allowed;
+    for (const auto name : kWalkthroughActions) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+    bad_field("action", "action must be one of " + allowed);
+  }
+  return request;
+}
+
+json handlers::walkthrough(const protocol::Envelope& request, HostContext& context) {
   const auto parsed = protocol::parse_walkthrough(request.message);
   StoreData data;
   switch (parsed.action) {
@@ -91,9 +169,9 @@ nlohmann::json walkthrough(const protocol::Envelope& request, HostContext& conte
       break;
     }
   }
-  auto reply = protocol::walkthrough_reply(plan_walkthrough(context.rules, data), data);
-  reply["check"] = protocol::check_json(check_schedule(data, context.rules.version, context.now()), data);
+  auto reply = walkthrough_reply(plan_walkthrough(context.rules, data), data);
+  reply["check"] = check_json(check_schedule(data, context.rules.version, context.now()), data);
   return reply;
 }
 
-}  // namespace linkedout::handlers
+}  // namespace linkedout
