@@ -283,18 +283,33 @@ TEST_CASE("dispatch: replies never exceed the cap; verdict lists are truncated f
   }
 }
 
-TEST_CASE("dispatch: one message type per handlers/<type>.cpp, and no other") {
-  Host host;
-  std::set<std::string> types;
-  for (const auto& entry : std::filesystem::directory_iterator(LINKEDOUT_SOURCE_DIR "/native-host/src/handlers")) {
-    if (entry.path().extension() == ".cpp") types.insert(entry.path().stem().string());
+TEST_CASE("dispatch: serves exactly the schema's request types, each from its handlers/<type>.cpp") {
+  const std::filesystem::path source(LINKEDOUT_SOURCE_DIR);
+  std::ifstream schema_file(source / "docs/protocol.schema.json");
+  const json schema = json::parse(schema_file);
+  std::set<std::string> schema_types;
+  for (const auto& type : schema["$defs"]["request"]["properties"]["type"]["enum"]) {
+    schema_types.insert(type.get<std::string>());
   }
-  CHECK(types == std::set<std::string>{"config", "hello", "page_state", "report", "walkthrough"});
-  for (const auto& type : types) {
+  REQUIRE(schema_types.size() >= 5);
+
+  std::set<std::string> handler_files;
+  for (const auto& entry : std::filesystem::directory_iterator(source / "native-host/src/handlers")) {
+    if (entry.path().extension() == ".cpp") handler_files.insert(entry.path().stem().string());
+  }
+  CHECK(handler_files == schema_types);
+
+  Host host;
+  for (const auto& type : schema_types) {
     const json reply = host.send({{"type", type}, {"id", type}});
     INFO(reply.dump());
     CHECK(reply["id"] == type);
     CHECK(reply.value("code", "") != "unknown_type");  // served: a reply, or its own fields' error
   }
-  check_error(host.send({{"type", "handler"}, {"id", 1}}), "unknown_type", 1);  // handler.hpp is not a type
+  // Reply-only types and the handlers' shared header are not requests.
+  for (const auto& type : schema["$defs"]["reply"]["properties"]["type"]["enum"]) {
+    if (schema_types.count(type.get<std::string>())) continue;
+    check_error(host.send({{"type", type}, {"id", 1}}), "unknown_type", 1);
+  }
+  check_error(host.send({{"type", "handler"}, {"id", 1}}), "unknown_type", 1);
 }

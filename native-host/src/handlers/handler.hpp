@@ -1,7 +1,8 @@
 // What every message handler sees, and the list of handlers the dispatcher serves.
-// Adding a message type: write handlers/<type>.cpp defining handlers::<type>: it parses its
-// request (with protocol.hpp's field accessors), handles it and builds its reply. The build lists
-// every handlers/*.cpp in the generated handler_list.hpp, so nothing else changes.
+// Adding a message type (docs/protocol.md §4): give it a request type in the schema and write
+// handlers/<type>.cpp defining handlers::<type>: it parses its request (with protocol.hpp's field
+// accessors), handles it and builds its reply. handler_list.hpp is generated from the schema's
+// request types, and the build fails while a type and the handler files disagree.
 #pragma once
 
 #include <functional>
@@ -9,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "handler_list.hpp"  // generated: LINKEDOUT_HANDLERS(X), X(<type>) for each handlers/<type>.cpp
+#include "handler_list.hpp"  // generated: LINKEDOUT_HANDLERS(X), X(<type>) for each request type
 #include "protocol.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
