@@ -234,3 +234,22 @@ TEST_CASE("linkedout-host doctor after install is ok; after uninstall says nothi
   CHECK(none.exit_code == 1);
   CHECK(none.out.find("nothing is installed") != std::string::npos);
 }
+
+TEST_CASE("doctor: usage errors before any check, as install's: a bad id, --manifest-dir without one --browser") {
+  TempDir tmp;
+  cli::ManifestRequest request;
+  request.home = tmp / "home";
+  request.manifest_dir = tmp / "m";
+  std::ostringstream out, err;
+  CHECK(cli::run_doctor(request, out, err) == cli::kExitUsage);
+  CHECK(err.str().starts_with("doctor: --manifest-dir needs one --browser ("));
+  CHECK(out.str().empty());
+
+  request.browser = paths::Browser::chrome;
+  request.chrome_ids = {"not-an-id"};
+  std::ostringstream out2, err2;
+  CHECK(cli::run_doctor(request, out2, err2) == cli::kExitUsage);
+  CHECK(err2.str().starts_with("doctor: "));
+  CHECK(err2.str().find("not-an-id") != std::string::npos);
+  CHECK(out2.str().empty());
+}

@@ -50,19 +50,8 @@ std::string allow_command(paths::Family family, const std::string& id) {
 }  // namespace
 
 int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& err) {
-  std::vector<std::string> chrome_ids, firefox_ids;
-  try {
-    chrome_ids = chrome_ids_of(request);
-    firefox_ids = firefox_ids_of(request);
-  } catch (const std::invalid_argument& e) {
-    err << "doctor: " << e.what() << "\n";
-    return kExitUsage;
-  }
-  if (request.manifest_dir && !request.browser) {
-    err << "doctor: --manifest-dir needs one --browser (" << paths::browser_names(", ")
-        << "): Chrome-family and Firefox manifests are checked differently\n";
-    return kExitUsage;
-  }
+  const auto ids = allowed_ids(request, "doctor", err);
+  if (!ids) return kExitUsage;
 
   // A browser reads the per-user and the system-wide location: check both.
   std::vector<Location> all = locations(request, paths::Scope::user);
@@ -81,10 +70,9 @@ int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& 
       continue;
     }
     const auto family = paths::spec(location.browser).family;
-    const auto& ids = family == paths::Family::chromium ? chrome_ids : firefox_ids;
-    auto problems = inspect_manifest(location.file, family, ids);
+    auto problems = inspect_manifest(location.file, family, ids->of(family));
     if (problems.empty() && request.launch_host)
-      for (const auto& id : ids)
+      for (const auto& id : ids->of(family))
         if (auto problem = launch_problem(location.file, family, id); !problem.empty()) problems.push_back(problem);
     if (problems.empty()) {
       out << "ok       " << location.label() << ": " << location.file.string() << "\n";

@@ -202,6 +202,23 @@ std::vector<std::string> firefox_ids_of(const ManifestRequest& request) {
   return {kFirefoxExtensionIds.begin(), kFirefoxExtensionIds.end()};
 }
 
+std::optional<AllowedIds> allowed_ids(const ManifestRequest& request, const char* command, std::ostream& err) {
+  AllowedIds ids;
+  try {
+    ids.chromium = chrome_ids_of(request);
+    ids.firefox = firefox_ids_of(request);
+  } catch (const std::invalid_argument& e) {
+    err << command << ": " << e.what() << "\n";
+    return std::nullopt;
+  }
+  if (request.manifest_dir && !request.browser) {
+    err << command << ": --manifest-dir needs one --browser (" << paths::browser_names(", ")
+        << "): Chrome-family and Firefox manifests differ\n";
+    return std::nullopt;
+  }
+  return ids;
+}
+
 std::string Location::label() const {
   std::string text(paths::spec(browser).display_name);
   for (const auto other : shared_with) text += ", " + std::string(paths::spec(other).display_name);

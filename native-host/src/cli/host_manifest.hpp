@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,17 @@ std::vector<std::string> allowed_callers_in(const std::filesystem::path& file, p
 // std::invalid_argument naming a malformed id.
 std::vector<std::string> chrome_ids_of(const ManifestRequest& request);
 std::vector<std::string> firefox_ids_of(const ManifestRequest& request);
+
+// The ids each family's manifests must allow, once the request is usable for a command that reads
+// or writes manifests (install, doctor): valid ids, and --manifest-dir with one --browser (the
+// two families' manifests differ). Else nullopt, after saying why on `err` as "<command>: …".
+struct AllowedIds {
+  std::vector<std::string> chromium, firefox;
+  const std::vector<std::string>& of(paths::Family family) const {
+    return family == paths::Family::chromium ? chromium : firefox;
+  }
+};
+std::optional<AllowedIds> allowed_ids(const ManifestRequest& request, const char* command, std::ostream& err);
 
 struct Location {
   paths::Browser browser;

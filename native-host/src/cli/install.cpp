@@ -57,19 +57,8 @@ void record_created_dirs(const fs::path& manifest_dir, const std::vector<fs::pat
 }  // namespace
 
 int run_install(const ManifestRequest& request, std::ostream& out, std::ostream& err) {
-  std::vector<std::string> chrome_ids, firefox_ids;
-  try {
-    chrome_ids = chrome_ids_of(request);
-    firefox_ids = firefox_ids_of(request);
-  } catch (const std::invalid_argument& e) {
-    err << "install: " << e.what() << "\n";
-    return kExitUsage;
-  }
-  if (request.manifest_dir && !request.browser) {
-    err << "install: --manifest-dir needs one --browser (" << paths::browser_names(", ")
-        << "): Chrome-family and Firefox manifests differ\n";
-    return kExitUsage;
-  }
+  const auto ids = allowed_ids(request, "install", err);
+  if (!ids) return kExitUsage;
 
   fs::path host_path;
   try {
@@ -100,8 +89,7 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
         continue;
       }
     }
-    const auto manifest =
-        build_manifest(spec.family, host_path, spec.family == paths::Family::firefox ? firefox_ids : chrome_ids);
+    const auto manifest = build_manifest(spec.family, host_path, ids->of(spec.family));
     try {
       std::error_code ec;
       const auto created = missing_dirs(location.file.parent_path());
