@@ -316,3 +316,22 @@ TEST_CASE("install --system: a directory two browsers read is written once and n
   REQUIRE(one_dir.size() == 2);  // one Chromium-family file, one Firefox file: same path, different content
   CHECK(one_dir[0].label() == "Google Chrome, Chromium, Microsoft Edge, Brave, Vivaldi");
 }
+
+TEST_CASE("linkedout-host install, uninstall, doctor: an option value refused is a usage error named by the command") {
+  TempDir tmp;
+  const std::map<std::string, std::string> env{{"HOME", (tmp / "home").string()},
+                                               {"LINKEDOUT_DATA_DIR", (tmp / "data").string()}};
+  const auto dir = (tmp / "m").string();
+  const auto install = run_process(
+      {LINKEDOUT_HOST_BINARY, "install", "--browser", "chrome", "--manifest-dir", dir, "--host-path", "relative/host"}, env);
+  CHECK(install.exit_code == cli::kExitUsage);
+  CHECK(install.err.starts_with("install: --host-path must be absolute"));
+  CHECK_FALSE(fs::exists(tmp / "m"));
+  // Refused inside the command (no --browser for --manifest-dir) and said the same way.
+  const auto doctor = run_process({LINKEDOUT_HOST_BINARY, "doctor", "--manifest-dir", dir}, env);
+  CHECK(doctor.exit_code == cli::kExitUsage);
+  CHECK(doctor.err.starts_with("doctor: --manifest-dir needs one --browser"));
+  const auto uninstall = run_process({LINKEDOUT_HOST_BINARY, "uninstall", "--browser", "chrome", "--manifest-dir", dir}, env);
+  CHECK(uninstall.exit_code == 0);
+  CHECK(uninstall.out.starts_with("nothing to remove"));
+}

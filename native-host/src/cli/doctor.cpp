@@ -114,21 +114,9 @@ int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& 
 }
 
 void add_doctor_command(CLI::App& app, const CommonOptions&, int& exit_code) {
-  auto options = std::make_shared<ManifestOptions>();
-  auto* command = app.add_subcommand("doctor", "Check every host manifest location and say what a browser would refuse");
-  add_manifest_options(*command, *options, OptionSet::doctor);
-  command->callback([options, &exit_code] {
-    try {
-      exit_code = run_doctor(options->to_request(), std::cout, std::cerr);
-    } catch (const std::invalid_argument& e) {
-      std::cerr << "doctor: " << e.what() << "\n";
-      exit_code = kExitUsage;
-    } catch (const std::exception& e) {
-      // Only our own messages get here (home directory not found, …): say it as doctor's finding.
-      std::cerr << "doctor: cannot finish the check: " << e.what() << "\n";
-      exit_code = kExitFailed;
-    }
-  });
+  // Only our own messages get past run_doctor (home directory not found, …): said as doctor's finding.
+  add_manifest_command(app, "doctor", "Check every host manifest location and say what a browser would refuse",
+                       OptionSet::doctor, run_doctor, exit_code, "cannot finish the check");
 }
 
 }  // namespace linkedout::cli

@@ -121,17 +121,8 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
 }
 
 void add_install_command(CLI::App& app, const CommonOptions&, int& exit_code) {
-  auto options = std::make_shared<ManifestOptions>();
-  auto* command = app.add_subcommand("install", "Register the host with the browsers (writes io.linkedout.host.json)");
-  add_manifest_options(*command, *options, OptionSet::install);
-  command->callback([options, &exit_code] {
-    try {
-      exit_code = run_install(options->to_request(), std::cout, std::cerr);
-    } catch (const std::invalid_argument& e) {
-      std::cerr << "install: " << e.what() << "\n";
-      exit_code = kExitUsage;
-    }
-  });
+  add_manifest_command(app, "install", "Register the host with the browsers (writes io.linkedout.host.json)",
+                       OptionSet::install, run_install, exit_code);
 }
 
 }  // namespace linkedout::cli

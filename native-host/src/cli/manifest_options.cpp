@@ -1,6 +1,8 @@
 #include "cli/manifest_options.hpp"
 
 #include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
 #include <stdexcept>
 
 namespace linkedout::cli {
@@ -48,6 +50,25 @@ void add_manifest_options(CLI::App& command, ManifestOptions& options, OptionSet
       ->take_all();
   if (which == OptionSet::doctor)
     command.add_flag("--no-launch", options.no_launch, "do not start the host to check that it answers");
+}
+
+void add_manifest_command(CLI::App& app, const char* name, const char* description, OptionSet which,
+                          ManifestCommand run, int& exit_code, const char* cannot_finish) {
+  auto options = std::make_shared<ManifestOptions>();
+  auto* command = app.add_subcommand(name, description);
+  add_manifest_options(*command, *options, which);
+  command->callback([options, name = std::string(name), run, &exit_code, cannot_finish] {
+    try {
+      exit_code = run(options->to_request(), std::cout, std::cerr);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << name << ": " << e.what() << "\n";
+      exit_code = kExitUsage;
+    } catch (const std::exception& e) {
+      if (!cannot_finish) throw;
+      std::cerr << name << ": " << cannot_finish << ": " << e.what() << "\n";
+      exit_code = kExitFailed;
+    }
+  });
 }
 
 }  // namespace linkedout::cli

@@ -87,17 +87,8 @@ int run_uninstall(const ManifestRequest& request, std::ostream& out, std::ostrea
 }
 
 void add_uninstall_command(CLI::App& app, const CommonOptions&, int& exit_code) {
-  auto options = std::make_shared<ManifestOptions>();
-  auto* command = app.add_subcommand("uninstall", "Remove the host manifests install wrote");
-  add_manifest_options(*command, *options, OptionSet::uninstall);
-  command->callback([options, &exit_code] {
-    try {
-      exit_code = run_uninstall(options->to_request(), std::cout, std::cerr);
-    } catch (const std::invalid_argument& e) {
-      std::cerr << "uninstall: " << e.what() << "\n";
-      exit_code = kExitUsage;
-    }
-  });
+  add_manifest_command(app, "uninstall", "Remove the host manifests install wrote", OptionSet::uninstall, run_uninstall,
+                       exit_code);
 }
 
 }  // namespace linkedout::cli
