@@ -39,6 +39,7 @@ async function load() {
 
 document.addEventListener('DOMContentLoaded', () => {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
   document.documentElement.lang = (t('@@ui_locale') || 'en').replace('_', '-');
   load().catch((err) => showError(err && err.message ? err.message : String(err)));
 });

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "decide_text.hpp"
+#include "ruleset_text.hpp"
 
 namespace linkedout {
 
@@ -148,7 +149,7 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
       verdict.ok.push_back({control.key, setting.id, match.matched_by});
     } else {
       verdict.highlight.push_back({control.key, setting.id, "switch-" + setting.desired, setting.severity,
-                                   setting.reason, match.matched_by});
+                                   setting_reason(setting, options.ui_lang), match.matched_by});
     }
     if (state == "on" && setting.desired == "off") {
       auto record = known.settings.find(setting.id);
@@ -166,7 +167,7 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
 
   verdict.page_unreadable = verdict.setting != nullptr && !page_read;
 
-  const Plan plan = plan_walkthrough(rules, after, verdict.setting ? verdict.setting->id : std::string());
+  const Plan plan = plan_walkthrough(rules, after, verdict.setting ? verdict.setting->id : std::string(), options.ui_lang);
   verdict.progress = plan.progress;
   verdict.next = plan.next;
   verdict.walkthrough_active = known.walkthrough_active;

@@ -87,6 +87,9 @@ struct DecideOptions {
   // already held history before this session: on a first run everything is new and the
   // highlight already says what to do, so flagging it all would be noise.
   bool flag_new_settings = false;
+  // The user's UI language (BCP 47, the request's `ui_lang`): the language of the reasons.
+  // Empty or unknown: English.
+  std::string ui_lang;
 };
 
 // Matches one control to a setting by key, then label (rules 1-3). Returns the setting index, or the reason it
@@ -123,7 +126,9 @@ struct Plan {
 
 // `current_step`: the page the user is on; `next` then prefers the first step after it that
 // still needs action, wrapping around. Empty: the first step that needs action.
-Plan plan_walkthrough(const Ruleset& rules, const StoreData& known, std::string_view current_step = {});
+// `ui_lang`: the language of titles and guidance (ruleset_text.hpp; empty: English).
+Plan plan_walkthrough(const Ruleset& rules, const StoreData& known, std::string_view current_step = {},
+                      std::string_view ui_lang = {});
 
 // True when the setting's latest recorded change went from off to on.
 bool reenabled_in_history(const StoreData& known, std::string_view setting);

@@ -1,17 +1,17 @@
 // The walkthrough plan: which steps exist for the user's region, what state each is in, how far
 // the user got and where to go next.
 #include "decide.hpp"
+#include "ruleset_text.hpp"
 
 namespace linkedout {
 
 namespace {
 
-Step toggle_step(const Setting& setting, const StoreData& known, std::string_view region) {
+Step toggle_step(const Setting& setting, const StoreData& known, std::string_view region, std::string_view lang) {
   Step step;
   step.id = setting.id;
   step.kind = "toggle";
-  const auto& english = setting.labels.at("en");
-  step.title = english.empty() ? setting.id : english.front();
+  step.title = setting_title(setting, lang);
   step.url = setting.url();
   step.severity = setting.severity;
   auto record = known.settings.find(setting.id);
@@ -28,14 +28,14 @@ Step toggle_step(const Setting& setting, const StoreData& known, std::string_vie
   return step;
 }
 
-Step form_step(const Form& form, const StoreData& known, std::string_view region) {
+Step form_step(const Form& form, const StoreData& known, std::string_view region, std::string_view lang) {
   Step step;
   step.id = form.id;
   step.kind = "form";
-  step.title = form.title;
+  step.title = form_title(form, lang);
   step.url = form.url;
   step.severity = form.severity;
-  step.guidance = form.guidance;
+  step.guidance = form_guidance(form, lang);
   auto done = known.forms_done.find(form.id);
   if (done != known.forms_done.end()) step.done_at = done->second;
   if (!form.shown_in(region)) {
@@ -49,11 +49,12 @@ Step form_step(const Form& form, const StoreData& known, std::string_view region
 
 }  // namespace
 
-Plan plan_walkthrough(const Ruleset& rules, const StoreData& known, std::string_view current_step) {
+Plan plan_walkthrough(const Ruleset& rules, const StoreData& known, std::string_view current_step,
+                      std::string_view ui_lang) {
   Plan plan;
   const std::string_view region = effective_region(known);
-  for (const auto& setting : rules.settings) plan.steps.push_back(toggle_step(setting, known, region));
-  for (const auto& form : rules.forms) plan.steps.push_back(form_step(form, known, region));
+  for (const auto& setting : rules.settings) plan.steps.push_back(toggle_step(setting, known, region, ui_lang));
+  for (const auto& form : rules.forms) plan.steps.push_back(form_step(form, known, region, ui_lang));
 
   for (const auto& step : plan.steps) {
     if (step.state == "not_in_region") continue;

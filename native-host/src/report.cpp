@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "decide.hpp"
+#include "report_text.hpp"
+#include "ruleset_text.hpp"
 
 namespace linkedout::report {
 
@@ -17,20 +19,15 @@ std::optional<std::string> non_empty(const std::string& text) {
   return text;
 }
 
-std::string setting_title(const Setting& setting) {
-  const auto english = setting.labels.find("en");
-  if (english == setting.labels.end() || english->second.empty()) return setting.id;
-  return english->second.front();
-}
-
-SettingRow setting_row(const Setting& setting, const Step& step, const StoreData& data, std::size_t max_changes) {
+SettingRow setting_row(const Setting& setting, const Step& step, const StoreData& data, std::size_t max_changes,
+                       std::string_view lang) {
   SettingRow row;
   row.id = setting.id;
-  row.title = step.title.empty() ? setting_title(setting) : step.title;
+  row.title = step.title;
   row.url = setting.url();
   row.severity = setting.severity;
   row.desired = setting.desired;
-  row.reason = setting.reason;
+  row.reason = setting_reason(setting, lang);
   row.state = step.state;
   row.drift = step.drift;
   row.needs_action = step.needs_action;
@@ -51,44 +48,54 @@ SettingRow setting_row(const Setting& setting, const Step& step, const StoreData
 }
 
 FormRow form_row(const Form& form, const Step& step) {
-  return {form.id, form.title, form.url, form.severity, form.guidance, step.state, step.done_at, step.needs_action};
+  return {form.id, step.title, form.url, form.severity, step.guidance, step.state, step.done_at, step.needs_action};
 }
 
-// "2026-11-25T10:00:00Z" → "2026-11-25 10:00 UTC"; anything else is shown as it is.
-std::string readable_time(const std::string& iso) {
-  if (iso.size() == 20 && iso[10] == 'T' && iso[19] == 'Z') return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
-  return iso;
+std::string_view say(const Report& report, Phrase which) { return phrase(which, report.lang); }
+
+std::string readable_time(const Report& report, const std::string& iso) { return local_time(iso, report.lang); }
+
+std::string readable_time(const Report& report, const std::optional<std::string>& iso) {
+  return iso ? readable_time(report, *iso) : "—";
 }
 
-std::string readable_time(const std::optional<std::string>& iso) { return iso ? readable_time(*iso) : "—"; }
-
-std::string severity_name(std::string_view severity) {
-  if (severity == "ai-training") return "AI training";
-  if (severity == "ads") return "Ads";
-  return "Other";
+std::string severity_name(const Report& report, std::string_view severity) {
+  if (severity == "ai-training") return std::string(say(report, Phrase::kind_ai_training));
+  if (severity == "ads") return std::string(say(report, Phrase::kind_ads));
+  return std::string(say(report, Phrase::kind_other));
 }
 
-std::string state_text(const SettingRow& row) {
-  if (row.state == "off") return "Off";
-  if (row.state == "on") return row.drift ? "ON again (was off) — switch it off" : "ON — switch it off";
-  if (row.state == "unseen") return "Not seen yet — visit the page";
-  if (row.state == "not_in_region") return "Not in your region";
+std::string state_text(const Report& report, const SettingRow& row) {
+  if (row.state == "off") return std::string(say(report, Phrase::state_off));
+  if (row.state == "on") return std::string(say(report, row.drift ? Phrase::state_on_again : Phrase::state_on));
+  if (row.state == "unseen") return std::string(say(report, Phrase::state_unseen));
+  if (row.state == "not_in_region") return std::string(say(report, Phrase::state_not_in_region));
   return row.state;
 }
 
-std::string form_state_text(const FormRow& row) {
-  if (row.state == "done") return "Done on " + row.done_at.value_or("?");
-  if (row.state == "todo") return "To do";
-  if (row.state == "not_in_region") return "Not in your region";
+std::string form_state_text(const Report& report, const FormRow& row) {
+  if (row.state == "done") return fill(say(report, Phrase::form_done), {local_date(row.done_at.value_or("?"), report.lang)});
+  if (row.state == "todo") return std::string(say(report, Phrase::form_todo));
+  if (row.state == "not_in_region") return std::string(say(report, Phrase::state_not_in_region));
   return row.state;
 }
 
-std::string change_text(const Change& change) {
-  return change.from.empty() ? "first seen: " + change.to : change.from + " → " + change.to;
+// A state word of the history (on, off, todo, done) in the report's language.
+std::string state_word(const Report& report, const std::string& state) {
+  if (state == "on") return std::string(say(report, Phrase::word_on));
+  if (state == "off") return std::string(say(report, Phrase::word_off));
+  if (state == "todo") return std::string(say(report, Phrase::word_todo));
+  if (state == "done") return std::string(say(report, Phrase::word_done));
+  return state;
+}
+
+std::string change_text(const Report& report, const Change& change) {
+  if (change.from.empty()) return fill(say(report, Phrase::first_seen), {state_word(report, change.to)});
+  return state_word(report, change.from) + " → " + state_word(report, change.to);
 }
 
 std::string region_text(const Report& report) {
-  if (!report.region) return "not set (every setting is expected)";
+  if (!report.region) return std::string(say(report, Phrase::region_unset));
   return report.region_name.empty() ? *report.region : *report.region + " — " + report.region_name;
 }
 
@@ -99,23 +106,23 @@ std::string hint_text(const Report& report, const RegionHint& hint) {
   for (const auto& row : report.settings) {
     if (row.id == hint.evidence) name = row.title;
   }
-  return "LinkedIn showed \"" + name + "\", which it does not show in " + regions +
-         ": you are probably not in one of those. Set your region in the popup to be sure.";
+  return fill(say(report, Phrase::hint), {name, regions});
 }
 
 // The re-check lines (issue 16), shared by the Markdown and HTML reports.
 std::string last_check_text(const Report& report) {
-  return report.check.last_full_check ? "Last full check: " + readable_time(*report.check.last_full_check) + "."
-                                      : "No full re-check yet.";
+  return report.check.last_full_check
+             ? fill(say(report, Phrase::last_full_check), {readable_time(report, *report.check.last_full_check)})
+             : std::string(say(report, Phrase::no_full_check));
 }
 
 std::string next_check_text(const Report& report) {
   const auto& check = report.check;
-  if (!check.reminder_days) return "Reminder off: turn it on in the popup to be told when a re-check is due.";
-  const std::string every = " (reminder every " + std::to_string(*check.reminder_days) + " days)";
-  if (check.due_reason == "ruleset_changed") return "A re-check is due now: the ruleset was updated since" + every + ".";
-  if (check.due) return "A re-check is due now" + every + ".";
-  return "Next check due: " + readable_time(check.next_due) + every + ".";
+  if (!check.reminder_days) return std::string(say(report, Phrase::reminder_off));
+  const std::string days = std::to_string(*check.reminder_days);
+  if (check.due_reason == "ruleset_changed") return fill(say(report, Phrase::due_ruleset_changed), {days});
+  if (check.due) return fill(say(report, Phrase::due_now), {days});
+  return fill(say(report, Phrase::next_due), {readable_time(report, check.next_due), days});
 }
 
 std::string joined_titles(const Report& report, const std::vector<std::string>& ids) {
@@ -134,18 +141,26 @@ std::vector<std::string> last_check_findings(const Report& report) {
   std::vector<std::string> lines;
   if (!report.last_check) return lines;
   const CheckRecord& c = *report.last_check;
-  if (!c.on.empty()) lines.push_back("Came back on: " + joined_titles(report, c.on));
-  if (!c.unreadable.empty()) lines.push_back("Could not be read: " + joined_titles(report, c.unreadable));
-  if (!c.unchecked.empty()) lines.push_back("Not reached (stopped early): " + joined_titles(report, c.unchecked));
-  if (!c.new_controls.empty()) lines.push_back(std::to_string(c.new_controls.size()) + " new switch(es) on LinkedIn");
-  if (lines.empty()) lines.push_back("All off");
+  if (!c.on.empty()) lines.push_back(fill(say(report, Phrase::came_back_on), {joined_titles(report, c.on)}));
+  if (!c.unreadable.empty()) lines.push_back(fill(say(report, Phrase::could_not_read), {joined_titles(report, c.unreadable)}));
+  if (!c.unchecked.empty()) lines.push_back(fill(say(report, Phrase::not_reached), {joined_titles(report, c.unchecked)}));
+  if (!c.new_controls.empty()) {
+    lines.push_back(fill(say(report, c.new_controls.size() == 1 ? Phrase::new_switch_one : Phrase::new_switches),
+                         {std::to_string(c.new_controls.size())}));
+  }
+  if (lines.empty()) lines.push_back(std::string(say(report, Phrase::all_off)));
   return lines;
 }
 
 std::string summary_text(const Report& report) {
-  if (report.total == 0) return "Nothing is expected in your region.";
-  if (report.needs_action() == 0) return "All " + std::to_string(report.total) + " steps are done.";
-  return std::to_string(report.needs_action()) + " of " + std::to_string(report.total) + " steps still need action.";
+  if (report.total == 0) return std::string(say(report, Phrase::summary_nothing));
+  if (report.needs_action() == 0) return fill(say(report, Phrase::summary_all), {std::to_string(report.total)});
+  return fill(say(report, Phrase::summary_some), {std::to_string(report.needs_action()), std::to_string(report.total)});
+}
+
+std::string generated_text(const Report& report) {
+  return fill(say(report, Phrase::generated), {readable_time(report, report.generated_at), report.host_version,
+                                               report.ruleset_name + " " + report.ruleset_version});
 }
 
 // ---- Markdown ----
@@ -203,24 +218,22 @@ std::optional<RegionHint> infer_region(const Ruleset& rules, const StoreData& da
 
 Report build_report(const Ruleset& rules, const StoreData& data, std::string now_iso, const BuildOptions& options) {
   Report report;
+  report.lang = text_language(options.lang);
   report.generated_at = std::move(now_iso);
   report.host_version = LINKEDOUT_VERSION;
   report.ruleset_name = rules.name;
   report.ruleset_version = rules.version;
   report.region = data.region;
-  if (data.region) {
-    const auto it = rules.regions.find(*data.region);
-    if (it != rules.regions.end()) report.region_name = it->second;
-  }
+  if (data.region) report.region_name = region_name(rules, *data.region, report.lang);
   report.region_hint = infer_region(rules, data);
   report.corrupt_files = data.corrupt_files;
 
   // The plan is the one source of each step's state, so the report says what the popup says.
-  const Plan plan = plan_walkthrough(rules, data);
+  const Plan plan = plan_walkthrough(rules, data, {}, report.lang);
   for (const auto& step : plan.steps) {
     if (step.kind == "toggle") {
       if (const Setting* setting = rules.find_setting(step.id)) {
-        report.settings.push_back(setting_row(*setting, step, data, options.max_changes));
+        report.settings.push_back(setting_row(*setting, step, data, options.max_changes, report.lang));
       }
     } else if (const Form* form = rules.find_form(step.id)) {
       report.forms.push_back(form_row(*form, step));
@@ -292,6 +305,7 @@ std::string render_json(const Report& report) {
                 {"due_reason", report.check.due_reason.empty() ? json(nullptr) : json(report.check.due_reason)},
                 {"last", std::move(last_check)}};
   return json{{"report", "linkedout"},
+              {"lang", report.lang},
               {"generated_at", report.generated_at},
               {"host_version", report.host_version},
               {"ruleset", {{"name", report.ruleset_name}, {"version", report.ruleset_version}}},
@@ -309,61 +323,67 @@ std::string render_json(const Report& report) {
 }
 
 std::string render_markdown(const Report& report) {
+  const auto t = [&](Phrase which) { return md_cell(say(report, which)); };
   std::ostringstream out;
-  out << "# LinkedOut report\n\n"
-      << "Generated " << md_cell(readable_time(report.generated_at)) << " by LinkedOut " << report.host_version << ", ruleset "
-      << md_cell(report.ruleset_name) << " " << md_cell(report.ruleset_version) << ".\n\n"
-      << "Region: " << md_cell(region_text(report)) << "\n\n";
+  out << "# " << t(Phrase::title) << "\n\n"
+      << md_cell(generated_text(report)) << "\n\n"
+      << t(Phrase::region) << " " << md_cell(region_text(report)) << "\n\n";
   if (report.region_hint) out << "> " << md_cell(hint_text(report, *report.region_hint)) << "\n\n";
-  out << "**" << summary_text(report) << "**\n\n";
+  out << "**" << md_cell(summary_text(report)) << "**\n\n";
 
-  out << "## Re-check\n\n" << md_cell(last_check_text(report)) << " " << md_cell(next_check_text(report)) << "\n\n";
+  out << "## " << t(Phrase::recheck_heading) << "\n\n"
+      << md_cell(last_check_text(report)) << " " << md_cell(next_check_text(report)) << "\n\n";
   if (report.last_check) {
-    out << "Latest re-check, " << readable_time(report.last_check->ended_at) << ":\n";
+    out << md_cell(fill(say(report, Phrase::latest_recheck), {readable_time(report, report.last_check->ended_at)})) << "\n";
     for (const auto& line : last_check_findings(report)) out << "- " << md_cell(line) << "\n";
     out << "\n";
   }
   if (!report.new_controls.empty()) {
-    out << "### New on LinkedIn — review it\n\nSwitches on these settings pages that LinkedOut does not know yet:\n\n";
+    out << "### " << t(Phrase::new_heading) << "\n\n" << t(Phrase::new_intro) << "\n\n";
     for (const auto& c : report.new_controls) {
-      out << "- \"" << md_cell(c.label) << "\" on https://www.linkedin.com" << md_cell(c.page) << " (first seen "
-          << readable_time(c.first_seen) << ")\n";
+      out << "- "
+          << md_cell(fill(say(report, Phrase::new_control),
+                          {c.label, "https://www.linkedin.com" + c.page, readable_time(report, c.first_seen)}))
+          << "\n";
     }
     out << "\n";
   }
 
-  out << "## Settings\n\n"
-      << "| Setting | Kind | State | Needs action | Last seen | Last changed |\n"
+  out << "## " << t(Phrase::settings_heading) << "\n\n"
+      << "| " << t(Phrase::col_setting) << " | " << t(Phrase::col_kind) << " | " << t(Phrase::col_state) << " | "
+      << t(Phrase::col_needs_action) << " | " << t(Phrase::col_last_seen) << " | " << t(Phrase::col_last_changed) << " |\n"
       << "|---|---|---|---|---|---|\n";
   for (const auto& row : report.settings) {
-    out << "| [" << md_cell(row.title) << "](" << row.url << ") | " << severity_name(row.severity) << " | "
-        << md_cell(state_text(row)) << " | " << (row.needs_action ? "**yes**" : "no") << " | "
-        << md_cell(readable_time(row.last_seen)) << " | " << md_cell(readable_time(row.last_changed)) << " |\n";
+    out << "| [" << md_cell(row.title) << "](" << row.url << ") | " << md_cell(severity_name(report, row.severity)) << " | "
+        << md_cell(state_text(report, row)) << " | "
+        << (row.needs_action ? "**" + t(Phrase::yes) + "**" : t(Phrase::no)) << " | "
+        << md_cell(readable_time(report, row.last_seen)) << " | " << md_cell(readable_time(report, row.last_changed)) << " |\n";
   }
 
-  out << "\n## Objection form and other steps\n\n";
+  out << "\n## " << t(Phrase::forms_heading) << "\n\n";
   for (const auto& row : report.forms) {
-    out << "- **" << md_cell(row.title) << "** (" << row.url << "): " << md_cell(form_state_text(row)) << "\n";
+    out << "- **" << md_cell(row.title) << "** (" << row.url << "): " << md_cell(form_state_text(report, row)) << "\n";
     if (row.state != "done") out << "  " << md_cell(row.guidance) << "\n";
   }
 
-  out << "\n## History\n\n";
+  out << "\n## " << t(Phrase::history_heading) << "\n\n";
   bool any = false;
   for (const auto& row : report.settings) {
     if (row.changes.empty()) continue;
     any = true;
     out << "- " << md_cell(row.title) << ": ";
-    if (row.changes_omitted) out << row.changes_omitted << " earlier change(s), then ";
+    if (row.changes_omitted) out << md_cell(fill(say(report, Phrase::earlier_changes), {std::to_string(row.changes_omitted)})) << "; ";
     for (std::size_t i = 0; i < row.changes.size(); ++i) {
-      out << (i ? "; " : "") << md_cell(readable_time(row.changes[i].at)) << " " << md_cell(change_text(row.changes[i]));
+      out << (i ? "; " : "") << md_cell(readable_time(report, row.changes[i].at)) << " "
+          << md_cell(change_text(report, row.changes[i]));
     }
     out << "\n";
-    if (row.seen_outside_region) out << "  (seen although LinkedIn does not show it in your region: check the region)\n";
+    if (row.seen_outside_region) out << "  " << t(Phrase::seen_outside_region) << "\n";
   }
-  if (!any) out << "Nothing seen yet: run the walkthrough from the LinkedOut popup.\n";
+  if (!any) out << t(Phrase::nothing_seen) << "\n";
 
   if (!report.corrupt_files.empty()) {
-    out << "\n## Store files kept aside\n\n";
+    out << "\n## " << t(Phrase::kept_aside_heading) << "\n\n";
     for (const auto& name : report.corrupt_files) out << "- " << md_cell(name) << "\n";
   }
   return out.str();
@@ -412,13 +432,16 @@ a { color: inherit; }
   tr[data-state="on"] { outline: 2px solid #000; } h2 { break-after: avoid; } }
 )css";
 
-void html_changes(std::ostringstream& out, const SettingRow& row) {
+void html_changes(std::ostringstream& out, const Report& report, const SettingRow& row) {
   if (row.changes.empty()) return;
   out << "<ul class=\"changes\">";
-  if (row.changes_omitted) out << "<li class=\"muted\">" << row.changes_omitted << " earlier change(s)</li>";
+  if (row.changes_omitted) {
+    out << "<li class=\"muted\">"
+        << escape_html(fill(phrase(Phrase::earlier_changes, report.lang), {std::to_string(row.changes_omitted)})) << "</li>";
+  }
   for (const auto& change : row.changes) {
-    out << "<li><time datetime=\"" << escape_html(change.at) << "\">" << escape_html(readable_time(change.at))
-        << "</time> " << escape_html(change_text(change)) << "</li>";
+    out << "<li><time datetime=\"" << escape_html(change.at) << "\">" << escape_html(readable_time(report, change.at))
+        << "</time> " << escape_html(change_text(report, change)) << "</li>";
   }
   out << "</ul>";
 }
@@ -426,75 +449,88 @@ void html_changes(std::ostringstream& out, const SettingRow& row) {
 }  // namespace
 
 std::string render_html(const Report& report) {
+  const auto t = [&](Phrase which) { return escape_html(say(report, which)); };
   std::ostringstream out;
-  out << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  out << "<!doctype html>\n<html lang=\"" << escape_html(report.lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       // The file may be opened anywhere: forbid every load and script, whatever the viewer.
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-      << "<title>LinkedOut report " << escape_html(report.generated_at.substr(0, 10)) << "</title>\n"
+      << "<title>" << t(Phrase::title) << " " << escape_html(local_date(report.generated_at.substr(0, 10), report.lang))
+      << "</title>\n"
       << "<style>" << kStyle << "</style>\n</head>\n<body>\n"
-      << "<h1>LinkedOut report</h1>\n"
-      << "<p class=\"meta\">Generated <time datetime=\"" << escape_html(report.generated_at) << "\">"
-      << escape_html(readable_time(report.generated_at)) << "</time> by LinkedOut " << escape_html(report.host_version)
-      << ", ruleset " << escape_html(report.ruleset_name) << " " << escape_html(report.ruleset_version) << ".</p>\n"
-      << "<p>Region: <strong id=\"region\">" << escape_html(region_text(report)) << "</strong></p>\n";
+      << "<h1>" << t(Phrase::title) << "</h1>\n"
+      << "<p class=\"meta\">"
+      << fill(escape_html(say(report, Phrase::generated)),
+              {"<time datetime=\"" + escape_html(report.generated_at) + "\">" +
+                   escape_html(readable_time(report, report.generated_at)) + "</time>",
+               escape_html(report.host_version), escape_html(report.ruleset_name + " " + report.ruleset_version)})
+      << "</p>\n"
+      << "<p>" << t(Phrase::region) << " <strong id=\"region\">" << escape_html(region_text(report)) << "</strong></p>\n";
   if (report.region_hint) out << "<p class=\"hint\" id=\"region-hint\">" << escape_html(hint_text(report, *report.region_hint)) << "</p>\n";
   out << "<p class=\"summary\" id=\"summary\" data-done=\"" << report.done << "\" data-total=\"" << report.total << "\">"
       << escape_html(summary_text(report)) << "</p>\n";
 
-  out << "<h2>Re-check</h2>\n<p id=\"check\" data-due=\"" << (report.check.due ? "true" : "false") << "\">"
-      << escape_html(last_check_text(report)) << " " << escape_html(next_check_text(report)) << "</p>\n";
+  out << "<h2>" << t(Phrase::recheck_heading) << "</h2>\n<p id=\"check\" data-due=\""
+      << (report.check.due ? "true" : "false") << "\">" << escape_html(last_check_text(report)) << " "
+      << escape_html(next_check_text(report)) << "</p>\n";
   if (report.last_check) {
-    out << "<p>Latest re-check, <time datetime=\"" << escape_html(report.last_check->ended_at) << "\">"
-        << escape_html(readable_time(report.last_check->ended_at)) << "</time>:</p>\n<ul id=\"last-check\">";
+    out << "<p>"
+        << fill(escape_html(say(report, Phrase::latest_recheck)),
+                {"<time datetime=\"" + escape_html(report.last_check->ended_at) + "\">" +
+                 escape_html(readable_time(report, report.last_check->ended_at)) + "</time>"})
+        << "</p>\n<ul id=\"last-check\">";
     for (const auto& line : last_check_findings(report)) out << "<li>" << escape_html(line) << "</li>";
     out << "</ul>\n";
   }
   if (!report.new_controls.empty()) {
-    out << "<h3>New on LinkedIn — review it</h3>\n<p>Switches on these settings pages that LinkedOut does not know yet:</p>\n"
-        << "<ul id=\"new-controls\">";
+    out << "<h3>" << t(Phrase::new_heading) << "</h3>\n<p>" << t(Phrase::new_intro) << "</p>\n<ul id=\"new-controls\">";
     for (const auto& c : report.new_controls) {
-      out << "<li>“" << escape_html(c.label) << "” on <a href=\"https://www.linkedin.com" << escape_html(c.page) << "\">"
-          << escape_html(c.page) << "</a> (first seen " << escape_html(readable_time(c.first_seen)) << ")</li>";
+      out << "<li>"
+          << fill(escape_html(say(report, Phrase::new_control)),
+                  {escape_html(c.label),
+                   "<a href=\"https://www.linkedin.com" + escape_html(c.page) + "\">" + escape_html(c.page) + "</a>",
+                   escape_html(readable_time(report, c.first_seen))})
+          << "</li>";
     }
     out << "</ul>\n";
   }
 
-  out << "<h2>Settings</h2>\n<table id=\"settings\">\n<thead><tr><th scope=\"col\">Setting</th><th scope=\"col\">Kind</th>"
-      << "<th scope=\"col\">State</th><th scope=\"col\">Last seen</th><th scope=\"col\">Changes</th></tr></thead>\n<tbody>\n";
+  out << "<h2>" << t(Phrase::settings_heading) << "</h2>\n<table id=\"settings\">\n<thead><tr><th scope=\"col\">"
+      << t(Phrase::col_setting) << "</th><th scope=\"col\">" << t(Phrase::col_kind) << "</th><th scope=\"col\">"
+      << t(Phrase::col_state) << "</th><th scope=\"col\">" << t(Phrase::col_last_seen) << "</th><th scope=\"col\">"
+      << t(Phrase::col_changes) << "</th></tr></thead>\n<tbody>\n";
   for (const auto& row : report.settings) {
     out << "<tr data-setting=\"" << escape_html(row.id) << "\" data-state=\"" << escape_html(row.state)
         << "\" data-needs-action=\"" << (row.needs_action ? "true" : "false") << "\">"
         << "<td><a href=\"" << escape_html(row.url) << "\">" << escape_html(row.title) << "</a>"
         << "<p class=\"reason\">" << escape_html(row.reason) << "</p></td>"
-        << "<td>" << escape_html(severity_name(row.severity)) << "</td>"
-        << "<td class=\"state\">" << escape_html(state_text(row)) << "</td>"
-        << "<td>" << escape_html(readable_time(row.last_seen)) << "</td><td>";
-    if (row.last_changed) out << "last " << escape_html(readable_time(row.last_changed));
+        << "<td>" << escape_html(severity_name(report, row.severity)) << "</td>"
+        << "<td class=\"state\">" << escape_html(state_text(report, row)) << "</td>"
+        << "<td>" << escape_html(readable_time(report, row.last_seen)) << "</td><td>";
+    if (row.last_changed) out << escape_html(fill(say(report, Phrase::last_changed_at), {readable_time(report, row.last_changed)}));
     else out << "—";
-    if (row.seen_outside_region) out << "<p class=\"reason\">Seen although LinkedIn does not show it in your region: check the region.</p>";
-    html_changes(out, row);
+    if (row.seen_outside_region) out << "<p class=\"reason\">" << t(Phrase::seen_outside_region) << "</p>";
+    html_changes(out, report, row);
     out << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n";
 
-  out << "<h2>Objection form and other steps</h2>\n<ul id=\"forms\">\n";
+  out << "<h2>" << t(Phrase::forms_heading) << "</h2>\n<ul id=\"forms\">\n";
   for (const auto& row : report.forms) {
     out << "<li data-form=\"" << escape_html(row.id) << "\" data-state=\"" << escape_html(row.state) << "\">"
         << "<a href=\"" << escape_html(row.url) << "\">" << escape_html(row.title) << "</a>: <span class=\"state\">"
-        << escape_html(form_state_text(row)) << "</span>";
+        << escape_html(form_state_text(report, row)) << "</span>";
     if (row.state != "done") out << "<p class=\"guidance\">" << escape_html(row.guidance) << "</p>";
     out << "</li>\n";
   }
   out << "</ul>\n";
 
   if (!report.corrupt_files.empty()) {
-    out << "<h2>Store files kept aside</h2>\n<ul>";
+    out << "<h2>" << t(Phrase::kept_aside_heading) << "</h2>\n<ul>";
     for (const auto& name : report.corrupt_files) out << "<li>" << escape_html(name) << "</li>";
     out << "</ul>\n";
   }
-  out << "<p class=\"meta\">LinkedOut reads your settings pages on your own computer; this report was made there "
-         "and sent nowhere.</p>\n</body>\n</html>\n";
+  out << "<p class=\"meta\">" << t(Phrase::made_locally) << "</p>\n</body>\n</html>\n";
   return out.str();
 }
 

@@ -1,6 +1,7 @@
 // The report a person keeps or shares: each setting's state, when it was last seen and when it
 // changed (from the store's history), what still needs action, the objection-form step with its
-// date, and the region. Pure: (ruleset, store data, now) → Report → Markdown / HTML / JSON text.
+// date, and the region, in the user's language with times in the local time zone (report_text.hpp).
+// (ruleset, store data, now, language) → Report → Markdown / HTML / JSON text.
 // Used by the protocol `report` message (handlers/report.cpp) and `linkedout-host report`.
 #pragma once
 
@@ -56,11 +57,12 @@ struct RegionHint {
 std::optional<RegionHint> infer_region(const Ruleset& rules, const StoreData& data);
 
 struct Report {
+  std::string lang;          // the language it is written in: one of kLanguages
   std::string generated_at;  // ISO 8601 UTC
   std::string host_version;
   std::string ruleset_name, ruleset_version;
   std::optional<std::string> region;  // code, or unset (every setting expected)
-  std::string region_name;            // the ruleset's description of it, or ""
+  std::string region_name;            // the ruleset's name of it in `lang`, or ""
   std::optional<RegionHint> region_hint;
   std::vector<SettingRow> settings;  // ruleset order
   std::vector<FormRow> forms;
@@ -74,6 +76,7 @@ struct Report {
 
 struct BuildOptions {
   std::size_t max_changes = 20;  // per setting
+  std::string lang;              // BCP 47 (ui_lang, --lang); empty or unknown: English
 };
 
 Report build_report(const Ruleset& rules, const StoreData& data, std::string now_iso,

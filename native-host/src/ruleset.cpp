@@ -58,6 +58,22 @@ std::vector<std::string> string_list(const json& object, const char* name, const
   return out;
 }
 
+// An object holding one non-empty string for each language of kLanguages, and nothing else.
+Texts texts_member(const json& object, const char* name, const std::string& where) {
+  const json& value = member(object, name, where);
+  const std::string at = where + "." + name;
+  if (!value.is_object()) fail(at, "must be an object of language → text");
+  Texts texts;
+  for (const auto& [lang, text] : value.items()) {
+    if (!contains(kLanguages, lang)) fail(at, "unknown language \"" + lang + "\"");
+    texts[lang] = string_member(value, lang.c_str(), at);
+  }
+  for (const auto lang : kLanguages) {
+    if (!texts.count(std::string(lang))) fail(at, "missing language \"" + std::string(lang) + "\"");
+  }
+  return texts;
+}
+
 std::vector<std::string> region_list(const json& object, const Ruleset& rules, const std::string& where) {
   auto regions = string_list(object, "regions", where, false);
   for (const auto& code : regions) {
@@ -96,7 +112,7 @@ Setting parse_setting(const json& item, const Ruleset& rules, const std::string&
   if (setting.desired != "off" && setting.desired != "on") fail(where + ".desired", "must be \"off\" or \"on\"");
   setting.severity = severity_member(item, where);
   setting.regions = region_list(item, rules, where);
-  setting.reason = string_member(item, "reason", where);
+  setting.reasons = texts_member(item, "reasons", where);
   return setting;
 }
 
@@ -108,9 +124,9 @@ Form parse_form(const json& item, const Ruleset& rules, const std::string& where
   if (form.url.rfind("https://www.linkedin.com/", 0) != 0) {
     fail(where + ".url", "must be on https://www.linkedin.com/");
   }
-  form.title = string_member(item, "title", where);
+  form.titles = texts_member(item, "titles", where);
   form.severity = severity_member(item, where);
-  form.guidance = string_member(item, "guidance", where);
+  form.guidance = texts_member(item, "guidance", where);
   form.regions = region_list(item, rules, where);
   return form;
 }
@@ -223,11 +239,8 @@ Ruleset parse_ruleset(std::string_view json_text) {
   rules.name = string_member(doc, "ruleset", "top level");
   rules.version = string_member(doc, "version", "top level");
   const json& regions = member(doc, "regions", "top level");
-  if (!regions.is_object() || regions.empty()) fail("regions", "must be a non-empty object of code → description");
-  for (const auto& [code, description] : regions.items()) {
-    if (!description.is_string()) fail("regions." + code, "must be a string");
-    rules.regions[code] = description.get<std::string>();
-  }
+  if (!regions.is_object() || regions.empty()) fail("regions", "must be a non-empty object of code → names");
+  for (const auto& [code, names] : regions.items()) rules.regions[code] = texts_member(regions, code.c_str(), "regions");
   const json& settings = member(doc, "settings", "top level");
   if (!settings.is_array() || settings.empty()) fail("settings", "must be a non-empty array");
   for (std::size_t i = 0; i < settings.size(); ++i) {

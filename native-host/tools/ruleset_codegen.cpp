@@ -42,6 +42,13 @@ std::string view_list(const std::vector<std::string>& values) {
   return out + "}";
 }
 
+// A Texts (language → text) as a braced list of pairs, in map order.
+std::string texts(const linkedout::Texts& values) {
+  std::string out = "linkedout::Texts{";
+  for (const auto& [lang, text] : values) out += "{std::string(" + literal(lang) + "), std::string(" + literal(text) + ")}, ";
+  return out + "}";
+}
+
 std::string index_list(const std::vector<std::size_t>& values) {
   std::string out = "{";
   for (auto value : values) out += std::to_string(value) + "u, ";
@@ -67,9 +74,8 @@ std::string generate(const Ruleset& rules) {
          "  Ruleset rules;\n";
   out << "  rules.name = " << literal(rules.name) << ";\n";
   out << "  rules.version = " << literal(rules.version) << ";\n";
-  for (const auto& [code, description] : rules.regions) {
-    out << "  rules.regions.emplace_hint(rules.regions.end(), " << literal(code) << ", "
-        << literal(description) << ");\n";
+  for (const auto& [code, names] : rules.regions) {
+    out << "  rules.regions.emplace_hint(rules.regions.end(), " << literal(code) << ", " << texts(names) << ");\n";
   }
   out << "  rules.settings.reserve(" << rules.settings.size() << ");\n";
   for (const auto& setting : rules.settings) {
@@ -84,16 +90,16 @@ std::string generate(const Ruleset& rules) {
     out << "    setting.desired = " << literal(setting.desired) << ";\n";
     out << "    setting.severity = " << literal(setting.severity) << ";\n";
     out << "    fill(setting.regions, " << view_list(setting.regions) << ");\n";
-    out << "    setting.reason = " << literal(setting.reason) << ";\n  }\n";
+    out << "    setting.reasons = " << texts(setting.reasons) << ";\n  }\n";
   }
   out << "  rules.forms.reserve(" << rules.forms.size() << ");\n";
   for (const auto& form : rules.forms) {
     out << "  {\n    Form& form = rules.forms.emplace_back();\n";
     out << "    form.id = " << literal(form.id) << ";\n";
     out << "    form.url = " << literal(form.url) << ";\n";
-    out << "    form.title = " << literal(form.title) << ";\n";
+    out << "    form.titles = " << texts(form.titles) << ";\n";
     out << "    form.severity = " << literal(form.severity) << ";\n";
-    out << "    form.guidance = " << literal(form.guidance) << ";\n";
+    out << "    form.guidance = " << texts(form.guidance) << ";\n";
     out << "    fill(form.regions, " << view_list(form.regions) << ");\n  }\n";
   }
   out << "  rules.left_alone.reserve(" << rules.left_alone.size() << ");\n";

@@ -126,7 +126,7 @@ try {
       await pause();
     }
   });
-  console.log(`demo: walkthrough reached ${replica.ruleset.forms[0].title} (${replica.ruleset.forms[0].url})`);
+  console.log(`demo: walkthrough reached ${replica.ruleset.forms[0].titles.en} (${replica.ruleset.forms[0].url})`);
   await popup.close();
 
   const after = await openPopup(session);

@@ -89,7 +89,10 @@ const CHROMIUM_QUIET_FLAGS = [
 // firefoxPrefs / extraEnv: added to the profile's prefs and the browser's environment (policy tests).
 // extensionDir: load another copy of the extension (e.g. one without its `key`, as a store installs
 // it); Chromium then picks the id, read from the service worker's URL.
-export async function launchBrowser(kind, { replica, registerHost = true, withExtension = true, lang = 'en-US', headless = true, firefoxPrefs = {}, extraEnv = {}, extensionDir = EXTENSION_DIR } = {}) {
+// uiLang: the browser's own UI language (e.g. 'de'), which chrome.i18n.getUILanguage() reports;
+// Chromium takes it from --lang and LANGUAGE, Firefox from intl.locale.requested (its language
+// pack must be installed: Debian's firefox-esr-l10n-*). Unset: `lang`, as before.
+export async function launchBrowser(kind, { replica, registerHost = true, withExtension = true, lang = 'en-US', uiLang = null, headless = true, firefoxPrefs = {}, extraEnv = {}, extensionDir = EXTENSION_DIR } = {}) {
   const { binary, skip } = browserAvailability(kind);
   if (skip) throw new Error(skip);
   const root = mkdtempSync(path.join(os.tmpdir(), `linkedout-e2e-${kind}-`));
@@ -107,6 +110,7 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
     XDG_DATA_HOME: path.join(home, '.local/share'),
     XDG_CONFIG_HOME: path.join(home, '.config'),
     MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',  // keeps Firefox's remote-settings calls on a dummy URL
+    ...(uiLang ? { LANGUAGE: uiLang } : {}),
     ...extraEnv,
   };
 
@@ -130,7 +134,7 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
       defaultViewport: STORE_SCREENSHOT_SIZE,
       args: [
         ...CHROMIUM_QUIET_FLAGS,
-        `--lang=${lang}`,
+        `--lang=${uiLang ?? lang}`,
         ...(withExtension ? [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`] : []),
         `--host-resolver-rules=MAP ${replica.hostname} 127.0.0.1:${replica.port}, MAP * ~NOTFOUND`,
         `--ignore-certificate-errors-spki-list=${replica.certificate.spkiSha256}`,
@@ -167,6 +171,7 @@ export async function launchBrowser(kind, { replica, registerHost = true, withEx
         'network.socket.forcePort': `443=${replica.port}`,
         'extensions.webextensions.uuids': JSON.stringify({ [id]: FIREFOX_EXTENSION_UUID }),
         'intl.accept_languages': lang,
+        ...(uiLang ? { 'intl.locale.requested': uiLang } : {}),
         ...firefoxPrefs,
       },
     });

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { startReplica } from '../fixtures/linkedin/server.js';
 import { browserAvailability, chromeExtensionId, extensionManifest, geckoId, hostBinary, launchBrowser } from './harness.js';
-import { openPopup } from './popup-helpers.js';
+import { openPopup, openReportPage } from './popup-helpers.js';
 import { waitUntil } from './replica-checks.js';
 
 const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
@@ -78,34 +78,6 @@ function readOrganisation(page) {
     reminderLocked: document.getElementById('reminder').disabled,
     reminderDays: document.getElementById('reminder-days').value,
   }));
-}
-
-async function pageReady(page, what) {
-  await waitUntil(async () => (await page.$('body[data-ready="true"]').catch(() => null)) !== null,
-    { timeout: 15000, interval: 100, what });
-}
-
-// Clicks "Open report" and returns the report tab. Firefox over BiDi never resolves a
-// moz-extension:// navigation (see popup-helpers.js): there the new tab is only counted and the
-// report page is then opened in a tab of the test's own.
-async function openReportPage(session, popup) {
-  const reportUrl = session.popupUrl.replace(/popup\/popup\.html$/, 'report/report.html');
-  const tabsBefore = (await session.browser.pages()).length;
-  await popup.click('#open-report');
-  await waitUntil(async () => (await session.browser.pages()).length > tabsBefore,
-    { timeout: 15000, interval: 100, what: '"Open report" to open a tab' });
-  let page;
-  if (session.kind === 'firefox') {
-    page = await session.browser.newPage();
-    page.goto(reportUrl).catch(() => {});
-  } else {
-    await waitUntil(async () => {
-      page = (await session.browser.pages()).find((p) => p.url() === reportUrl);
-      return page;
-    }, { timeout: 15000, interval: 100, what: 'the report tab' });
-  }
-  await pageReady(page, 'the report page to be ready');
-  return page;
 }
 
 function definePolicySuite(kind) {

@@ -1,4 +1,6 @@
-// Opening the extension's popup page in a tab of the test browser (both browsers) and reading it
+import { waitUntil } from './replica-checks.js';
+
+// Opening the extension's popup page (and the report page it opens) in a tab of the test browser (both browsers) and reading it
 // through the element ids popup.js documents. Firefox over BiDi: the moz-extension:// navigation
 // never resolves although the page loads (see the browser notes), so that goto is not awaited.
 
@@ -57,4 +59,32 @@ export async function waitForPopup(page, predicate, { timeout = 10000, what = 'p
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}; popup shows ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+async function pageReady(page, what) {
+  await waitUntil(async () => (await page.$('body[data-ready="true"]').catch(() => null)) !== null,
+    { timeout: 15000, interval: 100, what });
+}
+
+// Clicks "Open report" and returns the report tab. Firefox over BiDi never resolves a
+// moz-extension:// navigation (see above): there the new tab is only counted and the report page
+// is then opened in a tab of the test's own.
+export async function openReportPage(session, popup) {
+  const reportUrl = session.popupUrl.replace(/popup\/popup\.html$/, 'report/report.html');
+  const tabsBefore = (await session.browser.pages()).length;
+  await popup.click('#open-report');
+  await waitUntil(async () => (await session.browser.pages()).length > tabsBefore,
+    { timeout: 15000, interval: 100, what: '"Open report" to open a tab' });
+  let page;
+  if (session.kind === 'firefox') {
+    page = await session.browser.newPage();
+    page.goto(reportUrl).catch(() => {});
+  } else {
+    await waitUntil(async () => {
+      page = (await session.browser.pages()).find((p) => p.url() === reportUrl);
+      return page;
+    }, { timeout: 15000, interval: 100, what: 'the report tab' });
+  }
+  await pageReady(page, 'the report page to be ready');
+  return page;
 }

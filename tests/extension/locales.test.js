@@ -57,7 +57,7 @@ test('every message the code names exists in en', () => {
   });
   for (const file of walk(EXTENSION_DIR)) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
+    for (const m of text.matchAll(/data-i18n(?:-title)?="([^"]+)"/g)) used.add(m[1]);
     for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]);
     for (const m of text.matchAll(/getMessage\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]);
     for (const m of text.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]);

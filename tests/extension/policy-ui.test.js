@@ -239,6 +239,7 @@ test('report page: the host\'s HTML goes into a sandboxed frame, with a link to 
   assert.deepEqual(asked[1], ['blob', 'text/html', content.length]);
   assert.equal(document.getElementById('report-status').dataset.state, 'ready');
   assert.equal(document.title, 'LinkedOut report');
+  assert.equal(frame.title, 'LinkedOut report', 'the frame is named from the locale files');
   window.close();
 });
 

@@ -104,7 +104,7 @@ TEST_CASE("decide: every setting is matched by each of its keys, on and off") {
       CHECK(on.highlight[0].setting == setting.id);
       CHECK(on.highlight[0].action == "switch-off");
       CHECK(on.highlight[0].severity == setting.severity);
-      CHECK(on.highlight[0].reason == setting.reason);
+      CHECK(on.highlight[0].reason == setting.reasons.at("en"));
       CHECK(on.highlight[0].matched_by == "key");
       CHECK(on.ok.empty());
       CHECK(on.unknown.empty());

@@ -291,8 +291,8 @@ TEST_CASE("report html and md: text from the ruleset and the store is escaped") 
   // A ruleset whose texts try to inject markup (the ruleset is data: a bad one must not become code).
   json data = json::parse(embedded_rules());
   data["settings"][0]["labels"]["en"][0] = "<script>alert(1)</script> & \"quotes\" | pipe";
-  data["settings"][0]["reason"] = "<img src=x onerror=alert(1)>";
-  data["forms"][0]["guidance"] = "</li><script>bad()</script>";
+  data["settings"][0]["reasons"]["en"] = "<img src=x onerror=alert(1)>";
+  data["forms"][0]["guidance"]["en"] = "</li><script>bad()</script>";
   const Ruleset hostile = parse_ruleset(data.dump());
   StoreData store;
   store.corrupt_files.push_back("state.json.corrupt-<b>x</b>");
@@ -338,7 +338,7 @@ TEST_CASE("report: a long history keeps the most recent changes per setting") {
     record_sighting(data, "ads-by-gender", state, "", at);
     state = state == "on" ? "off" : "on";
   }
-  const auto model = report::build_report(rules(), data, kNow, {5});
+  const auto model = report::build_report(rules(), data, kNow, {5, {}});
   const auto& gender = row(model, "ads-by-gender");
   CHECK(gender.changes.size() == 5);
   CHECK(gender.changes_omitted == 25);

@@ -213,7 +213,7 @@ TEST_CASE("protocol report: the reply stays within 1 MiB — history detail goes
     Ruleset r;
     r.name = "big";
     r.version = "1";
-    r.regions = {{"EU", "European Union"}};
+    r.regions = {{"EU", {{"en", "European Union"}}}};
     for (std::size_t i = 0; i < count; ++i) {
       Setting s;
       s.id = "setting-" + std::to_string(i);
@@ -223,7 +223,7 @@ TEST_CASE("protocol report: the reply stays within 1 MiB — history detail goes
       s.desired = "off";
       s.severity = "ads";
       s.regions = {"EU"};
-      s.reason = std::string(reason_chars, 'r');
+      s.reasons = {{"en", std::string(reason_chars, 'r')}};
       r.settings.push_back(std::move(s));
     }
     r.build_index();
@@ -359,4 +359,42 @@ TEST_CASE("linkedout-host report: --output writes the file, bad arguments and pa
   const auto no_dir = run_host({"report", "--output", (dir.path() / "missing" / "r.md").string(), "--data-dir", data_dir});
   CHECK(no_dir.exit_code == 1);
   CHECK(no_dir.err.find("does not exist") != std::string::npos);
+}
+
+TEST_CASE("ui_lang, real binary: reasons, titles, guidance, region names and the report in the browser's language") {
+  TempDir dir;
+  const std::string data_dir = (dir.path() / "data").string();
+  const Setting& ai = rules().settings.front();
+  const Form& form = rules().forms.front();
+  const json page = {{"type", "page_state"},
+                     {"url", ai.url()},
+                     {"lang", "en"},  // LinkedIn in English, the browser in German
+                     {"controls", json::array({{{"key", ai.keys.front()}, {"label", ai.labels.at("en").front()}, {"checked", true}}})}};
+  json german_page = page, plain_page = page;
+  german_page["id"] = 1;
+  german_page["ui_lang"] = "de-DE";
+  plain_page["id"] = 2;
+  const auto run = run_host({"--data-dir", data_dir},
+                            frame(german_page) + frame(plain_page) +
+                                frame({{"type", "walkthrough"}, {"id", 3}, {"action", "status"}, {"ui_lang", "it"}}) +
+                                frame({{"type", "config"}, {"id", 4}, {"ui_lang", "fr-CA"}}) +
+                                frame({{"type", "config"}, {"id", 5}, {"ui_lang", "pt-BR"}}) +
+                                frame({{"type", "report"}, {"id", 6}, {"format", "html"}, {"ui_lang", "es"}}));
+  CHECK(run.exit_code == 0);
+  const auto replies = frames(run.out);
+  REQUIRE(replies.size() == 6);
+  REQUIRE(replies[0]["highlight"].size() == 1);
+  CHECK(replies[0]["highlight"][0]["reason"] == ai.reasons.at("de"));
+  CHECK(replies[0]["highlight"][0]["matched_by"] == "key");
+  CHECK(replies[1]["highlight"][0]["reason"] == ai.reasons.at("en"));  // no ui_lang: English
+  const json& it_form = find_by(replies[2]["steps"], "step", form.id);
+  CHECK(it_form["title"] == form.titles.at("it"));
+  CHECK(it_form["guidance"] == form.guidance.at("it"));
+  CHECK(find_by(replies[2]["steps"], "step", ai.id)["title"] == ai.labels.at("it").front());
+  CHECK(replies[3]["regions"]["CH"] == "Suisse");
+  CHECK(replies[4]["regions"]["CH"] == "Switzerland");  // no texts in Portuguese: English
+  const std::string html = replies[5]["content"].get<std::string>();
+  CHECK(html.find("<html lang=\"es\">") != std::string::npos);
+  CHECK(html.find(ai.reasons.at("es")) != std::string::npos);
+  CHECK(html.find(ai.reasons.at("en")) == std::string::npos);
 }

@@ -64,7 +64,6 @@ TEST_CASE("ruleset: every setting has labels in en, de, fr, es, nl and it") {
       for (const auto& label : it->second) CHECK_FALSE(normalise_label(label).empty());
     }
     CHECK(setting.desired == "off");
-    CHECK_FALSE(setting.reason.empty());
     CHECK(setting.url() == "https://www.linkedin.com" + setting.path);
   }
 }
@@ -159,6 +158,22 @@ TEST_CASE("ruleset: broken rulesets are refused, saying what is wrong") {
   SUBCASE("an unknown language") {
     doc["settings"][0]["labels"]["pt"] = json::array({"Dados"});
     CHECK(refusal(doc).find("unknown language \"pt\"") != std::string::npos);
+  }
+  SUBCASE("a reason missing in one language") {
+    doc["settings"][3]["reasons"].erase("it");
+    CHECK(refusal(doc).find("settings[3].reasons: missing language \"it\"") != std::string::npos);
+  }
+  SUBCASE("a reason as a bare string (the old format)") {
+    doc["settings"][0]["reasons"] = "Lets LinkedIn train AI.";
+    CHECK(refusal(doc).find("settings[0].reasons: must be an object") != std::string::npos);
+  }
+  SUBCASE("an empty form guidance in one language") {
+    doc["forms"][0]["guidance"]["es"] = "";
+    CHECK(refusal(doc).find("forms[0].guidance.es: must not be empty") != std::string::npos);
+  }
+  SUBCASE("a region name in an unknown language") {
+    doc["regions"]["EU"]["pt"] = "União Europeia";
+    CHECK(refusal(doc).find("regions.EU: unknown language \"pt\"") != std::string::npos);
   }
   SUBCASE("an unknown region") {
     doc["settings"][0]["regions"].push_back("MARS");

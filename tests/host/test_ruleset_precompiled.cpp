@@ -25,7 +25,7 @@ TEST_CASE("precompiled ruleset equals parse_ruleset(embedded_rules()), index inc
     CHECK(a.desired == b.desired);
     CHECK(a.severity == b.severity);
     CHECK(a.regions == b.regions);
-    CHECK(a.reason == b.reason);
+    CHECK(a.reasons == b.reasons);
   }
   REQUIRE(built.forms.size() == parsed.forms.size());
   for (std::size_t i = 0; i < parsed.forms.size(); ++i) {
@@ -34,7 +34,7 @@ TEST_CASE("precompiled ruleset equals parse_ruleset(embedded_rules()), index inc
     CAPTURE(b.id);
     CHECK(a.id == b.id);
     CHECK(a.url == b.url);
-    CHECK(a.title == b.title);
+    CHECK(a.titles == b.titles);
     CHECK(a.severity == b.severity);
     CHECK(a.guidance == b.guidance);
     CHECK(a.regions == b.regions);

@@ -60,6 +60,7 @@ struct ReportRequest {
   std::string format = "md";                    // md | html | json
   std::optional<std::filesystem::path> output;  // nullopt: stdout
   std::optional<std::string> now;               // ISO 8601 UTC; nullopt: the clock
+  std::optional<std::string> lang;              // BCP 47; nullopt: the locale of the environment
 };
 int run_report(const ReportRequest& request, std::ostream& out, std::ostream& err);
 

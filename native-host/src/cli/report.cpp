@@ -1,11 +1,15 @@
-// `linkedout-host report [--format md|html|json] [--output FILE]`: the report of report.hpp, from
-// the state store, to stdout or to a file (written whole: a temp file renamed into place).
+// `linkedout-host report [--format md|html|json] [--lang xx] [--output FILE]`: the report of
+// report.hpp, from the state store, to stdout or to a file (written whole: a temp file renamed
+// into place), in the language asked for or else the one of the environment's locale.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <ostream>
 
 #include "atomic_write.hpp"
 #include "cli/commands.hpp"
+#include "decide_text.hpp"
 #include "report.hpp"
+#include "ruleset_text.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
 
@@ -32,6 +36,39 @@ bool write_file(const fs::path& file, const std::string& text, std::string& why)
   return true;
 }
 
+// A language tag as --lang takes it: "de", "de-CH", "pt_BR" (letters, then subtags).
+bool is_language_tag(const std::string& tag) {
+  if (tag.empty() || tag.size() > 35) return false;
+  std::size_t part = 0, length = 0;
+  for (const char c : tag) {
+    if (c == '-' || c == '_') {
+      if (length == 0) return false;
+      ++part;
+      length = 0;
+      continue;
+    }
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    const bool digit = c >= '0' && c <= '9';
+    if (!(letter || (digit && part > 0))) return false;
+    if (++length > 8) return false;
+  }
+  return length > 0 && primary_language(tag).size() >= 2;
+}
+
+// The messages locale as POSIX resolves it (LC_ALL, then LC_MESSAGES, then LANG), as a language
+// tag: "de_DE.UTF-8" → "de_DE"; "C", "POSIX" or nothing → "en".
+std::string environment_language() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (!value || !*value) continue;
+    std::string locale(value);
+    locale = locale.substr(0, locale.find_first_of(".@"));
+    if (locale == "C" || locale == "POSIX" || !is_language_tag(locale)) return "en";
+    return locale;
+  }
+  return "en";
+}
+
 }  // namespace
 
 int run_report(const ReportRequest& request, std::ostream& out, std::ostream& err) {
@@ -54,7 +91,18 @@ int run_report(const ReportRequest& request, std::ostream& out, std::ostream& er
     err << "report: cannot read the state store in " << request.data_dir.string() << ": " << e.what() << "\n";
     return kExitFailed;
   }
-  const std::string text = report::render(report::build_report(rules, data, request.now ? *request.now : now_iso8601()), *format);
+  if (request.lang && !is_language_tag(*request.lang)) {
+    err << "report: --lang must be a language code such as de or fr-CA, not \"" << *request.lang << "\"\n";
+    return kExitUsage;
+  }
+  const std::string lang = request.lang ? *request.lang : environment_language();
+  if (request.lang && text_language(lang) != primary_language(lang)) {
+    err << "report: no texts in \"" << lang << "\", writing English\n";
+  }
+  report::BuildOptions options;
+  options.lang = lang;
+  const std::string text =
+      report::render(report::build_report(rules, data, request.now ? *request.now : now_iso8601(), options), *format);
   if (!request.output) {
     out << text;
     out.flush();
@@ -75,6 +123,8 @@ void add_report_command(CLI::App& app, const CommonOptions& common, int& exit_co
       "report", "Each setting's state, when it was last seen and changed, what still needs action, the objection form");
   command->add_option("--format", request->format, "md (default), html (one self-contained file) or json")
       ->check(CLI::IsMember({"md", "html", "json"}));
+  command->add_option("--lang", request->lang,
+                      "language of the report: en, de, fr, es, nl or it (default: LC_ALL, LC_MESSAGES or LANG)");
   command->add_option("--output", request->output, "write the report to FILE instead of stdout");
   command->callback([request, &common, &exit_code] {
     request->data_dir = common.resolved_data_dir();

@@ -3,6 +3,7 @@
 
 #include "handler.hpp"
 #include "report.hpp"
+#include "ruleset_text.hpp"
 
 namespace linkedout {
 
@@ -35,7 +36,7 @@ nlohmann::json handlers::config(const protocol::Envelope& request, HostContext& 
   StoreData data;
   if (parsed.set_region && parsed.region && !context.rules.regions.count(*parsed.region)) {
     std::string codes;
-    for (const auto& [code, description] : context.rules.regions) codes += (codes.empty() ? "" : ", ") + code;
+    for (const auto& [code, names] : context.rules.regions) codes += (codes.empty() ? "" : ", ") + code;
     protocol::bad_field("region", "region must be null or one of " + codes);
   }
   if (parsed.set_region || parsed.set_reminder) {
@@ -55,7 +56,9 @@ nlohmann::json handlers::config(const protocol::Envelope& request, HostContext& 
     data = context.store.load();
   }
   nlohmann::json regions = nlohmann::json::object();
-  for (const auto& [code, description] : context.rules.regions) regions[code] = description;
+  // Region names in the user's language (ui_lang), falling back to English.
+  const std::string ui_lang = request.ui_lang.value_or("");
+  for (const auto& [code, names] : context.rules.regions) regions[code] = text_in(names, ui_lang);
   // With no region set, what the toggles LinkedIn showed rule out (the popup offers it).
   nlohmann::json hint = nullptr;
   if (const auto inferred = report::infer_region(context.rules, data)) {

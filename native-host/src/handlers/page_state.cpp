@@ -120,7 +120,7 @@ json handlers::page_state(const protocol::Envelope& request, HostContext& contex
     if (!context.history_before_session) {
       context.history_before_session = !data.settings.empty() || !data.history.empty();
     }
-    verdict = decide(context.rules, page, data, DecideOptions{*context.history_before_session});
+    verdict = decide(context.rules, page, data, DecideOptions{*context.history_before_session, request.ui_lang.value_or("")});
     bool write = false;
     std::size_t added = 0;
     for (const auto& sighting : verdict.sightings) {

@@ -169,7 +169,7 @@ json handlers::walkthrough(const protocol::Envelope& request, HostContext& conte
       break;
     }
   }
-  auto reply = walkthrough_reply(plan_walkthrough(context.rules, data), data);
+  auto reply = walkthrough_reply(plan_walkthrough(context.rules, data, {}, request.ui_lang.value_or("")), data);
   reply["check"] = check_json(check_schedule(data, context.rules.version, context.now()), data);
   return reply;
 }
