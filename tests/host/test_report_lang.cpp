@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -22,12 +23,14 @@ using linkedout::cli_test::TempDir;
 using nlohmann::json;
 
 // A store with a history: the AI setting on then off, an ads setting back on, the form done.
+// `recheck`: what the re-check left in the store (nothing by default: the reminder is off).
 struct KnownStore {
   TempDir dir;
-  KnownStore() {
+  explicit KnownStore(const std::function<void(StoreData&, const Ruleset&)>& recheck = {}) {
     Store store(dir.path());
     const Ruleset rules = load_ruleset(std::nullopt);
     store.update([&](StoreData& d) {
+      if (recheck) recheck(d, rules);
       const auto url = [&](const char* id) { return rules.find_setting(id)->url(); };
       record_sighting(d, "data-for-ai-improvement", "on", url("data-for-ai-improvement"), "2026-11-20T09:00:00Z");
       record_sighting(d, "data-for-ai-improvement", "off", url("data-for-ai-improvement"), "2026-11-21T08:00:00Z");
@@ -92,6 +95,48 @@ std::set<std::string> english_phrases(const std::string& text) {
   return out;
 }
 
+// The text with its web addresses and settings paths taken out: they are the same in every language.
+std::string without_addresses(std::string text) {
+  for (const std::string start : {"https://", "/mypreferences/"}) {
+    for (std::size_t at = text.find(start); at != std::string::npos; at = text.find(start, at)) {
+      const std::size_t end = text.find_first_of(" )<\n", at);
+      text.erase(at, end == std::string::npos ? std::string::npos : end - at);
+    }
+  }
+  return text;
+}
+
+// A re-check that found a setting back on, one page unreadable, one not reached and two switches
+// LinkedOut does not know; the reminder on, with `last_full_check` deciding what is due.
+void with_recheck(StoreData& d, const Ruleset& rules, const std::string& last_full_check, const std::string& ruleset) {
+  d.reminder_days = 7;
+  d.last_full_check = last_full_check;
+  d.last_full_check_ruleset = ruleset;
+  const NewControl unknown_a{"/mypreferences/d/settings/ads-by-age", "allowSomethingNew", "Werbepartner", "2026-11-22T10:00:00Z", "2026-11-22T10:00:00Z"};
+  const NewControl unknown_b{"/mypreferences/d/settings/ads-by-age", std::nullopt, "Zielgruppen", "2026-11-22T10:01:00Z", "2026-11-22T10:01:00Z"};
+  CheckRecord check;
+  check.started_at = "2026-11-22T09:55:00Z";
+  check.ended_at = "2026-11-22T10:05:00Z";
+  check.ruleset_version = rules.version;
+  check.on = {"ads-beyond-linkedin"};
+  check.unreadable = {"ads-by-gender"};
+  check.unchecked = {"member-cookies"};
+  check.off = {"data-for-ai-improvement"};
+  check.new_controls = {unknown_a, unknown_b};
+  d.checks.push_back(check);
+  d.new_controls = {unknown_a, unknown_b};
+}
+
+// The English phrases of the English report that the report in `lang` still contains.
+std::vector<std::string> english_left(const std::string& english, const std::string& other) {
+  const auto phrases = english_phrases(english);
+  std::vector<std::string> left;
+  for (const auto& phrase : phrases) {
+    if (other.find(phrase) != std::string::npos) left.push_back(phrase);
+  }
+  return left;
+}
+
 }  // namespace
 
 TEST_CASE("report --lang de: German throughout, <html lang=\"de\">, no English sentence left") {
@@ -110,14 +155,42 @@ TEST_CASE("report --lang de: German throughout, <html lang=\"de\">, no English s
   CHECK(german.out.find(">Schweiz<") == std::string::npos);  // the code stays, the name is translated
   CHECK(german.out.find("CH — Schweiz") != std::string::npos);
 
-  const auto phrases = english_phrases(visible_text(english.out));
-  REQUIRE(phrases.size() > 30);  // the English report really was read
-  const std::string german_text = visible_text(german.out);
-  std::vector<std::string> left_in_english;
-  for (const auto& phrase : phrases) {
-    if (german_text.find(phrase) != std::string::npos) left_in_english.push_back(phrase);
+  REQUIRE(english_phrases(visible_text(english.out)).size() > 30);  // the English report really was read
+  const auto left = english_left(visible_text(english.out), visible_text(german.out));
+  CHECK_MESSAGE(left.empty(), "English in the German report: " << json(left).dump());
+}
+
+TEST_CASE("report --lang de: the re-check section (last and next check, findings, new switches) in German") {
+  const Ruleset rules = load_ruleset(std::nullopt);
+  // Next check in the future; due now (the interval passed); due because the ruleset changed.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"2099-01-01T08:00:00Z", rules.version}, {"2020-01-01T08:00:00Z", rules.version}, {"2099-01-01T08:00:00Z", "0.0.1"}};
+  for (const auto& [last_full, ruleset] : cases) {
+    CAPTURE(last_full);
+    CAPTURE(ruleset);
+    const KnownStore store([&](StoreData& d, const Ruleset& r) { with_recheck(d, r, last_full, ruleset); });
+    for (const char* format : {"html", "md"}) {
+      CAPTURE(format);
+      const ProcessResult english = store.report({"--format", format, "--lang", "en"});
+      const ProcessResult german = store.report({"--format", format, "--lang", "de"});
+      REQUIRE(english.exit_code == 0);
+      REQUIRE(german.exit_code == 0);
+      const bool html = std::string(format) == "html";
+      const std::string english_text = without_addresses(html ? visible_text(english.out) : english.out);
+      const std::string german_text = without_addresses(html ? visible_text(german.out) : german.out);
+      // The English report does have the re-check lines the German one must translate.
+      CHECK(english_text.find("Came back on") != std::string::npos);
+      CHECK(english_text.find("2 new switches on LinkedIn") != std::string::npos);
+      CHECK(english_text.find("New on LinkedIn") != std::string::npos);
+      CHECK(german_text.find("War wieder an: " + rules.find_setting("ads-beyond-linkedin")->labels.at("de").front()) !=
+            std::string::npos);
+      CHECK(german_text.find("2 neue Schalter bei LinkedIn") != std::string::npos);
+      CHECK(german_text.find("„Werbepartner“") != std::string::npos);  // the label as LinkedIn's page said it
+      CHECK(german_text.find("22.11.2026, 11:05 CET") != std::string::npos);
+      const auto left = english_left(english_text, german_text);
+      CHECK_MESSAGE(left.empty(), "English in the German report: " << json(left).dump());
+    }
   }
-  CHECK_MESSAGE(left_in_english.empty(), "English in the German report: " << json(left_in_english).dump());
 }
 
 TEST_CASE("report: times in the local time zone (TZ), written for the language; data stays UTC") {
