@@ -30,7 +30,7 @@ constexpr std::array<Row, static_cast<std::size_t>(Phrase::count_)> kPhrases = {
     {"LinkedIn showed \"{1}\", which it does not show in {2}: you are probably not in one of those. Set your "
      "region in the popup to be sure.",
      "LinkedIn hat „{1}“ gezeigt, was es in {2} nicht zeigt: Sie sind wahrscheinlich in keiner dieser Regionen. "
-     "Legen Sie Ihre Region im Pop-up fest, um sicherzugehen.",
+     "Legen Sie Ihre Region im LinkedOut-Popup fest, um sicherzugehen.",
      "LinkedIn a affiché « {1} », qu’il n’affiche pas en {2} : vous n’êtes probablement dans aucune de ces régions. "
      "Indiquez votre région dans la fenêtre de l’extension pour en être sûr.",
      "LinkedIn ha mostrado «{1}», que no muestra en {2}: probablemente no estás en ninguna de esas regiones. "
@@ -118,7 +118,7 @@ constexpr std::array<Row, static_cast<std::size_t>(Phrase::count_)> kPhrases = {
      "Vista anche se LinkedIn non la mostra nella tua regione: controlla la regione."},
     // nothing_seen
     {"Nothing seen yet: run the walkthrough from the LinkedOut popup.",
-     "Noch nichts gesehen: Starten Sie den Rundgang im LinkedOut-Pop-up.",
+     "Noch nichts gesehen: Starten Sie den Rundgang im LinkedOut-Popup.",
      "Rien vu pour l’instant : lancez le parcours depuis la fenêtre de LinkedOut.",
      "Aún no se ha visto nada: empieza el recorrido desde la ventana de LinkedOut.",
      "Nog niets gezien: start de rondleiding vanuit het LinkedOut-pop-upvenster.",
@@ -147,7 +147,7 @@ constexpr std::array<Row, static_cast<std::size_t>(Phrase::count_)> kPhrases = {
      "Todavía no hay ninguna comprobación completa.", "Nog geen volledige controle.", "Nessun controllo completo finora."},
     // reminder_off
     {"Reminder off: turn it on in the popup to be told when a re-check is due.",
-     "Erinnerung aus: Schalten Sie sie im LinkedOut-Pop-up ein, dann erfahren Sie, wann eine Prüfung fällig ist.",
+     "Erinnerung aus: Schalten Sie sie im LinkedOut-Popup ein, dann erfahren Sie, wann eine Prüfung fällig ist.",
      "Rappel désactivé : activez-le dans la fenêtre de LinkedOut pour savoir quand une vérification est à faire.",
      "Recordatorio desactivado: actívalo en la ventana de LinkedOut para saber cuándo toca comprobar.",
      "Herinnering uit: zet die aan in het LinkedOut-pop-upvenster om te horen wanneer een controle nodig is.",
