@@ -421,7 +421,7 @@ StoreData with_record(const std::string& setting, const std::string& state, std:
 Verdict judge_ai(const StoreData& known, bool checked, bool flag_new) {
   const auto& rules = real_rules();
   const Setting& ai = *rules.find_setting("data-for-ai-improvement");
-  return decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI", "", checked}}), known, {flag_new});
+  return decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI", "", checked}}), known, {flag_new, ""});
 }
 
 }  // namespace
