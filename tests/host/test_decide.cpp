@@ -137,8 +137,9 @@ TEST_CASE("decide: every label of every setting in every language") {
   const auto& rules = real_rules();
   int checked = 0;
   for (const auto& setting : rules.settings) {
-    for (const auto& [lang, labels] : setting.labels) {
-      for (const auto& label : labels) {
+    for (const auto& entry : setting.labels) {
+      const std::string& lang = entry.first;  // a plain name: INFO captures it
+      for (const auto& label : entry.second) {
         INFO(setting.id << " [" << lang << "] " << label);
         ++checked;
         for (const auto& written : {label, shout(label), typographic(label)}) {

@@ -256,8 +256,10 @@ TEST_CASE("uninstall --manifest-dir removes the manifest and keeps the directory
 TEST_CASE("manifest templates in manifests/ are what install writes, once the placeholders are filled") {
   const fs::path dir = fs::path(LINKEDOUT_SOURCE_DIR) / "manifests";
   const std::string host = "/usr/bin/linkedout-host";
-  for (const auto& [file, family] : {std::pair{"io.linkedout.host.chrome.json.in", paths::Family::chromium},
-                                     std::pair{"io.linkedout.host.firefox.json.in", paths::Family::firefox}}) {
+  for (const auto& entry : {std::pair{"io.linkedout.host.chrome.json.in", paths::Family::chromium},
+                            std::pair{"io.linkedout.host.firefox.json.in", paths::Family::firefox}}) {
+    const char* const file = entry.first;  // plain names: CAPTURE captures them
+    const auto family = entry.second;
     CAPTURE(file);
     auto text = read_text(dir / file);
     REQUIRE(text.find("@PATH@") != std::string::npos);

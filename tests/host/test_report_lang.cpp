@@ -165,7 +165,9 @@ TEST_CASE("report --lang de: the re-check section (last and next check, findings
   // Next check in the future; due now (the interval passed); due because the ruleset changed.
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"2099-01-01T08:00:00Z", rules.version}, {"2020-01-01T08:00:00Z", rules.version}, {"2099-01-01T08:00:00Z", "0.0.1"}};
-  for (const auto& [last_full, ruleset] : cases) {
+  for (const auto& entry : cases) {
+    const std::string& last_full = entry.first;  // plain names: CAPTURE and the lambda capture them
+    const std::string& ruleset = entry.second;
     CAPTURE(last_full);
     CAPTURE(ruleset);
     const KnownStore store([&](StoreData& d, const Ruleset& r) { with_recheck(d, r, last_full, ruleset); });

@@ -80,7 +80,9 @@ TEST_CASE("ruleset: every label names its source or says it is unverified") {
     const json& labels = setting.at("labels");
     const json& label_sources = setting.at("label_sources");
     CHECK(label_sources.size() == labels.size());
-    for (const auto& [lang, list] : labels.items()) {
+    for (const auto& item : labels.items()) {
+      const std::string& lang = item.key();  // plain names: INFO captures them
+      const json& list = item.value();
       INFO(lang);
       REQUIRE(label_sources.contains(lang));
       REQUIRE(label_sources.at(lang).size() == list.size());
@@ -101,12 +103,15 @@ TEST_CASE("ruleset: no key and no normalised label (per language) belongs to two
   std::map<std::pair<std::string, std::string>, std::string> label_owner;
   for (const auto& setting : rules.settings) {
     for (const auto& key : setting.keys) {
-      auto [it, fresh] = key_owner.emplace(key, setting.id);
+      const auto [at, fresh] = key_owner.emplace(key, setting.id);
+      const auto it = at;  // a plain name: CHECK_MESSAGE captures it
       CHECK_MESSAGE((fresh || it->second == setting.id), "key " << key << " in " << it->second << " and " << setting.id);
     }
-    for (const auto& [lang, labels] : setting.labels) {
-      for (const auto& label : labels) {
-        auto [it, fresh] = label_owner.emplace(std::make_pair(lang, normalise_label(label)), setting.id);
+    for (const auto& entry : setting.labels) {
+      const std::string& lang = entry.first;  // plain names: CHECK_MESSAGE captures them
+      for (const auto& label : entry.second) {
+        const auto [at, fresh] = label_owner.emplace(std::make_pair(lang, normalise_label(label)), setting.id);
+        const auto it = at;
         CHECK_MESSAGE((fresh || it->second == setting.id),
                       lang << " label \"" << label << "\" in " << it->second << " and " << setting.id);
       }
