@@ -91,15 +91,36 @@ bool reenabled_in_history(const StoreData& known, std::string_view setting) {
   return false;
 }
 
+Drift drift_of(const StoreData& known, std::string_view setting, std::string_view state_now,
+               bool flag_new_settings) {
+  if (state_now != "on") return Drift::none;
+  const auto record = known.settings.find(std::string(setting));
+  if (record != known.settings.end()) {
+    return record->second.state == "off" || reenabled_in_history(known, setting) ? Drift::reenabled : Drift::none;
+  }
+  return flag_new_settings && !seen_before(known, std::string(setting)) ? Drift::new_setting : Drift::none;
+}
+
+std::string_view to_string(Drift drift) {
+  switch (drift) {
+    case Drift::reenabled: return "re-enabled";
+    case Drift::new_setting: return "new";
+    case Drift::none: break;
+  }
+  return "";
+}
+
 Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& known,
                const DecideOptions& options) {
   Verdict verdict;
   verdict.setting = rules.setting_for_path(page.path);
-  StoreData after = known;  // states as they will be once the sightings are recorded
 
-  auto add_drift = [&](const std::string& setting, const char* kind) {
+  auto add_drift = [&](const std::string& setting, Drift drift) {
+    if (drift == Drift::none) return;
     auto same = [&](const DriftFlag& d) { return d.setting == setting; };
-    if (std::none_of(verdict.drift.begin(), verdict.drift.end(), same)) verdict.drift.push_back({setting, kind});
+    if (std::none_of(verdict.drift.begin(), verdict.drift.end(), same)) {
+      verdict.drift.push_back({setting, std::string(to_string(drift))});
+    }
   };
 
   // Match by page: on a page whose path names one setting, its only switch, when that matches no
@@ -151,23 +172,15 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
       verdict.highlight.push_back({control.key, setting.id, "switch-" + setting.desired, setting.severity,
                                    setting_reason(setting, options.ui_lang), match.matched_by});
     }
-    if (state == "on" && setting.desired == "off") {
-      auto record = known.settings.find(setting.id);
-      if (record != known.settings.end()) {
-        if (record->second.state == "off" || reenabled_in_history(known, setting.id)) {
-          add_drift(setting.id, "re-enabled");
-        }
-      } else if (options.flag_new_settings && !seen_before(known, setting.id)) {
-        add_drift(setting.id, "new");
-      }
-    }
+    if (setting.desired == "off") add_drift(setting.id, drift_of(known, setting.id, state, options.flag_new_settings));
     if (sighted.insert(*match.setting).second) verdict.sightings.push_back({setting.id, state});
-    after.settings[setting.id].state = state;
   }
 
   verdict.page_unreadable = verdict.setting != nullptr && !page_read;
 
-  const Plan plan = plan_walkthrough(rules, after, verdict.setting ? verdict.setting->id : std::string(), options.ui_lang);
+  // Counted as if the sightings were already recorded, without copying the store.
+  const Plan plan = plan_walkthrough(rules, known, verdict.setting ? verdict.setting->id : std::string(),
+                                     options.ui_lang, verdict.sightings);
   verdict.progress = plan.progress;
   verdict.next = plan.next;
   verdict.walkthrough_active = known.walkthrough_active;

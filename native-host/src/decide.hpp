@@ -127,10 +127,21 @@ struct Plan {
 // `current_step`: the page the user is on; `next` then prefers the first step after it that
 // still needs action, wrapping around. Empty: the first step that needs action.
 // `ui_lang`: the language of titles and guidance (ruleset_text.hpp; empty: English).
+// `seen_now`: the current page's sightings (one per setting), counted as if already recorded:
+// what the verdict's progress and next step count, without copying the store.
 Plan plan_walkthrough(const Ruleset& rules, const StoreData& known, std::string_view current_step = {},
-                      std::string_view ui_lang = {});
+                      std::string_view ui_lang = {}, const std::vector<Sighting>& seen_now = {});
 
 // True when the setting's latest recorded change went from off to on.
 bool reenabled_in_history(const StoreData& known, std::string_view setting);
+
+// Drift, decided here and nowhere else (the verdict, the walkthrough plan and so the popup, the
+// report and `status` all ask this): a setting seen on whose record says it was off, or whose
+// latest change was off → on ("re-enabled"); with `flag_new_settings`, a setting seen on that the
+// store has never seen at all ("new"). `state_now` is the state seen now ("on" | "off").
+enum class Drift { none, reenabled, new_setting };
+Drift drift_of(const StoreData& known, std::string_view setting, std::string_view state_now,
+               bool flag_new_settings = false);
+std::string_view to_string(Drift drift);  // "" | "re-enabled" | "new"
 
 }  // namespace linkedout

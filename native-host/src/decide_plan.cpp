@@ -7,7 +7,8 @@ namespace linkedout {
 
 namespace {
 
-Step toggle_step(const Setting& setting, const StoreData& known, std::string_view region, std::string_view lang) {
+Step toggle_step(const Setting& setting, const StoreData& known, std::string_view region, std::string_view lang,
+                 const std::vector<Sighting>& seen_now) {
   Step step;
   step.id = setting.id;
   step.kind = "toggle";
@@ -23,7 +24,10 @@ Step toggle_step(const Setting& setting, const StoreData& known, std::string_vie
     return step;
   }
   step.state = record == known.settings.end() || record->second.state.empty() ? "unseen" : record->second.state;
-  step.drift = step.state == "on" && reenabled_in_history(known, setting.id);
+  for (const auto& sighting : seen_now) {
+    if (sighting.setting == setting.id) step.state = sighting.state;
+  }
+  step.drift = drift_of(known, setting.id, step.state) == Drift::reenabled;
   step.needs_action = step.state != setting.desired;
   return step;
 }
@@ -50,10 +54,11 @@ Step form_step(const Form& form, const StoreData& known, std::string_view region
 }  // namespace
 
 Plan plan_walkthrough(const Ruleset& rules, const StoreData& known, std::string_view current_step,
-                      std::string_view ui_lang) {
+                      std::string_view ui_lang, const std::vector<Sighting>& seen_now) {
   Plan plan;
   const std::string_view region = effective_region(known);
-  for (const auto& setting : rules.settings) plan.steps.push_back(toggle_step(setting, known, region, ui_lang));
+  plan.steps.reserve(rules.settings.size() + rules.forms.size());
+  for (const auto& setting : rules.settings) plan.steps.push_back(toggle_step(setting, known, region, ui_lang, seen_now));
   for (const auto& form : rules.forms) plan.steps.push_back(form_step(form, known, region, ui_lang));
 
   for (const auto& step : plan.steps) {

@@ -65,21 +65,6 @@ std::string severity_name(const Report& report, std::string_view severity) {
   return std::string(say(report, Phrase::kind_other));
 }
 
-std::string state_text(const Report& report, const SettingRow& row) {
-  if (row.state == "off") return std::string(say(report, Phrase::state_off));
-  if (row.state == "on") return std::string(say(report, row.drift ? Phrase::state_on_again : Phrase::state_on));
-  if (row.state == "unseen") return std::string(say(report, Phrase::state_unseen));
-  if (row.state == "not_in_region") return std::string(say(report, Phrase::state_not_in_region));
-  return row.state;
-}
-
-std::string form_state_text(const Report& report, const FormRow& row) {
-  if (row.state == "done") return fill(say(report, Phrase::form_done), {local_date(row.done_at.value_or("?"), report.lang)});
-  if (row.state == "todo") return std::string(say(report, Phrase::form_todo));
-  if (row.state == "not_in_region") return std::string(say(report, Phrase::state_not_in_region));
-  return row.state;
-}
-
 // A state word of the history (on, off, todo, done) in the report's language.
 std::string state_word(const Report& report, const std::string& state) {
   if (state == "on") return std::string(say(report, Phrase::word_on));
@@ -152,12 +137,6 @@ std::vector<std::string> last_check_findings(const Report& report) {
   return lines;
 }
 
-std::string summary_text(const Report& report) {
-  if (report.total == 0) return std::string(say(report, Phrase::summary_nothing));
-  if (report.needs_action() == 0) return fill(say(report, Phrase::summary_all), {std::to_string(report.total)});
-  return fill(say(report, Phrase::summary_some), {std::to_string(report.needs_action()), std::to_string(report.total)});
-}
-
 std::string generated_text(const Report& report) {
   return fill(say(report, Phrase::generated), {readable_time(report, report.generated_at), report.host_version,
                                                report.ruleset_name + " " + report.ruleset_version});
@@ -185,6 +164,27 @@ std::string md_cell(std::string_view text) {
 }
 
 }  // namespace
+
+std::string state_text(const Report& report, const SettingRow& row) {
+  if (row.state == "off") return std::string(say(report, Phrase::state_off));
+  if (row.state == "on") return std::string(say(report, row.drift ? Phrase::state_on_again : Phrase::state_on));
+  if (row.state == "unseen") return std::string(say(report, Phrase::state_unseen));
+  if (row.state == "not_in_region") return std::string(say(report, Phrase::state_not_in_region));
+  return row.state;
+}
+
+std::string form_state_text(const Report& report, const FormRow& row) {
+  if (row.state == "done") return fill(say(report, Phrase::form_done), {local_date(row.done_at.value_or("?"), report.lang)});
+  if (row.state == "todo") return std::string(say(report, Phrase::form_todo));
+  if (row.state == "not_in_region") return std::string(say(report, Phrase::state_not_in_region));
+  return row.state;
+}
+
+std::string summary_text(const Report& report) {
+  if (report.total == 0) return std::string(say(report, Phrase::summary_nothing));
+  if (report.needs_action() == 0) return fill(say(report, Phrase::summary_all), {std::to_string(report.total)});
+  return fill(say(report, Phrase::summary_some), {std::to_string(report.needs_action()), std::to_string(report.total)});
+}
 
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "md") return Format::md;

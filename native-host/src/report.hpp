@@ -82,6 +82,12 @@ struct BuildOptions {
 Report build_report(const Ruleset& rules, const StoreData& data, std::string now_iso,
                     const BuildOptions& options = {});
 
+// The sentences the report and `linkedout-host status` share, so the two never disagree:
+// "3 of 14 steps still need action." and a setting's or form's state in words, in report.lang.
+std::string summary_text(const Report& report);
+std::string state_text(const Report& report, const SettingRow& row);
+std::string form_state_text(const Report& report, const FormRow& row);
+
 std::string render_markdown(const Report& report);
 std::string render_html(const Report& report);  // one self-contained file: inline CSS, no scripts
 std::string render_json(const Report& report);  // pretty-printed, schema in docs/protocol.md §4.5

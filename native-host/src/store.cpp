@@ -433,7 +433,7 @@ StoreData Store::update(const std::function<bool(StoreData&)>& change) {
   return data;
 }
 
-bool record_sighting(StoreData& data, const std::string& setting, const std::string& state, const std::string& url,
+void record_sighting(StoreData& data, const std::string& setting, const std::string& state, const std::string& url,
                      const std::string& now_iso) {
   if (state != "on" && state != "off") throw std::invalid_argument("a sighting's state is \"on\" or \"off\", not \"" + state + "\"");
   const auto it = data.settings.find(setting);
@@ -441,17 +441,16 @@ bool record_sighting(StoreData& data, const std::string& setting, const std::str
     data.settings.emplace(setting, SettingRecord{state, now_iso, now_iso, now_iso});
     data.history.push_back({now_iso, setting, "", state, url});
     cap_history(data);
-    return false;
+    return;
   }
   SettingRecord& record = it->second;
   const std::string previous = record.state;
   record.last_seen = now_iso;
-  if (previous == state) return false;
+  if (previous == state) return;
   record.state = state;
   record.last_changed = now_iso;
   data.history.push_back({now_iso, setting, previous, state, url});
   cap_history(data);
-  return previous == "off" && state == "on";
 }
 
 void record_new_control(std::vector<NewControl>& list, const std::string& page, const std::optional<std::string>& key,

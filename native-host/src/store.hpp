@@ -119,9 +119,9 @@ class Store {
 };
 
 // Records one sighting of a setting's state: updates the record and appends history when the
-// state changed (or on first sighting). Returns true when drift happened: seen off before, on now.
+// state changed (or on first sighting). Whether that is drift is decide's drift_of, asked before.
 // `url` is where the setting lives (the ruleset's URL), never a page's path.
-bool record_sighting(StoreData& data, const std::string& setting, const std::string& state,
+void record_sighting(StoreData& data, const std::string& setting, const std::string& state,
                      const std::string& url, const std::string& now_iso);
 
 // Records an unknown switch seen on `page` (deduplicated by page + key, or page + label when it

@@ -2,6 +2,7 @@
 // mode when no command is given.
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "ruleset.hpp"
@@ -80,7 +81,7 @@ TEST_CASE("cli: status on a fresh machine lists every ruleset setting as unseen"
     CAPTURE(setting.id);
     CHECK(result.out.find(setting.id) != std::string::npos);
   }
-  CHECK(result.out.find("unseen") != std::string::npos);
+  CHECK(result.out.find("Not seen yet") != std::string::npos);  // the report's words
   CHECK(result.out.find("region: not set") != std::string::npos);
   CHECK(result.out.find((tmp / "data").string()) != std::string::npos);
   CHECK_FALSE(fs::exists(tmp / "data/state.json"));  // status only reads
@@ -108,7 +109,7 @@ TEST_CASE("cli: status shows last seen state and time, drift, region, forms and 
   CHECK(text.exit_code == 0);
   CHECK(text.out.find("region: EU") != std::string::npos);
   CHECK(text.out.find("2026-11-20T09:30:00Z") != std::string::npos);
-  CHECK(text.out.find("re-enabled") != std::string::npos);
+  CHECK(text.out.find("ON again (was off)") != std::string::npos);
   CHECK(text.out.find("corrupt state files kept aside") != std::string::npos);
   CHECK(text.out.find("state.json.corrupt-") != std::string::npos);
 
@@ -118,7 +119,7 @@ TEST_CASE("cli: status shows last seen state and time, drift, region, forms and 
   CHECK(doc["region"] == "EU");
   CHECK(doc["ruleset"]["version"] == rules.version);
   REQUIRE(doc["settings"].size() == rules.settings.size());
-  CHECK(doc["settings"][0]["setting"] == first);
+  CHECK(doc["settings"][0]["id"] == first);
   CHECK(doc["settings"][0]["state"] == "on");
   CHECK(doc["settings"][0]["drift"] == "re-enabled");
   CHECK(doc["settings"][0]["last_seen"] == "2026-11-20T09:30:00Z");
@@ -131,8 +132,8 @@ TEST_CASE("cli: status shows last seen state and time, drift, region, forms and 
     CHECK(doc["forms"][0]["done_at"] == "2026-11-03");
   }
   for (const auto& setting : doc["settings"])
-    if (setting["setting"] != first && setting["setting"] != second) {
-      const auto* rule = rules.find_setting(setting["setting"].get<std::string>());
+    if (setting["id"] != first && setting["id"] != second) {
+      const auto* rule = rules.find_setting(setting["id"].get<std::string>());
       REQUIRE(rule != nullptr);
       CHECK(setting["state"] == (rule->shown_in("EU") ? "unseen" : "not_in_region"));
     }
@@ -158,4 +159,72 @@ TEST_CASE("cli: no command serves native messaging, with --data-dir honoured and
   CHECK(reply["type"] == "hello");
   CHECK(reply["id"] == "h");
   CHECK(reply["host_version"] == version());
+}
+
+TEST_CASE("cli: status and report on the same store say the same counts, states and names") {
+  const auto rules = linkedout::load_ruleset(std::nullopt);
+  REQUIRE(rules.settings.size() >= 3);
+  struct Case {
+    const char* name;
+    std::function<void(linkedout::StoreData&)> fill;  // nullptr: no store file at all
+  };
+  const std::vector<Case> cases = {
+      {"nothing seen yet", nullptr},
+      {"some seen, one re-enabled, a region and a form done",
+       [&](linkedout::StoreData& data) {
+         linkedout::record_sighting(data, rules.settings[0].id, "off", "", "2026-11-01T10:00:00Z");
+         linkedout::record_sighting(data, rules.settings[0].id, "on", "", "2026-11-20T09:30:00Z");
+         linkedout::record_sighting(data, rules.settings[1].id, "off", "", "2026-11-02T10:00:00Z");
+         linkedout::record_sighting(data, rules.settings[2].id, "on", "", "2026-11-02T10:01:00Z");
+         data.region = "EU";
+         if (!rules.forms.empty()) data.forms_done[rules.forms[0].id] = "2026-11-03";
+       }},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    TempDir tmp;
+    const std::string dir = (tmp / "data").string();
+    if (c.fill) {
+      linkedout::Store(tmp / "data").update([&](linkedout::StoreData& data) {
+        c.fill(data);
+        return true;
+      });
+    }
+    const auto status_text = host({"--data-dir", dir, "status"}, tmp);
+    const auto report_md = host({"--data-dir", dir, "report"}, tmp);
+    const auto status_json = host({"--data-dir", dir, "status", "--json"}, tmp);
+    const auto report_json = host({"--data-dir", dir, "report", "--format", "json"}, tmp);
+    REQUIRE(status_text.exit_code == 0);
+    REQUIRE(report_md.exit_code == 0);
+    REQUIRE(status_json.exit_code == 0);
+    REQUIRE(report_json.exit_code == 0);
+    const auto report = json::parse(report_json.out);
+
+    // The people-facing texts carry the same summary sentence, e.g. "14 of 16 steps still need action."
+    const int needs = report["summary"]["needs_action"];
+    CHECK(needs > 0);
+    const std::string sentence = std::to_string(needs) + " of " + std::to_string(report["summary"]["total"].get<int>()) +
+                                 " steps still need action.";
+    CHECK(report_md.out.find(sentence) != std::string::npos);
+    CHECK(status_text.out.find(sentence) != std::string::npos);
+
+    const auto status = json::parse(status_json.out);
+    CHECK(status["summary"] == report["summary"]);
+    REQUIRE(status["settings"].size() == report["settings"].size());
+    for (std::size_t i = 0; i < report["settings"].size(); ++i) {
+      const auto& s = status["settings"][i];
+      const auto& r = report["settings"][i];
+      CAPTURE(r["id"]);
+      CHECK(s["id"] == r["id"]);
+      CHECK(s["state"] == r["state"]);
+      CHECK(s["needs_action"] == r["needs_action"]);
+      CHECK(s["drift"] == r["drift"]);
+    }
+    REQUIRE(status["forms"].size() == report["forms"].size());
+    for (std::size_t i = 0; i < report["forms"].size(); ++i) {
+      CHECK(status["forms"][i]["id"] == report["forms"][i]["id"]);
+      CHECK(status["forms"][i]["state"] == report["forms"][i]["state"]);
+      CHECK(status["forms"][i]["needs_action"] == report["forms"][i]["needs_action"]);
+    }
+  }
 }

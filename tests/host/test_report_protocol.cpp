@@ -310,7 +310,7 @@ TEST_CASE("objection form end to end with the real binary: mark_done → stored 
   const auto status = run_host({"status", "--json", "--data-dir", data_dir});
   CHECK(status.exit_code == 0);
   const json status_json = json::parse(status.out);
-  CHECK(find_by(status_json["forms"], "form", "objection-form")["done_at"] == today);
+  CHECK(find_by(status_json["forms"], "id", "objection-form")["done_at"] == today);  // ids named as in the report
 
   for (const std::string format : {"md", "html", "json"}) {
     CAPTURE(format);

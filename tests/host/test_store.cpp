@@ -7,9 +7,12 @@
 #include <csignal>
 #include <nlohmann/json.hpp>
 
+#include "decide.hpp"
 #include "store.hpp"
 #include "test_cli_process.hpp"
 
+using linkedout::Drift;
+using linkedout::drift_of;
 using linkedout::HistoryEntry;
 using linkedout::record_sighting;
 using linkedout::Store;
@@ -335,24 +338,30 @@ TEST_CASE("store: files kept aside that corrupt_files does not name yet are repo
         nlohmann::json::array({"state.json.corrupt-20261101T000000Z"}));
 }
 
-TEST_CASE("record_sighting: first sighting, unchanged, switched off, re-enabled (drift)") {
+TEST_CASE("record_sighting: first sighting, unchanged, switched off, re-enabled (drift, as drift_of decides it)") {
   StoreData data;
   const std::string url = "https://www.linkedin.com/mypreferences/d/settings/ads-beyond-linkedin";
-  CHECK_FALSE(record_sighting(data, "ads-beyond-linkedin", "on", url, "2026-11-01T10:00:00Z"));
+  CHECK(drift_of(data, "ads-beyond-linkedin", "on") == Drift::none);
+  CHECK(drift_of(data, "ads-beyond-linkedin", "on", /*flag_new_settings=*/true) == Drift::new_setting);
+  record_sighting(data, "ads-beyond-linkedin", "on", url, "2026-11-01T10:00:00Z");
   CHECK(data.history.size() == 1);
 
-  CHECK_FALSE(record_sighting(data, "ads-beyond-linkedin", "on", url, "2026-11-02T10:00:00Z"));
+  CHECK(drift_of(data, "ads-beyond-linkedin", "on", true) == Drift::none);
+  record_sighting(data, "ads-beyond-linkedin", "on", url, "2026-11-02T10:00:00Z");
   CHECK(data.history.size() == 1);  // no change, no history
   CHECK(data.settings.at("ads-beyond-linkedin").last_seen == "2026-11-02T10:00:00Z");
   CHECK(data.settings.at("ads-beyond-linkedin").last_changed == "2026-11-01T10:00:00Z");
 
-  CHECK_FALSE(record_sighting(data, "ads-beyond-linkedin", "off", url, "2026-11-03T10:00:00Z"));
+  CHECK(drift_of(data, "ads-beyond-linkedin", "off") == Drift::none);
+  record_sighting(data, "ads-beyond-linkedin", "off", url, "2026-11-03T10:00:00Z");
   CHECK(data.settings.at("ads-beyond-linkedin").state == "off");
   CHECK(data.history.back().from == "on");
   CHECK(data.history.back().to == "off");
 
-  // LinkedIn switched it back on: that is drift.
-  CHECK(record_sighting(data, "ads-beyond-linkedin", "on", url, "2026-11-20T10:00:00Z"));
+  // LinkedIn switched it back on: that is drift, before the sighting is recorded and after.
+  CHECK(drift_of(data, "ads-beyond-linkedin", "on") == Drift::reenabled);
+  record_sighting(data, "ads-beyond-linkedin", "on", url, "2026-11-20T10:00:00Z");
+  CHECK(drift_of(data, "ads-beyond-linkedin", "on") == Drift::reenabled);
   CHECK(data.settings.at("ads-beyond-linkedin").last_changed == "2026-11-20T10:00:00Z");
   CHECK(data.settings.at("ads-beyond-linkedin").first_seen == "2026-11-01T10:00:00Z");
   CHECK(data.history.size() == 3);
@@ -368,12 +377,11 @@ TEST_CASE("record_sighting: drift survives a round trip through the file") {
     record_sighting(data, "data-for-ai-improvement", "off", "", "2026-11-01T10:00:00Z");
     return true;
   });
-  bool drift = false;
   store.update([&](StoreData& data) {
-    drift = record_sighting(data, "data-for-ai-improvement", "on", "", "2026-11-02T10:00:00Z");
+    record_sighting(data, "data-for-ai-improvement", "on", "", "2026-11-02T10:00:00Z");
     return true;
   });
-  CHECK(drift);
+  CHECK(drift_of(store.load(), "data-for-ai-improvement", "on") == Drift::reenabled);
 }
 
 TEST_CASE("now_iso8601 is UTC with second precision") {

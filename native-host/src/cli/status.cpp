@@ -1,13 +1,15 @@
 // `linkedout-host status`: what the host knows, per ruleset setting: last seen state and time,
 // drift (seen off, then on again), whether it applies in the user's region, forms marked done,
-// and corrupt store files kept aside.
+// the re-check schedule and corrupt store files kept aside. Built from the same report (and so
+// the same walkthrough plan) as `linkedout-host report`, so the two always say the same counts
+// in the same words.
 #include <CLI/CLI.hpp>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/commands.hpp"
-#include "recheck.hpp"
+#include "report.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
 
@@ -17,32 +19,78 @@ using nlohmann::json;
 
 namespace {
 
-// Re-enabled: the last change recorded for the setting went from off to on.
-bool re_enabled(const StoreData& data, const std::string& setting) {
-  for (auto it = data.history.rbegin(); it != data.history.rend(); ++it)
-    if (it->setting == setting) return it->from == "off" && it->to == "on";
-  return false;
+json optional_text(const std::optional<std::string>& text) { return text ? json(*text) : json(nullptr); }
+
+void print_json(const report::Report& report, const fs::path& data_dir, bool walkthrough_active, std::ostream& out) {
+  json settings = json::array();
+  for (const auto& row : report.settings)
+    settings.push_back({{"id", row.id},
+                        {"severity", row.severity},
+                        {"state", row.state},
+                        {"needs_action", row.needs_action},
+                        {"last_seen", optional_text(row.last_seen)},
+                        {"last_changed", optional_text(row.last_changed)},
+                        {"drift", row.drift ? json("re-enabled") : json(nullptr)}});
+  json forms = json::array();
+  for (const auto& row : report.forms)
+    forms.push_back({{"id", row.id},
+                     {"url", row.url},
+                     {"state", row.state},
+                     {"needs_action", row.needs_action},
+                     {"done_at", optional_text(row.done_at)}});
+  json corrupt = json::array();
+  for (const auto& name : report.corrupt_files) corrupt.push_back((data_dir / name).string());
+  const auto& check = report.check;
+  out << json{{"data_dir", data_dir.string()},
+              {"ruleset", {{"name", report.ruleset_name}, {"version", report.ruleset_version}}},
+              {"region", optional_text(report.region)},
+              {"walkthrough_active", walkthrough_active},
+              {"summary", {{"done", report.done}, {"total", report.total}, {"needs_action", report.needs_action()}}},
+              {"settings", settings},
+              {"forms", forms},
+              {"corrupt_files", corrupt},
+              {"check",
+               {{"reminder_days", check.reminder_days ? json(*check.reminder_days) : json(nullptr)},
+                {"last_full_check", optional_text(check.last_full_check)},
+                {"next_due", optional_text(check.next_due)},
+                {"due", check.due},
+                {"due_reason", check.due_reason.empty() ? json(nullptr) : json(check.due_reason)}}}}
+             .dump(2)
+      << "\n";
 }
 
-struct Row {
-  std::string id, severity, state, last_seen, last_changed;
-  bool drift = false;
-};
-
-std::vector<Row> rows_of(const Ruleset& rules, const StoreData& data) {
-  std::vector<Row> rows;
-  for (const auto& setting : rules.settings) {
-    Row row{setting.id, setting.severity, "unseen", "", "", false};
-    if (data.region && !setting.shown_in(*data.region)) row.state = "not_in_region";
-    if (const auto it = data.settings.find(setting.id); it != data.settings.end()) {
-      if (row.state != "not_in_region") row.state = it->second.state;
-      row.last_seen = it->second.last_seen;
-      row.last_changed = it->second.last_changed;
-      row.drift = it->second.state == "on" && re_enabled(data, setting.id);
-    }
-    rows.push_back(row);
+void print_table(const report::Report& report, const fs::path& data_dir, std::ostream& out) {
+  const auto& check = report.check;
+  out << "LinkedOut " << report.host_version << ", ruleset " << report.ruleset_name << " " << report.ruleset_version
+      << "\n"
+      << "data:   " << data_dir.string() << "\n"
+      << "region: " << (report.region ? *report.region : std::string("not set (every setting is expected)")) << "\n"
+      << "last full check: " << check.last_full_check.value_or("never") << "\n"
+      << "next check due:  ";
+  if (!check.reminder_days) {
+    out << "- (reminder off)\n\n";
+  } else {
+    out << (check.due ? "now" : check.next_due.value_or("now")) << " (reminder every " << *check.reminder_days
+        << " days" << (check.due_reason == "ruleset_changed" ? "; the ruleset changed since" : "") << ")\n\n";
   }
-  return rows;
+  std::size_t width = 7;
+  for (const auto& row : report.settings) width = std::max(width, row.id.size());
+  for (const auto& row : report.forms) width = std::max(width, row.id.size());
+  const int id_width = static_cast<int>(width) + 2;
+  out << std::left << std::setw(id_width) << "setting" << std::setw(22) << "last seen" << "state\n";
+  for (const auto& row : report.settings) {
+    out << std::left << std::setw(id_width) << row.id << std::setw(22) << row.last_seen.value_or("-")
+        << report::state_text(report, row) << "\n";
+  }
+  for (const auto& row : report.forms) {
+    out << std::left << std::setw(id_width) << row.id << std::setw(22) << "-" << report::form_state_text(report, row)
+        << (row.state == "todo" ? ": " + row.url : std::string()) << "\n";
+  }
+  out << "\n" << report::summary_text(report) << "\n";
+  if (!report.corrupt_files.empty()) {
+    out << "corrupt state files kept aside (not read):\n";
+    for (const auto& name : report.corrupt_files) out << "  " << (data_dir / name).string() << "\n";
+  }
 }
 
 }  // namespace
@@ -62,79 +110,11 @@ int run_status(const StatusRequest& request, std::ostream& out, std::ostream& er
     err << "status: cannot read the state store in " << request.data_dir.string() << ": " << e.what() << "\n";
     return kExitFailed;
   }
-  const auto rows = rows_of(rules, data);
-  const CheckSchedule check = check_schedule(data, rules.version, now_iso8601());
-  const auto opt = [](const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); };
-
+  const auto report = report::build_report(rules, data, now_iso8601());
   if (request.json) {
-    json settings = json::array();
-    for (const auto& row : rows)
-      settings.push_back({{"setting", row.id},
-                          {"severity", row.severity},
-                          {"state", row.state},
-                          {"last_seen", row.last_seen.empty() ? json(nullptr) : json(row.last_seen)},
-                          {"last_changed", row.last_changed.empty() ? json(nullptr) : json(row.last_changed)},
-                          {"drift", row.drift ? json("re-enabled") : json(nullptr)}});
-    json forms = json::array();
-    for (const auto& form : rules.forms) {
-      const auto done = data.forms_done.find(form.id);
-      forms.push_back({{"form", form.id},
-                       {"url", form.url},
-                       {"state", done != data.forms_done.end() ? "done" : "todo"},
-                       {"done_at", done != data.forms_done.end() ? json(done->second) : json(nullptr)}});
-    }
-    json corrupt = json::array();
-    for (const auto& name : data.corrupt_files) corrupt.push_back((request.data_dir / name).string());
-    out << json{{"data_dir", request.data_dir.string()},
-                {"ruleset", {{"name", rules.name}, {"version", rules.version}}},
-                {"region", data.region ? json(*data.region) : json(nullptr)},
-                {"walkthrough_active", data.walkthrough_active},
-                {"settings", settings},
-                {"forms", forms},
-                {"corrupt_files", corrupt},
-                {"check",
-                 {{"reminder_days", check.reminder_days ? json(*check.reminder_days) : json(nullptr)},
-                  {"last_full_check", opt(check.last_full_check)},
-                  {"next_due", opt(check.next_due)},
-                  {"due", check.due},
-                  {"due_reason", check.due_reason.empty() ? json(nullptr) : json(check.due_reason)}}}}
-               .dump(2)
-        << "\n";
-    return kExitOk;
-  }
-
-  out << "LinkedOut " << LINKEDOUT_VERSION << ", ruleset " << rules.name << " " << rules.version << "\n"
-      << "data:   " << request.data_dir.string() << "\n"
-      << "region: " << (data.region ? *data.region : std::string("not set (every setting is expected)")) << "\n"
-      << "last full check: " << check.last_full_check.value_or("never") << "\n"
-      << "next check due:  ";
-  if (!check.reminder_days) {
-    out << "- (reminder off)\n\n";
+    print_json(report, request.data_dir, data.walkthrough_active, out);
   } else {
-    out << (check.due ? "now" : check.next_due.value_or("now")) << " (reminder every " << *check.reminder_days
-        << " days" << (check.due_reason == "ruleset_changed" ? "; the ruleset changed since" : "") << ")\n\n";
-  }
-  std::size_t width = 7;
-  for (const auto& row : rows) width = std::max(width, row.id.size());
-  out << std::left << std::setw(static_cast<int>(width) + 2) << "setting" << std::setw(15) << "state"
-      << std::setw(22) << "last seen" << "drift\n";
-  int still_on = 0;
-  for (const auto& row : rows) {
-    if (row.state == "on") ++still_on;
-    out << std::left << std::setw(static_cast<int>(width) + 2) << row.id << std::setw(15)
-        << (row.state == "on" ? "ON" : row.state) << std::setw(22) << (row.last_seen.empty() ? "-" : row.last_seen)
-        << (row.drift ? "re-enabled: was off, seen on again" : "") << "\n";
-  }
-  for (const auto& form : rules.forms) {
-    const auto done = data.forms_done.find(form.id);
-    out << std::left << std::setw(static_cast<int>(width) + 2) << form.id << std::setw(15)
-        << (done != data.forms_done.end() ? "done" : "todo")
-        << (done != data.forms_done.end() ? done->second : form.url) << "\n";
-  }
-  out << "\n" << still_on << " setting(s) still on\n";
-  if (!data.corrupt_files.empty()) {
-    out << "corrupt state files kept aside (not read):\n";
-    for (const auto& name : data.corrupt_files) out << "  " << (request.data_dir / name).string() << "\n";
+    print_table(report, request.data_dir, out);
   }
   return kExitOk;
 }
