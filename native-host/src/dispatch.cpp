@@ -5,7 +5,9 @@
 #include <array>
 #include <utility>
 
+#include "handlers/page_state.hpp"
 #include "json_util.hpp"
+#include "page_state_fast.hpp"
 #include "protocol_replies.hpp"
 
 namespace linkedout {
@@ -79,6 +81,18 @@ std::string Dispatcher::too_large_reply(std::uint32_t declared_length) const {
 std::string Dispatcher::handle(std::string_view body) {
   json id = nullptr;
   try {
+    // The warm path: a plain page_state goes straight into its struct. Anything else, every
+    // malformed message included, takes the strict path below, which names the error.
+    if (auto fast = protocol::parse_page_state_fast(body)) {
+      id = std::move(fast->id);
+      const Verdict verdict = handlers::judge_page(fast->page, fast->ui_lang, context_);
+      if (auto text = protocol::verdict_text(verdict, fast->page, id); text && text->size() <= max_reply_) {
+        return std::move(*text);
+      }
+      json reply = protocol::verdict_reply(verdict, fast->page);  // cut to fit, or unusual text
+      reply["id"] = id;
+      return fit(std::move(reply));
+    }
     protocol::Envelope request = protocol::parse_envelope(body);
     id = request.id;
     Handler handler = find_handler(request.type);

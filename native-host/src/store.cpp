@@ -59,29 +59,23 @@ class FileLock {
   int fd_ = -1;
 };
 
-// nullopt when the file does not exist.
-std::optional<std::string> read_file(const fs::path& file) {
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT) return std::nullopt;
-    throw StoreError("cannot read " + file.string() + ": " + errno_text(errno));
-  }
+// Reads an open file to its end.
+std::string read_all(int fd, const fs::path& file) {
   std::string content;
   char buffer[65536];
   for (;;) {
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int error = errno;
-      ::close(fd);
-      throw StoreError("cannot read " + file.string() + ": " + errno_text(error));
-    }
-    if (n == 0) break;
+    if (n < 0) throw StoreError("cannot read " + file.string() + ": " + errno_text(errno));
+    if (n == 0) return content;
     content.append(buffer, static_cast<std::size_t>(n));
   }
-  ::close(fd);
-  return content;
 }
+
+// A state file that does not parse (as opposed to one that cannot be read): moved aside.
+struct CorruptStore : StoreError {
+  using StoreError::StoreError;
+};
 
 // Temp files left by a writer that died: only ever called under the exclusive lock, when no
 // other writer can be mid-write.
@@ -380,6 +374,66 @@ StoreData parse_store(std::string_view text) {
 
 Store::Store(fs::path dir) : dir_(std::move(dir)) {}
 
+Store::~Store() { forget(); }
+
+void Store::forget() {
+  if (cached_fd_ >= 0) ::close(cached_fd_);
+  cached_fd_ = -1;
+  cached_identity_.reset();
+  cached_adopted_ = false;
+}
+
+void Store::hold(int fd, const struct stat& info, StoreData data) {
+  forget();
+  cached_fd_ = fd;
+  cached_identity_ = FileIdentity::of(info);
+  cached_ = std::move(data);
+}
+
+Store::FileIdentity Store::FileIdentity::of(const struct stat& info) {
+  return {info.st_dev, info.st_ino, info.st_size, info.st_mtim, info.st_ctim};
+}
+
+bool Store::FileIdentity::operator==(const FileIdentity& other) const {
+  const auto same_time = [](const timespec& a, const timespec& b) { return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec; };
+  return device == other.device && inode == other.inode && size == other.size && same_time(modified, other.modified) &&
+         same_time(changed, other.changed);
+}
+
+const StoreData* Store::read_current() {
+  const fs::path path = file();
+  struct stat info {};
+  // The warm path: one stat, no open, no parse, no directory listing.
+  if (cached_identity_ && ::stat(path.c_str(), &info) == 0 && *cached_identity_ == FileIdentity::of(info)) {
+    return &cached_;
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) {
+      forget();
+      return nullptr;
+    }
+    throw StoreError("cannot read " + path.string() + ": " + errno_text(errno));
+  }
+  StoreData data;
+  try {
+    if (::fstat(fd, &info) != 0) throw StoreError("cannot read " + path.string() + ": " + errno_text(errno));
+    const std::string text = read_all(fd, path);
+    try {
+      data = parse_store(text);
+    } catch (const StoreError& e) {
+      throw CorruptStore(e.what());
+    }
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  const bool adopted = adopt_files_kept_aside(dir_, data);
+  hold(fd, info, std::move(data));
+  cached_adopted_ = adopted;
+  return &cached_;
+}
+
 fs::path Store::default_dir() { return paths::default_data_dir(); }
 
 StoreData Store::load() {
@@ -387,12 +441,12 @@ StoreData Store::load() {
   if (!fs::is_directory(dir_, ec)) return {};
   {
     FileLock lock(lock_file(), LOCK_SH, /*may_create=*/false);
-    const auto text = read_file(file());
     try {
-      StoreData data = text ? parse_store(*text) : StoreData{};
-      adopt_files_kept_aside(dir_, data);
-      return data;
-    } catch (const StoreError&) {
+      if (const StoreData* data = read_current()) return *data;
+      StoreData none;
+      adopt_files_kept_aside(dir_, none);
+      return none;
+    } catch (const CorruptStore&) {
       // fall through: moving the file aside needs the exclusive lock
     }
   }
@@ -400,37 +454,75 @@ StoreData Store::load() {
   return update([](StoreData&) { return false; });
 }
 
-StoreData Store::update(const std::function<bool(StoreData&)>& change) {
+const StoreData* Store::current_for_update(StoreData& fresh, bool& must_write) {
+  must_write = false;
+  try {
+    if (const StoreData* current = read_current()) {
+      must_write = cached_adopted_;
+      return current;
+    }
+  } catch (const CorruptStore& e) {
+    forget();
+    const auto aside = move_aside(dir_, file());
+    spdlog::warn("state store {} is corrupt ({}); kept as {} and starting a fresh store", file().string(),
+                 e.what(), aside.string());
+    fresh = StoreData{};
+    fresh.corrupt_files.push_back(aside.filename().string());
+    must_write = true;
+  }
+  must_write = adopt_files_kept_aside(dir_, fresh) || must_write;
+  return &fresh;
+}
+
+void Store::prepare_dir() const {
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) throw StoreError("cannot create the data directory " + dir_.string() + ": " + ec.message());
   if (!fs::is_directory(dir_, ec)) throw StoreError("the data directory " + dir_.string() + " is not a directory");
+}
 
-  FileLock lock(lock_file(), LOCK_EX, /*may_create=*/true);
-  StoreData data;
-  bool must_write = false;
-  if (const auto text = read_file(file())) {
-    try {
-      data = parse_store(*text);
-    } catch (const StoreError& e) {
-      const auto aside = move_aside(dir_, file());
-      spdlog::warn("state store {} is corrupt ({}); kept as {} and starting a fresh store", file().string(),
-                   e.what(), aside.string());
-      data = StoreData{};
-      data.corrupt_files.push_back(aside.filename().string());
-      must_write = true;
-    }
-  }
-  must_write = adopt_files_kept_aside(dir_, data) || must_write;
+const StoreData& Store::write(StoreData data) {
   remove_stale_temp_files(dir_, file());
-  if (change(data) || must_write) {
-    try {
-      write_file_atomically(file(), serialize_store_capped(data), 0600);
-    } catch (const AtomicWriteError& e) {
-      throw StoreError(e.what());
-    }
+  try {
+    write_file_atomically(file(), serialize_store_capped(data), 0600);
+  } catch (const AtomicWriteError& e) {
+    forget();
+    throw StoreError(e.what());
   }
+  // Cache what was written, as the file now on disk (held open: its inode stays ours).
+  const int fd = ::open(file().c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat info {};
+  if (fd < 0 || ::fstat(fd, &info) != 0) {
+    if (fd >= 0) ::close(fd);
+    forget();
+    cached_ = std::move(data);
+    return cached_;
+  }
+  hold(fd, info, std::move(data));
+  return cached_;
+}
+
+StoreData Store::update(const std::function<bool(StoreData&)>& change) {
+  prepare_dir();
+  FileLock lock(lock_file(), LOCK_EX, /*may_create=*/true);
+  StoreData fresh;
+  bool must_write = false;
+  const StoreData* current = current_for_update(fresh, must_write);
+  StoreData data = *current;
+  if (change(data) || must_write) return write(std::move(data));
   return data;
+}
+
+void Store::update_if(const std::function<bool(const StoreData&)>& judge, const std::function<void(StoreData&)>& change) {
+  prepare_dir();
+  FileLock lock(lock_file(), LOCK_EX, /*may_create=*/true);
+  StoreData fresh;
+  bool must_write = false;
+  const StoreData* current = current_for_update(fresh, must_write);
+  if (!judge(*current) && !must_write) return;
+  StoreData data = *current;
+  change(data);
+  write(std::move(data));
 }
 
 void record_sighting(StoreData& data, const std::string& setting, const std::string& state, const std::string& url,

@@ -6,6 +6,8 @@
 // setting with the most entries, so a flood about one setting never evicts another's record.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -96,6 +98,9 @@ class Store {
   static constexpr std::size_t kMaxNewControls = 100;
 
   explicit Store(std::filesystem::path dir);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
 
   // $LINKEDOUT_DATA_DIR, else $XDG_DATA_HOME/linkedout, else $HOME/.local/share/linkedout.
   static std::filesystem::path default_dir();
@@ -114,8 +119,43 @@ class Store {
   // Returns the data as written. Throws StoreError when the directory or file cannot be written.
   StoreData update(const std::function<bool(StoreData&)>& change);
 
+  // The same under one exclusive lock, in two steps, for the warm path: `judge` reads the current
+  // data (the cached copy itself, not a copy of it) and says whether anything must be written;
+  // only then is the data copied, changed by `change` and written.
+  void update_if(const std::function<bool(const StoreData&)>& judge, const std::function<void(StoreData&)>& change);
+
  private:
+  // Which file a read came from. Every write replaces the file by rename, and the cached file is
+  // held open so its inode cannot be reused: the same device and inode (and size and times, for
+  // an edit in place) mean nobody wrote since.
+  struct FileIdentity {
+    dev_t device = 0;
+    ino_t inode = 0;
+    off_t size = 0;
+    timespec modified{}, changed{};
+    static FileIdentity of(const struct stat& info);
+    bool operator==(const FileIdentity& other) const;
+  };
+  // Under a lock: nullptr when there is no file, else the cached data, read again first (and the
+  // directory searched for files kept aside) unless the file is the one last seen. Throws
+  // CorruptStore (a StoreError) when the file does not parse, StoreError when it cannot be read.
+  const StoreData* read_current();
+  // Under the exclusive lock: the current data, or `fresh` after moving a corrupt file aside;
+  // `must_write` says the file on disk lags behind what is returned.
+  const StoreData* current_for_update(StoreData& fresh, bool& must_write);
+  void prepare_dir() const;  // creates the data directory; throws StoreError
+  const StoreData& write(StoreData data);  // under the exclusive lock; caches what it wrote
+  void hold(int fd, const struct stat& info, StoreData data);  // caches `data` as the file open on fd
+  void forget();
+
   std::filesystem::path dir_;
+  // The store as this process last read or wrote it: a warm host parses the file only when
+  // another process changed it, and lists the directory only when it reads a changed file or
+  // writes.
+  std::optional<FileIdentity> cached_identity_;
+  int cached_fd_ = -1;
+  StoreData cached_;
+  bool cached_adopted_ = false;  // cached_ names files kept aside that the file itself does not
 };
 
 // Records one sighting of a setting's state: updates the record and appends history when the
