@@ -109,12 +109,10 @@ class Channel {
 
   // Writes one reply frame; then goes on with the next frame, or exits with `then_exit`.
   void send(const std::string& body, std::optional<int> then_exit) {
-    auto frame = framing::encode_frame(body);
-    if (!frame) {  // the dispatcher caps replies, so this is a bug: say so rather than corrupt
+    if (!framing::encode_frame_into(body, outgoing_)) {  // the dispatcher caps replies: a bug, say so
       spdlog::error("reply of {} bytes cannot be framed", body.size());
       return then_exit ? finish(*then_exit) : answer_next();
     }
-    outgoing_ = std::move(*frame);
     writing_ = true;
     asio::async_write(output_, asio::buffer(outgoing_), [this, then_exit](const boost::system::error_code& error, std::size_t) {
       writing_ = false;

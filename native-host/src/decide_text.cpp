@@ -36,22 +36,28 @@ bool is_invisible(char32_t c) {
   return c == 0xAD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
 }
 
-void append_utf8(std::string& out, char32_t c) {
+// Writes c as UTF-8 into out (room for 4 bytes); returns the number of bytes.
+std::size_t encode_utf8(char32_t c, char* out) {
   if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    out[0] = static_cast<char>(c);
+    return 1;
   }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
 }
 
 // Decodes one code point of valid UTF-8 at s[i], advancing i.
@@ -68,23 +74,50 @@ char32_t decode(std::string_view s, std::size_t& i) {
 }  // namespace
 
 std::string normalise_label(std::string_view label) {
-  std::string out;
-  out.reserve(label.size());
+  // Written through a pointer into a buffer of the label's size: folding never makes UTF-8
+  // longer (each code point's bytes are at most those it was read from; a run of spaces becomes
+  // one), and writing byte by byte through the string made the compiler reload it every time.
+  std::string out(label.size(), '\0');
+  char* w = out.data();
   bool pending_space = false;
   for (std::size_t i = 0; i < label.size();) {
+    // ASCII, most of every label, without decoding: the same rules as below for these bytes.
+    if (const auto byte = static_cast<unsigned char>(label[i]); byte < 0x80) {
+      ++i;
+      if (byte == ' ' || (byte >= 0x09 && byte <= 0x0D)) {
+        pending_space = w != out.data();
+        continue;
+      }
+      if (pending_space) {
+        *w++ = ' ';
+        pending_space = false;
+      }
+      *w++ = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 0x20 : byte);
+      continue;
+    }
     char32_t c = decode(label, i);
     if (is_invisible(c)) continue;
     if (is_space(c)) {
-      pending_space = !out.empty();
+      pending_space = w != out.data();
       continue;
     }
     if (c == 0x2019 || c == 0x2018 || c == 0x02BC) c = U'\'';
+    char bytes[4];
+    const std::size_t len = encode_utf8(lower(c), bytes);
+    // Room for this, a pending space and the rest of the label at one byte per byte: always
+    // there by the argument above, and made if it ever were not.
+    const std::size_t need = (pending_space ? 1 : 0) + len + (label.size() - i);
+    if (const auto used = static_cast<std::size_t>(w - out.data()); out.size() - used < need) {
+      out.resize(used + need);
+      w = out.data() + used;
+    }
     if (pending_space) {
-      out.push_back(' ');
+      *w++ = ' ';
       pending_space = false;
     }
-    append_utf8(out, lower(c));
+    for (std::size_t k = 0; k < len; ++k) *w++ = bytes[k];
   }
+  out.resize(static_cast<std::size_t>(w - out.data()));
   return out;
 }
 

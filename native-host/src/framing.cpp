@@ -45,12 +45,19 @@ ReadResult FrameReader::next() {
   return result;
 }
 
-std::optional<std::string> encode_frame(std::string_view body) {
-  if (body.size() > kMaxOutgoing) return std::nullopt;
+bool encode_frame_into(std::string_view body, std::string& frame) {
+  frame.clear();
+  if (body.size() > kMaxOutgoing) return false;
   const auto length = static_cast<std::uint32_t>(body.size());
-  std::string frame(kHeaderSize + body.size(), '\0');
+  frame.resize(kHeaderSize);
   std::memcpy(frame.data(), &length, kHeaderSize);
-  std::memcpy(frame.data() + kHeaderSize, body.data(), body.size());
+  frame.append(body);
+  return true;
+}
+
+std::optional<std::string> encode_frame(std::string_view body) {
+  std::string frame;
+  if (!encode_frame_into(body, frame)) return std::nullopt;
   return frame;
 }
 

@@ -47,4 +47,9 @@ class FrameReader {
 // Encodes one frame. Returns nullopt when the body exceeds kMaxOutgoing.
 std::optional<std::string> encode_frame(std::string_view body);
 
+// The same into `frame`, reusing its memory (the channel's one outgoing buffer: a fresh
+// multi-kilobyte string per reply made glibc consolidate its free lists every message). Returns
+// false, leaving `frame` empty, when the body exceeds kMaxOutgoing.
+bool encode_frame_into(std::string_view body, std::string& frame);
+
 }  // namespace linkedout::framing

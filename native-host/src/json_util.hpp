@@ -16,6 +16,10 @@ inline constexpr std::size_t kMaxDepth = 64;
 // True when `text` is well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
 bool is_valid_utf8(std::string_view text);
 
+// Length of the longest prefix of `text` that a JSON string carries as is: no '"', no '\\' and
+// no control character. The hot paths that read and write JSON strings copy such runs whole.
+std::size_t plain_prefix(std::string_view text);
+
 // Number of code points in valid UTF-8 text (what the protocol's length limits count).
 std::size_t code_points(std::string_view utf8);
 

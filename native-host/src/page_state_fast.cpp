@@ -50,11 +50,7 @@ class Scanner {
     out.clear();
     const char* run = p_;
     for (;;) {
-      while (p_ < end_) {
-        const auto c = static_cast<unsigned char>(*p_);
-        if (c == '"' || c == '\\' || c < 0x20) break;
-        ++p_;
-      }
+      p_ += json_util::plain_prefix(std::string_view(p_, static_cast<std::size_t>(end_ - p_)));
       if (p_ == end_) return false;
       out.append(run, p_);
       if (*p_ == '"') {

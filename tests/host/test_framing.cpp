@@ -101,3 +101,14 @@ TEST_CASE("framing: writer refuses bodies over 1 MiB") {
   CHECK(encode_frame(std::string(linkedout::framing::kMaxOutgoing, 'x')).has_value());
   CHECK_FALSE(encode_frame(std::string(linkedout::framing::kMaxOutgoing + 1, 'x')).has_value());
 }
+
+TEST_CASE("framing: the writer's reused buffer holds exactly the last frame") {
+  std::string frame = "stale bytes from a longer earlier frame, which must not survive";
+  REQUIRE(linkedout::framing::encode_frame_into("{\"b\":2}", frame));
+  CHECK(frame == *encode_frame("{\"b\":2}"));
+  CHECK(frame.size() == 4 + 7);
+  REQUIRE(linkedout::framing::encode_frame_into("", frame));
+  CHECK(frame == std::string(4, '\0'));
+  CHECK_FALSE(linkedout::framing::encode_frame_into(std::string(linkedout::framing::kMaxOutgoing + 1, 'x'), frame));
+  CHECK(frame.empty());
+}

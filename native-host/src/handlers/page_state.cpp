@@ -132,12 +132,12 @@ class TextWriter {
   TextWriter& string(std::string_view text) {
     if (!json_util::is_valid_utf8(text)) ok_ = false;
     out_ += '"';
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(text, run, i - run);
-      run = i + 1;
+    for (;;) {
+      const std::size_t run = json_util::plain_prefix(text);
+      out_.append(text.data(), run);
+      if (run == text.size()) break;
+      const auto c = static_cast<unsigned char>(text[run]);
+      text.remove_prefix(run + 1);
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -154,7 +154,6 @@ class TextWriter {
         }
       }
     }
-    out_.append(text, run, text.size() - run);
     out_ += '"';
     return *this;
   }
