@@ -247,4 +247,17 @@ std::vector<Location> locations(const ManifestRequest& request, paths::Scope sco
   return found;
 }
 
+std::vector<paths::Browser> with_shared(const Location& location) {
+  std::vector<paths::Browser> browsers{location.browser};
+  browsers.insert(browsers.end(), location.shared_with.begin(), location.shared_with.end());
+  return browsers;
+}
+
+std::string install_command(const Location& location) {
+  std::string command = "linkedout-host install --browser " + std::string(paths::spec(location.browser).name);
+  if (location.explicit_dir) command += " --manifest-dir \"" + location.file.parent_path().string() + "\"";
+  if (location.scope == paths::Scope::system) command += " --system";
+  return command;
+}
+
 }  // namespace linkedout::cli
