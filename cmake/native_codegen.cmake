@@ -6,13 +6,13 @@ set(LINKEDOUT_BUILD_CXX "c++" CACHE STRING "The build machine's C++ compiler, fo
 set(codegen_dir "${CMAKE_CURRENT_SOURCE_DIR}")
 set(LINKEDOUT_RULESET_CODEGEN "${CMAKE_CURRENT_BINARY_DIR}/build-tools/ruleset-codegen")
 set(codegen_sources
-  "${codegen_dir}/tools/ruleset_codegen.cpp" "${codegen_dir}/src/ruleset.cpp"
-  "${codegen_dir}/src/json_util.cpp" "${codegen_dir}/src/decide_text.cpp")
-file(GLOB codegen_headers "${codegen_dir}/src/*.hpp")
+  "${codegen_dir}/tools/ruleset_codegen.cpp" "${codegen_dir}/src/core/ruleset.cpp"
+  "${codegen_dir}/src/core/json_util.cpp" "${codegen_dir}/src/core/decide_text.cpp")
+file(GLOB codegen_headers "${codegen_dir}/src/core/*.hpp")
 add_custom_command(
   OUTPUT "${LINKEDOUT_RULESET_CODEGEN}"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_CURRENT_BINARY_DIR}/build-tools"
-  COMMAND ${LINKEDOUT_BUILD_CXX} -std=c++20 -O1 -I "${codegen_dir}/src" ${codegen_sources}
+  COMMAND ${LINKEDOUT_BUILD_CXX} -std=c++20 -O1 -I "${codegen_dir}/src/core" ${codegen_sources}
           -o "${LINKEDOUT_RULESET_CODEGEN}"
   DEPENDS ${codegen_sources} ${codegen_headers}
   COMMENT "Building ruleset-codegen for the build machine")

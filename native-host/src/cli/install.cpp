@@ -4,7 +4,7 @@
 #include <iterator>
 #include <ostream>
 
-#include "atomic_write.hpp"
+#include "platform/platform.hpp"
 #include "cli/commands.hpp"
 #include "cli/host_manifest.hpp"
 #include "cli/manifest_options.hpp"
@@ -32,7 +32,7 @@ std::string evidence_of(paths::Browser browser, paths::Os os, paths::Scope scope
   }
   for (const auto program : paths::spec(browser).on(os).programs) {
     // Linux: a name on PATH; macOS: an app bundle; Windows: a path under the system drive.
-    if (os == paths::Os::Linux ? paths::program_on_path(program) : fs::exists(system_root / program, ec))
+    if (os == paths::Os::Linux ? platform::program_on_path(program) : fs::exists(system_root / program, ec))
       return "program " + (os == paths::Os::Windows ? (system_root / program).string() : std::string(program));
   }
   return "";
@@ -54,7 +54,7 @@ void record_created_dirs(const fs::path& manifest_dir, const std::vector<fs::pat
   std::string text;
   if (std::ifstream in(record); in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   for (const auto& dir : created) text += dir.string() + "\n";
-  write_file_atomically(record, text, 0644);
+  platform::write_file_atomically(record, text, platform::FileAccess::world_readable);
 }
 
 }  // namespace
@@ -65,7 +65,7 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
 
   fs::path host_path;
   try {
-    host_path = request.host_path ? *request.host_path : paths::self_executable();
+    host_path = request.host_path ? *request.host_path : platform::self_executable();
   } catch (const std::exception& e) {
     err << "install: cannot find this program's own path (" << e.what() << "); pass --host-path\n";
     return kExitFailed;
@@ -99,7 +99,7 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
       fs::create_directories(location.file.parent_path(), ec);
       if (ec) throw std::runtime_error("cannot create " + location.file.parent_path().string() + ": " + ec.message());
       // 0644 whatever the umask: a system-wide manifest written by root must be readable by users.
-      write_file_atomically(location.file, manifest.dump(2) + "\n", 0644);
+      platform::write_file_atomically(location.file, manifest.dump(2) + "\n", platform::FileAccess::world_readable);
       if (location.scope == paths::Scope::system && !location.explicit_dir)
         record_created_dirs(location.file.parent_path(), created);
       out << "installed " << location.label() << ": " << location.file.string() << "\n";
