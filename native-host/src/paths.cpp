@@ -133,8 +133,18 @@ fs::path log_dir(Os os, const fs::path& home, const std::optional<std::string>& 
   return home / ".local/state/linkedout";
 }
 
+fs::path from_utf8(std::string_view text) { return fs::path(std::u8string(text.begin(), text.end())); }
+
+fs::path manifest_program(const fs::path& manifest, std::string_view path_field) {
+  fs::path program = from_utf8(path_field);
+  if (current_os() == Os::Windows && program.is_relative()) program = manifest.parent_path() / program;
+  return program;
+}
+
 Os current_os() {
-#if defined(__APPLE__)
+#if defined(_WIN32)
+  return Os::Windows;
+#elif defined(__APPLE__)
   return Os::MacOS;
 #else
   return Os::Linux;

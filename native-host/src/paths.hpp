@@ -68,6 +68,15 @@ std::filesystem::path data_dir(Os os, const std::filesystem::path& home,
 std::filesystem::path log_dir(Os os, const std::filesystem::path& home,
                               const std::optional<std::string>& xdg_state_home);
 
+// A path from UTF-8 text (a command-line argument, an environment variable, a manifest's "path"):
+// exact on every OS, where std::filesystem::path(std::string) on Windows reads the bytes in the
+// ANSI code page. path::string() gives UTF-8 back on both.
+std::filesystem::path from_utf8(std::string_view text);
+
+// The program a manifest's "path" names: on Windows a relative path is taken from the manifest's
+// folder, as Chrome and Firefox do there; elsewhere it is returned as written (and is an error).
+std::filesystem::path manifest_program(const std::filesystem::path& manifest, std::string_view path_field);
+
 // The OS this host was built for. The running system's folders, environment and executable are
 // platform.hpp's.
 Os current_os();

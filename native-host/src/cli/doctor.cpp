@@ -25,7 +25,7 @@ std::string launch_problem(const fs::path& manifest_file, paths::Family family, 
   // inspect_manifest vouched for `path`, but the file may have changed since: check again.
   const auto path = doc.is_object() ? doc.value("path", nlohmann::json()) : nlohmann::json();
   if (!path.is_string()) return "the manifest changed while doctor read it: run doctor again";
-  const fs::path program = path.get<std::string>();
+  const fs::path program = paths::manifest_program(manifest_file, path.get<std::string>());
   const std::vector<std::string> args = family == paths::Family::chromium
                                             ? std::vector<std::string>{"chrome-extension://" + id + "/"}
                                             : std::vector<std::string>{manifest_file.string(), id};

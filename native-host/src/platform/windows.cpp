@@ -6,9 +6,11 @@
 #include <windows.h>
 #include <fcntl.h>
 #include <io.h>
+#include <shellapi.h>
 #include <shlobj.h>
 
 #include <cstdio>
+#include <cwctype>
 #include <cstdlib>
 #include <ctime>
 #include <random>
@@ -231,6 +233,14 @@ FileLock::~FileLock() {
   CloseHandle(file);
 }
 
+bool can_execute(const fs::path& path) {
+  std::wstring extension = path.extension().wstring();
+  for (auto& c : extension) c = static_cast<wchar_t>(towlower(c));
+  return extension == L".exe" || extension == L".com" || extension == L".bat" || extension == L".cmd";
+}
+
+std::string how_to_make_executable() { return "name the program itself, linkedout-host.exe"; }
+
 // ---- the user's folders ----
 
 std::optional<std::string> env(const char* name) {
@@ -254,6 +264,16 @@ fs::path data_dir() {
 fs::path log_dir() { return local_app_data() / "LinkedOut" / "logs"; }
 
 // ---- this process ----
+
+std::vector<std::string> command_line_arguments(int argc, char** argv) {
+  int count = 0;
+  LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &count);
+  if (wide == nullptr) return {argv, argv + argc};
+  std::vector<std::string> args;
+  for (int i = 0; i < count; ++i) args.push_back(utf8_of(wide[i]));
+  LocalFree(wide);
+  return args;
+}
 
 fs::path self_executable() {
   std::wstring buffer(MAX_PATH, L'\0');
