@@ -45,12 +45,15 @@ function session(input) {
   });
 }
 
-// A page that names no setting: its control comes back in the verdict's `unknown` list, label
-// and all, so the label's length sets the reply's length byte for byte.
-function pageState(id, label) {
+// A page that names no setting: its controls come back in the verdict's `unknown` list, labels
+// and all, so the labels' lengths set the reply's length byte for byte. Keys of one length keep
+// each control's share of the reply the same.
+function pageState(id, labels) {
   return { type: 'page_state', id, url: 'https://www.linkedin.com/mypreferences/d/categories/privacy', lang: 'en',
-    controls: [{ key: 'notARulesetKey', label, checked: true }] };
+    controls: labels.map((label, i) => ({ key: `unknownKey${String(i).padStart(3, '0')}`, label, checked: true })) };
 }
+
+const MAX_LABEL = 1024;  // docs/protocol.schema.json
 
 // A request body of exactly `length` bytes: a hello followed by JSON whitespace.
 function helloOfLength(id, length) {
@@ -77,16 +80,34 @@ test('requests whose length bytes are 0x0A, 0x0D and 0x1A are read whole, in ord
 
 test('replies whose length bytes are 0x0A, 0x0D and 0x1A reach the browser unchanged', async () => {
   assert.ok(fs.existsSync(HOST), `no host at ${HOST}: build first`);
-  // The reply to a one-letter label fixes the base length; each target is then base + extra letters.
-  const probe = await session(Buffer.concat([pageState('probe', 'a')].map((m) => {
+  // Replies to one and to two one-letter labels give the base length and each control's share;
+  // each target is then reached with enough controls and letters.
+  const probe = await session(Buffer.concat([pageState('probe', ['a']), pageState('probe', ['a', 'a'])].map((m) => {
     const body = Buffer.from(JSON.stringify(m), 'utf8');
     return Buffer.concat([header(body.length), body]);
   })));
-  assert.equal(probe.frames.length, 1);
+  assert.equal(probe.frames.length, 2);
   const base = probe.frames[0].length;
-  const targets = [0x010a, 0x010d, 0x011a, 0x0a0d, 0x0d0a, 0x1a0a, 0x0a1a].filter((t) => t > base);
+  const perControl = probe.frames[1].length - base;
+  const labelsFor = (target) => {
+    let extra = target - base;  // letters beyond the first control's one letter, less new controls' shares
+    const labels = ['a'];
+    while (extra > 0) {
+      const room = MAX_LABEL - labels[labels.length - 1].length;
+      if (room > 0) {
+        const add = Math.min(room, extra);
+        labels[labels.length - 1] += 'a'.repeat(add);
+        extra -= add;
+      } else {
+        labels.push('a');
+        extra -= perControl;
+      }
+    }
+    return extra === 0 ? labels : null;
+  };
+  const targets = [0x020a, 0x020d, 0x021a, 0x0a0d, 0x0d0a, 0x1a0a, 0x0a1a].filter((t) => t > base && labelsFor(t));
   assert.ok(targets.length >= 5, `reply base length ${base} leaves too few targets`);
-  const messages = targets.map((t, i) => pageState(`out-${i}`, 'a'.repeat(1 + t - base)));
+  const messages = targets.map((t, i) => pageState(`out-${i}`, labelsFor(t)));
   const input = Buffer.concat(messages.map((m) => {
     const body = Buffer.from(JSON.stringify(m), 'utf8');
     return Buffer.concat([header(body.length), body]);
@@ -99,6 +120,6 @@ test('replies whose length bytes are 0x0A, 0x0D and 0x1A reach the browser uncha
     const reply = JSON.parse(f.body.toString('utf8'));
     assert.equal(reply.type, 'verdict');
     assert.equal(reply.id, `out-${i}`);
-    assert.equal(reply.unknown[0].label.length, messages[i].controls[0].label.length);
+    assert.deepEqual(reply.unknown.map((u) => u.label.length), messages[i].controls.map((c) => c.label.length));
   });
 });
