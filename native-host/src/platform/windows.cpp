@@ -177,8 +177,10 @@ std::optional<FileRead> read_file_held(const fs::path& path) {
     if (missing(GetLastError())) return std::nullopt;
     fail("open", path, GetLastError());
   }
+  // Not kept open: Windows refuses to rename over a file that any handle holds open (the store's
+  // next write would fail), and NTFS file ids (64 bits) are not handed out again meanwhile.
   FileRead read;
-  read.held = HeldFile(reinterpret_cast<std::intptr_t>(file));
+  const HeldFile closes_it(reinterpret_cast<std::intptr_t>(file));
   char buffer[64 * 1024];
   for (;;) {
     DWORD n = 0;
@@ -195,8 +197,8 @@ std::optional<FileRead> read_file_held(const fs::path& path) {
 std::optional<FileHold> hold_file(const fs::path& path) {
   HANDLE file = open_for_reading(path);
   if (file == INVALID_HANDLE_VALUE) return std::nullopt;
-  FileHold hold;
-  hold.held = HeldFile(reinterpret_cast<std::intptr_t>(file));
+  FileHold hold;  // not kept open either (see read_file_held)
+  const HeldFile closes_it(reinterpret_cast<std::intptr_t>(file));
   const auto identity = identity_from(file);
   if (!identity) return std::nullopt;
   hold.identity = *identity;
