@@ -60,7 +60,6 @@
   const textContent = getter(NodeP, 'textContent');
   const ownerDocument = getter(NodeP, 'ownerDocument');
   const getRootNode = method(NodeP, 'getRootNode');
-  const contains = method(NodeP, 'contains');
   const localName = getter(ElementP, 'localName');
   const elementId = getter(ElementP, 'id');
   const shadowRoot = getter(ElementP, 'shadowRoot');
@@ -68,13 +67,13 @@
   const getAttribute = method(ElementP, 'getAttribute');
   const hasAttribute = method(ElementP, 'hasAttribute');
   const closest = method(ElementP, 'closest');
-  const matches = method(ElementP, 'matches');
   const elementQsa = method(ElementP, 'querySelectorAll');
   const documentQsa = method(root.Document.prototype, 'querySelectorAll');
   const fragmentQsa = method(root.DocumentFragment.prototype, 'querySelectorAll');
   const documentById = method(root.Document.prototype, 'getElementById');
   const fragmentById = method(root.DocumentFragment.prototype, 'getElementById');
   const documentElement = getter(root.Document.prototype, 'documentElement');
+  const readyState = getter(root.Document.prototype, 'readyState');
   const inputChecked = getter(root.HTMLInputElement.prototype, 'checked');
   const inputType = getter(root.HTMLInputElement.prototype, 'type');
   const LABELS = {
@@ -406,12 +405,15 @@
     return el;
   }
 
-  /** The setting controls inside `scope` (a document, shadow root or element), tree by tree. */
-  function switchesIn(scope) {
+  /**
+   * The setting controls inside `scope` (a document, shadow root or element), tree by tree;
+   * `trees` (from treesIn(scope)) when the caller already has them.
+   */
+  function switchesIn(scope, trees = treesIn(scope)) {
     const found = [];
     const seenGroups = new Map();
     const counts = new Map();
-    for (const tree of treesIn(scope)) {
+    for (const tree of trees) {
       for (const el of qsa(tree, CANDIDATE_SELECTOR)) {
         let control;
         try {
@@ -424,6 +426,51 @@
       }
     }
     return found;
+  }
+
+  /** The control `node` is, or is inside (an event target from any tree), or null. */
+  function controlAround(node) {
+    try {
+      return node && nodeType(node) === ELEMENT_NODE ? closest(node, CANDIDATE_SELECTOR) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // LinkedIn's loading states: a spinner or progress bar, a busy region, a skeleton (class names
+  // are hashed, but LinkedIn's loaders keep these words), a main area still empty.
+  const LOADING_SELECTOR = '[aria-busy="true"], [role="progressbar"], progress, [class*="skeleton" i], '
+    + '[class*="spinner" i], [class*="loader" i]';
+  const LOADING_CLASS = /(?:^|[-_])(?:skeleton|spinner|loader|loading)(?:$|[-_])/i;
+
+  function isShown(el) {
+    return !closest(el, '[hidden], [aria-hidden="true"], template');
+  }
+
+  function treeLoading(tree) {
+    if (nodeType(tree) === DOCUMENT_NODE) {
+      if (readyState(tree) !== 'complete') return true;
+      const mains = qsa(tree, 'main, [role="main"]');
+      if (mains.length > 0 && mains.every((m) => collapse(textContent(m)) === '')) return true;
+    }
+    return qsa(tree, LOADING_SELECTOR).some((el) => {
+      if (!isShown(el)) return false;
+      if (hasAttribute(el, 'aria-busy') || roleOf(el) === 'progressbar' || localName(el) === 'progress') return true;
+      return classTokens(el).some((token) => LOADING_CLASS.test(token));
+    });
+  }
+
+  /**
+   * The page (any of its trees) is still loading: the document or a frame not complete, an empty
+   * main area, a visible spinner, progress bar, busy region or skeleton. A page that shows none
+   * of these has settled.
+   */
+  function pageLoading(doc, trees = treesIn(doc)) {
+    try {
+      return trees.some(treeLoading);
+    } catch {
+      return false;
+    }
   }
 
   function readControl(el) {
@@ -451,6 +498,6 @@
 
   root.LinkedOutScan = Object.freeze({
     SWITCH_SELECTOR, scanPage, readControl, switchesIn, findSwitch, keyOf, labelOf, checkedOf,
-    labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, contains, matches,
+    labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, controlAround, pageLoading,
   });
 })(globalThis);
