@@ -365,12 +365,15 @@
   function treesIn(scope, depth = 0) {
     const trees = [scope];
     if (depth > MAX_FRAME_DEPTH) return trees;
+    // Any element may host a shadow root: one pass over them all, the cheapest check first.
     for (const el of qsa(scope, '*')) {
+      const inner = shadowRoot(el);
+      if (inner) trees.push(...treesIn(inner, depth + 1));
+    }
+    for (const frame of qsa(scope, 'iframe, frame')) {
       let inner = null;
       try {
-        inner = shadowRoot(el) || null;
-        const frameDocument = FRAME_DOCUMENT[localName(el)];
-        if (!inner && frameDocument) inner = frameDocument(el) || null;  // null when cross-origin
+        inner = FRAME_DOCUMENT[localName(frame)](frame) || null;  // null when cross-origin
       } catch {
         inner = null;  // a cross-origin frame may throw instead
       }
