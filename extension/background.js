@@ -8,11 +8,12 @@
 
 if (typeof importScripts === 'function' && typeof LinkedOutProtocol === 'undefined') {
   importScripts('lib/protocol.js', 'lib/walkthrough.js', 'lib/recheck.js', 'lib/recheck-driver.js', 'lib/messages.js',
-    'lib/host-connection.js', 'lib/policy.js');
+    'lib/host-connection.js', 'lib/policy.js', 'lib/core-backend.js');
+  // The built-in core (issue 24); when it was not built, the core reports core_failed.
+  try { importScripts('core/linkedout-core.js'); } catch { /* LinkedOutCoreBackend says it is missing */ }
 }
 
 const { buildWalkthrough, buildConfig, buildReport } = LinkedOutProtocol;
-const { HostConnection } = LinkedOutHostConnection;
 
 const POPUP_URL = chrome.runtime.getURL('popup/popup.html');
 const REPORT_URL = chrome.runtime.getURL('report/report.html');
@@ -25,15 +26,11 @@ const BADGE_COLORS = { count: '#c5221f', problem: '#7a4f01', due: '#0a66c2' };
 const REMINDER_ALARM = 'linkedout-recheck-reminder';
 const REMINDER_ALARM_MINUTES = 6 * 60;
 
-const host = new HostConnection({
-  connectNative: (name) => chrome.runtime.connectNative(name),
-  // Chromium reports the reason in runtime.lastError, Firefox on port.error.
-  lastErrorOf: (port) => (chrome.runtime.lastError && chrome.runtime.lastError.message) ||
-    (port.error && port.error.message) || null,
-  extensionVersion: chrome.runtime.getManifest().version,
-  uiLanguage: chrome.i18n.getUILanguage(),
+// The helper when it is installed and allows this extension, else the built-in core
+// (lib/core-backend.js): the same messages either way. The badge warns only when neither answers.
+const host = LinkedOutCoreBackend.createForBrowser(chrome, {
   onStateChange: (state) => {
-    if (['host_missing', 'host_forbidden', 'host_failed', 'incompatible'].includes(state.status)) {
+    if (['host_missing', 'host_forbidden', 'host_failed', 'incompatible', 'core_failed'].includes(state.status)) {
       setBadge('!', BADGE_COLORS.problem);
     }
   },
