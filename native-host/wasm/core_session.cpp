@@ -50,13 +50,20 @@ struct CoreSession::Parts {
   FileStamp stamp;
 };
 
-CoreSession::CoreSession() : parts_(std::make_unique<Parts>()) {
+CoreSession::CoreSession() { fresh_parts(); }
+
+// A new session, as a new host process is: the same state, nothing remembered of earlier requests
+// (drift "new" asks whether the store had history before this session).
+void CoreSession::fresh_parts() {
+  parts_.reset();
+  parts_ = std::make_unique<Parts>();
   parts_->context.now = [this] { return now_; };
 }
 
 CoreSession::~CoreSession() = default;
 
 bool CoreSession::open(std::string_view state_text) {
+  fresh_parts();
   std::error_code ec;
   std::filesystem::remove(parts_->store.file(), ec);
   state_.clear();

@@ -30,6 +30,7 @@ class CoreSession {
 
  private:
   struct Parts;
+  void fresh_parts();
   std::unique_ptr<Parts> parts_;
   std::string now_;
   std::string state_;
