@@ -12,12 +12,12 @@
 //   node bench/core_bench.mjs --host PATH [--json OUT] [--reps N] [--quick]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { buildPage, controlRows, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { coreFactory } from '../tests/core/core-loader.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -63,11 +63,11 @@ const aiPage = (id) => JSON.stringify({ type: 'page_state', id, url: AI_URL, lan
 
 /** Node's V8 (the engine of Chromium's service worker): a fresh instance per wake. */
 async function coreWakes(state, wakes) {
-  const factory = createRequire(import.meta.url)(CORE_JS);
+  const factory = coreFactory(CORE_JS);  // as the background: the .wasm read and compiled at each wake
   const samples = [];
   for (let i = 0; i < wakes + 1; i += 1) {
     const t0 = performance.now();
-    const module = await factory();
+    const module = await factory({ wasmBinary: readFileSync(CORE_WASM) });
     const open = module.cwrap('lo_open', 'number', ['string']);
     const handle = module.cwrap('lo_handle', 'string', ['string', 'string']);
     if (open(state) !== 0) throw new Error('the core refused the bench state');
