@@ -30,7 +30,6 @@ class CoreSession {
 
  private:
   struct Parts;
-  void fresh_parts();
   std::unique_ptr<Parts> parts_;
   std::string now_;
   std::string state_;

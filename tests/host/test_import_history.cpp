@@ -103,7 +103,7 @@ TEST_CASE("import_history: what is not a store is bad_field state, and the helpe
 
 TEST_CASE("merge_store: the history cap holds and every setting keeps its latest entries") {
   linkedout::StoreData ours, theirs;
-  for (std::size_t i = 0; i < linkedout::Store::kMaxHistory; ++i) {
+  for (std::size_t i = 0; i < linkedout::store_caps::kMaxHistory; ++i) {
     char at[32];
     std::snprintf(at, sizeof at, "2026-01-01T00:%02zu:%02zuZ", (i / 60) % 60, i % 60);
     ours.history.push_back({std::string("2025-") + at, "flood", "on", "off", ""});
@@ -111,6 +111,6 @@ TEST_CASE("merge_store: the history cap holds and every setting keeps its latest
   theirs.history.push_back({"2026-11-20T09:00:00Z", "data-for-ai-improvement", "", "on", "u"});
   const auto counts = linkedout::merge_store(ours, theirs);
   CHECK(counts.history == 1);
-  CHECK(ours.history.size() == linkedout::Store::kMaxHistory);
+  CHECK(ours.history.size() == linkedout::store_caps::kMaxHistory);
   CHECK(ours.history.back().setting == "data-for-ai-improvement");
 }

@@ -51,7 +51,7 @@ void merge_history(StoreData& into, const StoreData& from, MergeCounts& counts) 
   // Oldest first, as the store keeps it; equal times keep their order (ours before theirs).
   std::stable_sort(into.history.begin(), into.history.end(),
                    [](const HistoryEntry& a, const HistoryEntry& b) { return a.at < b.at; });
-  trim_history(into.history, Store::kMaxHistory);
+  trim_history(into.history, store_caps::kMaxHistory);
 }
 
 void merge_checks(StoreData& into, const StoreData& from, MergeCounts& counts) {
@@ -65,8 +65,8 @@ void merge_checks(StoreData& into, const StoreData& from, MergeCounts& counts) {
   }
   std::stable_sort(into.checks.begin(), into.checks.end(),
                    [](const CheckRecord& a, const CheckRecord& b) { return a.ended_at < b.ended_at; });
-  if (into.checks.size() > Store::kMaxChecks) {
-    into.checks.erase(into.checks.begin(), into.checks.end() - static_cast<std::ptrdiff_t>(Store::kMaxChecks));
+  if (into.checks.size() > store_caps::kMaxChecks) {
+    into.checks.erase(into.checks.begin(), into.checks.end() - static_cast<std::ptrdiff_t>(store_caps::kMaxChecks));
   }
 }
 
@@ -83,11 +83,11 @@ void merge_new_controls(StoreData& into, const StoreData& from, MergeCounts& cou
     if (control.last_seen > it->last_seen) it->last_seen = control.last_seen, counts.other = true;
   }
   // The same cap as record_new_control: the oldest sightings go first.
-  if (into.new_controls.size() > Store::kMaxNewControls) {
+  if (into.new_controls.size() > store_caps::kMaxNewControls) {
     std::stable_sort(into.new_controls.begin(), into.new_controls.end(),
                      [](const NewControl& a, const NewControl& b) { return a.last_seen < b.last_seen; });
     into.new_controls.erase(into.new_controls.begin(),
-                            into.new_controls.end() - static_cast<std::ptrdiff_t>(Store::kMaxNewControls));
+                            into.new_controls.end() - static_cast<std::ptrdiff_t>(store_caps::kMaxNewControls));
   }
 }
 

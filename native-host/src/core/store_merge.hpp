@@ -10,7 +10,7 @@
 
 #include <cstddef>
 
-#include "store.hpp"
+#include "store_format.hpp"
 
 namespace linkedout {
 
