@@ -1,6 +1,6 @@
 #include "core_session.hpp"
 
-#include <ctime>
+#include <emscripten/emscripten.h>
 
 #include "dispatch.hpp"
 #include "ruleset_precompiled.hpp"
@@ -10,14 +10,27 @@ namespace linkedout {
 
 namespace {
 
-// The browser's local zone for the report's times, as emscripten's libc reads it from the
-// browser (the JS Date of the machine). This file is the WebAssembly home's shell: the core
+// The browser's local zone at an instant: its offset east of UTC in seconds, and its short name
+// as the browser writes it ("UTC", "EST", "GMT+1") into `name`. libc's tm_zone would give the
+// long name here ("Coordinated Universal Time"). Static JS in the loader, no eval.
+EM_JS(int, lo_browser_zone_at, (double utc_seconds, char* name, int name_size), {
+  const date = new Date(utc_seconds * 1000);
+  let short = '';
+  try {
+    const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(date)
+      .find((p) => p.type === 'timeZoneName');
+    if (part) short = part.value;
+  } catch (e) { /* no Intl: the offset alone */ }
+  stringToUTF8(short, name, name_size);
+  return -date.getTimezoneOffset() * 60;
+});
+
+// The report's times in the browser's zone. This file is the WebAssembly home's shell: the core
 // itself reads no clock or zone.
 std::optional<report::ZoneAt> browser_zone_at(std::int64_t utc_seconds) {
-  const std::time_t when = static_cast<std::time_t>(utc_seconds);
-  std::tm local{};
-  if (!::localtime_r(&when, &local)) return std::nullopt;
-  return report::ZoneAt{static_cast<long>(local.tm_gmtoff), local.tm_zone ? local.tm_zone : ""};
+  char name[64] = {};
+  const int offset = lo_browser_zone_at(static_cast<double>(utc_seconds), name, sizeof name);
+  return report::ZoneAt{offset, name};
 }
 
 }  // namespace
