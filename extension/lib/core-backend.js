@@ -216,6 +216,7 @@
     }
 
     async handOverNow() {
+      if (!this.storage) return;
       const stored = await this.storage.get([STATE_KEY, HANDED_KEY]);
       const text = stored[STATE_KEY];
       if (typeof text !== 'string' || text === '' || stored[HANDED_KEY] === true) return;
@@ -255,8 +256,9 @@
       lastErrorOf: (port) => (chromeApi.runtime.lastError && chromeApi.runtime.lastError.message) ||
         (port.error && port.error.message) || null,
     });
-    const core = new CoreConnection({ ...common, storage: chromeApi.storage.local, loadCore: () => loadBundledCore(chromeApi.runtime) });
-    backends = new Backends({ helper, core, storage: chromeApi.storage.local, onStateChange: report });
+    const storage = (chromeApi.storage && chromeApi.storage.local) || null;
+    const core = new CoreConnection({ ...common, storage, loadCore: () => loadBundledCore(chromeApi.runtime) });
+    backends = new Backends({ helper, core, storage, onStateChange: report });
     return backends;
   }
 
