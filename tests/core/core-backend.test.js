@@ -79,7 +79,9 @@ function realHelper(dataDir, children) {
 }
 
 function backendsOver(storage, connectNative, clock = () => new Date('2026-11-25T10:00:00Z')) {
-  const helper = new HostConnection({ connectNative, lastErrorOf: (port) => (port.error ? port.error.message : null), backoffInitialMs: 0 });
+  // Reconnect timers that do not keep the test process alive once the tests are done.
+  const timers = { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (t) => clearTimeout(t) };
+  const helper = new HostConnection({ connectNative, lastErrorOf: (port) => (port.error ? port.error.message : null), backoffInitialMs: 1, timers });
   const core = new CoreConnection({ loadCore: instantiateCore, storage, clock });
   return { helper, core, backends: new Backends({ helper, core, storage }) };
 }
