@@ -62,7 +62,7 @@ function hashedClass(seed) {
   return `_${h.toString(36)}`;
 }
 
-function controlRows(rules, controlCount) {
+export function controlRows(rules, controlCount) {
   const rows = [];
   let on = true;
   for (const setting of rules.settings) {
@@ -78,7 +78,7 @@ function controlRows(rules, controlCount) {
   return rows;
 }
 
-function buildPage(rules, { nodes, controls, checkboxes = 0 }) {
+export function buildPage(rules, { nodes, controls, checkboxes = 0 }) {
   let count = 0; // elements emitted by el(); html, head, title, body and main are `fixed`
   let seed = 1;
   const el = (tag, inner = '', attrs = '') => {
@@ -116,7 +116,7 @@ function buildPage(rules, { nodes, controls, checkboxes = 0 }) {
 // ---------------------------------------------------------------------------------------------
 // The real host: one hello + one page_state over native-messaging frames.
 
-function askHost(hostPath, pageState) {
+export function askHost(hostPath, pageState) {
   return new Promise((resolvePromise, reject) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'linkedout-bench-ext-'));
     const child = spawn(hostPath, [], {
@@ -168,7 +168,7 @@ function askHost(hostPath, pageState) {
 
 // ---------------------------------------------------------------------------------------------
 
-function summarize(samples) {
+export function summarize(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -176,9 +176,9 @@ function summarize(samples) {
   return { median, p99, min: sorted[0], max: sorted[sorted.length - 1], count: sorted.length };
 }
 
-const source = (rel) => readFileSync(join(ROOT, rel), 'utf8');
+export const source = (rel) => readFileSync(join(ROOT, rel), 'utf8');
 
-async function openSettingsPage(browser, html) {
+export async function openSettingsPage(browser, html) {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
@@ -413,7 +413,10 @@ function printTable(r) {
   console.log(lines.join('\n'));
 }
 
-main().catch((error) => {
-  console.error(`extension_bench: ${error.message}`);
-  process.exit(1);
-});
+// Run as a script; bench/core_bench.mjs imports the page and the helpers above.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`extension_bench: ${error.message}`);
+    process.exit(1);
+  });
+}

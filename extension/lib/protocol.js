@@ -177,6 +177,9 @@
       case 'report':
         expectOneOf(msg.format, REPORT_FORMATS, 'format');
         break;
+      case 'import_history':
+        expectString(msg.state, 'state');
+        break;
       default:
         fail('type', `unknown request type ${msg.type}`);
     }
@@ -214,6 +217,8 @@
     return seal(validateRequest(withId(id, msg)));
   };
   const buildReport = (id, format) => seal(validateRequest(withId(id, { type: 'report', format })));
+  /** The browser's own store text, handed to the helper once it answers (issue 24). */
+  const buildImportHistory = (id, state) => seal(validateRequest(withId(id, { type: 'import_history', state })));
 
   // ---- replies (host → extension) ----
 
@@ -384,6 +389,9 @@
         expectOneOf(msg.format, REPORT_FORMATS, 'format');
         expectString(msg.content, 'content');
         break;
+      case 'import_history':
+        for (const field of ['settings', 'history', 'forms', 'checks']) expectCount(msg[field], field);
+        break;
       default:
         fail('type', `unknown reply type ${msg.type}`);
     }
@@ -407,6 +415,6 @@
     UNKNOWN_WHY, DRIFT_KINDS, MATCHED_BY, HIGHLIGHT_ACTIONS, LANG_PATTERN, REGION_PATTERN,
     ValidationError, isSettingsUrl, isLinkedInUrl,
     validatePage, validateRequest, validateReply, check, isBuilt,
-    buildHello, buildPageState, buildWalkthrough, buildConfig, buildReport,
+    buildHello, buildPageState, buildWalkthrough, buildConfig, buildReport, buildImportHistory,
   });
 })(globalThis);

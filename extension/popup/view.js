@@ -47,11 +47,16 @@
     const text = doc.getElementById('host-status-text');
     const retry = doc.getElementById('retry');
     box.dataset.status = host.status;
+    // Which backend answers (issue 24): the helper, or the built-in core when no helper is installed.
+    const builtin = host.backend === 'builtin';
+    box.dataset.backend = builtin ? 'builtin' : 'helper';
     let message;
     switch (host.status) {
       case 'connected':
-        message = t('hostConnected', [host.hello.host_version, host.hello.ruleset.version]);
+        message = builtin ? t('coreConnected', [host.hello.ruleset.version])
+          : t('hostConnected', [host.hello.host_version, host.hello.ruleset.version]);
         break;
+      case 'core_failed': message = t('coreFailed', [host.message]); break;
       case 'host_missing': message = t('hostMissing'); break;
       case 'host_forbidden': message = t('hostForbidden'); break;
       case 'host_failed': message = t('hostFailed', [host.message]); break;
@@ -61,13 +66,19 @@
     text.textContent = message;
     retry.hidden = host.status === 'connected' || host.status === 'connecting';
 
-    // Not installed, or installed but not for this id: how to install it, in the popup itself.
+    // Not installed, or installed but not for this id: how to install it on this OS, in the popup
+    // itself. With the built-in core working, only what the helper would add, folded (said once,
+    // no nagging).
+    const helperStatus = builtin ? host.helper : host.status;
+    const working = builtin && host.status === 'connected';
     const guide = doc.getElementById('install-guide');
-    guide.hidden = host.status !== 'host_missing' && host.status !== 'host_forbidden';
+    guide.hidden = working || (helperStatus !== 'host_missing' && helperStatus !== 'host_forbidden');
     if (!guide.hidden) renderInstallGuide(doc, guide, t, platform);
+    const adds = doc.getElementById('helper-adds');
+    if (adds) adds.hidden = !working;
 
     const fix = doc.getElementById('host-fix');
-    fix.hidden = host.status !== 'host_forbidden' || !extensionId;
+    fix.hidden = helperStatus !== 'host_forbidden' || !extensionId;
     doc.getElementById('extension-id').textContent = fix.hidden ? '' : extensionId;
     doc.getElementById('fix-command').textContent = fix.hidden ? '' : allowCommand(extensionId);
   }

@@ -248,3 +248,38 @@ test('pages LinkedOut could not read: "switch X off by hand", with a link to whe
   window.LinkedOutPopupView.render(document, STATUS, t);
   assert.equal(document.getElementById('unreadable-section').hidden, true);
 });
+
+test('no helper, the built-in core answers: said once, what the helper adds folded, no install nagging, start enabled', () => {
+  for (const locale of LOCALES) {
+    const { document, window, t } = openPopup(locale);
+    const host = { ...STATUS.host, backend: 'builtin', helper: 'host_missing' };
+    window.LinkedOutPopupView.render(document, { ...STATUS, host }, t);
+    const box = document.getElementById('host-status');
+    assert.equal(box.dataset.status, 'connected', locale);
+    assert.equal(box.dataset.backend, 'builtin', locale);
+    assert.equal(document.getElementById('host-status-text').textContent, t('coreConnected', ['2026.11.1']), locale);
+    assert.ok(t('coreConnected', ['x']).length > 0, `${locale} has coreConnected`);
+    const adds = document.getElementById('helper-adds');
+    assert.equal(adds.hidden, false, locale);
+    assert.equal(adds.open, false, `${locale}: folded`);
+    assert.equal(adds.querySelector('p').textContent, t('helperAdds'), locale);
+    assert.equal(document.getElementById('install-guide').hidden, true, `${locale}: no install guide`);
+    assert.equal(document.getElementById('retry').hidden, true, locale);
+    assert.equal(document.getElementById('start').disabled, false, locale);
+  }
+  // The helper's own connection shows no such line.
+  const { document, window, t } = openPopup('en');
+  window.LinkedOutPopupView.render(document, STATUS, t);
+  assert.equal(document.getElementById('helper-adds').hidden, true);
+  assert.equal(document.getElementById('host-status').dataset.backend, 'helper');
+  assert.match(document.getElementById('host-status-text').textContent, /^Helper 0\.1\.0 connected/);
+});
+
+test('no helper and the built-in core failed: says why and how to install the helper', () => {
+  const { document, window, t } = openPopup('en');
+  window.LinkedOutPopupView.render(document, { host: { status: 'core_failed', message: 'core/linkedout-core.js is missing', hello: null, backend: 'builtin', helper: 'host_missing' }, plan: null }, t);
+  assert.match(document.getElementById('host-status-text').textContent, /built-in core did not start \(core\/linkedout-core\.js is missing\)/);
+  assert.equal(document.getElementById('install-guide').hidden, false);
+  assert.equal(document.getElementById('helper-adds').hidden, true);
+  assert.equal(document.getElementById('retry').hidden, false);
+});

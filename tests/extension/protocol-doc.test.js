@@ -15,7 +15,8 @@ const isReply = (msg) => ['verdict', 'error'].includes(msg.type) ||
   (msg.type === 'hello' && 'host_version' in msg) ||
   (msg.type === 'walkthrough' && 'steps' in msg) ||
   (msg.type === 'config' && 'regions' in msg) ||
-  (msg.type === 'report' && 'content' in msg);
+  (msg.type === 'report' && 'content' in msg) ||
+  (msg.type === 'import_history' && 'history' in msg);
 
 function rebuild(msg) {
   switch (msg.type) {
@@ -24,6 +25,7 @@ function rebuild(msg) {
     case 'walkthrough': return P.buildWalkthrough(msg.id, msg.action, msg.step);
     case 'config': return P.buildConfig(msg.id, msg.region);
     case 'report': return P.buildReport(msg.id, msg.format);
+    case 'import_history': return P.buildImportHistory(msg.id, msg.state);
     default: throw new Error(`no builder for ${msg.type}`);
   }
 }
@@ -31,7 +33,7 @@ function rebuild(msg) {
 test('the protocol doc has examples of every message type', () => {
   assert.ok(examples.length >= 8, `found ${examples.length} examples`);
   const types = new Set(examples.map((m) => m.type));
-  for (const type of ['error', 'hello', 'page_state', 'verdict', 'walkthrough', 'config', 'report']) {
+  for (const type of ['error', 'hello', 'page_state', 'verdict', 'walkthrough', 'config', 'report', 'import_history']) {
     assert.ok(types.has(type), `an example of ${type}`);
   }
 });

@@ -27,7 +27,8 @@ const isReply = (msg) => ['verdict', 'error'].includes(msg.type) ||
   (msg.type === 'hello' && 'host_version' in msg) ||
   (msg.type === 'walkthrough' && 'steps' in msg) ||
   (msg.type === 'config' && 'regions' in msg) ||
-  (msg.type === 'report' && 'content' in msg);
+  (msg.type === 'report' && 'content' in msg) ||
+  (msg.type === 'import_history' && 'history' in msg);
 
 const ajvErrors = (validate) => ajv.errorsText(validate.errors);
 
@@ -78,7 +79,7 @@ test('the doc has examples and a transcript to check', () => {
   assert.ok(examples.length >= 10, `found ${examples.length} examples`);
   assert.ok(transcriptLines.length >= 12, `found ${transcriptLines.length} transcript lines`);
   const replyTypes = new Set([...examples, ...transcriptLines.map((l) => l.msg)].filter(isReply).map((m) => m.type));
-  assert.deepEqual([...replyTypes].sort(), ['config', 'error', 'hello', 'report', 'verdict', 'walkthrough']);
+  assert.deepEqual([...replyTypes].sort(), ['config', 'error', 'hello', 'import_history', 'report', 'verdict', 'walkthrough']);
 });
 
 for (const [index, example] of examples.entries()) {
