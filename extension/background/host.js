@@ -4,6 +4,9 @@
  * the same messages either way. And the popup's `retry`, which drops it and connects afresh.
  */
 import '../lib/protocol.js';
+// The built-in core's loader (scripts/build-wasm; scripts/setup and scripts/package build it):
+// a static import, as Chromium allows no import() in a service worker. It sets LinkedOutCore.
+import '../core/linkedout-core.js';
 import '../lib/host-connection.js';
 import '../lib/core-backend.js';
 

@@ -228,15 +228,17 @@
   }
 
   /**
-   * The core's emscripten module, loaded from the extension's own files (no remote code): the
-   * script core/linkedout-core.js defines LinkedOutCore (Chrome's service worker imports it,
-   * Firefox lists it among the background scripts), the .wasm beside it.
+   * The core's emscripten module, from the extension's own files (no remote code): background/
+   * host.js imports core/linkedout-core.js, which defines LinkedOutCore; the .wasm beside it is
+   * fetched here and handed over as bytes (a service worker has no XMLHttpRequest to fall back on).
    */
-  function loadBundledCore(runtime) {
+  async function loadBundledCore(runtime, fetchFile = (url) => root.fetch(url)) {
     if (typeof root.LinkedOutCore !== 'function') {
-      return Promise.reject(new Error('core/linkedout-core.js is missing (build it with scripts/build-wasm)'));
+      throw new Error('core/linkedout-core.js is missing (build it with scripts/build-wasm)');
     }
-    return root.LinkedOutCore({ locateFile: (file) => runtime.getURL(`core/${file}`) });
+    const response = await fetchFile(runtime.getURL('core/linkedout-core.wasm'));
+    if (!response.ok) throw new Error(`core/linkedout-core.wasm did not load (${response.status})`);
+    return root.LinkedOutCore({ wasmBinary: new Uint8Array(await response.arrayBuffer()) });
   }
 
   /** The background's connection: helper first, else the built-in core. `onStateChange(state)`. */
