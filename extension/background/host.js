@@ -2,6 +2,7 @@
  * The host connection: the one long-lived port to the native helper (lib/host-connection.js),
  * and the popup's `retry`, which drops it and connects afresh.
  */
+import '../lib/protocol-validators.js';
 import '../lib/protocol.js';
 import '../lib/host-connection.js';
 

@@ -11,8 +11,8 @@
   // on incoming frames is 1 MiB. Anything bigger is refused here.
   const MAX_MESSAGE_BYTES = 1048576 - 4096;
   const POPUP_TYPES = Object.freeze(['status', 'walkthrough', 'retry', 'config', 'report', 'recheck', 'reminder']);
-  // The popup drives a re-check through `recheck` (the background owns the tab); the host's
-  // recheck_* walkthrough actions are not the popup's to send.
+  // The popup drives a re-check through `recheck` start / stop (the background owns the tab and
+  // sends the host `recheck` start / end).
   const POPUP_WALKTHROUGH_ACTIONS = Object.freeze(['start', 'status', 'reset', 'mark_done']);
   const RECHECK_ACTIONS = Object.freeze(['start', 'stop']);
 
