@@ -26,11 +26,7 @@ nlohmann::json handlers::recheck(const protocol::Envelope& request, HostContext&
         d.last_full_check = now;
         d.last_full_check_ruleset = context.rules.version;
       }
-      d.checks.push_back(std::move(record));
-      if (d.checks.size() > Store::kMaxChecks) {
-        d.checks.erase(d.checks.begin(),
-                       d.checks.begin() + static_cast<std::ptrdiff_t>(d.checks.size() - Store::kMaxChecks));
-      }
+      record_check(d, std::move(record));
       d.recheck.reset();
       return true;
     });
