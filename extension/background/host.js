@@ -3,6 +3,7 @@
  * installed and allows this extension, else the built-in core (lib/core-backend.js, issue 24):
  * the same messages either way. And the popup's `retry`, which drops it and connects afresh.
  */
+import '../lib/protocol-validators.js';
 import '../lib/protocol.js';
 // The built-in core's loader (scripts/build-wasm; scripts/setup and scripts/package build it):
 // a static import, as Chromium allows no import() in a service worker. It sets LinkedOutCore.

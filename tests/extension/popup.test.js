@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, loadPage } from './helpers.js';
+import { EXTENSION_DIR, loadPage, EXT_ID } from './helpers.js';
 
 // Every locale folder that exists, so one added later is covered too.
 const LOCALES = fs.readdirSync(path.join(EXTENSION_DIR, '_locales'));
@@ -21,7 +21,7 @@ const translator = (locale) => {
 const popupHtml = fs.readFileSync(path.join(EXTENSION_DIR, 'popup/popup.html'), 'utf8')
   .replace(/<script[^>]*><\/script>/g, ''); // scripts are loaded by the helper instead
 const openPopup = (locale = 'en') => {
-  const page = loadPage(popupHtml, { url: 'chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/popup/popup.html', files: ['lib/protocol.js', 'lib/walkthrough.js', 'popup/view.js'] });
+  const page = loadPage(popupHtml, { url: `chrome-extension://${EXT_ID}/popup/popup.html`, files: ['lib/protocol.js', 'lib/walkthrough.js', 'popup/view.js'] });
   const t = translator(locale);
   page.window.LinkedOutPopupView.localize(page.document, t);
   return { ...page, t };

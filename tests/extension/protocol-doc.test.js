@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, loadInContext, plain } from './helpers.js';
 
-const { LinkedOutProtocol: P } = loadInContext(['lib/protocol.js']);
+const { LinkedOutProtocol: P } = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']);
 const doc = fs.readFileSync(path.join(ROOT, 'docs/protocol.md'), 'utf8');
 const examples = Array.from(doc.matchAll(/```json example\n([\s\S]*?)```/g), (m) => JSON.parse(m[1]));
 
@@ -23,6 +23,7 @@ function rebuild(msg) {
     case 'hello': return P.buildHello(msg.id, msg.extension_version);
     case 'page_state': return P.buildPageState(msg.id, msg);
     case 'walkthrough': return P.buildWalkthrough(msg.id, msg.action, msg.step);
+    case 'recheck': return P.buildRecheck(msg.id, msg.action);
     case 'config': return P.buildConfig(msg.id, msg.region);
     case 'report': return P.buildReport(msg.id, msg.format);
     case 'import_history': return P.buildImportHistory(msg.id, msg.state);
@@ -33,7 +34,7 @@ function rebuild(msg) {
 test('the protocol doc has examples of every message type', () => {
   assert.ok(examples.length >= 8, `found ${examples.length} examples`);
   const types = new Set(examples.map((m) => m.type));
-  for (const type of ['error', 'hello', 'page_state', 'verdict', 'walkthrough', 'config', 'report', 'import_history']) {
+  for (const type of ['error', 'hello', 'page_state', 'verdict', 'walkthrough', 'recheck', 'config', 'report', 'import_history']) {
     assert.ok(types.has(type), `an example of ${type}`);
   }
 });
@@ -110,4 +111,9 @@ test('requests are refused before they reach the host when they break the doc\'s
   assert.throws(() => P.buildWalkthrough(1, 'mark_done'), (err) => err.field === 'step');
   assert.throws(() => P.buildWalkthrough(1, 'jump'), (err) => err.field === 'action');
   assert.throws(() => P.buildReport(1, 'pdf'), (err) => err.field === 'format');
+});
+
+test('the hello reply example speaks the protocol version the doc names', () => {
+  const hello = examples.find((m) => m.type === 'hello' && 'host_version' in m);
+  assert.equal(hello.protocol, P.PROTOCOL_VERSION);
 });

@@ -10,7 +10,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { ROOT, loadInContext } from './helpers.js';
 import { schema, boundaryCases } from '../protocol/boundary-cases.js';
 
-const { LinkedOutProtocol: P } = loadInContext(['lib/protocol.js']);
+const { LinkedOutProtocol: P } = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']);
 const defs = schema.$defs;
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 ajv.addSchema(schema);
@@ -63,6 +63,7 @@ test('lib/protocol.js limits are the schema\'s', () => {
 
 test('lib/protocol.js enums and patterns are the schema\'s', () => {
   assert.deepEqual([...P.WALKTHROUGH_ACTIONS], defs.walkthrough_action.enum);
+  assert.deepEqual([...P.RECHECK_ACTIONS], defs.recheck_action.enum);
   assert.deepEqual([...P.REPORT_FORMATS], defs.report_format.enum);
   assert.deepEqual([...P.ERROR_CODES], defs.error_code.enum);
   assert.deepEqual([...P.TOGGLE_STATES], defs.toggle_state.enum);
