@@ -1,7 +1,8 @@
 // A store install in Chromium: the extension loaded WITHOUT its `key` gets an id of its own (as
 // from the Chrome Web Store or Edge Add-ons), while the helper is registered for LinkedOut's
-// default id. The popup must say the helper is installed but does not allow this id, show the id
-// and the one command that fixes it; running that command and pressing Retry must connect.
+// default id. Meanwhile the built-in core answers (issue 24: the helper is used when it is installed
+// AND allows this extension), and the popup still shows the id and the one command that lets the
+// helper in; once that command has run, the helper takes over.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,10 +49,12 @@ describe('chromium: store install (extension without its key, helper registered 
     assert.notEqual(session.extensionId, chromeExtensionId());
   });
 
-  it('popup: the helper is installed but does not allow this id; it shows the id and the fixing command', async () => {
+  it('popup: the helper is installed but does not allow this id; the built-in core answers, the id and the fixing command are shown', async () => {
     const popup = await openPopup(session);
     const state = await waitForPopup(popup, (s) => s.hostStatus !== 'connecting', { what: 'the connection outcome' });
-    assert.equal(state.hostStatus, 'host_forbidden', state.hostText);
+    assert.equal(state.hostStatus, 'connected', state.hostText);
+    assert.equal(await popup.evaluate(() => document.getElementById('host-status').dataset.backend), 'builtin');
+    assert.match(state.hostText, /built-in/);
     const command = `linkedout-host install --extension-id ${session.extensionId}`;
     const shown = await popup.evaluate(() => ({
       id: document.getElementById('extension-id')?.textContent,
@@ -64,7 +67,7 @@ describe('chromium: store install (extension without its key, helper registered 
     assert.equal(shown.command, command);
     assert.equal(shown.copyVisible, true);
     assert.doesNotMatch(state.hostText, /not installed/i);
-    assert.equal(state.startDisabled, true, 'no walkthrough while the helper refuses');
+    assert.equal(state.startDisabled, false, 'the built-in core does the walkthrough while the helper refuses');
 
     // The copy button copies: data-copied is set only once the browser's clipboard accepted the
     // write (navigator.clipboard.writeText resolved). Reading it back would need clipboardRead.
@@ -74,15 +77,16 @@ describe('chromium: store install (extension without its key, helper registered 
     await popup.close();
   });
 
-  it('running that command and pressing Retry connects', async () => {
+  it('running that command and pressing Retry (or reopening the popup) connects the helper', async () => {
     const manifestDir = path.dirname(session.hostRegistration.manifestPath);
     execFileSync(hostBinary(), ['install', '--browser', 'chromium', '--manifest-dir', manifestDir,
       '--extension-id', session.extensionId], { stdio: 'pipe' });
     const popup = await openPopup(session);
     // Retry when the popup offers it; while the background is between attempts, look again.
     const end = Date.now() + 20000;
+    const backend = () => popup.evaluate(() => document.getElementById('host-status').dataset.backend);
     let state = await readPopup(popup);
-    while (state.hostStatus !== 'connected') {
+    while (state.hostStatus !== 'connected' || await backend() !== 'helper') {
       if (Date.now() > end) throw new Error(`the helper never connected; the popup shows ${JSON.stringify(state)}`);
       if (state.retryVisible) await popup.click('#retry');
       else await popup.reload();
