@@ -30,7 +30,7 @@ test('imported as an ES module, the core loader defines globalThis.LinkedOutCore
 });
 
 test('the backend loads the core from the package: the .wasm fetched, then a hello answered', async () => {
-  const G = loadInContext(['lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js'],
+  const G = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js'],
     { LinkedOutCore: coreFactory(), fetch: packageFetch });
   const { loadBundledCore, coreEngine } = G.LinkedOutCoreBackend;
   const module = await loadBundledCore(runtime);
@@ -42,7 +42,7 @@ test('the backend loads the core from the package: the .wasm fetched, then a hel
 });
 
 test('a missing .wasm is a clear error, not a hang', async () => {
-  const G = loadInContext(['lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js'],
+  const G = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js'],
     { LinkedOutCore: coreFactory(), fetch: async () => ({ ok: false, status: 404 }) });
   await assert.rejects(G.LinkedOutCoreBackend.loadBundledCore(runtime), /linkedout-core\.wasm did not load \(404\)/);
 });
