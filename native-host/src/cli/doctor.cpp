@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "json_file.hpp"
+#include "platform/platform.hpp"
 #include "cli/host_manifest.hpp"
 #include "cli/host_probe.hpp"
 #include "cli/manifest_options.hpp"
@@ -30,6 +31,22 @@ std::string launch_problem(const fs::path& manifest_file, paths::Family family, 
                                             : std::vector<std::string>{manifest_file.string(), id};
   const auto result = probe_host(program, args);
   return result.answered ? "" : result.problem;
+}
+
+// Whether another user could replace the program the manifest names (what install --system refuses,
+// and install per user warns about).
+std::vector<std::string> replaceable_host(const fs::path& manifest_file, paths::Scope scope) {
+  const auto parsed = json_util::parse_strict_file(manifest_file);
+  if (!parsed.ok || !parsed.value.is_object()) return {};
+  const auto path = parsed.value.value("path", nlohmann::json());
+  if (!path.is_string() || !fs::path(path.get<std::string>()).is_absolute()) return {};
+  const bool system = scope == paths::Scope::system;
+  std::vector<std::string> problems;
+  for (const auto& why : platform::replaceable_by_others(
+           path.get<std::string>(), system ? platform::Ownership::root_only : platform::Ownership::root_or_self))
+    problems.push_back("another user could replace the host it names: " + why +
+                       (system ? " (a system-wide manifest must name a program only root can change)" : ""));
+  return problems;
 }
 
 std::string joined(const std::vector<std::string>& items) {
@@ -72,6 +89,7 @@ int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& 
     }
     const auto family = paths::spec(location.browser).family;
     auto problems = inspect_manifest(location.file, family, ids->of(family));
+    for (auto& why : replaceable_host(location.file, location.scope)) problems.push_back(std::move(why));
     if (problems.empty() && request.launch_host)
       for (const auto& id : ids->of(family))
         if (auto problem = launch_problem(location.file, family, id); !problem.empty()) problems.push_back(problem);
