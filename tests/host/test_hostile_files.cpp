@@ -56,16 +56,11 @@ std::vector<json> replies(const std::string& bytes) {
   return out;
 }
 
-// A page_state, a report and a status request, as the extension sends them.
+// A walkthrough status, a report and a config change, as the extension sends them.
 std::string store_touching_requests() {
   return frame(R"({"type":"walkthrough","id":1,"action":"status"})") +
          frame(R"({"type":"report","id":2,"format":"md"})") +
-         frame(json{{"type", "page_state"},
-                    {"id", 3},
-                    {"url", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"},
-                    {"lang", "en"},
-                    {"controls", json::array({{{"key", "dataForAiImprovement"}, {"label", "Use my data for training content creation AI models"}, {"kind", "toggle"}, {"state", "on"}}})}}
-                   .dump());
+         frame(R"({"type":"config","id":3,"region":"EU"})");
 }
 
 ProcessResult host_with_store(const fs::path& data_dir, const std::string& input) {
@@ -218,7 +213,7 @@ TEST_CASE("a last full check later than now is due, and the report says the date
     const std::string html = linkedout::report::render_html(report);
     if (std::string(lang) == "en") {
       CHECK(md.find(english) != std::string::npos);
-      CHECK(html.find(english) != std::string::npos);
+      CHECK(html.find("later than the computer") != std::string::npos);  // the apostrophe is escaped there
     } else {
       CHECK(md.find(english) == std::string::npos);  // said in the reader's language
     }
