@@ -36,6 +36,8 @@ std::string launch_problem(const fs::path& manifest_file, paths::Family family, 
 // Whether another user could replace the program the manifest names (what install --system refuses,
 // and install per user warns about).
 std::vector<std::string> replaceable_host(const fs::path& manifest_file, paths::Scope scope) {
+  // A manifest that is not a readable file is inspect_manifest's to report, in plain words.
+  if (std::error_code ec; !fs::is_regular_file(manifest_file, ec)) return {};
   const auto parsed = json_util::parse_strict_file(manifest_file);
   if (!parsed.ok || !parsed.value.is_object()) return {};
   const auto path = parsed.value.value("path", nlohmann::json());
