@@ -10,7 +10,17 @@
  *                                         the switch by aria-describedby; its
  *                                         data-linkedout-reason-state is "unconfirmed" when
  *                                         "switch it for me" could not get the page to confirm;
- *   - [data-linkedout-notice]             one status box (e.g. "host not installed"), only when needed.
+ *   - [data-linkedout-palette]            on the row, switch and reason: "light" or "dark", the colours
+ *                                         (content/highlight.css) that contrast with the page's own
+ *                                         background there: LinkedIn's dark mode is its own setting,
+ *                                         not the browser's colour scheme;
+ *   - [data-linkedout-notice-box]         one notice (e.g. "host not installed"), only when needed, at
+ *                                         the top of the page's main landmark: its live region
+ *                                         [data-linkedout-notice] (role=status, inserted empty and
+ *                                         filled after, so screen readers read it) and a button that
+ *                                         dismisses it;
+ *   - [data-linkedout-announce]           a visually hidden status region for short confirmations
+ *                                         ("… is off now"), inserted empty with the first highlight.
  * Nothing else is added or changed; marks that no longer apply are removed.
  */
 (function defineLinkedOutHighlight(root) {
@@ -21,12 +31,65 @@
   const REASON = 'data-linkedout-reason';
   const REASON_STATE = 'data-linkedout-reason-state';
   const NOTICE = 'data-linkedout-notice';
+  const NOTICE_BOX = 'data-linkedout-notice-box';
+  const ANNOUNCE = 'data-linkedout-announce';
+  const PALETTE = 'data-linkedout-palette';
+  // A live region filled in the same task that inserts it is often not read: fill it a little later.
+  const FILL_DELAY_MS = 150;
   const REASON_ID_PREFIX = 'linkedout-reason-';
   const MAX_ROW_DEPTH = 6;
   let reasonCounter = 0;
+  // The notice text the user dismissed on this page (shown again only when it changes).
+  let dismissedNotice = null;
 
   const scan = () => root.LinkedOutScan;
   const identity = (name, subs) => (Array.isArray(subs) ? subs.join(' ') : name);
+
+  // The highlight's colours per palette (kept in step with content/highlight.css): the outline,
+  // the outline at the pulse's far end, and the reason box. Each must reach 3:1 against the page.
+  const PALETTES = Object.freeze({
+    light: ['#c5221f', '#8c1d18', '#8c1d18'],
+    dark: ['#ff8a80', '#ffb4ab', '#ffdad6'],
+  });
+
+  function parseColor(css) {
+    const m = /rgba?\(([^)]+)\)/.exec(css || '');
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return [r, g, b, a].some(Number.isNaN) ? null : { r, g, b, a };
+  }
+  const hexColor = (hex) => ({ r: parseInt(hex.slice(1, 3), 16), g: parseInt(hex.slice(3, 5), 16), b: parseInt(hex.slice(5, 7), 16), a: 1 });
+
+  function luminance({ r, g, b }) {
+    const channel = (v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  }
+  function contrast(x, y) {
+    const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+    return (hi + 0.05) / (lo + 0.05);
+  }
+
+  /** The colour the page actually paints behind `el`: its and its ancestors' backgrounds, blended. */
+  function backgroundBehind(el) {
+    const layers = [];
+    const view = el.ownerDocument.defaultView;
+    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+      const color = parseColor(view.getComputedStyle(node).backgroundColor);
+      if (color && color.a > 0) layers.push(color);
+      if (color && color.a >= 1) break;
+    }
+    // Nothing opaque: the canvas, white unless the page says otherwise.
+    return layers.reverse().reduce((under, top) => ({
+      r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1,
+    }), { r: 255, g: 255, b: 255, a: 1 });
+  }
+
+  /** "light" or "dark": the palette whose faintest colour contrasts most with the page at `el`. */
+  function paletteFor(el) {
+    const background = backgroundBehind(el);
+    const worst = (name) => Math.min(...PALETTES[name].map((hex) => contrast(hexColor(hex), background)));
+    return worst('dark') > worst('light') ? 'dark' : 'light';
+  }
 
   /**
    * Nearest ancestor holding the switch and its label elements, and no other switch; the largest
@@ -71,12 +134,15 @@
       reason.remove();
     }
     row.removeAttribute(ROW);
+    row.removeAttribute(PALETTE);
   }
 
-  function highlightRow(input, item, t) {
+  function highlightRow(input, item, t, movesOn, palette) {
+    input.setAttribute(PALETTE, palette);
     const row = rowOf(input);
     if (!row) return;
     row.setAttribute(ROW, 'switch-off');
+    row.setAttribute(PALETTE, palette);
     let reason = reasonElementOf(row);
     if (!reason) {
       reason = input.ownerDocument.createElement('span');
@@ -86,7 +152,9 @@
       reason.id = `${REASON_ID_PREFIX}${reasonCounter}`;
       row.appendChild(reason);
     }
-    const text = t('highlightReason', [item.reason]);
+    reason.setAttribute(PALETTE, palette);
+    // Said before the flip (WCAG 3.2.2): once this page is done, the walkthrough opens the next.
+    const text = movesOn ? `${t('highlightReason', [item.reason])} ${t('highlightMovesOn')}` : t('highlightReason', [item.reason]);
     if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
     addDescribedBy(input, reason.id);
   }
@@ -94,9 +162,13 @@
   /**
    * Marks exactly the switches the verdict names and clears every mark that no longer applies.
    * `t(messageName, substitutions)` gives localised text (chrome.i18n.getMessage in the browser).
-   * Returns {highlighted, ok}: the keys marked.
+   * Returns {highlighted, ok, switchedOff}: the keys marked, and the labels of the switches that
+   * were highlighted and are now off (for a confirmation in words).
    */
   function applyVerdict(doc, verdict, t = identity) {
+    const movesOn = Boolean(verdict.walkthrough && verdict.walkthrough.active === true && verdict.next);
+    const switchedOff = [];
+    let palette = null;
     const highlightByKey = new Map(verdict.highlight.map((item) => [item.key, item]));
     const okKeys = new Set(verdict.ok.map((item) => item.key));
     // A highlighted switch whose state became unreadable keeps its highlight: it clears only when
@@ -111,7 +183,9 @@
       const item = key === null ? undefined : highlightByKey.get(key);
       if (item) {
         input.setAttribute(MARK, 'switch-off');
-        highlightRow(input, item, t);
+        // One theme per page: measured at the first highlighted switch (styles are costly to read).
+        if (palette === null) palette = paletteFor(input.parentElement || input);
+        highlightRow(input, item, t, movesOn, palette);
         const row = rowOf(input);
         if (row) keptRows.add(row);
         highlighted.push(key);
@@ -120,10 +194,13 @@
         if (row) keptRows.add(row);
         highlighted.push(key);
       } else if (key !== null && okKeys.has(key)) {
+        if (input.getAttribute(MARK) === 'switch-off') switchedOff.push(scan().labelOf(input));
         input.setAttribute(MARK, 'ok');
+        input.removeAttribute(PALETTE);
         ok.push(key);
       } else if (input.hasAttribute(MARK)) {
         input.removeAttribute(MARK);
+        input.removeAttribute(PALETTE);
       }
     }
     // Stale rows: a switch that left the verdict, or a row whose switch vanished.
@@ -134,7 +211,8 @@
     for (const reason of Array.from(doc.querySelectorAll(`[${REASON}]`))) {
       if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) reason.remove();
     }
-    return { highlighted, ok };
+    if (highlighted.length > 0) announcerOf(doc);  // the live region exists before anything is said
+    return { highlighted, ok, switchedOff };
   }
 
   /** Removes every mark, row highlight and notice (e.g. on navigation to another page). */
@@ -143,8 +221,13 @@
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
     for (const el of Array.from(doc.querySelectorAll(`[${REASON}]`))) el.remove();
-    for (const input of Array.from(doc.querySelectorAll(`[${MARK}]`))) input.removeAttribute(MARK);
+    for (const input of Array.from(doc.querySelectorAll(`[${MARK}]`))) {
+      input.removeAttribute(MARK);
+      input.removeAttribute(PALETTE);
+    }
     clearNotice(doc);
+    for (const el of Array.from(doc.querySelectorAll(`[${ANNOUNCE}]`))) el.remove();
+    dismissedNotice = null;
   }
 
   /** "Switch it for me" could not get the page to confirm: say so, keep the highlight. */
@@ -159,28 +242,107 @@
     return true;
   }
 
-  function showNotice(doc, text) {
-    let notice = doc.querySelector(`[${NOTICE}]`);
-    if (!notice) {
-      notice = doc.createElement('div');
+  /** The page's main landmark (LinkedIn's settings card lives there), else the body. */
+  function landmarkOf(doc) {
+    return doc.querySelector('main, [role="main"]') || doc.body;
+  }
+
+  /** Sets a live region's text; a region inserted just now is filled a little later. */
+  function fillLater(region, text, fresh) {
+    if (!fresh) {
+      if (region.textContent !== text) region.textContent = text;
+      return;
+    }
+    region.ownerDocument.defaultView.setTimeout(() => {
+      if (region.isConnected && region.textContent !== text) region.textContent = text;
+    }, FILL_DELAY_MS);
+  }
+
+  /** The first thing after `box` in its landmark that takes focus (focus must not fall to the body). */
+  function nextFocusable(box) {
+    const candidates = landmarkOf(box.ownerDocument).querySelectorAll(
+      'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])');
+    return Array.from(candidates).find((el) => !box.contains(el) && el.getClientRects().length > 0) || null;
+  }
+
+  /**
+   * Shows `text` in the page's notice: at the top of the main landmark, next to the setting's
+   * card, in flow (never fixed over LinkedIn's messaging dock), with a button to dismiss it.
+   * `t` names the button (chrome.i18n in the browser). A dismissed text stays away on this page.
+   */
+  function showNotice(doc, text, t = identity) {
+    if (text === dismissedNotice) return;
+    let box = doc.querySelector(`[${NOTICE_BOX}]`);
+    let fresh = false;
+    if (!box) {
+      fresh = true;
+      box = doc.createElement('div');
+      box.setAttribute(NOTICE_BOX, '');
+      const notice = doc.createElement('p');
       notice.setAttribute(NOTICE, '');
       notice.setAttribute('role', 'status');
-      doc.body.appendChild(notice);
+      const dismiss = doc.createElement('button');
+      dismiss.type = 'button';
+      dismiss.setAttribute('data-linkedout-dismiss', '');
+      dismiss.textContent = t('noticeDismiss');
+      dismiss.addEventListener('click', () => {
+        dismissedNotice = notice.textContent || text;
+        const next = nextFocusable(box);
+        box.remove();
+        if (next) next.focus();
+      });
+      box.append(notice, dismiss);
+      landmarkOf(doc).prepend(box);
     }
-    if (notice.textContent !== text) notice.textContent = text;
+    box.setAttribute(PALETTE, paletteFor(box.parentElement || box));
+    fillLater(box.querySelector(`[${NOTICE}]`), text, fresh);
   }
 
   function clearNotice(doc) {
-    for (const el of Array.from(doc.querySelectorAll(`[${NOTICE}]`))) el.remove();
+    for (const el of Array.from(doc.querySelectorAll(`[${NOTICE_BOX}], [${NOTICE}]`))) el.remove();
+  }
+
+  /** The hidden status region for confirmations, inserted (empty) when first needed. */
+  function announcerOf(doc) {
+    let region = doc.querySelector(`[${ANNOUNCE}]`);
+    if (region) return { region, fresh: false };
+    region = doc.createElement('div');
+    region.setAttribute(ANNOUNCE, '');
+    region.setAttribute('role', 'status');
+    landmarkOf(doc).append(region);
+    return { region, fresh: true };
+  }
+
+  /** Says `text` once, politely, without showing it (the page itself shows the new state). */
+  function announce(doc, text) {
+    const { region, fresh } = announcerOf(doc);
+    fillLater(region, text, fresh);
+  }
+
+  /**
+   * Brings keyboard and screen-reader users to the first highlighted switch, unless focus is
+   * already somewhere (someone typing, or reading a control): then nothing moves.
+   */
+  function focusFirstSwitch(doc) {
+    const active = doc.activeElement;
+    if (active && active !== doc.body && active !== doc.documentElement) return false;
+    const input = doc.querySelector(`[${MARK}="switch-off"]`);
+    if (!input || typeof input.focus !== 'function') return false;
+    input.focus({ preventScroll: true });
+    if (typeof input.scrollIntoView === 'function') input.scrollIntoView({ block: 'center' });
+    return doc.activeElement === input;
   }
 
   /** True for a mutation caused by this file (so the observer in main.js can ignore it). */
+  const OWN_SELECTOR = `[${REASON}], [${NOTICE}], [${NOTICE_BOX}], [${ANNOUNCE}]`;
   function isOwnNode(node) {
-    return node.nodeType === 1 && (node.hasAttribute(REASON) || node.hasAttribute(NOTICE));
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    return Boolean(element && (node.nodeType === 1 || node.nodeType === 3) && element.closest(OWN_SELECTOR));
   }
 
   root.LinkedOutHighlight = Object.freeze({
-    MARK, ROW, REASON, REASON_STATE, NOTICE,
-    applyVerdict, clearAll, rowOf, markUnconfirmed, showNotice, clearNotice, isOwnNode,
+    MARK, ROW, REASON, REASON_STATE, NOTICE, NOTICE_BOX, ANNOUNCE, PALETTE,
+    applyVerdict, clearAll, rowOf, markUnconfirmed, showNotice, clearNotice, isOwnNode, announce, focusFirstSwitch,
+    paletteFor,
   });
 })(globalThis);

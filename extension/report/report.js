@@ -15,6 +15,20 @@ function showError(message) {
   status.textContent = t('reportFailed', [message]);
 }
 
+/**
+ * The report's links open in a new tab: followed inside the sandboxed frame, LinkedIn would load
+ * there with its scripts blocked (a blank page) and the report would be gone. Parsed as inert
+ * HTML (DOMParser runs no scripts); the saved copy keeps the host's HTML as it is.
+ */
+function withLinksInNewTabs(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const link of doc.querySelectorAll('a[href]')) {
+    link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener noreferrer');
+  }
+  return `<!doctype html>\n${doc.documentElement.outerHTML}`;
+}
+
 async function load() {
   const reply = await chrome.runtime.sendMessage({ type: 'report', format: 'html' });
   if (!reply || reply.status !== 'ok' || !reply.report || typeof reply.report.content !== 'string') {
@@ -23,7 +37,7 @@ async function load() {
   }
   const content = reply.report.content;
   const frame = document.getElementById('report-frame');
-  frame.srcdoc = content;
+  frame.srcdoc = withLinksInNewTabs(content);
   frame.hidden = false;
 
   const save = document.getElementById('save-report');
