@@ -51,7 +51,21 @@ async function load() {
   document.body.dataset.ready = 'true';
 }
 
+/**
+ * Focus inside the frame (a link of the report) does not match :focus or :focus-within on the
+ * frame in this document: mark the frame while it holds focus, so report.css draws a ring.
+ */
+function followFrameFocus() {
+  const frame = document.getElementById('report-frame');
+  const mark = () => frame.toggleAttribute('data-focus-inside', document.activeElement === frame);
+  window.addEventListener('blur', mark);
+  window.addEventListener('focus', mark);
+  document.addEventListener('focusin', mark);
+  document.addEventListener('focusout', () => setTimeout(mark, 0));
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  followFrameFocus();
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
   document.documentElement.lang = (t('@@ui_locale') || 'en').replace('_', '-');

@@ -15,7 +15,7 @@ import { waitUntil } from './replica-checks.js';
 import { pathOf } from './walkthrough-driver.js';
 
 const en = JSON.parse(readFileSync(path.join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'));
-const message = (name, ...subs) => subs.reduce((text, sub, i) => text.replace(`$${i + 1}`, sub), en[name].message);
+const message = (name, ...subs) => subs.reduce((text, sub, i) => text.replace(`$${i + 1}`, sub), en[name]?.message ?? `<no message ${name}>`);
 
 // Everything LinkedOut adds to a LinkedIn page, for axe.
 const PAGE_SURFACES = ['[data-linkedout-row]', '[data-linkedout="switch-off"]', '[data-linkedout-notice-box]', '[data-linkedout-announce]'];
