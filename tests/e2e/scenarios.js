@@ -310,7 +310,7 @@ export function defineBrowserSuite(kind) {
       const page = await session.browser.newPage();
       await page.goto(replica.url(setting.path));
       await waitForSwitches(page, 1);
-      await page.waitForSelector('[data-linkedout-notice]', { timeout: 10000 });
+      await page.waitForSelector('[data-linkedout-notice]:not(:empty)', { timeout: 10000 });
       const footprint = await readExtensionFootprint(page);
       assert.equal(footprint.notices.length, 1);
       assert.match(footprint.notices[0], /linkedout-host install/);
