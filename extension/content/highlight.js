@@ -15,13 +15,17 @@
  *                                         background there: LinkedIn's dark mode is its own setting,
  *                                         not the browser's colour scheme;
  *   - [data-linkedout-notice-box]         one notice (e.g. "host not installed"), only when needed, at
- *                                         the top of the page's main landmark: its live region
+ *                                         the top of the main column, just before its landmark: its live region
  *                                         [data-linkedout-notice] (role=status, inserted empty and
  *                                         filled after, so screen readers read it) and a button that
  *                                         dismisses it;
  *   - [data-linkedout-announce]           a visually hidden status region for short confirmations
  *                                         ("… is off now"), inserted empty with the first highlight.
  * Nothing else is added or changed; marks that no longer apply are removed.
+ *
+ * The page cannot speak in LinkedOut's name: a reason or notice is LinkedOut's only when this file
+ * made it (it keeps the references); an element the page planted with the same attributes is never
+ * reused, changed, removed or taken for LinkedOut's own.
  */
 (function defineLinkedOutHighlight(root) {
   'use strict';
@@ -39,8 +43,14 @@
   const REASON_ID_PREFIX = 'linkedout-reason-';
   const MAX_ROW_DEPTH = 6;
   let reasonCounter = 0;
+  // Every reason and notice element this file created (and still shows), and the notice per document.
+  const ownNodes = new WeakSet();
+  const liveReasons = new Set();
+  const notices = new WeakMap();
   // The notice text the user dismissed on this page (shown again only when it changes).
   let dismissedNotice = null;
+  // The confirmation region per document (see announce).
+  const announcers = new WeakMap();
 
   const scan = () => root.LinkedOutScan;
   const identity = (name, subs) => (Array.isArray(subs) ? subs.join(' ') : name);
@@ -124,14 +134,19 @@
   }
 
   function reasonElementOf(row) {
-    return Array.from(row.children).find((el) => el.hasAttribute(REASON)) || null;
+    return Array.from(row.children).find((el) => ownNodes.has(el)) || null;
+  }
+
+  function removeReason(reason) {
+    liveReasons.delete(reason);
+    reason.remove();
   }
 
   function unhighlightRow(row, input) {
     const reason = reasonElementOf(row);
     if (reason) {
       if (input) removeDescribedBy(input, reason.id);
-      reason.remove();
+      removeReason(reason);
     }
     row.removeAttribute(ROW);
     row.removeAttribute(PALETTE);
@@ -150,6 +165,8 @@
       reason.setAttribute('role', 'note');
       reasonCounter += 1;
       reason.id = `${REASON_ID_PREFIX}${reasonCounter}`;
+      ownNodes.add(reason);
+      liveReasons.add(reason);
       row.appendChild(reason);
     }
     reason.setAttribute(PALETTE, palette);
@@ -208,8 +225,9 @@
       if (keptRows.has(row)) continue;
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
-    for (const reason of Array.from(doc.querySelectorAll(`[${REASON}]`))) {
-      if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) reason.remove();
+    for (const reason of Array.from(liveReasons)) {
+      if (reason.ownerDocument !== doc) continue;
+      if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) removeReason(reason);
     }
     if (highlighted.length > 0) announcerOf(doc);  // the live region exists before anything is said
     return { highlighted, ok, switchedOff };
@@ -220,13 +238,15 @@
     for (const row of Array.from(doc.querySelectorAll(`[${ROW}]`))) {
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
-    for (const el of Array.from(doc.querySelectorAll(`[${REASON}]`))) el.remove();
+    for (const reason of Array.from(liveReasons)) if (reason.ownerDocument === doc) removeReason(reason);
     for (const input of Array.from(doc.querySelectorAll(`[${MARK}]`))) {
       input.removeAttribute(MARK);
       input.removeAttribute(PALETTE);
     }
     clearNotice(doc);
-    for (const el of Array.from(doc.querySelectorAll(`[${ANNOUNCE}]`))) el.remove();
+    const region = announcers.get(doc);
+    if (region) region.remove();
+    announcers.delete(doc);
     dismissedNotice = null;
   }
 
@@ -272,9 +292,9 @@
    */
   function showNotice(doc, text, t = identity) {
     if (text === dismissedNotice) return;
-    let box = doc.querySelector(`[${NOTICE_BOX}]`);
+    let box = notices.get(doc);
     let fresh = false;
-    if (!box) {
+    if (!box || !box.isConnected) {
       fresh = true;
       box = doc.createElement('div');
       box.setAttribute(NOTICE_BOX, '');
@@ -292,24 +312,33 @@
         if (next) next.focus();
       });
       box.append(notice, dismiss);
-      landmarkOf(doc).prepend(box);
+      for (const node of [box, notice, dismiss]) ownNodes.add(node);
+      notices.set(doc, box);
+      // Just before the main landmark, not inside: an empty main is how LinkedIn shows a page
+      // still loading (scan.js), and LinkedOut's own words must not change that.
+      const main = doc.querySelector('main, [role="main"]');
+      if (main) main.before(box); else doc.body.prepend(box);
     }
     box.setAttribute(PALETTE, paletteFor(box.parentElement || box));
-    fillLater(box.querySelector(`[${NOTICE}]`), text, fresh);
+    fillLater(box.firstChild, text, fresh);
   }
 
   function clearNotice(doc) {
-    for (const el of Array.from(doc.querySelectorAll(`[${NOTICE_BOX}], [${NOTICE}]`))) el.remove();
+    const box = notices.get(doc);
+    if (box) box.remove();
+    notices.delete(doc);
   }
 
   /** The hidden status region for confirmations, inserted (empty) when first needed. */
   function announcerOf(doc) {
-    let region = doc.querySelector(`[${ANNOUNCE}]`);
-    if (region) return { region, fresh: false };
+    let region = announcers.get(doc);
+    if (region && region.isConnected) return { region, fresh: false };
     region = doc.createElement('div');
+    ownNodes.add(region);
+    announcers.set(doc, region);
     region.setAttribute(ANNOUNCE, '');
     region.setAttribute('role', 'status');
-    landmarkOf(doc).append(region);
+    doc.body.append(region);
     return { region, fresh: true };
   }
 
@@ -334,10 +363,12 @@
   }
 
   /** True for a mutation caused by this file (so the observer in main.js can ignore it). */
-  const OWN_SELECTOR = `[${REASON}], [${NOTICE}], [${NOTICE_BOX}], [${ANNOUNCE}]`;
+  /**
+   * True for a node this file created, or text inside one (so the observer in main.js can ignore
+   * its mutations); never for a look-alike the page planted.
+   */
   function isOwnNode(node) {
-    const element = node.nodeType === 1 ? node : node.parentElement;
-    return Boolean(element && (node.nodeType === 1 || node.nodeType === 3) && element.closest(OWN_SELECTOR));
+    return ownNodes.has(node) || (node.nodeType === 3 && Boolean(node.parentElement) && ownNodes.has(node.parentElement));
   }
 
   root.LinkedOutHighlight = Object.freeze({

@@ -37,7 +37,20 @@
   /** The command that lets this copy of the extension use the helper (a store install's own id). */
   const allowCommand = (extensionId) => `linkedout-host install --extension-id ${extensionId}`;
 
-  function renderHost(doc, host, t, extensionId) {
+  /** The install steps for the user's OS (runtime.getPlatformInfo().os): the MSI on Windows, else the .deb. */
+  const INSTALL_STEPS = Object.freeze({
+    win: ['installGuideWindows1', 'installGuideWindows2', 'installGuideWindows3'],
+    other: ['installGuideStep1', 'installGuideStep2', 'installGuideStep3'],
+  });
+
+  function renderInstallGuide(doc, guide, t, platform) {
+    const os = platform.os === 'win' ? 'win' : 'other';
+    guide.dataset.os = platform.os || '';
+    guide.querySelector('ol').replaceChildren(
+      ...INSTALL_STEPS[os].map((name) => el(doc, 'li', { 'data-i18n': name }, t(name, [platform.version || '']))));
+  }
+
+  function renderHost(doc, host, t, extensionId, platform = {}) {
     const box = doc.getElementById('host-status');
     const text = doc.getElementById('host-status-text');
     const retry = doc.getElementById('retry');
@@ -61,6 +74,7 @@
     const guide = doc.getElementById('install-guide');
     const wasHidden = guide.hidden;
     guide.hidden = host.status !== 'host_missing' && host.status !== 'host_forbidden';
+    if (!guide.hidden) renderInstallGuide(doc, guide, t, platform);
     if (!guide.hidden && wasHidden) guide.open = true;
 
     const fix = doc.getElementById('host-fix');
@@ -239,7 +253,7 @@
    * own extensionId.
    */
   function render(doc, status, t, formatTime = (iso) => iso) {
-    renderHost(doc, status.host, t, status.extensionId);
+    renderHost(doc, status.host, t, status.extensionId, { os: status.os, version: status.extensionVersion });
     renderPlan(doc, status.plan, t, formatTime);
     renderUnreadable(doc, status.unreadable, status.plan, t);
   }

@@ -11,6 +11,7 @@ import { startReplica } from '../fixtures/linkedin/server.js';
 import { browserAvailability, chromeExtensionId, geckoId, hostBinary, launchBrowser, SCREENSHOT_DIR } from './harness.js';
 import { readMarks, readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
 import { defineShapeScenarios, defineUnreadableScenarios } from './shape-scenarios.js';
+import { defineReadingScenarios } from './reading-scenarios.js';
 import { openPopup, POPUP_VIEWPORT, readPopup } from './popup-helpers.js';
 import { defineReplicaChecks, waitUntil } from './replica-checks.js';
 import { defineRecheckScenarios } from './recheck-scenarios.js';
@@ -290,6 +291,7 @@ export function defineBrowserSuite(kind) {
 
     defineShapeScenarios(it, () => ({ replica, session }));
     defineUnreadableScenarios(it, () => ({ replica, session }), screenshot);
+    defineReadingScenarios(it, () => ({ replica, session }));
     defineRecheckScenarios(it, () => ({ session, replica }));
   });
 

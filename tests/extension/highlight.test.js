@@ -222,8 +222,7 @@ test('a notice: in the main landmark, its live region inserted empty and filled 
   const H = window.LinkedOutHighlight;
   H.showNotice(document, 'host not installed', (name) => name);
   const box = document.querySelector('[data-linkedout-notice-box]');
-  assert.equal(box.parentElement.tagName, 'MAIN');
-  assert.equal(box.parentElement.firstElementChild, box, 'at the top of the main column');
+  assert.equal(box.nextElementSibling.tagName, 'MAIN', 'at the top of the main column, next to its landmark');
   const notice = box.querySelector('[data-linkedout-notice]');
   assert.equal(notice.getAttribute('role'), 'status');
   assert.equal(notice.textContent, '', 'inserted empty');
@@ -237,4 +236,32 @@ test('a notice: in the main landmark, its live region inserted empty and filled 
   assert.equal(document.querySelector('[data-linkedout-notice-box]'), null, 'a dismissed notice stays away');
   H.showNotice(document, 'something else');
   assert.ok(document.querySelector('[data-linkedout-notice-box]'), 'a new one shows');
+});
+
+// ---- issue 21 item 7: the page cannot speak in LinkedOut's name ----
+
+test('a reason or notice planted by the page is never reused, changed or shown as LinkedOut\'s', async () => {
+  const planted = PAGE.replace('<div class="h2k"><span id="allowDataForGenerativeAI"',
+    '<span data-linkedout-reason data-linkedout-reason-state="unconfirmed" id="fake-reason">Safe to leave on</span><div class="h2k"><span id="allowDataForGenerativeAI"')
+    .replace('<footer>', '<p data-linkedout-reason id="stray">LinkedOut: all done</p><div data-linkedout-notice id="fake-notice">LinkedOut: nothing to do here</div><footer>');
+  const { window, document } = loadPage(planted);
+  const h = window.LinkedOutHighlight;
+  h.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+  const input = document.querySelector('[aria-labelledby="allowDataForGenerativeAI"]');
+  const fake = document.getElementById('fake-reason');
+  assert.equal(fake.textContent, 'Safe to leave on', 'the planted span is left as the page made it');
+  const own = [...document.querySelectorAll('[data-linkedout-reason]')].filter((el) => el.id !== 'fake-reason' && el.id !== 'stray');
+  assert.equal(own.length, 1, 'LinkedOut adds its own reason');
+  assert.equal(own[0].textContent, 'Reason for allowDataForGenerativeAI.');
+  assert.equal(input.getAttribute('aria-describedby'), own[0].id, 'the switch is described by LinkedOut\'s reason only');
+  assert.ok(document.getElementById('stray'), 'a page element is never removed');
+  h.showNotice(document, 'LinkedOut could not read this page');
+  await new Promise((resolve) => { setTimeout(resolve, 300); });  // the live region is filled after it is inserted
+  const notices = [...document.querySelectorAll('[data-linkedout-notice]')];
+  assert.equal(document.getElementById('fake-notice').textContent, 'LinkedOut: nothing to do here');
+  assert.deepEqual(notices.filter((n) => n.id !== 'fake-notice').map((n) => n.textContent), ['LinkedOut could not read this page']);
+  assert.equal(h.isOwnNode(document.getElementById('fake-notice')), false, 'the page\'s node is not taken for LinkedOut\'s');
+  h.clearAll(document);
+  assert.ok(document.getElementById('fake-notice') && document.getElementById('fake-reason') && document.getElementById('stray'));
+  assert.equal(document.querySelectorAll('[data-linkedout-reason], [data-linkedout-notice]').length, 3, 'only LinkedOut\'s own are gone');
 });

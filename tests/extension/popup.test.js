@@ -215,6 +215,24 @@ test('helper missing: the walkthrough actions are disabled and the install guide
   }
 });
 
+test('helper missing: the install guide gives the steps for the user\'s OS (runtime.getPlatformInfo): the MSI on Windows, the .deb on Linux', () => {
+  for (const locale of LOCALES) {
+    const { window, document, t } = openPopup(locale);
+    const missing = { host: { status: 'host_missing', message: 'x', hello: null }, plan: null };
+    const guideText = () => document.getElementById('install-guide').textContent;
+    window.LinkedOutPopupView.render(document, { ...missing, os: 'win' }, t);
+    assert.equal(document.getElementById('install-guide').dataset.os, 'win');
+    assert.match(guideText(), /linkedout-[^ ]*x64\.msi/, `${locale}: Windows gets the MSI`);
+    assert.match(guideText(), /linkedout-host\.exe doctor/);
+    assert.doesNotMatch(guideText(), /\.deb|Debian/);
+    window.LinkedOutPopupView.render(document, { ...missing, os: 'linux' }, t);
+    assert.equal(document.getElementById('install-guide').dataset.os, 'linux');
+    assert.match(guideText(), /\.deb/, `${locale}: Linux gets the .deb`);
+    assert.match(guideText(), /linkedout-host install/);
+    assert.doesNotMatch(guideText(), /\.msi/);
+  }
+});
+
 test('pages LinkedOut could not read: "switch X off by hand", with a link to where it is (LinkedIn URLs only)', () => {
   const { window, document, t } = openPopup('de');
   const url = 'https://www.linkedin.com/mypreferences/m/settings/ads-related-actions';
