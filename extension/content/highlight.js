@@ -10,7 +10,17 @@
  *                                         the switch by aria-describedby; its
  *                                         data-linkedout-reason-state is "unconfirmed" when
  *                                         "switch it for me" could not get the page to confirm;
- *   - [data-linkedout-notice]             one status box (e.g. "host not installed"), only when needed.
+ *   - [data-linkedout-palette]            on the row, switch and reason: "light" or "dark", the colours
+ *                                         (content/highlight.css) that contrast with the page's own
+ *                                         background there: LinkedIn's dark mode is its own setting,
+ *                                         not the browser's colour scheme;
+ *   - [data-linkedout-notice-box]         one notice (e.g. "host not installed"), only when needed, at
+ *                                         the top of the main column, just before its landmark: its live region
+ *                                         [data-linkedout-notice] (role=status, inserted empty and
+ *                                         filled after, so screen readers read it) and a button that
+ *                                         dismisses it;
+ *   - [data-linkedout-announce]           a visually hidden status region for short confirmations
+ *                                         ("… is off now"), inserted empty with the first highlight.
  * Nothing else is added or changed; marks that no longer apply are removed.
  *
  * The page cannot speak in LinkedOut's name: a reason or notice is LinkedOut's only when this file
@@ -25,6 +35,11 @@
   const REASON = 'data-linkedout-reason';
   const REASON_STATE = 'data-linkedout-reason-state';
   const NOTICE = 'data-linkedout-notice';
+  const NOTICE_BOX = 'data-linkedout-notice-box';
+  const ANNOUNCE = 'data-linkedout-announce';
+  const PALETTE = 'data-linkedout-palette';
+  // A live region filled in the same task that inserts it is often not read: fill it a little later.
+  const FILL_DELAY_MS = 150;
   const REASON_ID_PREFIX = 'linkedout-reason-';
   const MAX_ROW_DEPTH = 6;
   let reasonCounter = 0;
@@ -32,9 +47,59 @@
   const ownNodes = new WeakSet();
   const liveReasons = new Set();
   const notices = new WeakMap();
+  // The notice text the user dismissed on this page (shown again only when it changes).
+  let dismissedNotice = null;
+  // The confirmation region per document (see announce).
+  const announcers = new WeakMap();
 
   const scan = () => root.LinkedOutScan;
   const identity = (name, subs) => (Array.isArray(subs) ? subs.join(' ') : name);
+
+  // The highlight's colours per palette (kept in step with content/highlight.css): the outline,
+  // the outline at the pulse's far end, and the reason box. Each must reach 3:1 against the page.
+  const PALETTES = Object.freeze({
+    light: ['#c5221f', '#8c1d18', '#8c1d18'],
+    dark: ['#ff8a80', '#ffb4ab', '#ffdad6'],
+  });
+
+  function parseColor(css) {
+    const m = /rgba?\(([^)]+)\)/.exec(css || '');
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return [r, g, b, a].some(Number.isNaN) ? null : { r, g, b, a };
+  }
+  const hexColor = (hex) => ({ r: parseInt(hex.slice(1, 3), 16), g: parseInt(hex.slice(3, 5), 16), b: parseInt(hex.slice(5, 7), 16), a: 1 });
+
+  function luminance({ r, g, b }) {
+    const channel = (v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  }
+  function contrast(x, y) {
+    const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+    return (hi + 0.05) / (lo + 0.05);
+  }
+
+  /** The colour the page actually paints behind `el`: its and its ancestors' backgrounds, blended. */
+  function backgroundBehind(el) {
+    const layers = [];
+    const view = el.ownerDocument.defaultView;
+    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+      const color = parseColor(view.getComputedStyle(node).backgroundColor);
+      if (color && color.a > 0) layers.push(color);
+      if (color && color.a >= 1) break;
+    }
+    // Nothing opaque: the canvas, white unless the page says otherwise.
+    return layers.reverse().reduce((under, top) => ({
+      r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1,
+    }), { r: 255, g: 255, b: 255, a: 1 });
+  }
+
+  /** "light" or "dark": the palette whose faintest colour contrasts most with the page at `el`. */
+  function paletteFor(el) {
+    const background = backgroundBehind(el);
+    const worst = (name) => Math.min(...PALETTES[name].map((hex) => contrast(hexColor(hex), background)));
+    return worst('dark') > worst('light') ? 'dark' : 'light';
+  }
 
   /**
    * Nearest ancestor holding the switch and its label elements, and no other switch; the largest
@@ -84,12 +149,15 @@
       removeReason(reason);
     }
     row.removeAttribute(ROW);
+    row.removeAttribute(PALETTE);
   }
 
-  function highlightRow(input, item, t) {
+  function highlightRow(input, item, t, movesOn, palette) {
+    input.setAttribute(PALETTE, palette);
     const row = rowOf(input);
     if (!row) return;
     row.setAttribute(ROW, 'switch-off');
+    row.setAttribute(PALETTE, palette);
     let reason = reasonElementOf(row);
     if (!reason) {
       reason = input.ownerDocument.createElement('span');
@@ -101,7 +169,9 @@
       liveReasons.add(reason);
       row.appendChild(reason);
     }
-    const text = t('highlightReason', [item.reason]);
+    reason.setAttribute(PALETTE, palette);
+    // Said before the flip (WCAG 3.2.2): once this page is done, the walkthrough opens the next.
+    const text = movesOn ? `${t('highlightReason', [item.reason])} ${t('highlightMovesOn')}` : t('highlightReason', [item.reason]);
     if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
     addDescribedBy(input, reason.id);
   }
@@ -109,9 +179,13 @@
   /**
    * Marks exactly the switches the verdict names and clears every mark that no longer applies.
    * `t(messageName, substitutions)` gives localised text (chrome.i18n.getMessage in the browser).
-   * Returns {highlighted, ok}: the keys marked.
+   * Returns {highlighted, ok, switchedOff}: the keys marked, and the labels of the switches that
+   * were highlighted and are now off (for a confirmation in words).
    */
   function applyVerdict(doc, verdict, t = identity) {
+    const movesOn = Boolean(verdict.walkthrough && verdict.walkthrough.active === true && verdict.next);
+    const switchedOff = [];
+    let palette = null;
     const highlightByKey = new Map(verdict.highlight.map((item) => [item.key, item]));
     const okKeys = new Set(verdict.ok.map((item) => item.key));
     // A highlighted switch whose state became unreadable keeps its highlight: it clears only when
@@ -126,7 +200,9 @@
       const item = key === null ? undefined : highlightByKey.get(key);
       if (item) {
         input.setAttribute(MARK, 'switch-off');
-        highlightRow(input, item, t);
+        // One theme per page: measured at the first highlighted switch (styles are costly to read).
+        if (palette === null) palette = paletteFor(input.parentElement || input);
+        highlightRow(input, item, t, movesOn, palette);
         const row = rowOf(input);
         if (row) keptRows.add(row);
         highlighted.push(key);
@@ -135,10 +211,13 @@
         if (row) keptRows.add(row);
         highlighted.push(key);
       } else if (key !== null && okKeys.has(key)) {
+        if (input.getAttribute(MARK) === 'switch-off') switchedOff.push(scan().labelOf(input));
         input.setAttribute(MARK, 'ok');
+        input.removeAttribute(PALETTE);
         ok.push(key);
       } else if (input.hasAttribute(MARK)) {
         input.removeAttribute(MARK);
+        input.removeAttribute(PALETTE);
       }
     }
     // Stale rows: a switch that left the verdict, or a row whose switch vanished.
@@ -150,7 +229,8 @@
       if (reason.ownerDocument !== doc) continue;
       if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) removeReason(reason);
     }
-    return { highlighted, ok };
+    if (highlighted.length > 0) announcerOf(doc);  // the live region exists before anything is said
+    return { highlighted, ok, switchedOff };
   }
 
   /** Removes every mark, row highlight and notice (e.g. on navigation to another page). */
@@ -159,8 +239,15 @@
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
     for (const reason of Array.from(liveReasons)) if (reason.ownerDocument === doc) removeReason(reason);
-    for (const input of Array.from(doc.querySelectorAll(`[${MARK}]`))) input.removeAttribute(MARK);
+    for (const input of Array.from(doc.querySelectorAll(`[${MARK}]`))) {
+      input.removeAttribute(MARK);
+      input.removeAttribute(PALETTE);
+    }
     clearNotice(doc);
+    const region = announcers.get(doc);
+    if (region) region.remove();
+    announcers.delete(doc);
+    dismissedNotice = null;
   }
 
   /** "Switch it for me" could not get the page to confirm: say so, keep the highlight. */
@@ -175,31 +262,118 @@
     return true;
   }
 
-  function showNotice(doc, text) {
-    let notice = notices.get(doc);
-    if (!notice) {
-      notice = doc.createElement('div');
+  /** The page's main landmark (LinkedIn's settings card lives there), else the body. */
+  function landmarkOf(doc) {
+    return doc.querySelector('main, [role="main"]') || doc.body;
+  }
+
+  /** Sets a live region's text; a region inserted just now is filled a little later. */
+  function fillLater(region, text, fresh) {
+    if (!fresh) {
+      if (region.textContent !== text) region.textContent = text;
+      return;
+    }
+    region.ownerDocument.defaultView.setTimeout(() => {
+      if (region.isConnected && region.textContent !== text) region.textContent = text;
+    }, FILL_DELAY_MS);
+  }
+
+  /** The first thing after `box` in its landmark that takes focus (focus must not fall to the body). */
+  function nextFocusable(box) {
+    const candidates = landmarkOf(box.ownerDocument).querySelectorAll(
+      'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])');
+    return Array.from(candidates).find((el) => !box.contains(el) && el.getClientRects().length > 0) || null;
+  }
+
+  /**
+   * Shows `text` in the page's notice: at the top of the main landmark, next to the setting's
+   * card, in flow (never fixed over LinkedIn's messaging dock), with a button to dismiss it.
+   * `t` names the button (chrome.i18n in the browser). A dismissed text stays away on this page.
+   */
+  function showNotice(doc, text, t = identity) {
+    if (text === dismissedNotice) return;
+    let box = notices.get(doc);
+    let fresh = false;
+    if (!box || !box.isConnected) {
+      fresh = true;
+      box = doc.createElement('div');
+      box.setAttribute(NOTICE_BOX, '');
+      const notice = doc.createElement('p');
       notice.setAttribute(NOTICE, '');
       notice.setAttribute('role', 'status');
-      ownNodes.add(notice);
-      notices.set(doc, notice);
+      const dismiss = doc.createElement('button');
+      dismiss.type = 'button';
+      dismiss.setAttribute('data-linkedout-dismiss', '');
+      dismiss.textContent = t('noticeDismiss');
+      dismiss.addEventListener('click', () => {
+        dismissedNotice = notice.textContent || text;
+        const next = nextFocusable(box);
+        box.remove();
+        if (next) next.focus();
+      });
+      box.append(notice, dismiss);
+      for (const node of [box, notice, dismiss]) ownNodes.add(node);
+      notices.set(doc, box);
+      // Just before the main landmark, not inside: an empty main is how LinkedIn shows a page
+      // still loading (scan.js), and LinkedOut's own words must not change that.
+      const main = doc.querySelector('main, [role="main"]');
+      if (main) main.before(box); else doc.body.prepend(box);
     }
-    if (!notice.isConnected) doc.body.appendChild(notice);
-    if (notice.textContent !== text) notice.textContent = text;
+    box.setAttribute(PALETTE, paletteFor(box.parentElement || box));
+    fillLater(box.firstChild, text, fresh);
   }
 
   function clearNotice(doc) {
-    const notice = notices.get(doc);
-    if (notice) notice.remove();
+    const box = notices.get(doc);
+    if (box) box.remove();
+    notices.delete(doc);
   }
 
-  /** True for a node this file created (so the observer in main.js can ignore its mutations). */
+  /** The hidden status region for confirmations, inserted (empty) when first needed. */
+  function announcerOf(doc) {
+    let region = announcers.get(doc);
+    if (region && region.isConnected) return { region, fresh: false };
+    region = doc.createElement('div');
+    ownNodes.add(region);
+    announcers.set(doc, region);
+    region.setAttribute(ANNOUNCE, '');
+    region.setAttribute('role', 'status');
+    doc.body.append(region);
+    return { region, fresh: true };
+  }
+
+  /** Says `text` once, politely, without showing it (the page itself shows the new state). */
+  function announce(doc, text) {
+    const { region, fresh } = announcerOf(doc);
+    fillLater(region, text, fresh);
+  }
+
+  /**
+   * Brings keyboard and screen-reader users to the first highlighted switch, unless focus is
+   * already somewhere (someone typing, or reading a control): then nothing moves.
+   */
+  function focusFirstSwitch(doc) {
+    const active = doc.activeElement;
+    if (active && active !== doc.body && active !== doc.documentElement) return false;
+    const input = doc.querySelector(`[${MARK}="switch-off"]`);
+    if (!input || typeof input.focus !== 'function') return false;
+    input.focus({ preventScroll: true });
+    if (typeof input.scrollIntoView === 'function') input.scrollIntoView({ block: 'center' });
+    return doc.activeElement === input;
+  }
+
+  /** True for a mutation caused by this file (so the observer in main.js can ignore it). */
+  /**
+   * True for a node this file created, or text inside one (so the observer in main.js can ignore
+   * its mutations); never for a look-alike the page planted.
+   */
   function isOwnNode(node) {
-    return ownNodes.has(node);
+    return ownNodes.has(node) || (node.nodeType === 3 && Boolean(node.parentElement) && ownNodes.has(node.parentElement));
   }
 
   root.LinkedOutHighlight = Object.freeze({
-    MARK, ROW, REASON, REASON_STATE, NOTICE,
-    applyVerdict, clearAll, rowOf, markUnconfirmed, showNotice, clearNotice, isOwnNode,
+    MARK, ROW, REASON, REASON_STATE, NOTICE, NOTICE_BOX, ANNOUNCE, PALETTE,
+    applyVerdict, clearAll, rowOf, markUnconfirmed, showNotice, clearNotice, isOwnNode, announce, focusFirstSwitch,
+    paletteFor,
   });
 })(globalThis);

@@ -62,6 +62,8 @@
   let firstPendingAt = 0;
   let autoSwitch = false;
   let autoSwitchTried = new Set();
+  // Focus is brought to the highlighted switch once per page visit (see highlight.focusFirstSwitch).
+  let focusOffered = false;
   let sending = false;
   let rescanAfterSend = false;
 
@@ -104,6 +106,7 @@
     waitingShown = false;
     highlight.clearAll(document);
     autoSwitchTried = new Set();
+    focusOffered = false;
     lastSentSignature = null;
     scheduleScan();
     return true;
@@ -196,24 +199,41 @@
 
   function handleResponse(response) {
     if (response.status === 'ok') {
-      if (response.verdict.page_unreadable === true) {
-        highlight.showNotice(document, t('noticePageUnreadable', [settingName(response.verdict.setting)]));
+      const verdict = response.verdict;
+      if (verdict.page_unreadable === true) {
+        highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
       } else {
         highlight.clearNotice(document);
       }
-      highlight.applyVerdict(document, response.verdict, t);
+      const applied = highlight.applyVerdict(document, verdict, t);
+      if (applied.highlighted.length > 0 && !focusOffered) {
+        focusOffered = true;
+        highlight.focusFirstSwitch(document);
+      }
+      if (applied.switchedOff.length > 0) announceSwitchedOff(applied.switchedOff, verdict);
       if (autoSwitch && response.autoSwitchAllowed !== false) switchOffForUser(response.verdict);
     } else if (response.status === 'host_missing') {
       lastSentSignature = null; // retry on the next change, the user may install it meanwhile
-      highlight.showNotice(document, t('noticeHostMissing'));
+      highlight.showNotice(document, t('noticeHostMissing'), t);
     } else if (response.status === 'host_forbidden') {
       lastSentSignature = null; // retry on the next change, the user may allow this id meanwhile
-      highlight.showNotice(document, t('noticeHostForbidden'));
+      highlight.showNotice(document, t('noticeHostForbidden'), t);
     } else {
       // Generic text only: the page can read this notice, and the host's message can name local
       // paths (/home/<user>/…). The popup shows why the host stopped.
-      highlight.showNotice(document, t(response.code === 'host_failed' ? 'noticeHostFailed' : 'noticeHostError'));
+      highlight.showNotice(document, t(response.code === 'host_failed' ? 'noticeHostFailed' : 'noticeHostError'), t);
     }
+  }
+
+  /**
+   * After a flip the page shows the new state; a screen reader hears it in words, and hears that
+   * the walkthrough opens the next page when this one is done (background.js moves the tab).
+   */
+  function announceSwitchedOff(labels, verdict) {
+    const parts = labels.map((label) => t('announceSwitchedOff', [label]));
+    const pageDone = verdict.highlight.length === 0 && verdict.page_unreadable !== true;
+    if (pageDone && verdict.walkthrough && verdict.walkthrough.active === true && verdict.next) parts.push(t('announceMovingOn'));
+    highlight.announce(document, parts.join(' '));
   }
 
   /** The setting's name as the popup shows it (LinkedIn's wording), else its id. */
@@ -247,6 +267,7 @@
 
   function isOwnMutation(record) {
     if (record.type !== 'childList') return false;
+    if (highlight.isOwnNode(record.target)) return true;  // inside a notice or the announcer
     const nodes = [...record.addedNodes, ...record.removedNodes];
     return nodes.length > 0 && nodes.every((node) => highlight.isOwnNode(node));
   }

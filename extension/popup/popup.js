@@ -80,6 +80,7 @@ async function walkthrough(action, step) {
     renderOrganisation(reply);
     renderRecheck(reply);
     if (action === 'start') LinkedOutPopupView.renderMove(document, reply.move, t);
+    if (action === 'mark_done') LinkedOutPopupView.afterMarkDone(document, step, t);
   } else {
     await refresh();
   }

@@ -74,7 +74,9 @@
     const status = doc.getElementById('check-status');
     status.dataset.due = check && check.due ? 'true' : 'false';
     status.dataset.running = running ? 'true' : 'false';
-    status.textContent = check ? (running ? t('recheckRunning') : statusText(check, t, formatTime)) : '';
+    // A live region: the same words written again would be read again.
+    const statusWords = check ? (running ? t('recheckRunning') : statusText(check, t, formatTime)) : '';
+    if (status.textContent !== statusWords) status.textContent = statusWords;
     renderSummary(doc, check, t, stepTitle, formatTime);
 
     const reminder = doc.getElementById('reminder');

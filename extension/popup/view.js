@@ -26,6 +26,14 @@
     return node;
   }
 
+  /**
+   * Sets an element's text only when it changes: rewriting the same words into a live region makes
+   * screen readers say them again.
+   */
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
   /** The command that lets this copy of the extension use the helper (a store install's own id). */
   const allowCommand = (extensionId) => `linkedout-host install --extension-id ${extensionId}`;
 
@@ -63,17 +71,19 @@
       case 'incompatible': message = t('hostIncompatible', [host.message]); break;
       default: message = t('hostConnecting');
     }
-    text.textContent = message;
+    setText(text, message);
     retry.hidden = host.status === 'connected' || host.status === 'connecting';
 
     // Not installed, or installed but not for this id: how to install it on this OS, in the popup
-    // itself. With the built-in core working, only what the helper would add, folded (said once,
-    // no nagging).
+    // itself, unfolded: it is what the user can do now. With the built-in core working, only what
+    // the helper would add, folded (said once, no nagging).
     const helperStatus = builtin ? host.helper : host.status;
     const working = builtin && host.status === 'connected';
     const guide = doc.getElementById('install-guide');
+    const wasHidden = guide.hidden;
     guide.hidden = working || (helperStatus !== 'host_missing' && helperStatus !== 'host_forbidden');
     if (!guide.hidden) renderInstallGuide(doc, guide, t, platform);
+    if (!guide.hidden && wasHidden) guide.open = true;
     const adds = doc.getElementById('helper-adds');
     if (adds) adds.hidden = !working;
 
@@ -91,12 +101,14 @@
     const title = t(stepMessageName(step.step)) || step.title;
     // A setting's row opens its page (only ever a LinkedIn page); a form has its own link below.
     const linked = step.kind === 'toggle' && root.LinkedOutProtocol.isLinkedInUrl(step.url);
+    // The link is read with its state ("Ads off LinkedIn, Still on"): both by id, title first.
     li.appendChild(linked
       ? el(doc, 'a', {
         class: 'step-title', id: `step-link-${step.step}`, href: step.url, target: '_blank', rel: 'noopener noreferrer',
+        'aria-labelledby': `step-link-${step.step} step-state-${step.step}`,
       }, title)
       : el(doc, 'span', { class: 'step-title' }, title));
-    li.appendChild(el(doc, 'span', { class: 'step-state' }, t(STATE_MESSAGES[step.state]) || step.state));
+    li.appendChild(el(doc, 'span', { class: 'step-state', id: `step-state-${step.step}` }, t(STATE_MESSAGES[step.state]) || step.state));
     if (step.kind === 'toggle') {
       // One status word per row: the state says "not seen yet"; the time only when there is one.
       if (step.last_seen) li.appendChild(el(doc, 'span', { class: 'step-meta' }, t('lastChecked', [formatTime(step.last_seen)])));
@@ -144,6 +156,8 @@
   function renderPrimary(doc, plan, t) {
     const start = doc.getElementById('start');
     start.disabled = !plan;
+    // Without a plan (no helper yet) Start cannot work: it is not the loudest thing on the popup.
+    start.classList.toggle('primary', Boolean(plan));
     if (!plan) {
       start.textContent = t('startButton');
       start.dataset.action = 'start';
@@ -162,6 +176,9 @@
   }
 
   function renderPlan(doc, plan, t, formatTime) {
+    // No plan, no list: no "Settings" heading over nothing.
+    doc.getElementById('steps-section').hidden = !plan;
+    doc.getElementById('progress-section').hidden = !plan;
     const steps = doc.getElementById('steps');
     steps.replaceChildren(...(plan ? inRowOrder(plan.steps).map((step) => renderStep(doc, step, t, formatTime)) : []));
 
@@ -200,7 +217,24 @@
     const box = doc.getElementById('walkthrough-message');
     const name = move ? MOVE_MESSAGES[move.action === 'stay' ? move.why : move.action] : undefined;
     box.dataset.move = move ? (move.action === 'stay' ? move.why : move.action) : '';
-    box.textContent = name ? t(name) : '';
+    setText(box, name ? t(name) : '');
+  }
+
+  /**
+   * After "Mark done": focus stays in the step's row (its rebuilt form link, else the row), and
+   * the one live region says what changed, once: the progress and the new main button.
+   */
+  function afterMarkDone(doc, stepId, t) {
+    const row = Array.from(doc.querySelectorAll('#steps > li')).find((li) => li.dataset.step === stepId);
+    const target = doc.getElementById(`form-link-${stepId}`) || row;
+    if (target) {
+      if (target === row) row.setAttribute('tabindex', '-1');
+      target.focus();
+    }
+    const progress = doc.getElementById('progress').textContent;
+    const box = doc.getElementById('walkthrough-message');
+    box.dataset.move = '';
+    setText(box, t('announceProgress', [progress, doc.getElementById('start').textContent]));
   }
 
   /**
@@ -234,5 +268,7 @@
     renderUnreadable(doc, status.unreadable, status.plan, t);
   }
 
-  root.LinkedOutPopupView = Object.freeze({ localize, render, renderMove, stepMessageName, allowCommand, STATE_MESSAGES });
+  root.LinkedOutPopupView = Object.freeze({
+    localize, render, renderMove, afterMarkDone, setText, stepMessageName, allowCommand, STATE_MESSAGES,
+  });
 })(globalThis);

@@ -23,6 +23,20 @@ function offer(link, content, type, name) {
   link.hidden = false;
 }
 
+/**
+ * The report's links open in a new tab: followed inside the sandboxed frame, LinkedIn would load
+ * there with its scripts blocked (a blank page) and the report would be gone. Parsed as inert
+ * HTML (DOMParser runs no scripts); the saved copy keeps the host's HTML as it is.
+ */
+function withLinksInNewTabs(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const link of doc.querySelectorAll('a[href]')) {
+    link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener noreferrer');
+  }
+  return `<!doctype html>\n${doc.documentElement.outerHTML}`;
+}
+
 async function load() {
   const reply = await chrome.runtime.sendMessage({ type: 'report', format: 'html' });
   if (!reply || reply.status !== 'ok' || !reply.report || typeof reply.report.content !== 'string') {
@@ -31,7 +45,7 @@ async function load() {
   }
   const content = reply.report.content;
   const frame = document.getElementById('report-frame');
-  frame.srcdoc = content;
+  frame.srcdoc = withLinksInNewTabs(content);
   frame.hidden = false;
 
   const day = new Date().toISOString().slice(0, 10);
@@ -50,7 +64,21 @@ async function load() {
   document.body.dataset.ready = 'true';
 }
 
+/**
+ * Focus inside the frame (a link of the report) does not match :focus or :focus-within on the
+ * frame in this document: mark the frame while it holds focus, so report.css draws a ring.
+ */
+function followFrameFocus() {
+  const frame = document.getElementById('report-frame');
+  const mark = () => frame.toggleAttribute('data-focus-inside', document.activeElement === frame);
+  window.addEventListener('blur', mark);
+  window.addEventListener('focus', mark);
+  document.addEventListener('focusin', mark);
+  document.addEventListener('focusout', () => setTimeout(mark, 0));
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  followFrameFocus();
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
   document.documentElement.lang = (t('@@ui_locale') || 'en').replace('_', '-');

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <memory>
 #include <spdlog/spdlog.h>
 
 #include "channel.hpp"
@@ -12,6 +13,25 @@
 #include "store.hpp"
 
 namespace linkedout {
+
+namespace {
+
+// The store when its folder cannot be told (a relative LINKEDOUT_DATA_DIR, no home folder): the
+// host still serves, and every message that needs the store gets store_error saying why.
+class UnplacedStore final : public StateStore {
+ public:
+  explicit UnplacedStore(std::string why) : why_(std::move(why)) {}
+  StoreData load() override { throw StoreError(why_); }
+  StoreData update(const std::function<bool(StoreData&)>&) override { throw StoreError(why_); }
+  void update_if(const std::function<bool(const StoreData&)>&, const std::function<void(StoreData&)>&) override {
+    throw StoreError(why_);
+  }
+
+ private:
+  std::string why_;
+};
+
+}  // namespace
 
 report::LocalZone local_zone() {
   return [](std::int64_t utc_seconds) -> std::optional<report::ZoneAt> {
@@ -35,8 +55,14 @@ int run_host(const HostOptions& options) {
     spdlog::critical("{}", error.what());
     return 1;
   }
-  Store store(options.data_dir.empty() ? Store::default_dir() : options.data_dir);
-  HostContext context{rules, store, now_iso8601, local_zone()};
+  std::unique_ptr<StateStore> store;
+  try {
+    store = std::make_unique<Store>(options.data_dir.empty() ? Store::default_dir() : options.data_dir);
+  } catch (const platform::Error& error) {
+    spdlog::error("state store: {}", error.what());
+    store = std::make_unique<UnplacedStore>(error.what());
+  }
+  HostContext context{rules, *store, now_iso8601, local_zone()};
   Dispatcher dispatcher(context);
   const int status = run_channel(dispatcher, STDIN_FILENO, frames_fd);
   spdlog::debug("host mode done, status {}", status);

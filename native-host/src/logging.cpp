@@ -75,19 +75,18 @@ core_log::Level core_level(spdlog::level::level_enum level) {
 
 }  // namespace
 
-std::filesystem::path host_log_path() {
-  try {
-    return platform::log_dir() / "host.log";
-  } catch (const platform::Error&) {
-    return {};  // no home folder: no log file (never one under the working folder)
-  }
-}
+std::filesystem::path host_log_path() { return platform::log_dir() / "host.log"; }
 
 void init_logging() {
   auto to_stderr = std::make_shared<spdlog::sinks::stderr_sink_st>();
   to_stderr->set_pattern("linkedout-host: [%l] %v");
   std::vector<spdlog::sink_ptr> sinks{to_stderr};
-  if (const auto file = host_log_path(); !file.empty()) sinks.push_back(std::make_shared<LazyFileSink>(file));
+  std::string no_log_file;
+  try {
+    sinks.push_back(std::make_shared<LazyFileSink>(host_log_path()));
+  } catch (const platform::Error& e) {
+    no_log_file = e.what();  // never a log under the working folder instead
+  }
   auto logger = std::make_shared<spdlog::logger>("linkedout", sinks.begin(), sinks.end());
 
   const std::string wanted = platform::env("LINKEDOUT_LOG").value_or("");
@@ -100,6 +99,7 @@ void init_logging() {
   logger->set_level(level);
   logger->flush_on(spdlog::level::info);
   spdlog::set_default_logger(std::move(logger));
+  if (!no_log_file.empty()) spdlog::warn("no log file: {}", no_log_file);
   if (level == spdlog::level::off) core_log::set_sink(nullptr, core_log::Level::error);
   else core_log::set_sink(core_message, core_level(level));
 }

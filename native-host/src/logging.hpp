@@ -6,7 +6,7 @@
 
 namespace linkedout {
 
-// platform::log_dir()/host.log; empty when there is no home folder to put it in.
+// platform::log_dir()/host.log. Throws platform::Error when there is no usable folder for it.
 std::filesystem::path host_log_path();
 
 // Installs the default logger, and the core's log hook into it. Cheap: the log file is opened on the first message that reaches

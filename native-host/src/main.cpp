@@ -35,7 +35,10 @@ int serve(const caller::Caller& who, const cli::CommonOptions& common) {
     platform::write_all(1, frame);
     return 1;
   }
-  return run_host({common.resolved_data_dir(), common.rules_file, who.describe()});
+  // An unusable default data folder is the host's to report (store_error on each message).
+  std::filesystem::path data_dir;
+  if (common.data_dir) data_dir = std::filesystem::absolute(*common.data_dir);
+  return run_host({data_dir, common.rules_file, who.describe()});
 }
 
 // A person who starts the program in a terminal would otherwise see it wait silently for

@@ -93,7 +93,7 @@ const StoreData* Store::read_current() {
   if (cached_identity_ && platform::identity_of(path) == cached_identity_) return &cached_;
   std::optional<platform::FileRead> read;
   try {
-    read = platform::read_file_held(path);
+    read = platform::read_file_held(path, store_caps::kMaxReadBytes);
   } catch (const platform::Error& e) {
     throw StoreError(e.what());
   }

@@ -242,7 +242,8 @@ export function defineUnreadableScenarios(it, context, screenshot) {
     const page = await session.browser.newPage();
     try {
       await page.goto(replica.url(setting.path));
-      const notice = await page.waitForSelector('[data-linkedout-notice]', { timeout: 15000 });
+      // The live region is inserted empty and filled after (so screen readers read it).
+      const notice = await page.waitForSelector('[data-linkedout-notice]:not(:empty)', { timeout: 15000 });
       const text = await notice.evaluate((el) => el.textContent);
       assert.match(text, /could not read this page/);
       assert.match(text, /Ads off LinkedIn/, 'names the setting');

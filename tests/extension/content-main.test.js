@@ -181,7 +181,7 @@ test('host errors: the page notice is generic, never the host\'s text (it can na
   for (const code of ['store_error', 'host_failed']) {
     const { document } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true),
       { respond: () => ({ status: 'error', code, message: `cannot write ${secret}: No space left on device` }) });
-    const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]'), `the notice for ${code}`);
+    const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]')?.textContent && document.querySelector('[data-linkedout-notice]'), `the notice for ${code}`);
     assert.equal(notice.textContent, code === 'host_failed' ? 'noticeHostFailed' : 'noticeHostError');
     assert.ok(!document.documentElement.outerHTML.includes(secret), 'the host\'s message reached the page');
   }
@@ -190,7 +190,7 @@ test('host errors: the page notice is generic, never the host\'s text (it can na
 test('host missing: a notice says how to install it; nothing else is marked', async () => {
   const { document } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true),
     { respond: () => ({ status: 'host_missing', code: 'host_missing', message: 'Specified native messaging host not found.' }) });
-  const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]'), 'the notice');
+  const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]')?.textContent && document.querySelector('[data-linkedout-notice]'), 'the notice');
   assert.equal(notice.textContent, 'noticeHostMissing');
   assert.equal(notice.getAttribute('role'), 'status');
   assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
@@ -274,7 +274,7 @@ test('never silent: a settings page with no readable switch is reported after a 
   const { document, sent } = startPage('<div>Loading…</div><div class="toggle" tabindex="0">On</div>', { respond });
   await sleep(1500);
   assert.equal(sent.length, 0, 'a page still rendering is given time');
-  const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]'), 'the notice', 6000);
+  const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]')?.textContent && document.querySelector('[data-linkedout-notice]'), 'the notice', 6000);
   assert.deepEqual(sent.map((m) => m.page.controls), [[]]);
   assert.equal(notice.textContent, 'noticePageUnreadable(data-for-ai-improvement)', 'no message for the name here: the id');
   assert.equal(notice.getAttribute('role'), 'status');

@@ -32,13 +32,15 @@ const verdict = (highlightKeys, okKeys) => ({
 function outsideRows(document) {
   const clone = document.documentElement.cloneNode(true);
   for (const row of clone.querySelectorAll('[data-linkedout-row]')) row.replaceWith(clone.ownerDocument.createComment('row'));
+  // The (empty, hidden) status region for confirmations is LinkedOut's own addition.
+  for (const el of clone.querySelectorAll('[data-linkedout-announce]')) el.remove();
   return clone.outerHTML;
 }
 function withoutOwnMarks(document) {
   const clone = document.documentElement.cloneNode(true);
-  for (const el of clone.querySelectorAll('[data-linkedout-reason], [data-linkedout-notice]')) el.remove();
+  for (const el of clone.querySelectorAll('[data-linkedout-reason], [data-linkedout-notice-box], [data-linkedout-notice], [data-linkedout-announce]')) el.remove();
   for (const el of clone.querySelectorAll('*')) {
-    for (const name of ['data-linkedout', 'data-linkedout-row', 'aria-describedby']) el.removeAttribute(name);
+    for (const name of ['data-linkedout', 'data-linkedout-row', 'data-linkedout-palette', 'aria-describedby']) el.removeAttribute(name);
   }
   return clone.outerHTML;
 }
@@ -52,7 +54,7 @@ test('marks exactly the highlighted and ok switches; a reason label is in each h
     verdict(['allowDataForGenerativeAI', 'allowLinkedInAudienceNetwork'], ['allowConversionTrackings']),
     (name, subs) => `${name}: ${subs.join(' ')}`);
   assert.deepEqual(plain(result), {
-    highlighted: ['allowDataForGenerativeAI', 'allowLinkedInAudienceNetwork'], ok: ['allowConversionTrackings'],
+    highlighted: ['allowDataForGenerativeAI', 'allowLinkedInAudienceNetwork'], ok: ['allowConversionTrackings'], switchedOff: [],
   });
   assert.deepEqual(marked(document), [
     ['allowDataForGenerativeAI', 'switch-off'], ['allowLinkedInAudienceNetwork', 'switch-off'], ['allowConversionTrackings', 'ok'],
@@ -170,9 +172,75 @@ test('a highlighted switch that becomes unreadable keeps its highlight until the
   assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
 });
 
+test('the highlight\'s palette follows the page\'s own background, not the browser\'s scheme', () => {
+  const dark = PAGE.replace('<main class="m3n">', '<main class="m3n" style="background: rgb(27, 31, 35)">');
+  for (const [page, palette] of [[PAGE, 'light'], [dark, 'dark']]) {
+    const { window, document } = loadPage(page);
+    window.LinkedOutHighlight.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+    const row = document.querySelector('[data-linkedout-row]');
+    assert.equal(row.getAttribute('data-linkedout-palette'), palette);
+    assert.equal(row.querySelector('[data-linkedout-reason]').getAttribute('data-linkedout-palette'), palette);
+    assert.equal(document.querySelector('[data-linkedout="switch-off"]').getAttribute('data-linkedout-palette'), palette);
+  }
+});
+
+test('in an active walkthrough the reason says, before the flip, that the next page opens; the flip is reported in words', () => {
+  const { window, document } = loadPage(PAGE);
+  const H = window.LinkedOutHighlight;
+  const t = (name, subs) => (subs ? `${name}(${subs.join('|')})` : name);
+  const active = (v) => ({ ...v, next: { step: 'n', url: 'https://www.linkedin.com/mypreferences/d/settings/n' }, walkthrough: { active: true, still_on: 1 } });
+  H.applyVerdict(document, active(verdict(['allowDataForGenerativeAI'], [])), t);
+  assert.equal(document.querySelector('[data-linkedout-reason]').textContent, 'highlightReason(Reason for allowDataForGenerativeAI.) highlightMovesOn');
+  const region = document.querySelector('[data-linkedout-announce]');
+  assert.equal(region.getAttribute('role'), 'status');
+  assert.equal(region.textContent, '', 'the live region is there, empty, before anything is said');
+  const result = H.applyVerdict(document, active(verdict([], ['allowDataForGenerativeAI'])), t);
+  assert.deepEqual(plain(result.switchedOff), ['Use my data for training content creation AI models']);
+  H.announce(document, 'said');
+  assert.equal(region.textContent, 'said');
+  // Outside a walkthrough nothing moves on, so nothing says so.
+  const other = loadPage(PAGE);
+  other.window.LinkedOutHighlight.applyVerdict(other.document, verdict(['allowDataForGenerativeAI'], []), t);
+  assert.equal(other.document.querySelector('[data-linkedout-reason]').textContent, 'highlightReason(Reason for allowDataForGenerativeAI.)');
+});
+
+test('focus goes to the highlighted switch only when nothing else has it', () => {
+  const { window, document } = loadPage(PAGE);
+  const H = window.LinkedOutHighlight;
+  H.applyVerdict(document, verdict(['allowLinkedInAudienceNetwork'], []));
+  const navToggle = document.getElementById('nav-toggle');
+  navToggle.focus();
+  assert.equal(H.focusFirstSwitch(document), false);
+  assert.equal(document.activeElement, navToggle, 'someone using the page keeps focus');
+  navToggle.blur();
+  assert.equal(H.focusFirstSwitch(document), true);
+  assert.equal(document.activeElement.getAttribute('aria-labelledby'), 'allowLinkedInAudienceNetwork');
+});
+
+test('a notice: in the main landmark, its live region inserted empty and filled after, dismissible', async () => {
+  const { window, document } = loadPage(PAGE);
+  const H = window.LinkedOutHighlight;
+  H.showNotice(document, 'host not installed', (name) => name);
+  const box = document.querySelector('[data-linkedout-notice-box]');
+  assert.equal(box.nextElementSibling.tagName, 'MAIN', 'at the top of the main column, next to its landmark');
+  const notice = box.querySelector('[data-linkedout-notice]');
+  assert.equal(notice.getAttribute('role'), 'status');
+  assert.equal(notice.textContent, '', 'inserted empty');
+  await new Promise((resolve) => { setTimeout(resolve, 300); });
+  assert.equal(notice.textContent, 'host not installed', 'filled after');
+  const dismiss = box.querySelector('button');
+  assert.equal(dismiss.textContent, 'noticeDismiss');
+  dismiss.click();
+  assert.equal(document.querySelector('[data-linkedout-notice-box]'), null);
+  H.showNotice(document, 'host not installed');
+  assert.equal(document.querySelector('[data-linkedout-notice-box]'), null, 'a dismissed notice stays away');
+  H.showNotice(document, 'something else');
+  assert.ok(document.querySelector('[data-linkedout-notice-box]'), 'a new one shows');
+});
+
 // ---- issue 21 item 7: the page cannot speak in LinkedOut's name ----
 
-test('a reason or notice planted by the page is never reused, changed or shown as LinkedOut\'s', () => {
+test('a reason or notice planted by the page is never reused, changed or shown as LinkedOut\'s', async () => {
   const planted = PAGE.replace('<div class="h2k"><span id="allowDataForGenerativeAI"',
     '<span data-linkedout-reason data-linkedout-reason-state="unconfirmed" id="fake-reason">Safe to leave on</span><div class="h2k"><span id="allowDataForGenerativeAI"')
     .replace('<footer>', '<p data-linkedout-reason id="stray">LinkedOut: all done</p><div data-linkedout-notice id="fake-notice">LinkedOut: nothing to do here</div><footer>');
@@ -188,6 +256,7 @@ test('a reason or notice planted by the page is never reused, changed or shown a
   assert.equal(input.getAttribute('aria-describedby'), own[0].id, 'the switch is described by LinkedOut\'s reason only');
   assert.ok(document.getElementById('stray'), 'a page element is never removed');
   h.showNotice(document, 'LinkedOut could not read this page');
+  await new Promise((resolve) => { setTimeout(resolve, 300); });  // the live region is filled after it is inserted
   const notices = [...document.querySelectorAll('[data-linkedout-notice]')];
   assert.equal(document.getElementById('fake-notice').textContent, 'LinkedOut: nothing to do here');
   assert.deepEqual(notices.filter((n) => n.id !== 'fake-notice').map((n) => n.textContent), ['LinkedOut could not read this page']);

@@ -211,7 +211,7 @@ test('content: allowed by the organisation and chosen by the member → it switc
 // ---- report page ----
 
 test('report page: the host\'s HTML goes into a sandboxed frame, with a link to save it', async () => {
-  const content = '<!doctype html><html><body><h1>LinkedOut report</h1><p>Off</p></body></html>';
+  const content = '<!doctype html><html><head></head><body><h1>LinkedOut report</h1><p><a href="https://www.linkedin.com/mypreferences/d/settings/x">X</a>: Off</p></body></html>';
   const asked = [];
   const { document, window } = loadPage(withoutScripts('report/report.html'), {
     url: REPORT_URL,
@@ -228,8 +228,10 @@ test('report page: the host\'s HTML goes into a sandboxed frame, with a link to 
   while (document.body.dataset.ready !== 'true' && Date.now() - start < 3000) await sleep(10);
   assert.deepEqual(asked[0], { type: 'report', format: 'html' });
   const frame = document.getElementById('report-frame');
-  assert.equal(frame.getAttribute('sandbox'), '', 'sandboxed: no scripts, no same origin');
-  assert.equal(frame.getAttribute('srcdoc'), content);
+  // Sandboxed: no scripts, no same origin; a link may open a new tab, never load in the frame.
+  assert.equal(frame.getAttribute('sandbox'), 'allow-popups allow-popups-to-escape-sandbox');
+  assert.equal(frame.getAttribute('srcdoc'), '<!doctype html>\n<html><head></head><body><h1>LinkedOut report</h1><p>'
+    + '<a href="https://www.linkedin.com/mypreferences/d/settings/x" target="_blank" rel="noopener noreferrer">X</a>: Off</p></body></html>');
   assert.equal(frame.hidden, false);
   const save = document.getElementById('save-report');
   assert.equal(save.hidden, false);

@@ -283,3 +283,39 @@ test('no helper and the built-in core failed: says why and how to install the he
   assert.equal(document.getElementById('helper-adds').hidden, true);
   assert.equal(document.getElementById('retry').hidden, false);
 });
+
+test('a11y: each setting link is read with its state; no plan hides the empty list and quiets Start; unchanged text is not rewritten', () => {
+  const { window, document, t } = openPopup('en');
+  const View = window.LinkedOutPopupView;
+  View.render(document, STATUS, t);
+  const link = document.getElementById('step-link-ads-beyond-linkedin');
+  const name = link.getAttribute('aria-labelledby').split(' ').map((id) => document.getElementById(id).textContent).join(' ');
+  assert.equal(name, 'Ads off LinkedIn Still on');
+  assert.equal(document.getElementById('steps-section').hidden, false);
+  assert.equal(document.getElementById('start').classList.contains('primary'), true);
+
+  // The same status again: the live region's text node is the same node (nothing re-announced).
+  const statusText = document.getElementById('host-status-text');
+  const node = statusText.firstChild;
+  View.render(document, STATUS, t);
+  assert.equal(statusText.firstChild, node);
+
+  View.render(document, { host: { status: 'host_missing', message: '' }, plan: null }, t);
+  assert.equal(document.getElementById('steps-section').hidden, true, 'no "Settings" heading over an empty list');
+  assert.equal(document.getElementById('install-guide').hidden, false);
+  assert.equal(document.getElementById('install-guide').open, true, 'the install guide is unfolded');
+  assert.equal(document.getElementById('start').disabled, true);
+  assert.equal(document.getElementById('start').classList.contains('primary'), false, 'a Start that cannot work is not the primary button');
+});
+
+test('a11y: after "Mark done" focus stays in the row and one live region says the progress and the next action', () => {
+  const { window, document, t } = openPopup('en');
+  const View = window.LinkedOutPopupView;
+  const done = structuredClone(STATUS);
+  done.plan.steps[4] = { ...done.plan.steps[4], state: 'done', done_at: '2026-11-27T10:00:00Z' };
+  done.plan.progress = { done: 2, total: 4, remaining: 2 };
+  View.render(document, done, t);
+  View.afterMarkDone(document, 'objection-form', t);
+  assert.equal(document.activeElement.id, 'form-link-objection-form');
+  assert.equal(document.getElementById('walkthrough-message').textContent, '2 of 4 done. Next: Continue — 2 left');
+});

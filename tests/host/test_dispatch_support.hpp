@@ -3,7 +3,7 @@
 #pragma once
 
 #include <doctest/doctest.h>
-#include <stdlib.h>
+#include <random>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -28,9 +28,13 @@ inline const linkedout::Ruleset& real_rules() {
 class ScratchDir {
  public:
   ScratchDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "linkedout-core-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
+    // Portable (the same file builds the Windows test program): a random name, created exclusively.
+    std::random_device random;
+    for (int attempt = 0; attempt < 100 && path_.empty(); ++attempt) {
+      auto candidate = std::filesystem::temp_directory_path() / ("linkedout-core-" + std::to_string(random()));
+      if (std::filesystem::create_directory(candidate)) path_ = candidate;
+    }
+    if (path_.empty()) throw std::runtime_error("cannot create a scratch folder");
   }
   ~ScratchDir() {
     std::error_code ignored;

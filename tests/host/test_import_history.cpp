@@ -45,7 +45,7 @@ TEST_CASE("import_history: the browser's history lands in the helper's store onc
   CHECK(reply["type"] == "import_history");
   CHECK(reply["id"] == "imp");
   CHECK(reply["settings"] == 1);  // the browser saw it later: its record wins
-  CHECK(reply["history"] == 2);
+  CHECK(reply["history"] == 3);  // the browser's two sightings and its form marked done
   CHECK(reply["forms"] == 1);
   CHECK(reply["checks"] == 0);
 
@@ -54,10 +54,12 @@ TEST_CASE("import_history: the browser's history lands in the helper's store onc
   CHECK(record.state == "off");
   CHECK(record.first_seen == "2026-11-19T08:00:00Z");  // the earliest sighting of either
   CHECK(record.last_seen == "2026-11-20T09:05:00Z");
-  REQUIRE(data.history.size() == 3);  // the helper's one, then the browser's two, by time
+  REQUIRE(data.history.size() == 4);  // the helper's one, then the browser's three, by time
   CHECK(data.history[0].at == "2026-11-19T08:00:00Z");
   CHECK(data.history[1].at == "2026-11-20T09:00:00Z");
   CHECK(data.history[2].to == "off");
+  CHECK(data.history[3].setting == "objection-form");
+  CHECK(data.history[3].to == "done");
   CHECK(data.forms_done.count("objection-form") == 1);
   CHECK(data.region == std::optional<std::string>("EU"));
 

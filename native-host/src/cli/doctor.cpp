@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "json_file.hpp"
+#include "platform/platform.hpp"
 #include "cli/host_manifest.hpp"
 #include "cli/host_probe.hpp"
 #include "cli/manifest_options.hpp"
@@ -31,6 +32,24 @@ std::string launch_problem(const fs::path& manifest_file, paths::Family family, 
                                             : std::vector<std::string>{manifest_file.string(), id};
   const auto result = probe_host(program, args);
   return result.answered ? "" : result.problem;
+}
+
+// Whether another user could replace the program the manifest names (what install --system refuses,
+// and install per user warns about).
+std::vector<std::string> replaceable_host(const fs::path& manifest_file, paths::Scope scope) {
+  // A manifest that is not a readable file is inspect_manifest's to report, in plain words.
+  if (std::error_code ec; !fs::is_regular_file(manifest_file, ec)) return {};
+  const auto parsed = json_util::parse_strict_file(manifest_file);
+  if (!parsed.ok || !parsed.value.is_object()) return {};
+  const auto path = parsed.value.value("path", nlohmann::json());
+  if (!path.is_string() || !fs::path(path.get<std::string>()).is_absolute()) return {};
+  const bool system = scope == paths::Scope::system;
+  std::vector<std::string> problems;
+  for (const auto& why : platform::replaceable_by_others(
+           path.get<std::string>(), system ? platform::Ownership::root_only : platform::Ownership::root_or_self))
+    problems.push_back("another user could replace the host it names: " + why +
+                       (system ? " (a system-wide manifest must name a program only root can change)" : ""));
+  return problems;
 }
 
 std::string joined(const std::vector<std::string>& items) {
@@ -95,6 +114,7 @@ int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& 
       auto found = inspect_manifest(file, family, ids->of(family));
       problems.insert(problems.end(), found.begin(), found.end());
     }
+    for (auto& why : replaceable_host(file, location.scope)) problems.push_back(std::move(why));
     if (problems.empty() && request.launch_host)
       for (const auto& id : ids->of(family))
         if (auto problem = launch_problem(file, family, id); !problem.empty()) problems.push_back(problem);

@@ -72,6 +72,20 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
   }
   if (std::error_code ec; !fs::is_regular_file(host_path, ec))
     err << "install: warning: " << host_path.string() << " does not exist yet; browsers will not start it until it does\n";
+  // A manifest makes the browser run this file: whoever can replace it runs code as each user
+  // whose browser reads the manifest. System-wide: only root may be able to; per user: root or you.
+  const bool system = request.scope == paths::Scope::system;
+  const auto replaceable = platform::replaceable_by_others(
+      host_path, system ? platform::Ownership::root_only : platform::Ownership::root_or_self);
+  if (!replaceable.empty() && system) {
+    err << "install: refusing to register " << host_path.string()
+        << " for every user of this computer: another user could replace it\n";
+    for (const auto& why : replaceable) err << "install:   " << why << "\n";
+    err << "install: copy it where only root can write (such as /usr/lib/linkedout/) and install from there\n";
+    return kExitFailed;
+  }
+  for (const auto& why : replaceable)
+    err << "install: warning: another user could replace the host your browser will run: " << why << "\n";
 
   // Without a named browser or directory, install for the browsers found (unless --all-browsers):
   // an explicit browser or directory is what the caller asked for.

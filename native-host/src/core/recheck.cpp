@@ -7,6 +7,8 @@ namespace linkedout {
 namespace {
 
 constexpr std::int64_t kSecondsPerDay = 24 * 60 * 60;
+// A last check this much later than now is a clock's drift between two reads, not a wrong date.
+constexpr std::int64_t kClockDrift = 5 * 60;
 
 }  // namespace
 
@@ -77,8 +79,12 @@ CheckSchedule check_schedule(const StoreData& data, std::string_view ruleset_ver
   CheckSchedule schedule;
   schedule.reminder_days = data.reminder_days;
   schedule.last_full_check = data.last_full_check;
-  if (!data.reminder_days) return schedule;
   const auto last = data.last_full_check ? parse_iso8601(*data.last_full_check) : std::nullopt;
+  const auto now = parse_iso8601(now_iso);
+  // Recorded with a clock that ran ahead (and was corrected since), the last check would keep the
+  // reminder quiet until that future date: it is due now, and the report says the date looks wrong.
+  schedule.last_check_in_future = last && now && *last > *now + kClockDrift;
+  if (!data.reminder_days) return schedule;
   if (!last) {
     schedule.due = true;
     schedule.due_reason = "never_checked";
@@ -86,8 +92,7 @@ CheckSchedule check_schedule(const StoreData& data, std::string_view ruleset_ver
   }
   const std::time_t next = *last + static_cast<std::time_t>(*data.reminder_days) * kSecondsPerDay;
   schedule.next_due = format_iso8601(next);
-  const auto now = parse_iso8601(now_iso);
-  if (now && *now >= next) {
+  if (schedule.last_check_in_future || (now && *now >= next)) {
     schedule.due = true;
     schedule.due_reason = "interval";
   } else if (data.last_full_check_ruleset != ruleset_version) {

@@ -34,6 +34,9 @@ struct CheckSchedule {
   // "" | "never_checked" (reminder on, no full re-check yet) | "interval" | "ruleset_changed"
   // (the last full re-check ran with another ruleset version: the ruleset may know new settings)
   std::string due_reason;
+  // The last full check is dated later than now (beyond a clock's drift): the clock was wrong when
+  // it was recorded, or is wrong now. It is then due ("interval"), and the report says so.
+  bool last_check_in_future = false;
 };
 CheckSchedule check_schedule(const StoreData& data, std::string_view ruleset_version, std::string_view now_iso);
 

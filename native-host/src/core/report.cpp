@@ -96,9 +96,10 @@ std::string hint_text(const Report& report, const RegionHint& hint) {
 
 // The re-check lines (issue 16), shared by the Markdown and HTML reports.
 std::string last_check_text(const Report& report) {
-  return report.check.last_full_check
-             ? fill(say(report, Phrase::last_full_check), {readable_time(report, *report.check.last_full_check)})
-             : std::string(say(report, Phrase::no_full_check));
+  if (!report.check.last_full_check) return std::string(say(report, Phrase::no_full_check));
+  std::string text = fill(say(report, Phrase::last_full_check), {readable_time(report, *report.check.last_full_check)});
+  if (report.check.last_check_in_future) text += " " + std::string(say(report, Phrase::clock_ahead));
+  return text;
 }
 
 std::string next_check_text(const Report& report) {

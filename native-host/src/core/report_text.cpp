@@ -178,6 +178,13 @@ constexpr Entry kPhrases[] = {
     {Phrase::new_control, {"“{1}” on {2} (first seen {3})", "„{1}“ auf {2} (zuerst gesehen am {3})",
      "« {1} » sur {2} (vu pour la première fois le {3})", "«{1}» en {2} (visto por primera vez el {3})",
      "‘{1}’ op {2} (voor het eerst gezien op {3})", "«{1}» su {2} (visto per la prima volta il {3})"}},
+    // after last_full_check, when that date is later than now
+    {Phrase::clock_ahead, {"This date is later than the computer's clock says it is now: one of the two looks wrong, so a re-check is due.",
+     "Dieses Datum liegt nach der jetzigen Uhrzeit des Computers: eines von beiden scheint falsch, daher ist eine erneute Prüfung fällig.",
+     "Cette date est postérieure à l’heure actuelle de l’ordinateur : l’une des deux semble fausse, une nouvelle vérification est donc due.",
+     "Esta fecha es posterior a la hora actual del ordenador: una de las dos parece incorrecta, así que toca una nueva comprobación.",
+     "Deze datum ligt later dan de klok van de computer nu aangeeft: een van beide lijkt niet te kloppen, dus een nieuwe controle is nodig.",
+     "Questa data è successiva all’ora attuale del computer: una delle due sembra sbagliata, quindi è necessario un nuovo controllo."}},
 };
 static_assert(std::size(kPhrases) == static_cast<std::size_t>(Phrase::count_), "report_text.cpp: a Phrase has no entry");
 

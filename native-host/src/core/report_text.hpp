@@ -22,7 +22,7 @@ enum class Phrase {
   // the re-check section (issue 16)
   recheck_heading, last_full_check, no_full_check, reminder_off, due_ruleset_changed, due_now, next_due,
   latest_recheck, came_back_on, could_not_read, not_reached, new_switch_one, new_switches, all_off, new_heading,
-  new_intro, new_control,
+  new_intro, new_control, clock_ahead,
   count_  // not a phrase: the number of phrases
 };
 

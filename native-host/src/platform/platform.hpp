@@ -84,8 +84,10 @@ struct FileRead {
   FileIdentity identity;
   HeldFile held;
 };
-// Reads the file at `path`: nullopt when it does not exist. Throws Error when it cannot be read.
-std::optional<FileRead> read_file_held(const std::filesystem::path& path);
+// Reads the file at `path` without ever blocking or taking in more than `max_bytes`: nullopt when
+// it does not exist. Throws Error when it cannot be read, is not a regular file (a FIFO, device,
+// socket or folder, also through a symlink) or is larger than `max_bytes`.
+std::optional<FileRead> read_file_held(const std::filesystem::path& path, std::size_t max_bytes);
 // Opens the file at `path` without reading it (one just written): nullopt when it cannot.
 struct FileHold {
   FileIdentity identity;
@@ -114,12 +116,23 @@ class FileLock {
 bool can_execute(const std::filesystem::path& path);
 std::string how_to_make_executable();
 
+// Why another user could replace the program at `path`: one line for each file or folder on its
+// way (the path as given and its real location) that is group- or world-writable (a sticky folder
+// such as /tmp excepted: others cannot replace what is in it) or owned by anyone but root, or, with
+// `trusted_owner` ownership::root_or_self, anyone but root and this user. Empty when none.
+enum class Ownership { root_only, root_or_self };
+std::vector<std::string> replaceable_by_others(const std::filesystem::path& path, Ownership trusted_owner);
+
 // ---- the user's folders ----
 
 // An environment variable; unset or empty → nullopt.
 std::optional<std::string> env(const char* name);
 // The user's home folder: $HOME (%USERPROFILE%), else the password database. Throws Error.
 std::filesystem::path home_dir();
+// Every path the host uses starts from these three (store, log, per-user manifests). Each is
+// absolute or an Error: a relative HOME falls back to the password database, and a relative
+// LINKEDOUT_DATA_DIR or XDG_* is refused with a message naming the variable (not its value), so
+// nothing is ever written under the working folder (browsers start the host in its own folder).
 // LinkedOut's data folder: $LINKEDOUT_DATA_DIR, else the OS's per-user data folder.
 std::filesystem::path data_dir();
 // Where the host log goes.
@@ -143,8 +156,10 @@ std::optional<std::string> parent_command_line();
 
 // Seconds since the epoch, UTC.
 std::int64_t now_utc();
-// The local zone at a UTC instant: its offset east of UTC and abbreviation ("CET", or "" when it
-// has none). nullopt when the zone cannot be told; the caller then writes UTC.
+// The local zone at a UTC instant: its offset east of UTC and abbreviation ("CET", or "+0530").
+// nullopt when the zone cannot be told or is not believable (TZ=UTC+25 gives a day's offset
+// labelled UTC; a 5,000-letter TZ names itself): the caller then writes UTC. The abbreviation is
+// checked, so no unchecked environment text comes back.
 struct ZoneAt {
   long offset_seconds = 0;
   std::string abbreviation;

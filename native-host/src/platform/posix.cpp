@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -46,8 +48,9 @@ FileIdentity identity_from(const struct stat& info) {
           static_cast<std::uint64_t>(info.st_size), nanoseconds(modified), nanoseconds(changed)};
 }
 
-// Reads an open file to its end.
-std::string read_all(int fd, const fs::path& file) {
+// Reads an open file to its end, taking in at most `max_bytes` (a file growing while it is read
+// cannot make it take more).
+std::string read_all(int fd, const fs::path& file, std::size_t max_bytes) {
   std::string content;
   char buffer[65536];
   for (;;) {
@@ -55,8 +58,30 @@ std::string read_all(int fd, const fs::path& file) {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) fail("read", file, errno);
     if (n == 0) return content;
+    if (content.size() + static_cast<std::size_t>(n) > max_bytes)
+      throw Error("cannot read " + file.string() + ": it is too large (more than " + std::to_string(max_bytes) + " bytes)");
     content.append(buffer, static_cast<std::size_t>(n));
   }
+}
+
+// What a file that is not a regular file is, in words.
+std::string kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISDIR(mode)) return "a folder";
+  return "not a plain file";
+}
+
+// A path from the environment must be absolute: a relative one would put files under whatever
+// folder the host was started in (browsers start it in its own). The value is not echoed.
+std::optional<fs::path> absolute_env(const char* name) {
+  const auto value = env(name);
+  if (!value) return std::nullopt;
+  if (!fs::path(*value).is_absolute())
+    throw Error(std::string(name) + " must be an absolute path; it is set to a relative one");
+  return fs::path(*value);
 }
 
 }  // namespace
@@ -93,6 +118,13 @@ std::string temp_file_prefix(const fs::path& target) { return target.filename().
 void write_file_atomically(const fs::path& target, std::string_view content, FileAccess access) {
   const mode_t mode = access == FileAccess::owner_only ? 0600 : 0644;
   const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  struct stat info {};
+  if (::stat(dir.c_str(), &info) != 0 && errno == ENOENT)
+    throw Error("cannot write " + target.string() + ": the folder " + dir.string() + " does not exist");
+  // The rename would put a regular file where a device, FIFO, socket or folder was (as root,
+  // /dev/null itself). A symlink is replaced, never followed, as before.
+  if (::lstat(target.c_str(), &info) == 0 && !S_ISREG(info.st_mode) && !S_ISLNK(info.st_mode))
+    throw Error("refusing to replace " + target.string() + ": it is " + kind_of(info.st_mode) + ", not a regular file");
   std::string temp = (dir / (temp_file_prefix(target) + "XXXXXX")).string();
   const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
   if (fd < 0) fail("create a temporary file beside", target, errno);
@@ -145,8 +177,10 @@ HeldFile::~HeldFile() {
   if (handle_ != -1) ::close(static_cast<int>(handle_));
 }
 
-std::optional<FileRead> read_file_held(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+std::optional<FileRead> read_file_held(const fs::path& path, std::size_t max_bytes) {
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer (holding the store's
+  // lock, so a second host would wait too). It changes nothing for a regular file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     if (errno == ENOENT) return std::nullopt;
     fail("read", path, errno);
@@ -155,8 +189,13 @@ std::optional<FileRead> read_file_held(const fs::path& path) {
   read.held = HeldFile(fd);  // closes fd on every way out
   struct stat info {};
   if (::fstat(fd, &info) != 0) fail("read", path, errno);
+  if (!S_ISREG(info.st_mode))
+    throw Error("cannot read " + path.string() + ": it is " + kind_of(info.st_mode) + ", not a regular file");
+  if (static_cast<std::uint64_t>(info.st_size) > max_bytes)
+    throw Error("cannot read " + path.string() + ": it is too large (" + std::to_string(info.st_size) +
+                " bytes; the limit is " + std::to_string(max_bytes) + ")");
   read.identity = identity_from(info);
-  read.content = read_all(fd, path);
+  read.content = read_all(fd, path, max_bytes);
   return read;
 }
 
@@ -197,6 +236,46 @@ bool can_execute(const fs::path& path) { return ::access(path.c_str(), X_OK) == 
 
 std::string how_to_make_executable() { return "chmod +x it"; }
 
+std::vector<std::string> replaceable_by_others(const fs::path& path, Ownership trusted_owner) {
+  std::vector<std::string> problems;
+  const uid_t self = ::geteuid();
+  std::vector<fs::path> checked;
+  const auto check_chain = [&](const fs::path& start) {
+    for (fs::path at = start;; at = at.parent_path()) {
+      if (std::find(checked.begin(), checked.end(), at) == checked.end()) {
+        checked.push_back(at);
+        struct stat info {};
+        if (::lstat(at.c_str(), &info) != 0) {
+          // Not there yet (a binary about to be copied): nobody can have planted it.
+          if (errno != ENOENT) problems.push_back(at.string() + " cannot be checked: " + errno_text(errno));
+        } else {
+          const bool trusted =
+              info.st_uid == 0 || (trusted_owner == Ownership::root_or_self && info.st_uid == self);
+          if (!trusted)
+            problems.push_back(at.string() + " is not owned by root" +
+                               (trusted_owner == Ownership::root_or_self ? " or you" : "") + " (owner uid " +
+                               std::to_string(info.st_uid) + ")");
+          // A link's own mode means nothing (its folder's does); in a sticky folder (/tmp) others
+          // cannot rename or delete what they do not own.
+          const bool sticky_folder = S_ISDIR(info.st_mode) && (info.st_mode & S_ISVTX);
+          if (!S_ISLNK(info.st_mode) && !sticky_folder && (info.st_mode & (S_IWGRP | S_IWOTH))) {
+            char mode[8];
+            std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(info.st_mode & 07777));
+            problems.push_back(at.string() + " is writable by other users (mode " + mode + ")");
+          }
+        }
+      }
+      if (at == at.root_path() || at.parent_path() == at) break;
+    }
+  };
+  std::error_code ec;
+  const fs::path given = fs::absolute(path, ec).lexically_normal();
+  if (!ec) check_chain(given);
+  const fs::path real = fs::canonical(path, ec);
+  if (!ec && real != given) check_chain(real);
+  return problems;
+}
+
 // ---- the user's folders ----
 
 std::optional<std::string> env(const char* name) {
@@ -206,17 +285,30 @@ std::optional<std::string> env(const char* name) {
 }
 
 fs::path home_dir() {
-  if (auto home = env("HOME")) return fs::path(*home);
-  if (const passwd* pw = ::getpwuid(::getuid()); pw != nullptr && pw->pw_dir != nullptr)
+  // A relative HOME would put the store and the log under the working folder: ask the password
+  // database instead, as for an unset one.
+  if (auto home = env("HOME"); home && fs::path(*home).is_absolute()) return fs::path(*home);
+  if (const passwd* pw = ::getpwuid(::getuid()); pw != nullptr && pw->pw_dir != nullptr && pw->pw_dir[0] == '/')
     return fs::path(pw->pw_dir);
-  throw Error("cannot find the home directory: HOME is unset and the user has no passwd entry");
+  throw Error("cannot find the home folder: HOME is unset or relative, and the password database has no home for this user");
 }
 
 fs::path data_dir() {
-  return paths::data_dir(paths::current_os(), home_dir(), env("LINKEDOUT_DATA_DIR"), env("XDG_DATA_HOME"));
+  if (auto chosen = absolute_env("LINKEDOUT_DATA_DIR")) return *chosen;
+  const auto os = paths::current_os();
+  std::optional<std::string> xdg;
+  if (os == paths::Os::Linux)
+    if (auto dir = absolute_env("XDG_DATA_HOME")) xdg = dir->string();
+  return paths::data_dir(os, home_dir(), std::nullopt, xdg);
 }
 
-fs::path log_dir() { return paths::log_dir(paths::current_os(), home_dir(), env("XDG_STATE_HOME")); }
+fs::path log_dir() {
+  const auto os = paths::current_os();
+  std::optional<std::string> xdg;
+  if (os == paths::Os::Linux)
+    if (auto dir = absolute_env("XDG_STATE_HOME")) xdg = dir->string();
+  return paths::log_dir(os, home_dir(), xdg);
+}
 
 // ---- this process ----
 
@@ -260,12 +352,40 @@ std::optional<std::string> parent_command_line() {
 
 std::int64_t now_utc() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
+namespace {
+
+// A zone abbreviation as zones write them: "CET", "AEST", "+0530", or none. Anything else (the
+// TZ variable's own text: TZ=AAAA… names itself AAAA…) is not shown.
+bool believable_abbreviation(std::string_view name) {
+  if (name.empty()) return true;
+  if (name.size() > 6) return false;
+  if (name[0] == '+' || name[0] == '-') {
+    if (name.size() < 3) return false;
+    for (const char c : name.substr(1))
+      if (c < '0' || c > '9') return false;
+    return true;
+  }
+  if (name.size() < 2) return false;
+  for (const char c : name)
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
+  return true;
+}
+
+}  // namespace
+
 std::optional<ZoneAt> local_zone_at(std::int64_t utc_seconds) {
   const auto when = static_cast<std::time_t>(utc_seconds);
   std::tm local{};
   ::tzset();  // TZ may have changed since the last call (tests, long-lived hosts)
   if (!::localtime_r(&when, &local)) return std::nullopt;
-  return ZoneAt{local.tm_gmtoff, local.tm_zone ? local.tm_zone : ""};
+  // Real zones lie between UTC-12 and UTC+14; glibc turns TZ=UTC+25 into a day's offset still
+  // labelled "UTC", which would print yesterday's date as UTC.
+  constexpr long kMaxOffset = 14 * 3600;
+  if (local.tm_gmtoff < -kMaxOffset || local.tm_gmtoff > kMaxOffset) return std::nullopt;
+  const std::string name = local.tm_zone ? local.tm_zone : "";
+  if (!believable_abbreviation(name)) return std::nullopt;
+  if ((name == "UTC" || name == "GMT" || name == "UCT") && local.tm_gmtoff != 0) return std::nullopt;
+  return ZoneAt{local.tm_gmtoff, name};
 }
 
 }  // namespace linkedout::platform

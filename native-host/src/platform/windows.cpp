@@ -243,6 +243,12 @@ bool can_execute(const fs::path& path) {
 
 std::string how_to_make_executable() { return "name the program itself, linkedout-host.exe"; }
 
+// Windows guards the program's folder by ACLs, not by owner and mode bits. Reading them (who may
+// write %ProgramFiles% or the per-user folder) is not done yet: nothing is reported here, and
+// docs/security.md says the Windows installs rely on the MSI's folders (Program Files for a
+// per-machine install, the user's own %LOCALAPPDATA% otherwise).
+std::vector<std::string> replaceable_by_others(const fs::path&, Ownership) { return {}; }
+
 // ---- the user's folders ----
 
 std::optional<std::string> env(const char* name) {

@@ -1,0 +1,4 @@
+// Keyboard, screen-reader and theme checks in Debian's Firefox ESR: see a11y-scenarios.js.
+import { defineA11ySuite } from './a11y-scenarios.js';
+
+defineA11ySuite('firefox');

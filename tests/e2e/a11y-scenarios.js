@@ -1,0 +1,346 @@
+// Keyboard-only and screen-reader runs of LinkedOut in a real browser (shared by the Chromium and
+// Firefox files): Tab counts and focus targets read from document.activeElement, announcements
+// read from the live regions, axe-core (WCAG 2.1 AA) on every LinkedOut surface, and the
+// highlight's contrast on light and dark LinkedIn pages in both browser colour schemes.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { startReplica } from '../fixtures/linkedin/server.js';
+import { browserAvailability, EXTENSION_DIR, launchBrowser } from './harness.js';
+import { axeViolations, focused, highlightContrast, liveChanges, liveRegions, recordLiveChanges, tabsUntil } from './a11y-helpers.js';
+import { openPopup, openReportPage, readPopup } from './popup-helpers.js';
+import { waitUntil } from './replica-checks.js';
+import { pathOf } from './walkthrough-driver.js';
+
+const en = JSON.parse(readFileSync(path.join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'));
+const message = (name, ...subs) => subs.reduce((text, sub, i) => text.replace(`$${i + 1}`, sub), en[name]?.message ?? `<no message ${name}>`);
+
+// Walkthrough pages run by keyboard (the whole walkthrough runs in the main e2e suites).
+const KEYBOARD_PAGES = 4;
+
+// Everything LinkedOut adds to a LinkedIn page, for axe.
+const PAGE_SURFACES = ['[data-linkedout-row]', '[data-linkedout="switch-off"]', '[data-linkedout-notice-box]', '[data-linkedout-announce]'];
+
+function assertNoViolations(violations, where) {
+  assert.deepEqual(violations, [], `axe (WCAG 2.1 AA) on ${where}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+// The browser's colour scheme: Chromium emulates it per page (CDP); Firefox takes it from a pref
+// the session was launched with (BiDi has no emulation for it).
+const SCHEME_PREFS = { dark: 0, light: 1 };  // layout.css.prefers-color-scheme.content-override
+
+async function emulateScheme(page, scheme, kind) {
+  if (kind === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  const applied = await page.evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, scheme);
+  assert.equal(applied, true, `the browser reports prefers-color-scheme: ${scheme}`);
+}
+
+export function defineA11ySuite(kind) {
+  const availability = browserAvailability(kind);
+
+  describe(`${kind}: keyboard, screen reader, theme`, { skip: availability.skip }, () => {
+    let replica;
+    let session;
+
+    before(async () => {
+      replica = await startReplica({ renderDelayMs: 200 });
+      session = await launchBrowser(kind, { replica });
+    });
+    after(async () => {
+      await session?.close();
+      await replica?.close();
+    });
+
+    it('walkthrough by keyboard alone: focus lands on each highlighted switch, Space is confirmed in words, the move on is said before', async () => {
+      const popup = await openPopup(session);
+      await popup.bringToFront();
+      const tabsToStart = await tabsUntil(popup, (f) => f.id === 'start');
+      assert.ok(tabsToStart <= 2, `${tabsToStart} Tabs from the top of the popup to Start`);
+      assertNoViolations(await axeViolations(popup), 'the popup, connected');
+      const before = new Set(await session.browser.pages());
+      await popup.keyboard.press('Enter');
+      const tab = await waitUntil(async () => (await session.browser.pages()).find((p) => !before.has(p)),
+        { what: 'the walkthrough tab', timeout: 10000 });
+      await tab.bringToFront();
+
+      let tabs = 0;
+      // The first pages of the walkthrough (each the same flow; the whole run is the main suites').
+      const pages = replica.ruleset.settings.slice(0, KEYBOARD_PAGES);
+      for (const [index, setting] of pages.entries()) {
+        await waitUntil(() => pathOf(tab.url()) === setting.path, { what: `the walkthrough to reach ${setting.path}`, timeout: 15000 });
+        await tab.waitForSelector('[data-linkedout="switch-off"]', { timeout: 10000 });
+        await tab.waitForSelector('[data-linkedout-reason]', { timeout: 5000 });
+        // On arrival focus is on the switch (nobody was typing): no Tabs through LinkedIn's header.
+        await waitUntil(async () => (await focused(tab)).mark === 'switch-off', { what: `focus on the switch of ${setting.path}`, timeout: 3000 })
+          .catch(() => {});
+        tabs += await tabsUntil(tab, (f) => f.mark === 'switch-off');
+        // The switch's description says what flipping it does: this page is done, the next opens.
+        const description = await tab.evaluate(() => {
+          const input = document.activeElement;
+          return (input.getAttribute('aria-describedby') || '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+        });
+        assert.ok(description.includes(message('highlightMovesOn')), `${setting.path}: the switch's description says flipping moves on: "${description}"`);
+        if (index === 0) assertNoViolations(await axeViolations(tab, PAGE_SURFACES), `the highlight on ${setting.path}`);
+        await tab.keyboard.press(' ');  // Space (a key name BiDi also knows)
+        // Confirmed in words, in a live region, before the page changes.
+        const label = await tab.evaluate(() => {
+          const input = document.querySelector('[data-linkedout]');
+          const ids = (input.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+          return ids.length ? document.getElementById(ids[0]).textContent.trim() : document.querySelector(`label[for="${input.id}"]`).textContent.trim();
+        }).catch(() => null);
+        const said = message('announceSwitchedOff', label ?? '');
+        await tab.waitForFunction((text) => [...document.querySelectorAll('[role="status"], [aria-live="polite"]')]
+          .some((el) => el.textContent.includes(text)), { timeout: 5000 }, said)
+          .catch(async (error) => { throw new Error(`${setting.path}: no live region says "${said}"; they say ${JSON.stringify(await liveRegions(tab).catch(() => 'gone'))} (${error.message})`); });
+      }
+      assert.equal(tabs, 0, `Tabs needed to reach the highlighted switches on ${pages.length} walkthrough pages: ${tabs}`);
+      const next = replica.ruleset.settings[KEYBOARD_PAGES];
+      await waitUntil(() => pathOf(tab.url()) === next.path, { what: `the walkthrough to move on to ${next.path}`, timeout: 15000 });
+      await tab.close();
+      await popup.close();
+    });
+
+    it('focus on arrival never leaves a field someone is typing in', async () => {
+      const setting = replica.ruleset.settings[1];
+      replica.setToggles({ [setting.keys[0]]: true });
+      replica.setRenderDelay(800);
+      const page = await session.browser.newPage();
+      try {
+        await page.bringToFront();
+        await page.goto(replica.url(setting.path));
+        await page.click('input[type="search"]');
+        await page.keyboard.type('privacy');
+        await page.waitForSelector('[data-linkedout="switch-off"]', { timeout: 10000 });
+        await new Promise((r) => { setTimeout(r, 500); });
+        const now = await focused(page);
+        assert.equal(now.type, 'search', `focus stays in the search field: ${JSON.stringify(now)}`);
+        assert.equal(await page.$eval('input[type="search"]', (el) => el.value), 'privacy');
+      } finally {
+        replica.setRenderDelay(200);
+        await page.close();
+      }
+    });
+
+    it('popup: "Mark done" keeps focus in its row; the progress change is announced once, nothing unchanged is re-announced', async () => {
+      const form = replica.ruleset.forms[0];
+      const popup = await openPopup(session);
+      await popup.bringToFront();
+      const tabsToMark = await tabsUntil(popup, (f) => f.id === `mark-done-${form.id}`);
+      const progressBefore = (await readPopup(popup)).progress;
+      await recordLiveChanges(popup);
+      await popup.keyboard.press('Enter');
+      await popup.waitForFunction((id) => document.querySelector(`li[data-step="${id}"]`)?.dataset.state === 'done', { timeout: 10000 }, form.id);
+      await new Promise((r) => { setTimeout(r, 300); });
+      const now = await focused(popup);
+      assert.equal(now.inStep, form.id, `focus stays in the objection form's row (was ${tabsToMark} Tabs down): ${JSON.stringify(now)}`);
+      const changes = await liveChanges(popup);
+      const progress = message('progressText', String(progressBefore.done + 1), String(progressBefore.total));
+      const regions = [...new Set(changes.map((c) => c.region))];
+      assert.equal(regions.length, 1, `exactly one live region changes: ${JSON.stringify(changes)}`);
+      const last = changes[changes.length - 1].text;
+      assert.ok(last.includes(progress), `the change says "${progress}": ${last}`);
+      const label = await popup.$eval('#start', (el) => el.textContent);
+      assert.ok(last.includes(label), `the change names the new main button "${label}": ${last}`);
+      // Tab goes on from the row, not from the top of the popup.
+      await popup.keyboard.press('Tab');
+      const next = await focused(popup);
+      assert.notEqual(next.id, 'retry');
+      assert.notEqual(next.tag, 'body');
+      assertNoViolations(await axeViolations(popup), 'the popup after "Mark done"');
+      await popup.close();
+    });
+
+    it('popup: setting links are read with their state; the reminder field has a real name', async () => {
+      const popup = await openPopup(session);
+      const names = await popup.evaluate(() => {
+        // The accessible name by aria-labelledby (ids in order), else the text: what a screen reader reads.
+        const nameOf = (el) => {
+          const ids = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+          if (ids.length) return ids.map((id) => document.getElementById(id)?.textContent.trim() ?? '').join(' ');
+          return el.getAttribute('aria-label') || el.textContent.trim();
+        };
+        return {
+          links: [...document.querySelectorAll('a[id^="step-link-"]')].map((a) => ({ name: nameOf(a), state: a.closest('li').querySelector('.step-state').textContent })),
+          days: nameOf(document.getElementById('reminder-days')),
+        };
+      });
+      assert.ok(names.links.length > 0);
+      for (const link of names.links) assert.ok(link.name.includes(link.state), `"${link.name}" says its state "${link.state}"`);
+      assert.equal(names.days, message('reminderDaysName'));
+      if (kind === 'chromium') {
+        // The browser's own accessibility tree agrees.
+        const tree = await popup.accessibility.snapshot({ interestingOnly: true });
+        const flat = [];
+        const walk = (node) => { flat.push(node); for (const c of node.children ?? []) walk(c); };
+        walk(tree);
+        assert.ok(flat.some((n) => n.role === 'spinbutton' && n.name === message('reminderDaysName')), 'the spin button is named');
+        const link = flat.find((n) => n.role === 'link' && n.name.startsWith(names.links[0].name.split(' ')[0]));
+        assert.ok(link && link.name.includes(names.links[0].state), `the tree reads the link with its state: ${link?.name}`);
+      }
+      await popup.close();
+    });
+
+    it('a page notice: inserted empty then filled, inside the page\'s main landmark, not fixed over the messaging dock, dismissible', async () => {
+      const setting = replica.ruleset.settings.find((s) => s.id === 'ads-by-age');
+      replica.setPageShape(setting.path, { shape: 'opaque' });
+      const page = await session.browser.newPage();
+      await page.evaluateOnNewDocument(() => {
+        globalThis.__noticeAtInsert = [];
+        new MutationObserver((records) => {
+          for (const r of records) {
+            for (const node of r.addedNodes) {
+              if (node.nodeType !== 1) continue;
+              for (const el of [node, ...node.querySelectorAll('*')]) {
+                if (el.hasAttribute('data-linkedout-notice')) globalThis.__noticeAtInsert.push(el.textContent);
+              }
+            }
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      try {
+        await page.goto(replica.url(setting.path));
+        await page.waitForFunction(() => document.querySelector('[data-linkedout-notice]')?.textContent.trim(), { timeout: 15000 });
+        const seen = await page.evaluate(() => {
+          const notice = document.querySelector('[data-linkedout-notice]');
+          const box = notice.closest('[data-linkedout-notice-box]');
+          return {
+            atInsert: globalThis.__noticeAtInsert,
+            role: notice.getAttribute('role'),
+            inMain: Boolean(box?.closest('main, [role="main"]') || box?.nextElementSibling?.matches('main, [role="main"]')),
+            position: getComputedStyle(box ?? notice).position,
+            dismiss: Boolean(box?.querySelector('button')),
+          };
+        });
+        assert.ok(seen.atInsert.length > 0 && seen.atInsert.every((text) => text === ''), `the live region is inserted empty: ${JSON.stringify(seen.atInsert)}`);
+        assert.equal(seen.role, 'status');
+        assert.equal(seen.inMain, true, 'the notice is at the main landmark, with the setting');
+        assert.notEqual(seen.position, 'fixed');
+        assert.equal(seen.dismiss, true, 'the notice has a close button');
+        assertNoViolations(await axeViolations(page, PAGE_SURFACES), 'the page notice');
+        await page.bringToFront();
+        await page.focus('[data-linkedout-notice-box] button');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => !document.querySelector('[data-linkedout-notice-box]'), { timeout: 5000 });
+        assert.notEqual((await focused(page)).tag, 'body', 'focus does not fall to the body when the notice goes');
+      } finally {
+        replica.setPageShape(setting.path, null);
+        await page.close();
+      }
+    });
+
+    it('report: links open a new tab and leave the report in place; the frame shows focus', async () => {
+      const popup = await openPopup(session);
+      const report = await openReportPage(session, popup);
+      await popup.close();
+      await report.bringToFront();
+      await report.waitForSelector('#report-frame:not([hidden])');
+      assertNoViolations(await axeViolations(report, ['header']), 'the report page');
+      // The links of the report as the frame gets them (its srcdoc; the frame itself has an opaque
+      // origin, and Firefox over BiDi does not list it as a frame).
+      const links = await report.$eval('#report-frame', (frame) => [...new DOMParser().parseFromString(frame.srcdoc, 'text/html')
+        .querySelectorAll('a[href]')].map((a) => ({ href: a.href, target: a.target, rel: a.rel })));
+      assert.ok(links.length > 0, 'the report has links');
+      for (const link of links) {
+        assert.equal(link.target, '_blank', `${link.href} opens in a new tab`);
+        assert.match(link.rel, /noopener/);
+      }
+      // Tab into the frame: the frame shows it has focus.
+      await tabsUntil(report, (f) => f.tag === 'iframe');
+      const ring = await report.$eval('#report-frame', (el) => ({ style: getComputedStyle(el).outlineStyle, width: parseFloat(getComputedStyle(el).outlineWidth) }));
+      assert.ok(ring.style !== 'none' && ring.width >= 2, `the frame shows focus: ${JSON.stringify(ring)}`);
+      if (kind === 'chromium') {
+        // Enter on the focused link opens a new tab and the report stays. (Firefox over BiDi: a tab
+        // opened from inside the sandboxed frame never showed up in browser.pages(), so there the
+        // links' target and the frame's focus ring above are what is checked.)
+        const pagesBefore = (await session.browser.pages()).length;
+        await report.keyboard.press('Enter');
+        await waitUntil(async () => (await session.browser.pages()).length > pagesBefore, { what: 'a new tab for the link', timeout: 10000 });
+        assert.equal(await report.$eval('#report-frame', (frame) => !frame.hidden && frame.srcdoc.length > 0), true);
+        const frame = report.frames().find((f) => f !== report.mainFrame());
+        assert.ok(await frame.evaluate(() => document.querySelectorAll('a[href]').length) > 0, 'the report is still shown in its frame');
+      }
+      for (const p of await session.browser.pages()) if (p !== report && pathOf(p.url())?.startsWith('/mypreferences')) await p.close();
+      await report.close();
+    });
+  });
+
+  for (const scheme of ['light', 'dark']) {
+    describe(`${kind} in its ${scheme} colour scheme: the highlight on light and dark LinkedIn`, { skip: availability.skip }, () => {
+      let replica;
+      let session;
+      before(async () => {
+        replica = await startReplica({ renderDelayMs: 200 });
+        session = await launchBrowser(kind, { replica,
+          firefoxPrefs: { 'layout.css.prefers-color-scheme.content-override': SCHEME_PREFS[scheme] } });
+      });
+      after(async () => {
+        await session?.close();
+        await replica?.close();
+      });
+
+      for (const theme of ['light', 'dark']) {
+        it(`contrast ≥ 3:1 on LinkedIn ${theme} with the browser ${scheme}, pulse included`, async () => {
+          const setting = replica.ruleset.settings[0];
+          replica.setToggles({ [setting.keys[0]]: true });
+          replica.setTheme(theme);
+          const page = await session.browser.newPage();
+          try {
+            await emulateScheme(page, scheme, kind);
+            await page.goto(replica.url(setting.path));
+            await page.waitForSelector('[data-linkedout-reason]', { timeout: 10000 });
+            const c = await highlightContrast(page);
+            const where = `LinkedIn ${theme}, browser ${scheme}, background ${c.background}`;
+            assert.ok(c.animated > 0, `${where}: the pulse runs`);
+            assert.ok(c.outline >= 3, `${where}: outline ${c.outline.toFixed(2)}:1`);
+            assert.ok(c.outlinePulseMin >= 3, `${where}: pulse at its faintest ${c.outlinePulseMin.toFixed(2)}:1`);
+            assert.ok(c.switchOutline >= 3, `${where}: switch outline ${c.switchOutline.toFixed(2)}:1`);
+            assert.ok(c.reasonBox >= 3, `${where}: label box ${c.reasonBox.toFixed(2)}:1`);
+            assert.ok(c.reasonText >= 4.5, `${where}: label text ${c.reasonText.toFixed(2)}:1`);
+            assertNoViolations(await axeViolations(page, PAGE_SURFACES), `the highlight (${where})`);
+          } finally {
+            await page.close();
+          }
+        });
+      }
+    });
+  }
+
+  describe(`${kind} without the helper: the popup leads with what the user can do`, { skip: availability.skip }, () => {
+    let replica;
+    let session;
+    before(async () => {
+      replica = await startReplica({ renderDelayMs: 200 });
+      session = await launchBrowser(kind, { replica, registerHost: false });
+    });
+    after(async () => {
+      await session?.close();
+      await replica?.close();
+    });
+
+    it('install guide open and first, no empty Settings heading, the disabled Start not the loudest', async () => {
+      const popup = await openPopup(session);
+      await popup.waitForFunction(() => document.getElementById('host-status').dataset.status === 'host_missing', { timeout: 15000 });
+      const seen = await popup.evaluate(() => {
+        const shown = (el) => Boolean(el) && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+        const start = document.getElementById('start');
+        const guideStep = document.querySelector('#install-guide li');
+        return {
+          guideShown: shown(guideStep),
+          stepsHeadingShown: shown(document.getElementById('steps-heading')),
+          startShown: shown(start),
+          startBackground: getComputedStyle(start).backgroundColor,
+          guideBeforeStart: Boolean(guideStep.compareDocumentPosition(start) & Node.DOCUMENT_POSITION_FOLLOWING),
+        };
+      });
+      assert.equal(seen.guideShown, true, 'the install steps are shown, not folded away');
+      assert.equal(seen.guideBeforeStart, true);
+      assert.equal(seen.stepsHeadingShown, false, 'no "Settings" heading over an empty list');
+      assert.ok(!seen.startShown || /rgba\(0, 0, 0, 0\)|transparent/.test(seen.startBackground),
+        `a disabled Start is not a filled primary button: ${JSON.stringify(seen)}`);
+      assertNoViolations(await axeViolations(popup), 'the popup without the helper');
+      await popup.close();
+    });
+  });
+}
