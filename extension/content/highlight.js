@@ -3,6 +3,10 @@
  *   - [data-linkedout="switch-off"]       a switch (whatever element it is: input, button, …) the
  *                                         verdict says is on and should be off;
  *   - [data-linkedout="ok"]               a switch already in the desired state;
+ *   - [data-linkedout="locked"]           a switch that is on and that the page does not let the
+ *                                         user change: its row is marked too
+ *                                         (data-linkedout-row="locked") and its reason says it
+ *                                         cannot be switched off here and links the objection form;
  *   - [data-linkedout-row="switch-off"]   the row around a highlighted switch (the nearest
  *                                         ancestor holding the switch and its label, and no other
  *                                         switch): outlined / pulsing by content/highlight.css;
@@ -73,10 +77,22 @@
     row.removeAttribute(ROW);
   }
 
+  // The form a locked switch's reason links to: only a LinkedIn page, whatever the verdict says.
+  function formUrl(item) {
+    const url = item.form && typeof item.form.url === 'string' ? item.form.url : '';
+    try {
+      const parsed = new URL(url);
+      return parsed.origin === 'https://www.linkedin.com' && !parsed.username && !parsed.password ? parsed.href : null;
+    } catch {
+      return null;
+    }
+  }
+
   function highlightRow(input, item, t) {
     const row = rowOf(input);
     if (!row) return;
-    row.setAttribute(ROW, 'switch-off');
+    const locked = item.action === 'locked';
+    row.setAttribute(ROW, locked ? 'locked' : 'switch-off');
     let reason = reasonElementOf(row);
     if (!reason) {
       reason = input.ownerDocument.createElement('span');
@@ -86,45 +102,72 @@
       reason.id = `${REASON_ID_PREFIX}${reasonCounter}`;
       row.appendChild(reason);
     }
-    const text = t('highlightReason', [item.reason]);
-    if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
+    if (locked) {
+      showLocked(reason, item, t);
+    } else {
+      const text = t('highlightReason', [item.reason]);
+      if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
+    }
     addDescribedBy(input, reason.id);
+  }
+
+  // "LinkedIn does not let you switch this off here" and a link to the objection form.
+  function showLocked(reason, item, t) {
+    const text = t('highlightLocked', [item.reason]);
+    const href = formUrl(item);
+    const link = reason.firstElementChild;
+    if (reason.textContent === text + (href ? t('highlightLockedForm') : '') && (!href || (link && link.href === href))) return;
+    reason.textContent = text;
+    if (href) {
+      const a = reason.ownerDocument.createElement('a');
+      a.href = href;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.textContent = t('highlightLockedForm');
+      reason.append(a);
+    }
   }
 
   /**
    * Marks exactly the switches the verdict names and clears every mark that no longer applies.
+   * `switches`: the elements scanned for the page_state this verdict answers, in the order sent;
+   * every verdict entry names its element by `control` (its index there), never by key alone.
    * `t(messageName, substitutions)` gives localised text (chrome.i18n.getMessage in the browser).
-   * Returns {highlighted, ok}: the keys marked.
+   * Returns {highlighted, ok}: the elements marked.
    */
-  function applyVerdict(doc, verdict, t = identity) {
-    const highlightByKey = new Map(verdict.highlight.map((item) => [item.key, item]));
-    const okKeys = new Set(verdict.ok.map((item) => item.key));
+  function applyVerdict(doc, verdict, switches, t = identity) {
+    const at = (item) => (Number.isInteger(item.control) ? switches[item.control] : undefined);
+    const marks = new Map();  // element → [mark, highlight item]
+    for (const item of verdict.ok) if (at(item)) marks.set(at(item), ['ok', null]);
+    for (const item of verdict.highlight) {
+      if (at(item)) marks.set(at(item), [item.action === 'locked' ? 'locked' : 'switch-off', item]);
+    }
     // A highlighted switch whose state became unreadable keeps its highlight: it clears only when
     // the read-back says off.
-    const unreadableKeys = new Set(verdict.unknown.filter((u) => u.why === 'unreadable').map((u) => u.key));
+    for (const item of verdict.unknown) {
+      const el = at(item);
+      if (el && item.why === 'unreadable' && el.getAttribute(MARK) === 'switch-off') marks.set(el, ['switch-off', null]);
+    }
     const highlighted = [];
     const ok = [];
     const keptRows = new Set();
 
     for (const input of scan().switchesIn(doc)) {
-      const key = scan().keyOf(input);
-      const item = key === null ? undefined : highlightByKey.get(key);
-      if (item) {
-        input.setAttribute(MARK, 'switch-off');
-        highlightRow(input, item, t);
-        const row = rowOf(input);
-        if (row) keptRows.add(row);
-        highlighted.push(key);
-      } else if (key !== null && unreadableKeys.has(key) && input.getAttribute(MARK) === 'switch-off') {
-        const row = rowOf(input);
-        if (row) keptRows.add(row);
-        highlighted.push(key);
-      } else if (key !== null && okKeys.has(key)) {
+      const [mark, item] = marks.get(input) || [null, null];
+      if (mark === 'ok') {
         input.setAttribute(MARK, 'ok');
-        ok.push(key);
-      } else if (input.hasAttribute(MARK)) {
-        input.removeAttribute(MARK);
+        ok.push(input);
+        continue;
       }
+      if (mark === null) {
+        if (input.hasAttribute(MARK)) input.removeAttribute(MARK);
+        continue;
+      }
+      input.setAttribute(MARK, mark);
+      if (item) highlightRow(input, item, t);
+      const row = rowOf(input);
+      if (row) keptRows.add(row);
+      highlighted.push(input);
     }
     // Stale rows: a switch that left the verdict, or a row whose switch vanished.
     for (const row of Array.from(doc.querySelectorAll(`[${ROW}]`))) {
@@ -148,10 +191,8 @@
   }
 
   /** "Switch it for me" could not get the page to confirm: say so, keep the highlight. */
-  function markUnconfirmed(doc, key, text) {
-    const input = scan().findSwitch(doc, key);
-    if (!input) return false;
-    const row = rowOf(input);
+  function markUnconfirmed(input, text) {
+    const row = input && input.isConnected ? rowOf(input) : null;
     const reason = row && reasonElementOf(row);
     if (!reason) return false;
     reason.setAttribute(REASON_STATE, 'unconfirmed');

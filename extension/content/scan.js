@@ -7,14 +7,20 @@
  *   - <input type="checkbox"> with no role and no aria-checked (the older toggle: .checked is the state)
  *   - any element with role="switch" or role="checkbox" and aria-checked (e.g. a <button>)
  *   - toggle buttons with aria-pressed
+ *   - reported as unreadable (so the host never guesses around them): an element with
+ *     role="switch" but no aria-checked, and an artdeco toggle whose state is only a class
  * A bare checkbox that is one option of a list (several checkboxes in one fieldset, group or list,
  * e.g. interest categories) is not a setting switch and is not reported.
  */
 (function defineLinkedOutScan(root) {
   'use strict';
 
-  const SWITCH_SELECTOR = 'input[type="checkbox"], [role="switch"][aria-checked], [role="checkbox"][aria-checked], '
+  const SWITCH_SELECTOR = 'input[type="checkbox"], [role="switch"], [role="checkbox"][aria-checked], '
+    + 'button[aria-pressed], [role="button"][aria-pressed], .artdeco-toggle';
+  // Inside an artdeco toggle the real switch (if any) is read; the wrapper itself is not reported.
+  const INNER_SWITCH_SELECTOR = 'input[type="checkbox"], [role="switch"], [role="checkbox"][aria-checked], '
     + 'button[aria-pressed], [role="button"][aria-pressed]';
+  const matches = Element.prototype.matches;
   const LIST_SELECTOR = 'fieldset, [role="group"], [role="list"], [role="listbox"], ul, ol';
   const MAX_CONTROLS = 500;
   const MAX_KEY_CHARS = 256;
@@ -95,15 +101,25 @@
     return Boolean(list) && list.querySelectorAll('input[type="checkbox"]').length > 1;
   }
 
+  /** An artdeco toggle wrapping a switch LinkedOut reads: the inner switch is reported instead. */
+  const isWrapper = (el) => !matches.call(el, INNER_SWITCH_SELECTOR) && el.querySelector(INNER_SWITCH_SELECTOR) !== null;
+
   /** The setting switches inside `scope` (a document or an element), in document order. */
   function switchesIn(scope) {
     return Array.from(scope.querySelectorAll(SWITCH_SELECTOR))
-      .filter((el) => !isListOption(el))
+      .filter((el) => !isListOption(el) && !isWrapper(el))
       .slice(0, MAX_CONTROLS);
   }
 
+  /** The page does not let the user change it (disabled, in a disabled fieldset, aria-disabled). */
+  function isDisabled(el) {
+    return matches.call(el, ':disabled') || el.getAttribute('aria-disabled') === 'true';
+  }
+
   function readControl(el) {
-    return { key: keyOf(el), label: labelOf(el), checked: checkedOf(el) };
+    const control = { key: keyOf(el), label: labelOf(el), checked: checkedOf(el) };
+    if (isDisabled(el)) control.disabled = true;
+    return control;
   }
 
   /** The switch whose key is `key`, or null. */
@@ -122,7 +138,7 @@
   }
 
   root.LinkedOutScan = Object.freeze({
-    SWITCH_SELECTOR, scanPage, readControl, switchesIn, findSwitch, keyOf, labelOf, checkedOf,
+    SWITCH_SELECTOR, scanPage, readControl, switchesIn, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
     labellingElements, langOf, cutWhole, isListOption, isDisagreeing,
   });
 })(globalThis);

@@ -43,10 +43,10 @@
   ]);
   const TOGGLE_STATES = Object.freeze(['off', 'on', 'unseen', 'not_in_region']);
   const FORM_STATES = Object.freeze(['todo', 'done', 'not_in_region']);
-  const UNKNOWN_WHY = Object.freeze(['unreadable', 'not_in_ruleset', 'ambiguous', 'left_alone']);
+  const UNKNOWN_WHY = Object.freeze(['unreadable', 'not_in_ruleset', 'ambiguous', 'left_alone', 'other_page']);
   const DRIFT_KINDS = Object.freeze(['re-enabled', 'new']);
   const MATCHED_BY = Object.freeze(['key', 'label', 'page']);
-  const HIGHLIGHT_ACTIONS = Object.freeze(['switch-off', 'switch-on']);
+  const HIGHLIGHT_ACTIONS = Object.freeze(['switch-off', 'switch-on', 'locked']);
   // BCP 47, loosely: letters, digits and hyphens ("en", "de-DE", "zh-Hant-TW"); empty when unknown.
   const LANG_PATTERN = /^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?$/;
   const REGION_PATTERN = /^[A-Z]{2,8}$/;
@@ -131,13 +131,14 @@
     const at = `controls[${index}]`;
     expectObject(control, at);
     for (const name of Object.keys(control)) {
-      if (!['key', 'label', 'checked'].includes(name)) fail(`${at}.${name}`, `${at} has an unexpected field ${name}`);
+      if (!['key', 'label', 'checked', 'disabled'].includes(name)) fail(`${at}.${name}`, `${at} has an unexpected field ${name}`);
     }
     expectNullableString(control.key, `${at}.key`, LIMITS.maxKeyChars);
     expectString(control.label, `${at}.label`, LIMITS.maxLabelChars);
     if (!(control.checked === true || control.checked === false || control.checked === null)) {
       fail(`${at}.checked`, `${at}.checked must be true, false or null`);
     }
+    if ('disabled' in control) expectBoolean(control.disabled, `${at}.disabled`);
   }
 
   /** The page part of a page_state: {url, lang, controls}. Throws ValidationError. */
@@ -200,7 +201,9 @@
   function buildPageState(id, page) {
     validatePage(page);
     if (id !== undefined) expectId(id);
-    const controls = Object.freeze(page.controls.map((c) => Object.freeze({ key: c.key, label: c.label, checked: c.checked })));
+    const controls = Object.freeze(page.controls.map((c) => Object.freeze(c.disabled === true
+      ? { key: c.key, label: c.label, checked: c.checked, disabled: true }
+      : { key: c.key, label: c.label, checked: c.checked })));
     return seal(withId(id, { type: 'page_state', url: page.url, lang: page.lang, controls }));
   }
   const buildWalkthrough = (id, action, step) =>
@@ -230,12 +233,19 @@
     expectCount(progress.remaining, 'progress.remaining');
   }
 
-  // Controls matched by label may have no key: null is a valid key everywhere in a verdict.
+  // Controls matched by label may have no key: null is a valid key everywhere in a verdict. Every
+  // entry names its control by `control`, its index in the page_state's controls.
+  function validateControlIndex(item, at) {
+    if (!Number.isInteger(item.control) || item.control < 0 || item.control >= LIMITS.maxControls) {
+      fail(`${at}.control`, `${at}.control must be an index into controls (0 to ${LIMITS.maxControls - 1})`);
+    }
+  }
   function validateMatched(item, at) {
     expectObject(item, at);
     expectNullableString(item.key, `${at}.key`, LIMITS.maxKeyChars);
     expectString(item.setting, `${at}.setting`, LIMITS.maxStepChars);
     expectOneOf(item.matched_by, MATCHED_BY, `${at}.matched_by`);
+    validateControlIndex(item, at);
   }
 
   function validateVerdict(msg) {
@@ -248,6 +258,7 @@
       expectOneOf(h.action, HIGHLIGHT_ACTIONS, `${at}.action`);
       expectString(h.severity, `${at}.severity`, LIMITS.maxSeverityChars);
       expectString(h.reason, `${at}.reason`, LIMITS.maxTextChars);
+      if ('form' in h) validateNext(h.form, `${at}.form`);
     });
     expectArray(msg.ok, 'ok');
     msg.ok.forEach((item, i) => validateMatched(item, `ok[${i}]`));
@@ -258,6 +269,7 @@
       expectNullableString(u.key, `${at}.key`, LIMITS.maxKeyChars);
       expectString(u.label, `${at}.label`, LIMITS.maxLabelChars);
       expectOneOf(u.why, UNKNOWN_WHY, `${at}.why`);
+      validateControlIndex(u, at);
     });
     expectArray(msg.drift, 'drift');
     msg.drift.forEach((d, i) => {

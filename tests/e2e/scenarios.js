@@ -14,6 +14,7 @@ import { defineShapeScenarios, defineUnreadableScenarios } from './shape-scenari
 import { openPopup, POPUP_VIEWPORT, readPopup } from './popup-helpers.js';
 import { defineReplicaChecks, waitUntil } from './replica-checks.js';
 import { defineRecheckScenarios } from './recheck-scenarios.js';
+import { defineTrustScenarios } from './trust-scenarios.js';
 import { followWalkthrough, startWalkthroughFromPopup } from './walkthrough-driver.js';
 
 const RENDER_DELAY_MS = 300;
@@ -291,6 +292,7 @@ export function defineBrowserSuite(kind) {
     defineShapeScenarios(it, () => ({ replica, session }));
     defineUnreadableScenarios(it, () => ({ replica, session }), screenshot);
     defineRecheckScenarios(it, () => ({ session, replica }));
+    defineTrustScenarios(it, () => ({ replica, session }));
   });
 
   describe(`${kind} + extension, host not installed`, () => {

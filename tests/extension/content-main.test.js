@@ -15,11 +15,11 @@ function verdictFor(page) {
   const highlight = [];
   const ok = [];
   const unknown = [];
-  for (const c of page.controls) {
-    if (c.checked === null) unknown.push({ key: c.key, label: c.label, why: 'unreadable' });
-    else if (c.checked) highlight.push({ key: c.key, setting: 's', action: 'switch-off', severity: 'ads', reason: `${c.label} is on.`, matched_by: 'key' });
-    else ok.push({ key: c.key, setting: 's', matched_by: 'key' });
-  }
+  page.controls.forEach((c, control) => {
+    if (c.checked === null) unknown.push({ key: c.key, label: c.label, why: 'unreadable', control });
+    else if (c.checked) highlight.push({ key: c.key, setting: 's', action: 'switch-off', severity: 'ads', reason: `${c.label} is on.`, matched_by: 'key', control });
+    else ok.push({ key: c.key, setting: 's', matched_by: 'key', control });
+  });
   return {
     type: 'verdict', url: page.url, setting: 's', highlight, ok, unknown, drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
     walkthrough: { active: false, still_on: highlight.length },
