@@ -1,6 +1,6 @@
 /*
  * LinkedOut protocol: message shapes and validators shared by the background, the content
- * scripts, the popup and the node tests. The contract is docs/protocol.md (protocol 2); its limits
+ * scripts, the popup and the node tests. The contract is docs/protocol.md (protocol 3); its limits
  * and enums are docs/protocol.schema.json's (tests/extension/protocol-schema.test.js keeps them equal).
  *
  * A classic script (no modules, no bundler): it defines one global, `LinkedOutProtocol`, in the
@@ -10,7 +10,7 @@
 (function defineLinkedOutProtocol(root) {
   'use strict';
 
-  const PROTOCOL_VERSION = 2;
+  const PROTOCOL_VERSION = 3;
   const HOST_NAME = 'io.linkedout.host';
   // Lengths count Unicode code points, as the host and JSON Schema do (not UTF-16 units).
   const LIMITS = Object.freeze({

@@ -27,7 +27,7 @@ function scriptedHost() {
   });
   const answer = (msg) => {
     switch (msg.type) {
-      case 'hello': return { type: 'hello', host_version: '0.1.0', protocol: 2, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } };
+      case 'hello': return { type: 'hello', host_version: '0.1.0', protocol: 3, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } };
       case 'config':
         if ('region' in msg) state.region = msg.region;
         return { type: 'config', region: state.region, regions: REGIONS, region_hint: state.region ? null : HINT };

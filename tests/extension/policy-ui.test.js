@@ -27,7 +27,7 @@ const withoutScripts = (file) => fs.readFileSync(path.join(EXTENSION_DIR, file),
 
 const REGIONS = { EU: 'European Union and EEA', UK: 'United Kingdom', CH: 'Switzerland', CA: 'Canada', HK: 'Hong Kong', US: 'United States', OTHER: 'Anywhere else' };
 const STATUS = {
-  host: { status: 'connected', message: '', hello: { host_version: '0.1.0', protocol: 2, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } } },
+  host: { status: 'connected', message: '', hello: { host_version: '0.1.0', protocol: 3, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } } },
   plan: {
     type: 'walkthrough', active: false, region: null,
     steps: [
