@@ -18,7 +18,7 @@
     try {
       if (getClientRects.call(el).length === 0) return false;  // display:none (itself or above)
       if (typeof checkVisibility === 'function') {
-        if (!checkVisibility.call(el, { visibilityProperty: true, contentVisibilityAuto: true })) return false;
+        if (!checkVisibility.call(el, { visibilityProperty: true })) return false;
       } else {
         const view = el.ownerDocument.defaultView;
         if (view && view.getComputedStyle(el).visibility !== 'visible') return false;
