@@ -7,8 +7,8 @@
  *   - <input type="checkbox"> with no role and no aria-checked (the older toggle: .checked is the state)
  *   - any element with role="switch" or role="checkbox" and aria-checked (e.g. a <button>)
  *   - toggle buttons with aria-pressed
- *   - reported as unreadable (so the host never guesses around them): an element with
- *     role="switch" but no aria-checked, and an artdeco toggle whose state is only a class
+ *   - reported as unreadable (so the host never guesses around it): an element with
+ *     role="switch" but no aria-checked
  * A bare checkbox that is one option of a list (several checkboxes in one fieldset, group or list,
  * e.g. interest categories) is not a setting switch and is not reported.
  */
@@ -16,9 +16,6 @@
   'use strict';
 
   const SWITCH_SELECTOR = 'input[type="checkbox"], [role="switch"], [role="checkbox"][aria-checked], '
-    + 'button[aria-pressed], [role="button"][aria-pressed], .artdeco-toggle';
-  // Inside an artdeco toggle the real switch (if any) is read; the wrapper itself is not reported.
-  const INNER_SWITCH_SELECTOR = 'input[type="checkbox"], [role="switch"], [role="checkbox"][aria-checked], '
     + 'button[aria-pressed], [role="button"][aria-pressed]';
   const matches = Element.prototype.matches;
   const LIST_SELECTOR = 'fieldset, [role="group"], [role="list"], [role="listbox"], ul, ol';
@@ -101,13 +98,10 @@
     return Boolean(list) && list.querySelectorAll('input[type="checkbox"]').length > 1;
   }
 
-  /** An artdeco toggle wrapping a switch LinkedOut reads: the inner switch is reported instead. */
-  const isWrapper = (el) => !matches.call(el, INNER_SWITCH_SELECTOR) && el.querySelector(INNER_SWITCH_SELECTOR) !== null;
-
   /** The setting switches inside `scope` (a document or an element), in document order. */
   function switchesIn(scope) {
     return Array.from(scope.querySelectorAll(SWITCH_SELECTOR))
-      .filter((el) => !isListOption(el) && !isWrapper(el))
+      .filter((el) => !isListOption(el))
       .slice(0, MAX_CONTROLS);
   }
 

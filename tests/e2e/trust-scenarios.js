@@ -32,7 +32,7 @@ export function defineTrustScenarios(it, context) {
   }
 
   // Every switch-like element in <main> (visible or not), with the mark LinkedOut gave it.
-  const readControls = (page) => page.$$eval('main input[type="checkbox"], main [role="switch"], main .artdeco-toggle',
+  const readControls = (page) => page.$$eval('main input[type="checkbox"], main [role="switch"]',
     (els) => els.map((el) => ({
       key: el.getAttribute('aria-labelledby') ?? (el.id || null),
       name: el.getAttribute('aria-label'),
@@ -60,7 +60,7 @@ export function defineTrustScenarios(it, context) {
     const page = await session.browser.newPage();
     try {
       await page.goto(replica.url(path));
-      await page.waitForSelector('main [role="switch"], main input[type="checkbox"], main .artdeco-toggle', { timeout: 10000 });
+      await page.waitForSelector('main [role="switch"], main input[type="checkbox"]', { timeout: 10000 });
       await body(page);
     } finally {
       await page.close();
@@ -127,10 +127,10 @@ export function defineTrustScenarios(it, context) {
     }
   });
 
-  it('match by page only when nothing went unread: a class-only toggle beside an unrelated switch gives the notice', async () => {
+  it('match by page only when nothing went unread: a toggle whose state is only a class, beside an unrelated switch, gives the notice', async () => {
     const { replica } = context();
     const setting = settingById(replica, 'ads-by-age');
-    replica.setPageShape(setting.path, { shape: 'classToggle' });
+    replica.setPageShape(setting.path, { shape: 'hashedClass' });
     const restore = replica.addToggles(setting.path, [{ stateKey: 'by-age-unrelated', key: 'allowSomethingUnrelated',
       wiring: 'labelledby', labels: UNKNOWN_TOGGLE.labels, checked: true }]);
     replica.setToggles({ [setting.keys[0]]: true });
