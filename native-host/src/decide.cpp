@@ -50,6 +50,14 @@ const std::vector<std::size_t>* owners_of_label(const Ruleset& rules, const std:
   return it == rules.settings_by_label.end() ? nullptr : &it->second;
 }
 
+// Whether the control's key or label names `setting` at all (even when the match is ambiguous).
+bool names_setting(const Ruleset& rules, const Control& control, const std::string& lang, std::size_t setting) {
+  const auto by_key = owners_of_key(rules, control.key);
+  if (by_key && std::find(by_key->begin(), by_key->end(), setting) != by_key->end()) return true;
+  const auto* by_label = owners_of_label(rules, control.label, lang);
+  return by_label && std::find(by_label->begin(), by_label->end(), setting) != by_label->end();
+}
+
 bool seen_before(const StoreData& known, const std::string& setting) {
   if (known.settings.count(setting)) return true;
   return std::any_of(known.history.begin(), known.history.end(),
@@ -150,7 +158,12 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
     } else if (!match.setting && match.why == "not_in_ruleset" && by_page) {
       match = {page_setting, "", "page"};
     }
-    if (match.setting) ++claimants;
+    // An ambiguous control that names the page's setting (its key, with another setting's label)
+    // claims it too: it may be the real one.
+    if (match.setting || (match.why == "ambiguous" && page_setting &&
+                          names_setting(rules, control, primary_language(page.lang), *page_setting))) {
+      ++claimants;
+    }
     matches.push_back(match);
   }
   bool page_read = false;  // the page's setting got one readable control

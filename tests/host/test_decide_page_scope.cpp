@@ -202,6 +202,12 @@ TEST_CASE("one claimant per setting: two controls claiming the page's setting ar
     CHECK(v.unknown[0].why == "ambiguous");
     CHECK(v.unknown[1].why == "ambiguous");
   }
+  SUBCASE("a control naming the setting by key but another setting by label (ambiguous) claims it too") {
+    const Setting& age = *rules.find_setting("ads-by-age");
+    const auto v = decide(rules, own_page(actions, "en", {{key, "", true}, {key, age.labels.at("en").front(), true}}), {});
+    judges_nothing(v);
+    CHECK(v.page_unreadable);
+  }
   SUBCASE("another setting's switch beside it does not count as a claimant") {
     const auto v = decide(rules, own_page(actions, "en", {{key, "", true}, {"allowAdsByAge", "", true}}), {});
     REQUIRE(v.highlight.size() == 1);
