@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include "dispatch.hpp"
+#include "ruleset_load.hpp"
 #include "framing.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
@@ -94,7 +95,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   world->dir = make_temp_dir();
   world->rules = linkedout::load_ruleset(std::nullopt);
   world->store = std::make_unique<linkedout::Store>(world->dir);
-  world->context = std::make_unique<linkedout::HostContext>(linkedout::HostContext{world->rules, *world->store});
+  world->context = std::make_unique<linkedout::HostContext>(linkedout::HostContext{world->rules, *world->store, linkedout::now_iso8601});
   world->context->now = [] { return std::string("2026-11-25T10:00:00Z"); };
   world->real = std::make_unique<linkedout::Dispatcher>(*world->context, kRealCap);
   world->tiny = std::make_unique<linkedout::Dispatcher>(*world->context, kTinyCap);

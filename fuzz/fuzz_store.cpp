@@ -56,11 +56,11 @@ void check_on_disk(std::string_view input, bool parses) {
     linkedout::record_sighting(data, "data-for-ai-improvement", "on", "https://www.linkedin.com/", "2026-11-25T10:00:00Z");
     return true;
   });
-  require(written.history.size() <= linkedout::Store::kMaxHistory);
+  require(written.history.size() <= linkedout::store_caps::kMaxHistory);
   const std::string text = read_bytes(store.file());
   const auto reread = linkedout::parse_store(text);  // throws (and so aborts) if the host wrote junk
   require(reread.settings.count("data-for-ai-improvement") == 1);
-  require(text.size() <= linkedout::Store::kMaxFileBytes || !reread.unknown_fields.empty());
+  require(text.size() <= linkedout::store_caps::kMaxFileBytes || !reread.unknown_fields.empty());
   if (!parses) {
     require(reread.corrupt_files.size() == 1);
     require(read_bytes(*dir / reread.corrupt_files[0]) == input);
@@ -85,7 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const auto parsed = linkedout::parse_store(input);
     parses = true;
-    require(parsed.history.size() <= linkedout::Store::kMaxHistory);
+    require(parsed.history.size() <= linkedout::store_caps::kMaxHistory);
     const std::string once = linkedout::serialize_store(parsed);
     const std::string twice = linkedout::serialize_store(linkedout::parse_store(once));
     require(once == twice);

@@ -2,7 +2,7 @@
 # contract: every request type in docs/protocol.schema.json has exactly one handlers/<type>.cpp,
 # and every handlers/*.cpp serves a request type of the schema. Either mismatch stops the build
 # here, naming the type, so a new message type is one schema entry and one handler file.
-#   cmake -DSCHEMA=protocol.schema.json -DHANDLERS=src/handlers -DOUT=handler_list.hpp -P handler_list.cmake
+#   cmake -DSCHEMA=protocol.schema.json -DHANDLERS=src/core/handlers -DOUT=handler_list.hpp -P handler_list.cmake
 cmake_minimum_required(VERSION 3.20)
 include("${CMAKE_CURRENT_LIST_DIR}/schema_enum.cmake")
 file(READ "${SCHEMA}" schema)
@@ -27,7 +27,7 @@ foreach(type IN LISTS handler_types)
   endif()
 endforeach()
 if(problems)
-  message(FATAL_ERROR "message types: the schema and native-host/src/handlers disagree:${problems}")
+  message(FATAL_ERROR "message types: the schema and native-host/src/core/handlers disagree:${problems}")
 endif()
 
 # In schema order. Rewritten only on change, so reconfiguring rebuilds nothing.
@@ -36,7 +36,7 @@ foreach(type IN LISTS schema_types)
   string(APPEND list " X(${type})")
 endforeach()
 set(header "// Generated from the request types of docs/protocol.schema.json, each served by
-// native-host/src/handlers/<type>.cpp (checked by native-host/handler_list.cmake). Do not edit.
+// native-host/src/core/handlers/<type>.cpp (checked by native-host/handler_list.cmake). Do not edit.
 #pragma once
 #define LINKEDOUT_HANDLERS(X)${list}
 ")

@@ -1,6 +1,6 @@
 /*
  * The walkthrough's navigation decisions, pure (no browser APIs): which page comes next, whether
- * to move the tab now, and the badge count. Used by background.js and popup.js, tested in node.
+ * to move the tab now, and the badge count. Used by the background (lib/walkthrough-driver.js) and the popup, tested in node.
  * Defines the global `LinkedOutWalkthrough`.
  */
 (function defineLinkedOutWalkthrough(root) {

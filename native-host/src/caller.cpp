@@ -1,12 +1,12 @@
 #include "caller.hpp"
-
-#include <unistd.h>
+#include "json_file.hpp"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "extension_ids.hpp"
 #include "framing.hpp"
+#include "platform/platform.hpp"
 #include "json_util.hpp"
 
 namespace linkedout::caller {
@@ -144,10 +144,9 @@ std::optional<fs::path> user_data_dir_from_cmdline(std::string_view cmdline) {
 }
 
 std::optional<fs::path> parent_user_data_dir() {
-  std::ifstream in("/proc/" + std::to_string(::getppid()) + "/cmdline", std::ios::binary);
-  if (!in) return std::nullopt;
-  const std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return user_data_dir_from_cmdline(cmdline);
+  const auto cmdline = platform::parent_command_line();
+  if (!cmdline) return std::nullopt;
+  return user_data_dir_from_cmdline(*cmdline);
 }
 
 Decision check(const Caller& caller, const AllowedCallers& allowed) {

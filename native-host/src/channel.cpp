@@ -1,6 +1,5 @@
 #include "channel.hpp"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <array>
@@ -19,13 +18,6 @@
 namespace linkedout {
 
 namespace asio = boost::asio;
-
-int take_stdout_for_frames() {
-  const int frames = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
-  if (frames < 0) return STDOUT_FILENO;  // nothing better to do: keep the real stdout
-  ::dup2(STDERR_FILENO, STDOUT_FILENO);
-  return frames;
-}
 
 namespace {
 

@@ -6,10 +6,6 @@
 
 namespace linkedout {
 
-// Takes the real stdout for frames and points fd 1 at stderr, so nothing a library prints can
-// corrupt the stream. Returns the descriptor to write frames to.
-int take_stdout_for_frames();
-
 // Serves until EOF (→ 0), a closed output (EPIPE → 0), SIGTERM/SIGINT (→ 0) or an incoming frame
 // over the limit (→ 2, after replying too_large). Expects SIGPIPE to be ignored.
 int run_channel(Dispatcher& dispatcher, int input_fd, int output_fd);

@@ -5,10 +5,13 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <system_error>
+#include <vector>
+
+#include "log.hpp"
+#include "platform/platform.hpp"
 
 namespace linkedout {
 
@@ -53,26 +56,41 @@ class LazyFileSink final : public spdlog::sinks::base_sink<std::mutex> {
   bool failed_ = false;
 };
 
-std::string env(const char* name) {
-  const char* value = std::getenv(name);
-  return value ? value : "";
+// The core's log hook, into the default logger.
+void core_message(core_log::Level level, std::string_view message) {
+  switch (level) {
+    case core_log::Level::debug: spdlog::debug("{}", message); break;
+    case core_log::Level::info: spdlog::info("{}", message); break;
+    case core_log::Level::warn: spdlog::warn("{}", message); break;
+    case core_log::Level::error: spdlog::error("{}", message); break;
+  }
+}
+
+core_log::Level core_level(spdlog::level::level_enum level) {
+  if (level <= spdlog::level::debug) return core_log::Level::debug;
+  if (level == spdlog::level::info) return core_log::Level::info;
+  if (level == spdlog::level::warn) return core_log::Level::warn;
+  return core_log::Level::error;
 }
 
 }  // namespace
 
 std::filesystem::path host_log_path() {
-  const std::string state = env("XDG_STATE_HOME");
-  if (!state.empty() && state.front() == '/') return std::filesystem::path(state) / "linkedout" / "host.log";
-  return std::filesystem::path(env("HOME")) / ".local" / "state" / "linkedout" / "host.log";
+  try {
+    return platform::log_dir() / "host.log";
+  } catch (const platform::Error&) {
+    return {};  // no home folder: no log file (never one under the working folder)
+  }
 }
 
 void init_logging() {
   auto to_stderr = std::make_shared<spdlog::sinks::stderr_sink_st>();
   to_stderr->set_pattern("linkedout-host: [%l] %v");
-  auto to_file = std::make_shared<LazyFileSink>(host_log_path());
-  auto logger = std::make_shared<spdlog::logger>("linkedout", spdlog::sinks_init_list{to_stderr, to_file});
+  std::vector<spdlog::sink_ptr> sinks{to_stderr};
+  if (const auto file = host_log_path(); !file.empty()) sinks.push_back(std::make_shared<LazyFileSink>(file));
+  auto logger = std::make_shared<spdlog::logger>("linkedout", sinks.begin(), sinks.end());
 
-  const std::string wanted = env("LINKEDOUT_LOG");
+  const std::string wanted = platform::env("LINKEDOUT_LOG").value_or("");
   auto level = spdlog::level::info;
   if (!wanted.empty()) {
     level = spdlog::level::from_str(wanted);
@@ -82,6 +100,8 @@ void init_logging() {
   logger->set_level(level);
   logger->flush_on(spdlog::level::info);
   spdlog::set_default_logger(std::move(logger));
+  if (level == spdlog::level::off) core_log::set_sink(nullptr, core_log::Level::error);
+  else core_log::set_sink(core_message, core_level(level));
 }
 
 }  // namespace linkedout

@@ -6,10 +6,10 @@
 
 namespace linkedout {
 
-// $XDG_STATE_HOME/linkedout/host.log, else $HOME/.local/state/linkedout/host.log.
+// platform::log_dir()/host.log; empty when there is no home folder to put it in.
 std::filesystem::path host_log_path();
 
-// Installs the default logger. Cheap: the log file is opened on the first message that reaches
+// Installs the default logger, and the core's log hook into it. Cheap: the log file is opened on the first message that reaches
 // it, and a file that cannot be created is skipped without failing.
 void init_logging();
 

@@ -1,7 +1,5 @@
 // linkedout-host: decide from argv whether a browser started us (serve native messaging, after
 // the caller check) or a person did (run a CLI command); nothing else lives here.
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -11,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "host_mode.hpp"
 #include "paths.hpp"
+#include "platform/platform.hpp"
 
 namespace {
 
@@ -19,10 +18,10 @@ using namespace linkedout;
 // Checks the caller, then serves. A refused caller gets one not_allowed frame, so the extension
 // can show why, and exit status 1.
 int serve(const caller::Caller& who, const cli::CommonOptions& common) {
-  const auto self = paths::self_executable();
+  const auto self = platform::self_executable();
   std::filesystem::path home;
   try {
-    home = paths::home_dir();
+    home = platform::home_dir();
   } catch (const std::exception& e) {
     spdlog::warn("{}: per-user host manifests are not consulted", e.what());
   }
@@ -32,7 +31,8 @@ int serve(const caller::Caller& who, const cli::CommonOptions& common) {
   if (!decision.allowed) {
     spdlog::error("refusing to serve: {}", decision.reason);
     const auto frame = caller::refusal_frame(decision.reason);
-    [[maybe_unused]] const auto written = ::write(STDOUT_FILENO, frame.data(), frame.size());
+    platform::set_binary_stdio();
+    platform::write_all(1, frame);
     return 1;
   }
   return run_host({common.resolved_data_dir(), common.rules_file, who.describe()});
@@ -40,7 +40,7 @@ int serve(const caller::Caller& who, const cli::CommonOptions& common) {
 
 // A person who starts the program in a terminal would otherwise see it wait silently for
 // native-messaging frames: tell them what it is for instead.
-bool started_in_terminal() { return ::isatty(STDIN_FILENO) == 1; }
+bool started_in_terminal() { return platform::stdin_is_terminal(); }
 
 int print_terminal_help() {
   std::cout << "linkedout-host is the LinkedOut helper: your browser starts it, it does nothing on its own here.\n"

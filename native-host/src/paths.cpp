@@ -1,8 +1,5 @@
 #include "paths.hpp"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include <array>
 #include <cstdlib>
 #include <stdexcept>
@@ -119,53 +116,6 @@ Os current_os() {
 #else
   return Os::Linux;
 #endif
-}
-
-std::optional<std::string> env(const char* name) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return std::nullopt;
-  return std::string(value);
-}
-
-fs::path home_dir() {
-  if (auto home = env("HOME")) return fs::path(*home);
-  if (const passwd* pw = ::getpwuid(::getuid()); pw != nullptr && pw->pw_dir != nullptr)
-    return fs::path(pw->pw_dir);
-  throw std::runtime_error("cannot find the home directory: HOME is unset and the user has no passwd entry");
-}
-
-fs::path default_data_dir() {
-  return data_dir(current_os(), home_dir(), env("LINKEDOUT_DATA_DIR"), env("XDG_DATA_HOME"));
-}
-
-fs::path default_log_dir() { return log_dir(current_os(), home_dir(), env("XDG_STATE_HOME")); }
-
-fs::path self_executable() {
-#if defined(__APPLE__)
-  std::uint32_t size = 0;
-  _NSGetExecutablePath(nullptr, &size);
-  std::string buffer(size, '\0');
-  if (_NSGetExecutablePath(buffer.data(), &size) != 0) throw std::runtime_error("cannot find the running executable");
-  return fs::canonical(buffer.c_str());
-#else
-  return fs::canonical("/proc/self/exe");
-#endif
-}
-
-bool program_on_path(std::string_view name) {
-  const auto path = env("PATH");
-  if (!path) return false;
-  std::string_view rest = *path;
-  while (!rest.empty()) {
-    const auto colon = rest.find(':');
-    const auto dir = rest.substr(0, colon);
-    rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
-    if (dir.empty()) continue;
-    const auto candidate = fs::path(dir) / name;
-    std::error_code ec;
-    if (fs::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return true;
-  }
-  return false;
 }
 
 }  // namespace linkedout::paths

@@ -60,15 +60,8 @@ std::filesystem::path data_dir(Os os, const std::filesystem::path& home,
 std::filesystem::path log_dir(Os os, const std::filesystem::path& home,
                               const std::optional<std::string>& xdg_state_home);
 
-// The running system, read from the environment.
+// The OS this host was built for. The running system's folders, environment and executable are
+// platform.hpp's.
 Os current_os();
-std::optional<std::string> env(const char* name);  // unset or empty → nullopt
-std::filesystem::path home_dir();                  // $HOME, else the password database
-std::filesystem::path default_data_dir();
-std::filesystem::path default_log_dir();
-// The absolute, symlink-free path of the running executable (/proc/self/exe on Linux).
-std::filesystem::path self_executable();
-// True when `name` is an executable file in one of $PATH's directories.
-bool program_on_path(std::string_view name);
 
 }  // namespace linkedout::paths

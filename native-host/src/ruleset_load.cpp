@@ -1,9 +1,10 @@
-// load_ruleset lives apart from ruleset.cpp so the build-time generator can link the parser and
-// validator without the generated data it is about to produce.
+// load_ruleset lives in the shell (it reads a file) and apart from ruleset.cpp, so the
+// build-time generator can link the parser and validator without the data it is about to produce.
+#include "ruleset_load.hpp"
+
 #include <fstream>
 #include <sstream>
 
-#include "ruleset.hpp"
 #include "ruleset_precompiled.hpp"
 
 namespace linkedout {

@@ -1,19 +1,25 @@
-// The background worker (extension/background.js) with a fake browser and a scripted host on a
+// The background (extension/background/, its features started by index.js) with a fake browser and a scripted host on a
 // fake port: one host round trip and one validation per page_state, the organisation policy read
 // once (start-up, then only when managed storage changes) with its region pushed to the host then,
 // and the region hint taken from the config reply.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import vm from 'node:vm';
-import fs from 'node:fs';
-import path from 'node:path';
-import { EXTENSION_DIR, plain } from './helpers.js';
+import { plain } from './helpers.js';
+import { startBackground as startBackgroundIn, FEATURES } from '../../extension/background/index.js';
+
+// Counts how often each string went through the protocol's well-formed-Unicode check: once per
+// validation of the message that holds it.
+const checked = new Map();
+const regExpTest = RegExp.prototype.test;
+RegExp.prototype.test = function countingTest(s) {
+  if (this.source.includes('uD800')) checked.set(s, (checked.get(s) || 0) + 1);
+  return regExpTest.call(this, s);
+};
 
 const EXT_ID = 'dnfgjokfijpcnnlbjpkiabamkiaihfdk';
 const SETTINGS = 'https://www.linkedin.com/mypreferences/d/settings/';
 const PAGE_URL = `${SETTINGS}data-for-ai-improvement`;
 const POPUP_URL = `chrome-extension://${EXT_ID}/popup/popup.html`;
-const FILES = ['lib/protocol.js', 'lib/walkthrough.js', 'lib/recheck.js', 'lib/recheck-driver.js', 'lib/messages.js', 'lib/host-connection.js', 'lib/policy.js', 'background.js'];
 const REGIONS = { CH: 'Switzerland', EU: 'European Union', UK: 'United Kingdom', US: 'United States' };
 const HINT = { evidence: 'share-data-with-select-partners', ruled_out: ['CH', 'EU', 'UK'] };
 
@@ -88,29 +94,16 @@ function startBackground({ policy = {}, host = scriptedHost() } = {}) {
     tabs: { update: async () => ({}), create: async () => ({ id: 99 }), query: async () => [], onRemoved: { addListener: () => {} } },
     action: { setBadgeText: async (b) => { badges.push(b.text); }, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} },
   };
-  // Counts how often each string went through the protocol's well-formed-Unicode check: once per
-  // validation of the message that holds it.
-  const checked = new Map();
-  const context = vm.createContext({
-    URL, TextEncoder, console, setTimeout, clearTimeout, chrome,
-    countCheck: (s) => checked.set(s, (checked.get(s) || 0) + 1),
-  });
-  vm.runInContext(`(() => {
-    const test = RegExp.prototype.test;
-    RegExp.prototype.test = function (s) { if (this.source.includes('uD800')) countCheck(s); return test.call(this, s); };
-  })()`, context);
-  for (const file of FILES) vm.runInContext(readExtensionFile(file), context, { filename: file });
-
+  const background = startBackgroundIn(chrome);
   const send = (msg, sender) => new Promise((resolve) => { listeners.message[0](msg, sender, (r) => resolve(plain(r))); });
   return {
-    host, posted, badges, managedReads, checked, managed,
+    background, host, posted, badges, managedReads, checked, managed,
     fromContent: (page) => send({ type: 'page_state', page }, { id: EXT_ID, url: page.url, origin: 'https://www.linkedin.com', frameId: 0, tab: { id: 5 } }),
     fromPopup: (msg) => send(msg, { id: EXT_ID, url: POPUP_URL }),
     changeStorage: (changes, area) => listeners.storage.forEach((fn) => fn(changes, area)),
   };
 }
 
-const readExtensionFile = (file) => fs.readFileSync(path.join(EXTENSION_DIR, file), 'utf8');
 
 /** Lets every pending promise, microtask and zero-delay timer run. */
 const settle = async () => { for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r)); };

@@ -71,6 +71,7 @@ const remoteCode = [
   ['new Function(', { 'bad.js': 'const f = new Function("return 1");' }, /new Function\( in bad.js/],
   ['importScripts of a remote URL', { 'bad.js': "importScripts('https://cdn.example.com/x.js');" }, /importScripts of a remote URL in bad.js/],
   ['import() of a remote URL', { 'bad.js': "import('https://cdn.example.com/x.mjs');" }, /import\(\) of a remote URL in bad.js/],
+  ['a module importing a remote URL for its effect', { 'bad.js': "import 'https://cdn.example.com/x.mjs';" }, /import of a remote URL in bad.js/],
 ];
 for (const [what, files, expected] of remoteCode) {
   test(`catches remote code: ${what}`, () => {

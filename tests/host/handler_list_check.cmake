@@ -20,7 +20,7 @@ endfunction()
 
 function(fresh_copy dir)
   file(REMOVE_RECURSE "${dir}")
-  file(COPY "${SOURCE_DIR}/native-host/src/handlers/" DESTINATION "${dir}")
+  file(COPY "${SOURCE_DIR}/native-host/src/core/handlers/" DESTINATION "${dir}")
 endfunction()
 
 # As the checkout is: passes, and lists every schema type.

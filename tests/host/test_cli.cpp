@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ruleset.hpp"
+#include "ruleset_load.hpp"
 #include "store.hpp"
 #include "test_cli_process.hpp"
 

@@ -67,10 +67,11 @@ struct ProcessResult {
 };
 
 // Runs `argv` (argv[0] is the program path) with the current environment plus `env` (an empty
-// value unsets the variable), feeding `input` on stdin and then closing it.
+// value unsets the variable), feeding `input` on stdin and then closing it; in `cwd` when given.
 inline ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
                                  const std::string& input = "",
-                                 std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
+                                 std::chrono::milliseconds timeout = std::chrono::seconds(30),
+                                 const std::filesystem::path& cwd = {}) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   REQUIRE(::pipe2(in_pipe, O_CLOEXEC) == 0);
   REQUIRE(::pipe2(out_pipe, O_CLOEXEC) == 0);
@@ -90,6 +91,7 @@ inline ProcessResult run_process(const std::vector<std::string>& argv, const std
     ::dup2(in_pipe[0], 0);
     ::dup2(out_pipe[1], 1);
     ::dup2(err_pipe[1], 2);
+    if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(126);
     ::execv(c_args[0], c_args.data());
     ::_exit(127);
   }

@@ -93,7 +93,7 @@ TEST_CASE("dispatch: drift new is flagged only when the store had history before
   core_test::ScratchDir dir;
   {
     linkedout::Store store(dir.path());
-    linkedout::HostContext context{core_test::real_rules(), store};
+    linkedout::HostContext context{core_test::real_rules(), store, linkedout::now_iso8601};
     linkedout::Dispatcher dispatcher(context);
     const json first = json::parse(dispatcher.handle(ai_page(false).dump()));
     CHECK(first["drift"] == json::array());
@@ -103,7 +103,7 @@ TEST_CASE("dispatch: drift new is flagged only when the store had history before
     CHECK(age["drift"] == json::array());
   }
   linkedout::Store store(dir.path());
-  linkedout::HostContext context{core_test::real_rules(), store};
+  linkedout::HostContext context{core_test::real_rules(), store, linkedout::now_iso8601};
   linkedout::Dispatcher dispatcher(context);
   const json gender = json::parse(dispatcher.handle(
       page_state(settings_url("ads-by-gender"), "en", json::array({control("allowAdsByGender", "Gender", true)})).dump()));
@@ -214,7 +214,7 @@ TEST_CASE("dispatch: a store that cannot be written → store_error, then keeps 
   core_test::ScratchDir dir;
   std::ofstream(dir.path() / "not-a-dir") << "x";
   linkedout::Store store(dir.path() / "not-a-dir" / "data");
-  linkedout::HostContext context{core_test::real_rules(), store};
+  linkedout::HostContext context{core_test::real_rules(), store, linkedout::now_iso8601};
   linkedout::Dispatcher dispatcher(context);
   json reply = json::parse(dispatcher.handle(ai_page(true, 21).dump()));
   check_error(reply, "store_error", 21);
@@ -294,7 +294,7 @@ TEST_CASE("dispatch: serves exactly the schema's request types, each from its ha
   REQUIRE(schema_types.size() >= 5);
 
   std::set<std::string> handler_files;
-  for (const auto& entry : std::filesystem::directory_iterator(source / "native-host/src/handlers")) {
+  for (const auto& entry : std::filesystem::directory_iterator(source / "native-host/src/core/handlers")) {
     if (entry.path().extension() == ".cpp") handler_files.insert(entry.path().stem().string());
   }
   CHECK(handler_files == schema_types);

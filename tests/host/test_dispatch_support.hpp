@@ -11,6 +11,7 @@
 #include <string>
 
 #include "dispatch.hpp"
+#include "ruleset_load.hpp"
 #include "json_util.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
@@ -48,7 +49,7 @@ inline constexpr const char* kNow = "2026-11-25T10:00:00Z";
 // A dispatcher over the real ruleset and a fresh store, with a clock the test can move.
 struct Host {
   explicit Host(std::size_t max_reply = linkedout::Dispatcher::kDefaultMaxReply)
-      : store(dir.path() / "data"), context{real_rules(), store}, dispatcher(context, max_reply) {
+      : store(dir.path() / "data"), context{real_rules(), store, nullptr}, dispatcher(context, max_reply) {
     context.now = [this] { return now; };
   }
 

@@ -131,9 +131,9 @@ TEST_CASE("history cap: a store over its byte cap is trimmed from the flooded se
 
   const std::string bytes = sandbox.store_bytes();
   const json after = json::parse(bytes);
-  INFO("store is " << bytes.size() << " bytes, cap " << linkedout::Store::kMaxFileBytes);
-  CHECK(bytes.size() <= linkedout::Store::kMaxFileBytes);
-  CHECK(after["history"].size() <= linkedout::Store::kMaxHistory);
+  INFO("store is " << bytes.size() << " bytes, cap " << linkedout::store_caps::kMaxFileBytes);
+  CHECK(bytes.size() <= linkedout::store_caps::kMaxFileBytes);
+  CHECK(after["history"].size() <= linkedout::store_caps::kMaxHistory);
   CHECK(history_of(after, kUsers) == history_of(store, kUsers));
   const json flooded = history_of(after, kFlooded);
   REQUIRE_FALSE(flooded.empty());

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "recheck.hpp"
+#include "ruleset_load.hpp"
 #include "report.hpp"
 #include "test_cli_process.hpp"
 #include "test_dispatch_support.hpp"

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "report.hpp"
+#include "ruleset_load.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
 #include "test_cli_process.hpp"

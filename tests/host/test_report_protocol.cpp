@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "dispatch.hpp"
+#include "ruleset_load.hpp"
 #include "report.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
@@ -41,7 +42,7 @@ const Ruleset& rules() {
 }
 
 struct InProcessHost {
-  explicit InProcessHost(const Ruleset& ruleset = rules()) : store(dir.path() / "data"), context{ruleset, store}, dispatcher(context) {
+  explicit InProcessHost(const Ruleset& ruleset = rules()) : store(dir.path() / "data"), context{ruleset, store, nullptr}, dispatcher(context) {
     context.now = [] { return std::string(kNow); };
   }
   json send(const json& request) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "decide_text.hpp"
+#include "ruleset_load.hpp"
 #include "ruleset.hpp"
 
 using linkedout::kLanguages;

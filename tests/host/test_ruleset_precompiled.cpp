@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "ruleset.hpp"
+#include "ruleset_load.hpp"
 #include "ruleset_precompiled.hpp"
 
 using linkedout::Ruleset;

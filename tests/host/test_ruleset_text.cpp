@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "decide.hpp"
+#include "ruleset_load.hpp"
 #include "ruleset.hpp"
 #include "ruleset_text.hpp"
 

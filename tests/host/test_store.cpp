@@ -272,13 +272,13 @@ TEST_CASE("store: history is capped, oldest entries dropped") {
   TempDir tmp;
   Store store(tmp.path());
   store.update([](StoreData& data) {
-    for (std::size_t i = 0; i < Store::kMaxHistory + 10; ++i) add_history(data, std::to_string(i));
+    for (std::size_t i = 0; i < linkedout::store_caps::kMaxHistory + 10; ++i) add_history(data, std::to_string(i));
     return true;
   });
   const auto data = store.load();
-  REQUIRE(data.history.size() == Store::kMaxHistory);
+  REQUIRE(data.history.size() == linkedout::store_caps::kMaxHistory);
   CHECK(data.history.front().setting == "10");
-  CHECK(data.history.back().setting == std::to_string(Store::kMaxHistory + 9));
+  CHECK(data.history.back().setting == std::to_string(linkedout::store_caps::kMaxHistory + 9));
 }
 
 TEST_CASE("trim_history: drops the oldest entries of the setting with the most, so every other setting keeps its own") {
@@ -309,8 +309,8 @@ TEST_CASE("store: the file stays under its byte cap, trimming the setting with t
     for (int i = 0; i < 3000; ++i) d.history.push_back({"2026-11-02T00:00:00Z", "flooded", "", "on", std::string(2000, 'u')});
     return true;
   });
-  CHECK(fs::file_size(store.file()) <= Store::kMaxFileBytes);
-  CHECK(fs::file_size(store.file()) > Store::kMaxFileBytes / 2);  // trimmed to fit, not emptied
+  CHECK(fs::file_size(store.file()) <= linkedout::store_caps::kMaxFileBytes);
+  CHECK(fs::file_size(store.file()) > linkedout::store_caps::kMaxFileBytes / 2);  // trimmed to fit, not emptied
   REQUIRE_FALSE(data.history.empty());
   CHECK(data.history.front().setting == "users-own");
   CHECK(store.load().history.size() == data.history.size());

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "json_file.hpp"
 #include "cli/host_manifest.hpp"
 #include "cli/host_probe.hpp"
 #include "cli/manifest_options.hpp"

@@ -1,4 +1,6 @@
 #include "cli/host_manifest.hpp"
+#include "json_file.hpp"
+#include "platform/platform.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -227,7 +229,7 @@ std::string Location::label() const {
 }
 
 fs::path home_of(const ManifestRequest& request) {
-  return request.home.empty() ? paths::home_dir() : request.home;
+  return request.home.empty() ? platform::home_dir() : request.home;
 }
 
 std::vector<Location> locations(const ManifestRequest& request, paths::Scope scope) {

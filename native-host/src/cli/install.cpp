@@ -4,7 +4,7 @@
 #include <iterator>
 #include <ostream>
 
-#include "atomic_write.hpp"
+#include "platform/platform.hpp"
 #include "cli/commands.hpp"
 #include "cli/host_manifest.hpp"
 #include "cli/manifest_options.hpp"
@@ -29,7 +29,7 @@ std::string evidence_of(paths::Browser browser, paths::Os os, paths::Scope scope
         if (sandboxed.browser == browser && sandboxed.native_messaging_works) return sandboxed.evidence.string();
   }
   for (const auto program : paths::spec(browser).on(os).programs) {
-    if (os == paths::Os::MacOS ? fs::exists(program, ec) : paths::program_on_path(program))
+    if (os == paths::Os::MacOS ? fs::exists(program, ec) : platform::program_on_path(program))
       return "program " + std::string(program);
   }
   return "";
@@ -51,7 +51,7 @@ void record_created_dirs(const fs::path& manifest_dir, const std::vector<fs::pat
   std::string text;
   if (std::ifstream in(record); in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   for (const auto& dir : created) text += dir.string() + "\n";
-  write_file_atomically(record, text, 0644);
+  platform::write_file_atomically(record, text, platform::FileAccess::world_readable);
 }
 
 }  // namespace
@@ -62,7 +62,7 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
 
   fs::path host_path;
   try {
-    host_path = request.host_path ? *request.host_path : paths::self_executable();
+    host_path = request.host_path ? *request.host_path : platform::self_executable();
   } catch (const std::exception& e) {
     err << "install: cannot find this program's own path (" << e.what() << "); pass --host-path\n";
     return kExitFailed;
@@ -96,7 +96,7 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
       fs::create_directories(location.file.parent_path(), ec);
       if (ec) throw std::runtime_error("cannot create " + location.file.parent_path().string() + ": " + ec.message());
       // 0644 whatever the umask: a system-wide manifest written by root must be readable by users.
-      write_file_atomically(location.file, manifest.dump(2) + "\n", 0644);
+      platform::write_file_atomically(location.file, manifest.dump(2) + "\n", platform::FileAccess::world_readable);
       if (location.scope == paths::Scope::system && !location.explicit_dir)
         record_created_dirs(location.file.parent_path(), created);
       out << "installed " << location.label() << ": " << location.file.string() << "\n";

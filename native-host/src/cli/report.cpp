@@ -5,12 +5,14 @@
 #include <cstdlib>
 #include <ostream>
 
-#include "atomic_write.hpp"
+#include "platform/platform.hpp"
+#include "ruleset_load.hpp"
 #include "cli/commands.hpp"
 #include "decide_text.hpp"
 #include "report.hpp"
 #include "ruleset_text.hpp"
 #include "ruleset.hpp"
+#include "host_mode.hpp"
 #include "store.hpp"
 
 namespace linkedout::cli {
@@ -28,8 +30,8 @@ bool write_file(const fs::path& file, const std::string& text, std::string& why)
     return false;
   }
   try {
-    write_file_atomically(file, text, 0600);
-  } catch (const AtomicWriteError& e) {
+    platform::write_file_atomically(file, text, platform::FileAccess::owner_only);
+  } catch (const platform::Error& e) {
     why = e.what();
     return false;
   }
@@ -59,9 +61,9 @@ bool is_language_tag(const std::string& tag) {
 // tag: "de_DE.UTF-8" → "de_DE"; "C", "POSIX" or nothing → "en".
 std::string environment_language() {
   for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* value = std::getenv(name);
-    if (!value || !*value) continue;
-    std::string locale(value);
+    const auto value = platform::env(name);
+    if (!value) continue;
+    std::string locale(*value);
     locale = locale.substr(0, locale.find_first_of(".@"));
     if (locale == "C" || locale == "POSIX" || !is_language_tag(locale)) return "en";
     return locale;
@@ -101,6 +103,7 @@ int run_report(const ReportRequest& request, std::ostream& out, std::ostream& er
   }
   report::BuildOptions options;
   options.lang = lang;
+  options.zone = local_zone();
   const std::string text =
       report::render(report::build_report(rules, data, request.now ? *request.now : now_iso8601(), options), *format);
   if (!request.output) {

@@ -9,8 +9,10 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "ruleset_load.hpp"
 #include "report.hpp"
 #include "ruleset.hpp"
+#include "host_mode.hpp"
 #include "store.hpp"
 
 namespace linkedout::cli {
@@ -110,7 +112,9 @@ int run_status(const StatusRequest& request, std::ostream& out, std::ostream& er
     err << "status: cannot read the state store in " << request.data_dir.string() << ": " << e.what() << "\n";
     return kExitFailed;
   }
-  const auto report = report::build_report(rules, data, now_iso8601());
+  report::BuildOptions options;
+  options.zone = local_zone();
+  const auto report = report::build_report(rules, data, now_iso8601(), options);
   if (request.json) {
     print_json(report, request.data_dir, data.walkthrough_active, out);
   } else {

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "json_file.hpp"
 #include "cli/host_manifest.hpp"
 #include "cli/manifest_options.hpp"
 #include "extension_ids.hpp"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "ruleset.hpp"
-#include "store.hpp"
+#include "store_format.hpp"
 
 namespace linkedout {
 

@@ -48,31 +48,17 @@ json walkthrough_reply(const Plan& plan, const StoreData& known) {
           {"next", protocol::next_json(plan.next)}};
 }
 
-json new_controls_json(const std::vector<NewControl>& controls) {
-  json out = json::array();
-  for (const auto& c : controls) {
-    out.push_back({{"page", c.page}, {"key", protocol::optional_json(c.key)}, {"label", c.label}});
-  }
-  return out;
-}
-
 // The reply's `check` object: reminder, last full re-check, next due, the run in progress and the
 // last run's summary (§4.3).
-json check_json(const CheckSchedule& schedule, const StoreData& known) {
-  json last = nullptr;
-  if (!known.checks.empty()) {
-    const CheckRecord& c = known.checks.back();
-    last = {{"started_at", c.started_at}, {"ended_at", c.ended_at},   {"complete", c.complete},
-            {"off", c.off},               {"on", c.on},               {"unreadable", c.unreadable},
-            {"unchecked", c.unchecked},   {"new_controls", new_controls_json(c.new_controls)}};
-  }
+json check_reply_json(const CheckSchedule& schedule, const StoreData& known) {
+  const json last = known.checks.empty() ? json(nullptr) : check_record_json(known.checks.back(), /*for_protocol=*/true);
   return {{"reminder_days", schedule.reminder_days ? json(*schedule.reminder_days) : json(nullptr)},
           {"last_full_check", protocol::optional_json(schedule.last_full_check)},
           {"next_due", protocol::optional_json(schedule.next_due)},
           {"due", schedule.due},
           {"due_reason", schedule.due_reason.empty() ? json(nullptr) : json(schedule.due_reason)},
           {"running", known.recheck.has_value()},
-          {"last", std::move(last)}};
+          {"last", last}};
 }
 
 }  // namespace
@@ -127,16 +113,7 @@ json handlers::walkthrough(const protocol::Envelope& request, HostContext& conte
     case WalkthroughAction::mark_done: {
       check_markable(context.rules, parsed.step);
       const std::string now = context.now();
-      data = context.store.update([&](StoreData& d) {
-        if (d.forms_done.count(parsed.step)) return false;
-        d.forms_done[parsed.step] = now.substr(0, 10);  // the date: YYYY-MM-DD
-        d.history.push_back({now, parsed.step, "todo", "done", ""});
-        if (d.history.size() > Store::kMaxHistory) {
-          d.history.erase(d.history.begin(),
-                          d.history.begin() + static_cast<std::ptrdiff_t>(d.history.size() - Store::kMaxHistory));
-        }
-        return true;
-      });
+      data = context.store.update([&](StoreData& d) { return record_form_done(d, parsed.step, now); });
       break;
     }
     case WalkthroughAction::recheck_start: {
@@ -158,11 +135,7 @@ json handlers::walkthrough(const protocol::Envelope& request, HostContext& conte
           d.last_full_check = now;
           d.last_full_check_ruleset = context.rules.version;
         }
-        d.checks.push_back(std::move(record));
-        if (d.checks.size() > Store::kMaxChecks) {
-          d.checks.erase(d.checks.begin(),
-                         d.checks.begin() + static_cast<std::ptrdiff_t>(d.checks.size() - Store::kMaxChecks));
-        }
+        record_check(d, std::move(record));
         d.recheck.reset();
         return true;
       });
@@ -170,7 +143,7 @@ json handlers::walkthrough(const protocol::Envelope& request, HostContext& conte
     }
   }
   auto reply = walkthrough_reply(plan_walkthrough(context.rules, data, {}, request.ui_lang.value_or("")), data);
-  reply["check"] = check_json(check_schedule(data, context.rules.version, context.now()), data);
+  reply["check"] = check_reply_json(check_schedule(data, context.rules.version, context.now()), data);
   return reply;
 }
 

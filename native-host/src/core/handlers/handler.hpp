@@ -13,14 +13,18 @@
 #include "handler_list.hpp"  // generated: LINKEDOUT_HANDLERS(X), X(<type>) for each request type
 #include "protocol.hpp"
 #include "ruleset.hpp"
-#include "store.hpp"
+#include "report_text.hpp"
+#include "state_store.hpp"
 
 namespace linkedout {
 
+// What the handlers get from outside: the core reads no clock, file or environment of its own.
 struct HostContext {
   const Ruleset& rules;
-  Store& store;
-  std::function<std::string()> now = now_iso8601;  // ISO 8601 UTC; replaced in tests
+  StateStore& store;
+  std::function<std::string()> now;  // ISO 8601 UTC, second precision ("2026-11-25T10:00:00Z")
+  // The local zone for the report's times; unset: UTC.
+  report::LocalZone local_zone{};
   // Whether the store held any history before this session's first page_state (drift "new"
   // is only flagged then). Filled lazily so start-up does no disk I/O.
   std::optional<bool> history_before_session{};

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstddef>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -33,11 +32,9 @@ struct StrictParseResult {
 // containers nested deeper than `max_depth`.
 StrictParseResult parse_strict(std::string_view text, std::size_t max_depth = kMaxDepth);
 
-// Reads a whole file and parses it as parse_strict does. Every JSON file the host reads goes
-// through this (or parse_strict): nlohmann's dump, copy and comparison recurse once per level,
-// so a valid file nested 200,000 deep would otherwise overflow the stack. `error` says why not:
-// "cannot read …: <reason>" or "not valid JSON (<reason>)".
-StrictParseResult parse_strict_file(const std::filesystem::path& file, std::size_t max_depth = kMaxDepth);
+// parse_strict for a whole document (a file's content, read by the shell's json_file.hpp): the
+// error says where the syntax breaks in plain words: "not valid JSON (<reason>)".
+StrictParseResult parse_strict_document(std::string_view text, std::size_t max_depth = kMaxDepth);
 
 // Compact serialisation; invalid UTF-8 (which validated input never produces) is replaced
 // rather than thrown.

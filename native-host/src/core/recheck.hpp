@@ -3,6 +3,7 @@
 // due logic is unit-tested without sleeping.
 #pragma once
 
+#include <cstdint>
 #include <ctime>
 #include <optional>
 #include <string>
@@ -10,13 +11,19 @@
 
 #include "decide.hpp"
 #include "ruleset.hpp"
-#include "store.hpp"
+#include "store_format.hpp"
 
 namespace linkedout {
 
 // "YYYY-MM-DDTHH:MM:SSZ" ⇄ seconds since the epoch (UTC). nullopt for any other text.
 std::optional<std::time_t> parse_iso8601(std::string_view text);
 std::string format_iso8601(std::time_t time);
+
+// A UTC instant as calendar fields (proleptic Gregorian), without the C library's time zone state.
+struct CivilTime {
+  int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+};
+CivilTime civil_from_seconds(std::int64_t seconds_since_epoch);
 
 // When the reminder says a re-check is due.
 struct CheckSchedule {

@@ -2,7 +2,6 @@
 // The rules are data: nothing in here knows about a particular setting.
 #pragma once
 
-#include <filesystem>
 #include <array>
 #include <cstddef>
 #include <map>
@@ -82,6 +81,5 @@ struct RulesetError : std::runtime_error {
 // Parses and validates (required fields, known regions/severities/langs, unique ids, keys and
 // per-language labels that belong to one setting only). Throws RulesetError saying what is wrong.
 Ruleset parse_ruleset(std::string_view json_text);
-Ruleset load_ruleset(const std::optional<std::filesystem::path>& file);  // nullopt → embedded
 
 }  // namespace linkedout

@@ -6,35 +6,70 @@ namespace linkedout {
 
 namespace {
 
-constexpr std::time_t kSecondsPerDay = 24 * 60 * 60;
+constexpr std::int64_t kSecondsPerDay = 24 * 60 * 60;
 
 }  // namespace
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's civil algorithms):
+// plain arithmetic, so the core needs neither timegm nor gmtime_r (not on every platform).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+CivilTime civil_from_seconds(std::int64_t seconds) {
+  std::int64_t days = seconds / kSecondsPerDay;
+  std::int64_t rest = seconds % kSecondsPerDay;
+  if (rest < 0) {
+    rest += kSecondsPerDay;
+    --days;
+  }
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  CivilTime out;
+  out.year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2));
+  out.month = static_cast<int>(m);
+  out.day = static_cast<int>(d);
+  out.hour = static_cast<int>(rest / 3600);
+  out.minute = static_cast<int>(rest % 3600 / 60);
+  out.second = static_cast<int>(rest % 60);
+  return out;
+}
 
 std::optional<std::time_t> parse_iso8601(std::string_view text) {
   if (text.size() != 20) return std::nullopt;
   const std::string copy(text);
-  std::tm utc{};
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   char zone = 0;
   int consumed = 0;
-  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%n", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
-                  &utc.tm_min, &utc.tm_sec, &zone, &consumed) != 7 ||
+  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%n", &year, &month, &day, &hour, &minute, &second, &zone,
+                  &consumed) != 7 ||
       zone != 'Z' || consumed != 20) {
     return std::nullopt;
   }
-  if (utc.tm_mon < 1 || utc.tm_mon > 12 || utc.tm_mday < 1 || utc.tm_mday > 31 || utc.tm_hour > 23 ||
-      utc.tm_min > 59 || utc.tm_sec > 60) {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
+      second < 0 || second > 60) {
     return std::nullopt;
   }
-  utc.tm_year -= 1900;
-  utc.tm_mon -= 1;
-  return ::timegm(&utc);
+  // As timegm did: a day past the month's end rolls over into the next.
+  return static_cast<std::time_t>(days_from_civil(year, static_cast<unsigned>(month), 1) * kSecondsPerDay +
+                                  (day - 1) * kSecondsPerDay + hour * 3600 + minute * 60 + second);
 }
 
 std::string format_iso8601(std::time_t time) {
-  std::tm utc{};
-  ::gmtime_r(&time, &utc);
+  const CivilTime t = civil_from_seconds(static_cast<std::int64_t>(time));
   char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", t.year, t.month, t.day, t.hour, t.minute, t.second);
   return text;
 }
 
@@ -69,7 +104,7 @@ void note_new_controls(std::vector<NewControl>& list, const Verdict& verdict, co
   if (!verdict.setting) return;
   for (const auto& unknown : verdict.unknown) {
     if (unknown.why != "not_in_ruleset") continue;
-    record_new_control(list, page.path, unknown.key, unknown.label, now_iso, Store::kMaxNewControls);
+    record_new_control(list, page.path, unknown.key, unknown.label, now_iso, store_caps::kMaxNewControls);
   }
 }
 

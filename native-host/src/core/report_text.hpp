@@ -1,9 +1,12 @@
 // The report's own words and its dates in the user's language (en, de, fr, es, nl, it; any other
 // language gets English), and times in the local time zone (the TZ environment variable, else
-// the system's), each written the way that language writes them. The report's data stays UTC.
+// the system's, as the shell reads it: LocalZone), each written the way that language writes them. The report's data stays UTC.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,9 +31,18 @@ enum class Phrase {
 std::string_view phrase(Phrase which, std::string_view lang);
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args);
 
+// The local zone at a UTC instant (seconds since the epoch): its offset east of UTC and its
+// abbreviation ("CET"; "" when it has none). Passed in by the shell (the core reads no TZ);
+// unset, or nullopt for an instant: UTC.
+struct ZoneAt {
+  long offset_seconds = 0;
+  std::string abbreviation;
+};
+using LocalZone = std::function<std::optional<ZoneAt>(std::int64_t utc_seconds)>;
+
 // "2026-11-25T10:00:00Z" → the local time as `lang` writes it, with the zone: "2026-11-25 11:00 CET"
 // (en), "25.11.2026, 11:00 CET" (de)… Anything that is not such a timestamp is returned as it is.
-std::string local_time(std::string_view iso_utc, std::string_view lang);
+std::string local_time(std::string_view iso_utc, std::string_view lang, const LocalZone& zone = {});
 // "2026-11-25" → "25.11.2026" (de) etc.; anything else as it is.
 std::string local_date(std::string_view ymd, std::string_view lang);
 

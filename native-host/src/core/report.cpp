@@ -53,7 +53,7 @@ FormRow form_row(const Form& form, const Step& step) {
 
 std::string_view say(const Report& report, Phrase which) { return phrase(which, report.lang); }
 
-std::string readable_time(const Report& report, const std::string& iso) { return local_time(iso, report.lang); }
+std::string readable_time(const Report& report, const std::string& iso) { return local_time(iso, report.lang, report.zone); }
 
 std::string readable_time(const Report& report, const std::optional<std::string>& iso) {
   return iso ? readable_time(report, *iso) : "—";
@@ -219,6 +219,7 @@ std::optional<RegionHint> infer_region(const Ruleset& rules, const StoreData& da
 Report build_report(const Ruleset& rules, const StoreData& data, std::string now_iso, const BuildOptions& options) {
   Report report;
   report.lang = text_language(options.lang);
+  report.zone = options.zone;
   report.generated_at = std::move(now_iso);
   report.host_version = LINKEDOUT_VERSION;
   report.ruleset_name = rules.name;

@@ -2,8 +2,9 @@
 
 #include <array>
 #include <cstdio>
-#include <ctime>
 
+
+#include "recheck.hpp"
 #include "ruleset.hpp"
 
 namespace linkedout::report {
@@ -232,11 +233,11 @@ std::string date_text(int year, int month, int day, std::string_view lang) {
 }
 
 // The zone's abbreviation ("CET"), or its offset ("UTC+05:30") when the zone has no letters.
-std::string zone_text(const std::tm& local) {
-  const std::string name = local.tm_zone ? local.tm_zone : "";
+std::string zone_text(const ZoneAt& zone) {
+  const std::string& name = zone.abbreviation;
   const bool letters = !name.empty() && name.find_first_of("+-0123456789") == std::string::npos;
   if (letters) return name;
-  const long offset = local.tm_gmtoff;
+  const long offset = zone.offset_seconds;
   char out[32];
   std::snprintf(out, sizeof out, "UTC%c%02ld:%02ld", offset < 0 ? '-' : '+', (offset < 0 ? -offset : offset) / 3600,
                 ((offset < 0 ? -offset : offset) % 3600) / 60);
@@ -264,29 +265,23 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string_vie
   return out;
 }
 
-std::string local_time(std::string_view iso, std::string_view lang) {
+std::string local_time(std::string_view iso, std::string_view lang, const LocalZone& local_zone) {
   // Exactly YYYY-MM-DDTHH:MM:SSZ, as the store writes.
   if (iso.size() != 20 || iso[4] != '-' || iso[7] != '-' || iso[10] != 'T' || iso[13] != ':' || iso[16] != ':' ||
       iso[19] != 'Z' || !digits(iso, 0, 4) || !digits(iso, 5, 2) || !digits(iso, 8, 2) || !digits(iso, 11, 2) ||
       !digits(iso, 14, 2) || !digits(iso, 17, 2)) {
     return std::string(iso);
   }
-  std::tm utc{};
-  utc.tm_year = std::stoi(std::string(iso.substr(0, 4))) - 1900;
-  utc.tm_mon = std::stoi(std::string(iso.substr(5, 2))) - 1;
-  utc.tm_mday = std::stoi(std::string(iso.substr(8, 2)));
-  utc.tm_hour = std::stoi(std::string(iso.substr(11, 2)));
-  utc.tm_min = std::stoi(std::string(iso.substr(14, 2)));
-  utc.tm_sec = std::stoi(std::string(iso.substr(17, 2)));
-  const std::time_t when = timegm(&utc);
-  std::tm local{};
-  tzset();  // TZ may have changed since the last call (tests, long-lived hosts)
-  if (when == static_cast<std::time_t>(-1) || !localtime_r(&when, &local)) return std::string(iso);
+  const auto when = parse_iso8601(iso);
+  if (!when) return std::string(iso);
+  std::optional<ZoneAt> zone = local_zone ? local_zone(static_cast<std::int64_t>(*when)) : std::nullopt;
+  if (!zone) zone = ZoneAt{0, "UTC"};
+  const CivilTime local = civil_from_seconds(static_cast<std::int64_t>(*when) + zone->offset_seconds);
   char clock[8];
-  std::snprintf(clock, sizeof clock, "%02d:%02d", local.tm_hour, local.tm_min);
-  const std::string date = date_text(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, lang);
+  std::snprintf(clock, sizeof clock, "%02d:%02d", local.hour, local.minute);
+  const std::string date = date_text(local.year, local.month, local.day, lang);
   const std::string separator = (lang == "de" || lang == "es" || lang == "it") ? ", " : " ";
-  return date + separator + clock + " " + zone_text(local);
+  return date + separator + clock + " " + zone_text(*zone);
 }
 
 std::string local_date(std::string_view ymd, std::string_view lang) {

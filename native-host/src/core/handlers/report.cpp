@@ -23,7 +23,7 @@ nlohmann::json report(const protocol::Envelope& request, HostContext& context) {
   const std::string now = context.now();
   nlohmann::json reply;
   for (const std::size_t detail : kHistoryDetail) {
-    const auto model = report::build_report(context.rules, data, now, {detail, request.ui_lang.value_or("")});
+    const auto model = report::build_report(context.rules, data, now, {detail, request.ui_lang.value_or(""), context.local_zone});
     reply = {{"type", "report"}, {"format", report::to_string(*format)}, {"content", report::render(model, *format)}};
     if (detail != kHistoryDetail[0]) reply["truncated"] = true;
     // Room for the id the dispatcher adds (at most 64 characters, escaped).

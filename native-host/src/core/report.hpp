@@ -13,7 +13,8 @@
 
 #include "recheck.hpp"
 #include "ruleset.hpp"
-#include "store.hpp"
+#include "report_text.hpp"
+#include "store_format.hpp"
 
 namespace linkedout::report {
 
@@ -71,12 +72,14 @@ struct Report {
   CheckSchedule check;                   // last full re-check, next due, reminder
   std::optional<CheckRecord> last_check;  // the latest quick re-check, complete or not
   std::vector<NewControl> new_controls;  // switches on ruleset pages the ruleset does not know
+  LocalZone zone;                        // for the times it shows; unset: UTC
   int needs_action() const { return total - done; }
 };
 
 struct BuildOptions {
   std::size_t max_changes = 20;  // per setting
   std::string lang;              // BCP 47 (ui_lang, --lang); empty or unknown: English
+  LocalZone zone;                // the reader's time zone (the shell's); unset: UTC
 };
 
 Report build_report(const Ruleset& rules, const StoreData& data, std::string now_iso,

@@ -1,12 +1,12 @@
 #include "dispatch.hpp"
 
-#include <spdlog/spdlog.h>
 
 #include <array>
 #include <utility>
 
 #include "handlers/page_state.hpp"
 #include "json_util.hpp"
+#include "log.hpp"
 #include "page_state_fast.hpp"
 #include "protocol_replies.hpp"
 
@@ -66,7 +66,8 @@ std::string Dispatcher::fit(json reply) const {
     body = json_util::dump(reply);
     if (body.size() <= max_reply_) return body;
   }
-  spdlog::warn("reply of {} bytes over the {} byte cap", body.size(), max_reply_);
+  core_log::write(core_log::Level::warn, "reply of " + std::to_string(body.size()) + " bytes over the " +
+                                               std::to_string(max_reply_) + " byte cap");
   return json_util::dump(error_with_id(
       ProtocolError(ErrorCode::too_large, "the reply would exceed " + std::to_string(max_reply_) + " bytes"),
       reply.contains("id") ? reply["id"] : json(nullptr)));
@@ -101,20 +102,22 @@ std::string Dispatcher::handle(std::string_view body) {
     }
     json reply = handler(request, context_);
     reply["id"] = id;
-    spdlog::debug("{} → {}", request.type, reply.value("type", ""));
+    if (core_log::enabled(core_log::Level::debug))
+      core_log::write(core_log::Level::debug, request.type + " → " + reply.value("type", ""));
     return fit(std::move(reply));
   } catch (ProtocolError& error) {
     if (id.is_null()) id = error.id;
-    spdlog::info("refused message: {} ({})", protocol::to_string(error.code), error.what());
+    core_log::write(core_log::Level::info,
+                    "refused message: " + std::string(protocol::to_string(error.code)) + " (" + error.what() + ")");
     return fit(error_with_id(std::move(error), id));
   } catch (const StoreError& error) {
-    spdlog::error("state store: {}", error.what());
+    core_log::write(core_log::Level::error, std::string("state store: ") + error.what());
     return fit(error_with_id(ProtocolError(ErrorCode::store_error, error.what()), id));
   } catch (const std::exception& error) {
-    spdlog::error("internal error: {}", error.what());
+    core_log::write(core_log::Level::error, std::string("internal error: ") + error.what());
     return fit(error_with_id(ProtocolError(ErrorCode::internal, std::string("internal error: ") + error.what()), id));
   } catch (...) {
-    spdlog::error("internal error: unknown exception");
+    core_log::write(core_log::Level::error, "internal error: unknown exception");
     return fit(error_with_id(ProtocolError(ErrorCode::internal, "internal error"), id));
   }
 }

@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <iterator>
 #include <optional>
 #include <unordered_set>
@@ -206,15 +205,7 @@ StrictParseResult parse_strict(std::string_view text, std::size_t max_depth) {
   return parse_strict_at(text, max_depth, ignored);
 }
 
-StrictParseResult parse_strict_file(const std::filesystem::path& file, std::size_t max_depth) {
-  std::ifstream in(file, std::ios::binary);
-  std::string text;
-  if (in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (!in && !in.eof()) {
-    StrictParseResult result;
-    result.error = "cannot read " + file.string() + ": " + std::strerror(errno);
-    return result;
-  }
+StrictParseResult parse_strict_document(std::string_view text, std::size_t max_depth) {
   // Plain words for files: where the syntax breaks, not nlohmann's exception text.
   std::optional<std::size_t> syntax_error_at;
   auto result = parse_strict_at(text, max_depth, syntax_error_at);

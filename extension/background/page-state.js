@@ -1,0 +1,17 @@
+/*
+ * A content script's page_state → the host's verdict, one round trip. The verdict then goes to
+ * the badge and to every feature that follows pages (background.onVerdict: unreadable pages, the
+ * re-check, the walkthrough), which never delay the content script's reply.
+ */
+export function install(background) {
+  background.router.on('page_state', async (request, sender) => {
+    const [verdict, effective] = await Promise.all([background.host.request(request), background.options.get()]);
+    if (verdict.type !== 'verdict') throw new Error(`expected a verdict, got ${verdict.type}`);
+    background.badge.showStillOn(verdict.walkthrough.still_on);
+    for (const follow of background.onVerdict) {
+      await Promise.resolve(follow(verdict, sender.tab.id, request.url)).catch(() => {});
+    }
+    // The organisation's policy may forbid "switch it for me", whatever the member stored.
+    return { status: 'ok', verdict, autoSwitchAllowed: effective.autoSwitchAllowed };
+  });
+}

@@ -1,0 +1,38 @@
+/*
+ * The quick re-check: one tab, page after page (lib/recheck-driver.js), and its reminder. Answers
+ * the popup's `recheck` (start, stop) and `reminder` (the interval, unless the policy fixed it).
+ */
+import '../lib/protocol.js';
+import '../lib/recheck.js';
+import '../lib/recheck-driver.js';
+import { sessionState } from './session-state.js';
+
+const { buildConfig } = LinkedOutProtocol;
+
+export function install(background) {
+  const { browser } = background;
+  const recheck = LinkedOutRecheckDriver.create({
+    walkthrough: (action) => background.plan(action),
+    createTab: (url) => browser.tabs.create({ url }),
+    updateTab: (tabId, url) => browser.tabs.update(tabId, { url }),
+    session: sessionState(browser.storage, LinkedOutRecheckDriver.RUN_KEY),
+    timers: globalThis,
+  });
+  background.recheck = recheck;
+
+  browser.tabs.onRemoved.addListener((tabId) => { recheck.onTabRemoved(tabId).catch(() => {}); });
+
+  background.router.on('recheck', async (msg) => {
+    if (msg.action === 'stop') return { status: 'ok', host: background.host.state, plan: await recheck.stop() };
+    const { plan, move } = await recheck.start();
+    return { status: 'ok', host: background.host.state, plan, move };
+  });
+
+  background.router.on('reminder', async (msg) => {
+    const { options } = await background.settings();
+    if (options.reminderLocked) return { status: 'rejected', field: 'days', message: 'the reminder is set by your organisation' };
+    const config = await background.host.request(buildConfig(undefined, { reminder_days: msg.days }));
+    const plan = await background.plan('status');
+    return { status: 'ok', host: background.host.state, plan, config, options };
+  });
+}
