@@ -221,7 +221,7 @@ export function defineBrowserSuite(kind) {
       assert.equal(switches.find((s) => s.key === UNKNOWN_TOGGLE.key).mark, null, 'unknown toggle untouched');
       assert.equal(switches.find((s) => s.key === 'allowUseOfThirdPartyData').mark, null, 'unreadable toggle untouched');
       // The extension never changes a switch by itself (switch-it-for-me is off by default).
-      assert.deepEqual(switches.map((s) => s.checked), [true, false, true, true]);
+      assert.deepEqual(switches.map((s) => s.checked), [true, false, true, true], JSON.stringify(switches));
 
       // On a narrow card (the row made 280 px wide, its text kept on one line as card rows often
       // do) the reason label wraps inside its row instead of running off it.

@@ -184,7 +184,9 @@ export function defineTrustScenarios(it, context) {
       replica.setToggles({ [key]: false });
       await withPage(setting.path, async (page) => {
         await waitUntil(async () => (await readControls(page)).some((c) => c.shown && c.mark === 'ok'),
-          { what: 'the visible switch marked ok', timeout: 15000 });
+          { what: 'the visible switch marked ok', timeout: 15000 }).catch(async (error) => {
+          throw new Error(`${error.message}; controls ${JSON.stringify(await readControls(page))}, notices ${JSON.stringify(await notices(page))}`);
+        });
         const controls = await readControls(page);
         assert.deepEqual(controls.filter((c) => !c.shown && c.mark), [], 'a decoy was marked');
         assert.deepEqual(await notices(page), []);
