@@ -85,7 +85,7 @@ function markdown(report) {
     lines.push('|---|---:|---:|');
     lines.push(`| scan (scan.js) | ${e.scan_ms.median.toFixed(2)} | ${e.scan_ms.p99.toFixed(2)} |`);
     lines.push(`| apply verdict (highlight.js, layout included) | ${e.apply_ms.median.toFixed(2)} | ${e.apply_ms.p99.toFixed(2)} |`);
-    lines.push(`| scan + apply (target ≤ 5 ms median: ${e.target.met ? 'met' : '**missed**'}) | ${e.scan_and_apply_ms.median.toFixed(2)} | ${e.scan_and_apply_ms.p99.toFixed(2)} |`);
+    lines.push(`| scan + apply (target p99 ≤ 5 ms: ${e.target.met ? 'met' : '**missed**'}) | ${e.scan_and_apply_ms.median.toFixed(2)} | ${e.scan_and_apply_ms.p99.toFixed(2)} |`);
     lines.push('');
     lines.push('| unrelated DOM mutations (main.js) | DOM changes | observer batches | re-scans (at ms) | longest gap without a scan | page_state sent |');
     lines.push('|---|---:|---:|---|---:|---:|');

@@ -5,6 +5,7 @@
 #   cmake -DSCHEMA=protocol.schema.json -DHANDLERS=src/core/handlers -DOUT=handler_list.hpp -P handler_list.cmake
 cmake_minimum_required(VERSION 3.20)
 include("${CMAKE_CURRENT_LIST_DIR}/schema_enum.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/write_if_changed.cmake")
 file(READ "${SCHEMA}" schema)
 schema_enum(schema_types "${schema}" request properties type enum)
 
@@ -30,7 +31,7 @@ if(problems)
   message(FATAL_ERROR "message types: the schema and native-host/src/core/handlers disagree:${problems}")
 endif()
 
-# In schema order. Rewritten only on change, so reconfiguring rebuilds nothing.
+# In schema order.
 set(list "")
 foreach(type IN LISTS schema_types)
   string(APPEND list " X(${type})")
@@ -40,10 +41,5 @@ set(header "// Generated from the request types of docs/protocol.schema.json, ea
 #pragma once
 #define LINKEDOUT_HANDLERS(X)${list}
 ")
-set(old "")
-if(EXISTS "${OUT}")
-  file(READ "${OUT}" old)
-endif()
-if(NOT old STREQUAL header)
-  file(WRITE "${OUT}" "${header}")
-endif()
+# Rewritten only on change, so a schema edit that changes nothing here rebuilds nothing.
+write_if_changed("${OUT}" "${header}")

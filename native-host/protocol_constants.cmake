@@ -20,6 +20,7 @@ endmacro()
 
 # A string_view array of the enum's values, in schema order.
 include("${CMAKE_CURRENT_LIST_DIR}/schema_enum.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/write_if_changed.cmake")
 macro(emit_enum name def)
   schema_enum(values "${schema}" ${def} enum)
   list(LENGTH values count)
@@ -45,6 +46,7 @@ emit_size(kMaxRegion region maxLength)
 emit_size(kMaxVersion version maxLength)
 string(APPEND body "\n// Enums, in schema order.\n")
 emit_enum(kWalkthroughActions walkthrough_action)
+emit_enum(kRecheckActions recheck_action)
 emit_enum(kReportFormats report_format)
 emit_enum(kErrorCodes error_code)
 emit_enum(kMatchedBy matched_by)
@@ -61,11 +63,5 @@ namespace linkedout::protocol {
 ${body}
 }  // namespace linkedout::protocol
 ")
-# Rewrite only on change, so a schema edit that moves no constant rebuilds nothing.
-set(old "")
-if(EXISTS "${OUT}")
-  file(READ "${OUT}" old)
-endif()
-if(NOT old STREQUAL header)
-  file(WRITE "${OUT}" "${header}")
-endif()
+# Rewritten only on change, so a schema edit that changes nothing here rebuilds nothing.
+write_if_changed("${OUT}" "${header}")

@@ -1,21 +1,19 @@
 /*
- * The host connection: the one long-lived port to the native helper (lib/host-connection.js),
- * and the popup's `retry`, which drops it and connects afresh.
+ * The host connection: the helper's long-lived port (lib/host-connection.js) when the helper is
+ * installed and allows this extension, else the built-in core (lib/core-backend.js, issue 24):
+ * the same messages either way. And the popup's `retry`, which drops it and connects afresh.
  */
+import '../lib/protocol-validators.js';
 import '../lib/protocol.js';
 import '../lib/host-connection.js';
+import '../lib/core-backend.js';
 
-const UNREACHABLE = ['host_missing', 'host_forbidden', 'host_failed', 'incompatible'];
+// The badge warns only when neither the helper nor the built-in core answers.
+const UNREACHABLE = ['host_missing', 'host_forbidden', 'host_failed', 'incompatible', 'core_failed'];
 
 export function install(background) {
   const { browser } = background;
-  const host = new LinkedOutHostConnection.HostConnection({
-    connectNative: (name) => browser.runtime.connectNative(name),
-    // Chromium reports the reason in runtime.lastError, Firefox on port.error.
-    lastErrorOf: (port) => (browser.runtime.lastError && browser.runtime.lastError.message) ||
-      (port.error && port.error.message) || null,
-    extensionVersion: browser.runtime.getManifest().version,
-    uiLanguage: browser.i18n.getUILanguage(),
+  const host = LinkedOutCoreBackend.createForBrowser(browser, {
     onStateChange: (state) => {
       if (UNREACHABLE.includes(state.status)) background.badge.problem();
     },

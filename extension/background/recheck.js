@@ -7,12 +7,20 @@ import '../lib/recheck.js';
 import '../lib/recheck-driver.js';
 import { sessionState } from './session-state.js';
 
-const { buildConfig } = LinkedOutProtocol;
+const { buildConfig, buildRecheck } = LinkedOutProtocol;
 
 export function install(background) {
   const { browser } = background;
+  // The host's reply to `recheck` is the plan with the re-check's state: the badge follows it.
+  async function askHost(action) {
+    const plan = await background.host.request(buildRecheck(undefined, action));
+    if (plan.type !== 'walkthrough') throw new Error(`expected a walkthrough reply, got ${plan.type}`);
+    background.badge.fromPlan(plan);
+    return plan;
+  }
+
   const recheck = LinkedOutRecheckDriver.create({
-    walkthrough: (action) => background.plan(action),
+    recheck: askHost,
     createTab: (url) => browser.tabs.create({ url }),
     updateTab: (tabId, url) => browser.tabs.update(tabId, { url }),
     session: sessionState(browser.storage, LinkedOutRecheckDriver.RUN_KEY),

@@ -16,6 +16,10 @@
  *                                         "switch it for me" could not get the page to confirm;
  *   - [data-linkedout-notice]             one status box (e.g. "host not installed"), only when needed.
  * Nothing else is added or changed; marks that no longer apply are removed.
+ *
+ * The page cannot speak in LinkedOut's name: a reason or notice is LinkedOut's only when this file
+ * made it (it keeps the references); an element the page planted with the same attributes is never
+ * reused, changed, removed or taken for LinkedOut's own.
  */
 (function defineLinkedOutHighlight(root) {
   'use strict';
@@ -28,6 +32,10 @@
   const REASON_ID_PREFIX = 'linkedout-reason-';
   const MAX_ROW_DEPTH = 6;
   let reasonCounter = 0;
+  // Every reason and notice element this file created (and still shows), and the notice per document.
+  const ownNodes = new WeakSet();
+  const liveReasons = new Set();
+  const notices = new WeakMap();
 
   const scan = () => root.LinkedOutScan;
   const identity = (name, subs) => (Array.isArray(subs) ? subs.join(' ') : name);
@@ -65,14 +73,19 @@
   }
 
   function reasonElementOf(row) {
-    return Array.from(row.children).find((el) => el.hasAttribute(REASON)) || null;
+    return Array.from(row.children).find((el) => ownNodes.has(el)) || null;
+  }
+
+  function removeReason(reason) {
+    liveReasons.delete(reason);
+    reason.remove();
   }
 
   function unhighlightRow(row, input) {
     const reason = reasonElementOf(row);
     if (reason) {
       if (input) removeDescribedBy(input, reason.id);
-      reason.remove();
+      removeReason(reason);
     }
     row.removeAttribute(ROW);
   }
@@ -100,6 +113,8 @@
       reason.setAttribute('role', 'note');
       reasonCounter += 1;
       reason.id = `${REASON_ID_PREFIX}${reasonCounter}`;
+      ownNodes.add(reason);
+      liveReasons.add(reason);
       row.appendChild(reason);
     }
     if (locked) {
@@ -174,8 +189,9 @@
       if (keptRows.has(row)) continue;
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
-    for (const reason of Array.from(doc.querySelectorAll(`[${REASON}]`))) {
-      if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) reason.remove();
+    for (const reason of Array.from(liveReasons)) {
+      if (reason.ownerDocument !== doc) continue;
+      if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) removeReason(reason);
     }
     return { highlighted, ok };
   }
@@ -185,7 +201,7 @@
     for (const row of Array.from(doc.querySelectorAll(`[${ROW}]`))) {
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
-    for (const el of Array.from(doc.querySelectorAll(`[${REASON}]`))) el.remove();
+    for (const reason of Array.from(liveReasons)) if (reason.ownerDocument === doc) removeReason(reason);
     for (const input of Array.from(doc.querySelectorAll(`[${MARK}]`))) input.removeAttribute(MARK);
     clearNotice(doc);
   }
@@ -201,23 +217,26 @@
   }
 
   function showNotice(doc, text) {
-    let notice = doc.querySelector(`[${NOTICE}]`);
+    let notice = notices.get(doc);
     if (!notice) {
       notice = doc.createElement('div');
       notice.setAttribute(NOTICE, '');
       notice.setAttribute('role', 'status');
-      doc.body.appendChild(notice);
+      ownNodes.add(notice);
+      notices.set(doc, notice);
     }
+    if (!notice.isConnected) doc.body.appendChild(notice);
     if (notice.textContent !== text) notice.textContent = text;
   }
 
   function clearNotice(doc) {
-    for (const el of Array.from(doc.querySelectorAll(`[${NOTICE}]`))) el.remove();
+    const notice = notices.get(doc);
+    if (notice) notice.remove();
   }
 
-  /** True for a mutation caused by this file (so the observer in main.js can ignore it). */
+  /** True for a node this file created (so the observer in main.js can ignore its mutations). */
   function isOwnNode(node) {
-    return node.nodeType === 1 && (node.hasAttribute(REASON) || node.hasAttribute(NOTICE));
+    return ownNodes.has(node);
   }
 
   root.LinkedOutHighlight = Object.freeze({

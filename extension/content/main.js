@@ -20,6 +20,13 @@
  * Never silent: a settings page that shows no switch LinkedOut can read within UNREADABLE_AFTER_MS
  * is still reported (with no controls), so the host can answer page_unreadable and the page
  * shows a notice telling the user to switch the setting off by hand.
+ * Loading is not unreadable: LinkedIn's settings can take 8–12 s to appear. While the page is
+ * still loading (spinner, skeleton, busy or empty main, document not complete) it says "waiting
+ * for LinkedIn" instead; "could not read" only once the page has settled for SETTLED_QUIET_MS (or
+ * kept loading past LOADING_LIMIT_MS, which is as settled as it will get).
+ *
+ * Settings also live in open shadow roots and same-origin iframes (scan.js finds them): each is
+ * observed and listened to like the document, since neither mutations nor `change` cross into it.
  */
 (function startLinkedOut() {
   'use strict';
@@ -38,6 +45,10 @@
   const REREAD_WINDOW_MS = 6000;
   const SETTLE_MS = 2000;
   const UNREADABLE_AFTER_MS = 4000;
+  const SETTLED_QUIET_MS = 1500;
+  const LOADING_LIMIT_MS = 30000;
+  const LOADING_POLL_MS = 500;
+  const WAITING_NOTICE_AFTER_MS = 1500;
   const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-labelledby', 'checked', 'id', 'lang', 'role', 'type'];
 
   let currentUrl = location.href;
@@ -51,6 +62,9 @@
   let rereadTimer = null;
   let rereadUntil = 0;
   let pageShownAt = Date.now();
+  let settledAt = null;
+  let waitingShown = false;
+  const watchedTrees = new WeakSet();
   let lastSentSignature = null;
   let lastSentSwitches = [];
   let debounceTimer = null;
@@ -95,6 +109,8 @@
     staleSwitches = reportedSwitches;
     reportedSwitches = new Map();
     pageShownAt = Date.now();
+    settledAt = null;
+    waitingShown = false;
     highlight.clearAll(document);
     autoSwitchTried = new WeakSet();
     lastSentSignature = null;
@@ -137,12 +153,31 @@
     onUrlMaybeChanged();
     if (!protocol.isSettingsUrl(location.href)) return;
     if (sending) { rescanAfterSend = true; return; }
-    const switches = scan.switchesIn(document).filter((el) => !isStale(el) && isShown(el));
+    const trees = scan.treesIn(document);
+    watchTrees(trees);
+    const switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && isShown(el));
     if (switches.length === 0) {
-      // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once
-      // UNREADABLE_AFTER_MS have passed, report the page with no controls all the same.
-      const left = pageShownAt + UNREADABLE_AFTER_MS - Date.now();
+      // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the
+      // page has settled, and UNREADABLE_AFTER_MS have passed, report it with no controls.
+      const now = Date.now();
+      if (now - pageShownAt < LOADING_LIMIT_MS && scan.pageLoading(document, trees)) {
+        settledAt = null;
+        if (now - pageShownAt >= WAITING_NOTICE_AFTER_MS) {
+          waitingShown = true;
+          highlight.showNotice(document, t('noticeWaitingForLinkedIn'));
+        }
+        scheduleScan(LOADING_POLL_MS); // readyState and frames change without a mutation here
+        return;
+      }
+      if (settledAt === null) settledAt = now;
+      const left = Math.max(pageShownAt + UNREADABLE_AFTER_MS, settledAt + SETTLED_QUIET_MS) - now;
       if (left > 0) { scheduleScan(left); return; }
+    } else {
+      settledAt = null;
+    }
+    if (waitingShown) {
+      waitingShown = false;
+      highlight.clearNotice(document);
     }
     const wait = settleWait(switches);
     if (wait > 0) { scheduleScan(wait); return; }
@@ -243,20 +278,36 @@
     if (records.every(isOwnMutation)) return;
     scheduleScan();
   });
-  observer.observe(document.documentElement, {
-    childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES,
-  });
+  const OBSERVED = { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
+  observer.observe(document.documentElement, OBSERVED);
 
   // A flip changes .checked, which no mutation reports: listen for the change and the click
   // (a <button> switch has no change event), then keep re-reading while the page saves.
   const onFlip = (event) => {
-    const target = event.target instanceof Element ? event.target.closest(scan.SWITCH_SELECTOR) : null;
-    if (!target) return;
+    if (!scan.controlAround(event.target)) return;
     scheduleScan(50);
     rereadFor();
   };
   document.addEventListener('change', onFlip, true);
   document.addEventListener('click', onFlip, true);
+  // An iframe that (re)loads brings a new document to read.
+  document.addEventListener('load', () => scheduleScan(), true);
+
+  /** Observe and listen to every shadow root and frame document the scan found, once each. */
+  function watchTrees(trees) {
+    for (const tree of trees) {
+      if (tree === document || watchedTrees.has(tree)) continue;
+      watchedTrees.add(tree);
+      try {
+        observer.observe(tree.nodeType === 9 ? tree.documentElement : tree, OBSERVED);
+        tree.addEventListener('change', onFlip, true);
+        tree.addEventListener('click', onFlip, true);
+        if (tree.nodeType === 9) tree.addEventListener('readystatechange', () => scheduleScan(), true);
+      } catch {
+        // a frame that went away meanwhile: the next scan will not find it
+      }
+    }
+  }
   // Back from another tab or window: the page may have changed the switches meanwhile.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') scheduleScan(0);

@@ -1,31 +1,123 @@
 /*
- * Reads the settings switches of a page: pure over a DOM, no side effects, no class names.
+ * Reads the settings switches of a page: pure over a DOM, no side effects, no hashed class names.
  * Defines `LinkedOutScan` in the content script's isolated world (never visible to the page).
  *
- * Switch shapes LinkedIn has shipped (docs/protocol.md §4.2):
+ * Where LinkedIn draws settings: the document, every open shadow root in it, and every
+ * same-origin iframe (legacy /psettings/ documents), recursively. Control shapes
+ * (docs/protocol.md §4.2):
  *   - <input type="checkbox" role="switch" aria-checked>  (today's toggle)
  *   - <input type="checkbox"> with no role and no aria-checked (the older toggle: .checked is the state)
- *   - any element with role="switch" or role="checkbox" and aria-checked (e.g. a <button>)
+ *   - any element with role="switch" or role="checkbox": aria-checked, else its visible On/Off text
  *   - toggle buttons with aria-pressed
- *   - reported as unreadable (so the host never guesses around it): an element with
- *     role="switch" but no aria-checked
+ *   - LinkedIn's design-system toggle (.artdeco-toggle) with no input: its --toggled class and its
+ *     On/Off text, which must agree
+ *   - a Yes/No radio group or <select>: on or off by the answer chosen (the ruleset says which
+ *     answer is off); one control, represented by its "off" option (the one to pick)
+ *   - an element with role="switch" that shows its state neither in aria-checked nor in visible
+ *     On/Off text: reported as unreadable (so the host never guesses around it)
+ * Every control also says whether the page lets the user change it (`disabled`).
  * A bare checkbox that is one option of a list (several checkboxes in one fieldset, group or list,
- * e.g. interest categories) is not a setting switch and is not reported.
+ * e.g. interest categories) is not a setting switch and is not reported; neither is a radio group
+ * or select whose options are not Yes/No (profile viewing options, the UI language).
+ *
+ * The page can name a form's inputs after DOM methods (<form><input name="getAttribute">) or give
+ * an element own properties: every DOM call here goes through the prototypes, and a control whose
+ * reading still throws is reported unreadable (checked null) while the rest of the page is read.
  */
 (function defineLinkedOutScan(root) {
   'use strict';
 
-  const SWITCH_SELECTOR = 'input[type="checkbox"], [role="switch"], [role="checkbox"][aria-checked], '
-    + 'button[aria-pressed], [role="button"][aria-pressed]';
-  const matches = Element.prototype.matches;
+  // ---- generated from native-host/rules/linkedin.json (state_words, off_answer) by
+  // ---- scripts/gen-scan-words; tests/extension/scan-words.test.js keeps it in sync. Do not edit.
+  // BEGIN GENERATED
+  const STATE_WORDS = {"on":{"en":["On","Yes"],"de":["Ein","An","Ja"],"fr":["Activé","Oui"],"es":["Activado","Sí"],"nl":["Aan","Ja"],"it":["Attivo","Sì"]},"off":{"en":["Off","No"],"de":["Aus","Nein"],"fr":["Désactivé","Non"],"es":["Desactivado","No"],"nl":["Uit","Nee"],"it":["Disattivo","No"]},"on_values":["true","yes","on","1"],"off_values":["false","no","off","0"]};
+  const OFF_ANSWER_YES_PATHS = [];
+  // END GENERATED
+
+  const CANDIDATE_SELECTOR = 'input[type="checkbox"], [role="switch"], [role="checkbox"], '
+    + 'button[aria-pressed], [role="button"][aria-pressed], input[type="radio"], [role="radio"], select, .artdeco-toggle';
+  // Kept for callers that test an event target (main.js): anything that may be, or be inside, a control.
+  const SWITCH_SELECTOR = CANDIDATE_SELECTOR;
   const LIST_SELECTOR = 'fieldset, [role="group"], [role="list"], [role="listbox"], ul, ol';
+  const GROUP_SELECTOR = 'fieldset, [role="radiogroup"], [role="group"]';
   const MAX_CONTROLS = 500;
   const MAX_KEY_CHARS = 256;
   const MAX_LABEL_CHARS = 1024;
+  const MAX_FRAME_DEPTH = 4;
   const LANG_PATTERN = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
+  // ---- DOM access through the prototypes (a hostile element cannot shadow them) ----
+  const getter = (proto, name) => {
+    const descriptor = proto && Object.getOwnPropertyDescriptor(proto, name);
+    const get = descriptor && descriptor.get;
+    return get ? (node) => get.call(node) : () => undefined;
+  };
+  const method = (proto, name) => {
+    const fn = proto && proto[name];
+    return (node, ...args) => fn.apply(node, args);
+  };
+  const NodeP = root.Node.prototype;
+  const ElementP = root.Element.prototype;
+  const nodeType = getter(NodeP, 'nodeType');
+  const parentElement = getter(NodeP, 'parentElement');
+  const textContent = getter(NodeP, 'textContent');
+  const ownerDocument = getter(NodeP, 'ownerDocument');
+  const getRootNode = method(NodeP, 'getRootNode');
+  const localName = getter(ElementP, 'localName');
+  const elementId = getter(ElementP, 'id');
+  const shadowRootGet = Object.getOwnPropertyDescriptor(ElementP, 'shadowRoot').get;
+  const elementChildren = getter(ElementP, 'children');
+  const getAttribute = method(ElementP, 'getAttribute');
+  const matches = method(ElementP, 'matches');
+  const hasAttribute = method(ElementP, 'hasAttribute');
+  const closest = method(ElementP, 'closest');
+  const elementQsa = method(ElementP, 'querySelectorAll');
+  const documentQsa = method(root.Document.prototype, 'querySelectorAll');
+  const fragmentQsa = method(root.DocumentFragment.prototype, 'querySelectorAll');
+  const documentById = method(root.Document.prototype, 'getElementById');
+  const documentByTag = method(root.Document.prototype, 'getElementsByTagName');
+  const elementByTag = method(ElementP, 'getElementsByTagName');
+  const fragmentById = method(root.DocumentFragment.prototype, 'getElementById');
+  const documentElement = getter(root.Document.prototype, 'documentElement');
+  const readyState = getter(root.Document.prototype, 'readyState');
+  const inputChecked = getter(root.HTMLInputElement.prototype, 'checked');
+  const inputType = getter(root.HTMLInputElement.prototype, 'type');
+  const LABELS = {
+    input: getter(root.HTMLInputElement.prototype, 'labels'),
+    select: getter(root.HTMLSelectElement.prototype, 'labels'),
+    button: getter(root.HTMLButtonElement.prototype, 'labels'),
+  };
+  const selectOptions = getter(root.HTMLSelectElement.prototype, 'options');
+  const optionSelected = getter(root.HTMLOptionElement.prototype, 'selected');
+  const optionValue = getter(root.HTMLOptionElement.prototype, 'value');
+  const optionText = getter(root.HTMLOptionElement.prototype, 'text');
+  const FRAME_DOCUMENT = {
+    iframe: getter(root.HTMLIFrameElement.prototype, 'contentDocument'),
+    frame: root.HTMLFrameElement ? getter(root.HTMLFrameElement.prototype, 'contentDocument') : () => null,
+  };
+  const ELEMENT_NODE = 1;
+  const DOCUMENT_NODE = 9;
+
+  /** querySelectorAll on a document, shadow root or element: the NodeList itself. */
+  function qsaList(scope, selector) {
+    const type = nodeType(scope);
+    return type === DOCUMENT_NODE ? documentQsa(scope, selector)
+      : type === ELEMENT_NODE ? elementQsa(scope, selector) : fragmentQsa(scope, selector);
+  }
+
+  /** querySelectorAll on a document, shadow root or element, as an array. */
+  const qsa = (scope, selector) => Array.prototype.slice.call(qsaList(scope, selector));
+
+  /** The element with `id` in the tree (document or shadow root) that holds `el`. */
+  function byIdNear(el, id) {
+    const tree = getRootNode(el);
+    return nodeType(tree) === DOCUMENT_NODE ? documentById(tree, id) : fragmentById(tree, id);
+  }
+
+  const attr = (el, name) => getAttribute(el, name);
   const collapse = (text) => (text || '').replace(/\s+/g, ' ').trim();
   const idList = (value) => (value || '').split(/\s+/).filter(Boolean);
+  const norm = (text) => collapse(text).toLowerCase();
 
   /**
    * At most `max` UTF-16 units of `text` (so within the limit whether a validator counts units or
@@ -38,76 +130,381 @@
     return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
   }
 
+  // ---- On/Off and Yes/No words, in the page's language ----
+  const wordSets = {};
+  for (const lang of Object.keys(STATE_WORDS.on)) {
+    wordSets[lang] = { on: new Set(STATE_WORDS.on[lang].map(norm)), off: new Set(STATE_WORDS.off[lang].map(norm)) };
+  }
+  const onValues = new Set(STATE_WORDS.on_values);
+  const offValues = new Set(STATE_WORDS.off_values);
+
+  function langOfNode(el) {
+    const doc = ownerDocument(el);
+    const html = doc && documentElement(doc);
+    const lang = html ? (attr(html, 'lang') || '') : '';
+    return lang.trim().split('-')[0].toLowerCase();
+  }
+
+  /** true (an "on" word), false (an "off" word) or null, in the language of `el`'s document. */
+  function wordState(text, el) {
+    const words = wordSets[langOfNode(el)];
+    if (!words) return null;
+    const word = norm(text);
+    if (words.on.has(word)) return true;
+    if (words.off.has(word)) return false;
+    return null;
+  }
+
+  /** The state an option value attribute names ("true", "no", …), or null. */
+  function valueState(value) {
+    const v = norm(value);
+    if (onValues.has(v)) return true;
+    if (offValues.has(v)) return false;
+    return null;
+  }
+
+  // ---- what kind of control an element is ----
+  const roleOf = (el) => (attr(el, 'role') || '').trim().toLowerCase();
+  const isCheckboxInput = (el) => localName(el) === 'input' && (inputType(el) || '').toLowerCase() === 'checkbox';
+  const isRadio = (el) => (localName(el) === 'input' && (inputType(el) || '').toLowerCase() === 'radio') || roleOf(el) === 'radio';
+  const classTokens = (el) => idList(attr(el, 'class'));
+  const isClassToggle = (el) => classTokens(el).includes('artdeco-toggle');
+
+  // ---- keys and labels ----
+
   /** The elements that label `el` through aria-labelledby (which may list several ids). */
   function labellingElements(el) {
-    const doc = el.ownerDocument;
-    return idList(el.getAttribute('aria-labelledby'))
-      .map((id) => doc.getElementById(id))
-      .filter((target) => target !== null);
+    try {
+      return idList(attr(el, 'aria-labelledby')).map((id) => byIdNear(el, id)).filter((target) => target !== null);
+    } catch {
+      return [];
+    }
   }
+
+  function ownKey(el) {
+    const labelledBy = idList(attr(el, 'aria-labelledby')).join(' ');
+    return labelledBy || elementId(el) || null;
+  }
+
+  function ownLabel(el) {
+    let text = labellingElements(el).map((target) => collapse(textContent(target))).join(' ');
+    if (!text) text = collapse(attr(el, 'aria-label'));
+    const labels = LABELS[localName(el)];
+    const list = !text && labels ? labels(el) : null;
+    if (list) text = Array.prototype.map.call(list, (l) => collapse(textContent(l))).join(' ');
+    if (!text && localName(el) === 'fieldset') {
+      const legend = Array.prototype.find.call(elementChildren(el), (child) => localName(child) === 'legend');
+      if (legend) text = collapse(textContent(legend));
+    }
+    return text;
+  }
+
+  const limitKey = (key) => (key !== null && key.length <= MAX_KEY_CHARS ? key : null);
 
   /**
    * aria-labelledby (every id, space-separated: the host matches any id it knows), else the
-   * element's id, else null (the host then matches by label or by page).
+   * element's id, else null (the host then matches by label or by page). For a radio group, the
+   * group's (its fieldset or radiogroup), else the radios' name.
    */
   function keyOf(el) {
-    const labelledBy = idList(el.getAttribute('aria-labelledby')).join(' ');
-    const key = labelledBy || el.id || null;
-    return key !== null && key.length <= MAX_KEY_CHARS ? key : null;
+    try {
+      if (isRadio(el)) {
+        const group = radioGroupOf(el);
+        const key = (group.container && ownKey(group.container)) || group.name || null;
+        return limitKey(key);
+      }
+      return limitKey(ownKey(el));
+    } catch {
+      return null;
+    }
   }
 
   /** Visible label text: aria-labelledby targets, else aria-label, else <label> elements. */
   function labelOf(el) {
-    let text = labellingElements(el).map((target) => collapse(target.textContent)).join(' ');
-    if (!text) text = collapse(el.getAttribute('aria-label'));
-    if (!text && el.labels) text = Array.from(el.labels).map((l) => collapse(l.textContent)).join(' ');
-    return cutWhole(collapse(text), MAX_LABEL_CHARS);
+    try {
+      const target = isRadio(el) ? radioGroupOf(el).container : el;
+      return cutWhole(collapse(target ? ownLabel(target) : ''), MAX_LABEL_CHARS);
+    } catch {
+      return '';
+    }
   }
 
+  // ---- state ----
   const ariaBool = (value) => (value === 'true' ? true : value === 'false' ? false : null);
-  const isCheckboxInput = (el) => el.localName === 'input' && (el.type || '').toLowerCase() === 'checkbox';
+
+  /** The text a control shows as its state: its own text, else the one sibling that is a state word. */
+  function shownState(el) {
+    const own = wordState(textContent(el), el);
+    if (own !== null) return own;
+    const parent = parentElement(el);
+    if (!parent) return null;
+    const found = [];
+    for (const sibling of Array.prototype.slice.call(elementChildren(parent))) {
+      if (sibling === el) continue;
+      const state = wordState(textContent(sibling), el);
+      if (state !== null) found.push(state);
+    }
+    return found.length === 1 ? found[0] : null;
+  }
+
+  /** The artdeco toggle: its --toggled class, checked against its On/Off text when it shows one. */
+  function classToggleState(el) {
+    const byClass = classTokens(el).includes('artdeco-toggle--toggled');
+    const byText = wordState(textContent(el), el);
+    if (byText === null) return collapse(textContent(el)) === '' ? byClass : null;
+    return byText === byClass ? byClass : null;
+  }
+
+  /** A radio group: {container, name, options: [{el, state, selected}]}. */
+  function radioGroupOf(el) {
+    const container = closest(el, GROUP_SELECTOR);
+    const name = localName(el) === 'input' ? attr(el, 'name') : null;
+    let members;
+    if (name) {
+      const scope = (container && roleOf(container) === 'radiogroup') ? container : getRootNode(el);
+      members = qsa(scope, 'input[type="radio"]').filter((r) => attr(r, 'name') === name);
+    } else if (container) {
+      members = qsa(container, 'input[type="radio"], [role="radio"]').filter((r) => closest(r, GROUP_SELECTOR) === container);
+    } else {
+      members = [el];
+    }
+    const options = members.map((option) => ({
+      el: option,
+      state: answerState(option),
+      selected: localName(option) === 'input' ? inputChecked(option) === true : attr(option, 'aria-checked') === 'true',
+    }));
+    return { container, name, options };
+  }
+
+  /** Which answer an option gives: on (Yes), off (No), null (neither), from its value or its words. */
+  function answerState(option) {
+    const byValue = localName(option) === 'option' ? valueState(optionValue(option))
+      : (hasAttribute(option, 'value') ? valueState(attr(option, 'value')) : null);
+    if (byValue !== null) return byValue;
+    if (localName(option) === 'option') return wordState(optionText(option), option);
+    return wordState(ownLabel(option) || textContent(option), option);
+  }
+
+  /** The page's setting asks the inverse question: "Yes" is its off answer (ruleset off_answer). */
+  function offAnswerIsYes(el) {
+    try {
+      const doc = ownerDocument(el);
+      const path = new URL(doc.URL).pathname.replace(/\/+$/, '').replace('/mypreferences/m/', '/mypreferences/d/');
+      return OFF_ANSWER_YES_PATHS.includes(path);
+    } catch {
+      return false;
+    }
+  }
 
   /**
-   * The switch's state, or null when it cannot be read:
+   * A choice (radio group or select) as a switch: true when the chosen answer is not the off one.
+   * Unreadable (null) when nothing is chosen, or an option is neither Yes nor No, or there is no
+   * Yes or no No to tell them apart.
+   */
+  function choiceState(options, el) {
+    if (options.some((o) => o.state === null)) return null;
+    if (!options.some((o) => o.state === true) || !options.some((o) => o.state === false)) return null;
+    const chosen = options.filter((o) => o.selected);
+    if (chosen.length !== 1) return null;
+    const yes = chosen[0].state;
+    return offAnswerIsYes(el) ? !yes : yes;
+  }
+
+  function selectOptionsOf(el) {
+    return Array.prototype.map.call(selectOptions(el), (option) => ({
+      el: option, state: answerState(option), selected: optionSelected(option) === true,
+    }));
+  }
+
+  /**
+   * The control's state, or null when it cannot be read:
    *   checkbox input: .checked, unless aria-checked is present and disagrees (or is "mixed");
-   *   role switch/checkbox element: aria-checked;  toggle button: aria-pressed.
+   *   role switch/checkbox element: aria-checked, else its visible On/Off text;
+   *   toggle button: aria-pressed;  artdeco toggle: class and text;  radio group, select: the answer.
    */
   function checkedOf(el) {
-    if (isCheckboxInput(el)) {
-      if (typeof el.checked !== 'boolean') return null;
-      if (!el.hasAttribute('aria-checked')) return el.checked;
-      const aria = ariaBool(el.getAttribute('aria-checked'));
-      return aria === el.checked ? el.checked : null;
+    try {
+      if (isCheckboxInput(el)) {
+        const checked = inputChecked(el);
+        if (typeof checked !== 'boolean') return null;
+        if (!hasAttribute(el, 'aria-checked')) return checked;
+        const aria = ariaBool(attr(el, 'aria-checked'));
+        return aria === checked ? checked : null;
+      }
+      if (isRadio(el)) return choiceState(radioGroupOf(el).options, el);
+      if (localName(el) === 'select') return choiceState(selectOptionsOf(el), el);
+      if (hasAttribute(el, 'aria-checked')) return ariaBool(attr(el, 'aria-checked'));
+      if (hasAttribute(el, 'aria-pressed')) return ariaBool(attr(el, 'aria-pressed'));
+      if (isClassToggle(el)) return classToggleState(el);
+      const role = roleOf(el);
+      if (role === 'switch' || role === 'checkbox') return shownState(el);
+      return null;
+    } catch {
+      return null;
     }
-    if (el.hasAttribute('aria-checked')) return ariaBool(el.getAttribute('aria-checked'));
-    if (el.hasAttribute('aria-pressed')) return ariaBool(el.getAttribute('aria-pressed'));
-    return null;
   }
 
   /** A checkbox input whose aria-checked says the opposite of .checked (a re-render in progress?). */
   function isDisagreeing(el) {
-    if (!isCheckboxInput(el) || !el.hasAttribute('aria-checked')) return false;
-    const aria = ariaBool(el.getAttribute('aria-checked'));
-    return aria !== null && aria !== el.checked;
+    try {
+      if (!isCheckboxInput(el) || !hasAttribute(el, 'aria-checked')) return false;
+      const aria = ariaBool(attr(el, 'aria-checked'));
+      return aria !== null && aria !== inputChecked(el);
+    } catch {
+      return false;
+    }
   }
 
-  /** A bare checkbox (no role, no aria-checked) that sits in a list with other checkboxes. */
-  function isListOption(el) {
-    if (!isCheckboxInput(el) || el.hasAttribute('role') || el.hasAttribute('aria-checked')) return false;
-    const list = el.parentElement && el.parentElement.closest(LIST_SELECTOR);
-    return Boolean(list) && list.querySelectorAll('input[type="checkbox"]').length > 1;
+  /**
+   * A bare checkbox (no role, no aria-checked) that sits in a list with other checkboxes.
+   * `counts` (list element → its checkbox count) is shared over one scan, so each list is counted
+   * once however many checkboxes it holds: the scan stays linear in the page's size.
+   */
+  function isListOption(el, counts = new Map()) {
+    if (!isCheckboxInput(el) || hasAttribute(el, 'role') || hasAttribute(el, 'aria-checked')) return false;
+    const parent = parentElement(el);
+    const list = parent && closest(parent, LIST_SELECTOR);
+    if (!list) return false;
+    if (!counts.has(list)) counts.set(list, qsa(list, 'input[type="checkbox"]').length);
+    return counts.get(list) > 1;
   }
 
-  /** The setting switches inside `scope` (a document or an element), in document order. */
-  function switchesIn(scope) {
-    return Array.from(scope.querySelectorAll(SWITCH_SELECTOR))
-      .filter((el) => !isListOption(el))
-      .slice(0, MAX_CONTROLS);
+  /** The documents and open shadow roots inside `scope`, `scope`'s own tree first. */
+  function treesIn(scope, depth = 0) {
+    const trees = [scope];
+    if (depth > MAX_FRAME_DEPTH) return trees;
+    // Any element may host a shadow root: one tight pass over them all (it is most of a scan's
+    // cost on a 10,000-element page: a live collection, not a 10,000-node static list; no array,
+    // no closure per element). A shadow root has no getElementsByTagName: it is small, query it.
+    const type = nodeType(scope);
+    const all = type === DOCUMENT_NODE ? documentByTag(scope, '*')
+      : type === ELEMENT_NODE ? elementByTag(scope, '*') : qsaList(scope, '*');
+    for (let i = 0, n = all.length; i < n; i += 1) {
+      const inner = shadowRootGet.call(all[i]);
+      if (inner) trees.push(...treesIn(inner, depth + 1));
+    }
+    const frames = type === DOCUMENT_NODE || type === ELEMENT_NODE
+      ? [...Array.prototype.slice.call(type === DOCUMENT_NODE ? documentByTag(scope, 'iframe') : elementByTag(scope, 'iframe')),
+        ...Array.prototype.slice.call(type === DOCUMENT_NODE ? documentByTag(scope, 'frame') : elementByTag(scope, 'frame'))]
+      : qsa(scope, 'iframe, frame');
+    for (const frame of frames) {
+      let inner = null;
+      try {
+        inner = FRAME_DOCUMENT[localName(frame)](frame) || null;  // null when cross-origin
+      } catch {
+        inner = null;  // a cross-origin frame may throw instead
+      }
+      if (inner) trees.push(...treesIn(inner, depth + 1));
+    }
+    return trees;
   }
 
-  /** The page does not let the user change it (disabled, in a disabled fieldset, aria-disabled). */
+  /**
+   * Whether a candidate element is a setting control, and which element stands for it: a radio
+   * group is reported once, by its "off" option (the one to pick); a Yes/No-less choice is not a
+   * setting; an artdeco toggle wrapping a real control is that control, not a second one.
+   */
+  function representative(el, seenGroups, counts) {
+    if (isListOption(el, counts)) return null;
+    if (isRadio(el)) {
+      const group = radioGroupOf(el);
+      const groupId = group.container || `${group.name}`;
+      const known = group.options.filter((o) => o.state !== null);
+      if (known.length === 0) return null;
+      const tree = getRootNode(el);
+      if (!seenGroups.has(tree)) seenGroups.set(tree, new Set());
+      if (seenGroups.get(tree).has(groupId)) return null;
+      seenGroups.get(tree).add(groupId);
+      const off = group.options.find((o) => o.state === (offAnswerIsYes(el) ? true : false));
+      return off ? off.el : group.options[0].el;
+    }
+    if (localName(el) === 'select') {
+      return selectOptionsOf(el).some((o) => o.state !== null) ? el : null;
+    }
+    if (isClassToggle(el) && qsa(el, CANDIDATE_SELECTOR).length > 0) return null;
+    return el;
+  }
+
+  /**
+   * The setting controls inside `scope` (a document, shadow root or element), tree by tree;
+   * `trees` (from treesIn(scope)) when the caller already has them.
+   */
+  function switchesIn(scope, trees = treesIn(scope)) {
+    const found = [];
+    const seenGroups = new Map();
+    const counts = new Map();
+    for (const tree of trees) {
+      for (const el of qsa(tree, CANDIDATE_SELECTOR)) {
+        let control;
+        try {
+          control = representative(el, seenGroups, counts);
+        } catch {
+          control = el;  // reading it threw: report it, unreadable
+        }
+        if (control) found.push(control);
+        if (found.length >= MAX_CONTROLS) return found;
+      }
+    }
+    return found;
+  }
+
+  /** The control `node` is, or is inside (an event target from any tree), or null. */
+  function controlAround(node) {
+    try {
+      return node && nodeType(node) === ELEMENT_NODE ? closest(node, CANDIDATE_SELECTOR) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // LinkedIn's loading states: a spinner or progress bar, a busy region, a skeleton (class names
+  // are hashed, but LinkedIn's loaders keep these words), a main area still empty.
+  const LOADING_SELECTOR = '[aria-busy="true"], [role="progressbar"], progress, [class*="skeleton" i], '
+    + '[class*="spinner" i], [class*="loader" i]';
+  const LOADING_CLASS = /(?:^|[-_])(?:skeleton|spinner|loader|loading)(?:$|[-_])/i;
+
+  function isShown(el) {
+    return !closest(el, '[hidden], [aria-hidden="true"], template');
+  }
+
+  function treeLoading(tree) {
+    if (nodeType(tree) === DOCUMENT_NODE) {
+      if (readyState(tree) !== 'complete') return true;
+      const mains = qsa(tree, 'main, [role="main"]');
+      if (mains.length > 0 && mains.every((m) => collapse(textContent(m)) === '')) return true;
+    }
+    return qsa(tree, LOADING_SELECTOR).some((el) => {
+      if (!isShown(el)) return false;
+      if (hasAttribute(el, 'aria-busy') || roleOf(el) === 'progressbar' || localName(el) === 'progress') return true;
+      return classTokens(el).some((token) => LOADING_CLASS.test(token));
+    });
+  }
+
+  /**
+   * The page (any of its trees) is still loading: the document or a frame not complete, an empty
+   * main area, a visible spinner, progress bar, busy region or skeleton. A page that shows none
+   * of these has settled.
+   */
+  function pageLoading(doc, trees = treesIn(doc)) {
+    try {
+      return trees.some(treeLoading);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The page does not let the user change it (disabled, in a disabled fieldset, aria-disabled);
+   * for a radio group, also the group's own aria-disabled.
+   */
   function isDisabled(el) {
-    return matches.call(el, ':disabled') || el.getAttribute('aria-disabled') === 'true';
+    try {
+      if (matches(el, ':disabled') || attr(el, 'aria-disabled') === 'true') return true;
+      const group = isRadio(el) ? radioGroupOf(el).container : null;
+      return Boolean(group) && attr(group, 'aria-disabled') === 'true';
+    } catch {
+      return false;
+    }
   }
 
   function readControl(el) {
@@ -116,14 +513,18 @@
     return control;
   }
 
-  /** The switch whose key is `key`, or null. */
+  /** The control whose key is `key`, or null. */
   function findSwitch(doc, key) {
     return switchesIn(doc).find((el) => keyOf(el) === key) || null;
   }
 
   function langOf(doc) {
-    const lang = (doc.documentElement.getAttribute('lang') || '').trim();
-    return LANG_PATTERN.test(lang) && lang.length <= 35 ? lang : '';
+    try {
+      const lang = (attr(documentElement(doc), 'lang') || '').trim();
+      return LANG_PATTERN.test(lang) && lang.length <= 35 ? lang : '';
+    } catch {
+      return '';
+    }
   }
 
   /** {url, lang, controls}: the page part of a page_state message. */
@@ -133,6 +534,6 @@
 
   root.LinkedOutScan = Object.freeze({
     SWITCH_SELECTOR, scanPage, readControl, switchesIn, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
-    labellingElements, langOf, cutWhole, isListOption, isDisagreeing,
+    labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, controlAround, pageLoading,
   });
 })(globalThis);

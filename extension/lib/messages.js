@@ -10,9 +10,8 @@
   // A page_state with 500 controls of maximal key and label is ~0.7 MiB of JSON; the host's cap
   // on incoming frames is 1 MiB. Anything bigger is refused here.
   const MAX_MESSAGE_BYTES = 1048576 - 4096;
-  const POPUP_TYPES = Object.freeze(['status', 'walkthrough', 'retry', 'config', 'report', 'recheck', 'reminder']);
-  // The popup drives a re-check through `recheck` (the background owns the tab); the host's
-  // recheck_* walkthrough actions are not the popup's to send.
+  // The popup drives a re-check through `recheck` start / stop (the background owns the tab and
+  // sends the host `recheck` start / end).
   const POPUP_WALKTHROUGH_ACTIONS = Object.freeze(['start', 'status', 'reset', 'mark_done']);
   const RECHECK_ACTIONS = Object.freeze(['start', 'stop']);
 
@@ -67,38 +66,50 @@
     return { ok: true, page: msg.page, request };
   }
 
-  /** A message from our popup page (opened as a popup or in a tab). */
-  function checkPopupMessage(msg, sender, extensionId, popupUrl) {
-    if (!isObject(sender) || sender.id !== extensionId) return reject('sender', 'message from another extension');
-    if (typeof sender.url !== 'string' || !sender.url.startsWith(popupUrl)) return reject('sender', 'not from the popup');
-    if (!isObject(msg)) return reject('message', 'message must be an object');
-    if (!POPUP_TYPES.includes(msg.type)) return reject('type', `type must be one of ${POPUP_TYPES.join(', ')}`);
-    if (msg.type === 'walkthrough') {
+  // Each popup message type and the check of its own fields: {type: check(msg) → reject | undefined}.
+  const POPUP_CHECKS = Object.freeze({
+    status: () => undefined,
+    walkthrough(msg) {
       if (!POPUP_WALKTHROUGH_ACTIONS.includes(msg.action)) return reject('action', 'unknown walkthrough action');
       if (msg.action === 'mark_done' && (typeof msg.step !== 'string' || msg.step.length === 0 ||
           msg.step.length > protocol().LIMITS.maxStepChars)) {
         return reject('step', 'step must be a non-empty string');
       }
-    }
-    if (msg.type === 'config') {
+      return undefined;
+    },
+    retry: () => undefined,
+    config(msg) {
       if (!('region' in msg)) return reject('region', 'region is required (a region code, or null to clear)');
       if (msg.region !== null && (typeof msg.region !== 'string' || !/^[A-Z]{2,8}$/.test(msg.region))) {
         return reject('region', 'region must be a region code or null');
       }
-    }
-    if (msg.type === 'recheck' && !RECHECK_ACTIONS.includes(msg.action)) {
-      return reject('action', `action must be one of ${RECHECK_ACTIONS.join(', ')}`);
-    }
-    if (msg.type === 'reminder') {
+      return undefined;
+    },
+    report(msg) {
+      if (!protocol().REPORT_FORMATS.includes(msg.format)) return reject('format', `format must be one of ${protocol().REPORT_FORMATS.join(', ')}`);
+      return undefined;
+    },
+    recheck(msg) {
+      if (!RECHECK_ACTIONS.includes(msg.action)) return reject('action', `action must be one of ${RECHECK_ACTIONS.join(', ')}`);
+      return undefined;
+    },
+    reminder(msg) {
       const { min, max } = protocol().REMINDER_DAYS;
       if (!('days' in msg) || (msg.days !== null && !(Number.isInteger(msg.days) && msg.days >= min && msg.days <= max))) {
         return reject('days', `days must be null (reminder off) or a whole number from ${min} to ${max}`);
       }
-    }
-    if (msg.type === 'report' && !protocol().REPORT_FORMATS.includes(msg.format)) {
-      return reject('format', `format must be one of ${protocol().REPORT_FORMATS.join(', ')}`);
-    }
-    return { ok: true };
+      return undefined;
+    },
+  });
+  const POPUP_TYPES = Object.freeze(Object.keys(POPUP_CHECKS));
+
+  /** A message from our popup page (opened as a popup or in a tab). */
+  function checkPopupMessage(msg, sender, extensionId, popupUrl) {
+    if (!isObject(sender) || sender.id !== extensionId) return reject('sender', 'message from another extension');
+    if (typeof sender.url !== 'string' || !sender.url.startsWith(popupUrl)) return reject('sender', 'not from the popup');
+    if (!isObject(msg)) return reject('message', 'message must be an object');
+    if (!Object.hasOwn(POPUP_CHECKS, msg.type)) return reject('type', `type must be one of ${POPUP_TYPES.join(', ')}`);
+    return POPUP_CHECKS[msg.type](msg) || { ok: true };
   }
 
   root.LinkedOutMessages = Object.freeze({

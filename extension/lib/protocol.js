@@ -32,7 +32,9 @@
   });
   const SETTINGS_ORIGIN = 'https://www.linkedin.com';
   const SETTINGS_PATH_PREFIX = '/mypreferences/';
-  const WALKTHROUGH_ACTIONS = Object.freeze(['start', 'status', 'reset', 'mark_done', 'recheck_start', 'recheck_end']);
+  const WALKTHROUGH_ACTIONS = Object.freeze(['start', 'status', 'reset', 'mark_done']);
+  // The quick re-check's own request (§4.6): start a run, end it (the host records it).
+  const RECHECK_ACTIONS = Object.freeze(['start', 'end']);
   // The reminder interval (config `reminder_days`), in days; null turns it off.
   const REMINDER_DAYS = Object.freeze({ min: 1, max: 365, default: 30 });
   const DUE_REASONS = Object.freeze(['never_checked', 'interval', 'ruleset_changed']);
@@ -82,10 +84,6 @@
     if (!pattern.test(v)) fail(field, `${field} must be ${what}`);
   }
   function expectNullableString(v, field, max) { if (v !== null) expectString(v, field, max); }
-  function expectBoolean(v, field) { if (typeof v !== 'boolean') fail(field, `${field} must be true or false`); }
-  function expectCount(v, field) {
-    if (!Number.isInteger(v) || v < 0) fail(field, `${field} must be a non-negative integer`);
-  }
   function expectOneOf(v, allowed, field) {
     if (!allowed.includes(v)) fail(field, `${field} must be one of ${allowed.join(', ')}`);
   }
@@ -171,12 +169,18 @@
         expectOneOf(msg.action, WALKTHROUGH_ACTIONS, 'action');
         if (msg.action === 'mark_done') expectString(msg.step, 'step', LIMITS.maxStepChars);
         break;
+      case 'recheck':
+        expectOneOf(msg.action, RECHECK_ACTIONS, 'action');
+        break;
       case 'config':
         if ('region' in msg) expectRegion(msg.region, 'region');
         if ('reminder_days' in msg) expectReminderDays(msg.reminder_days, 'reminder_days');
         break;
       case 'report':
         expectOneOf(msg.format, REPORT_FORMATS, 'format');
+        break;
+      case 'import_history':
+        expectString(msg.state, 'state');
         break;
       default:
         fail('type', `unknown request type ${msg.type}`);
@@ -208,6 +212,7 @@
   }
   const buildWalkthrough = (id, action, step) =>
     seal(validateRequest(withId(id, action === 'mark_done' ? { type: 'walkthrough', action, step } : { type: 'walkthrough', action })));
+  const buildRecheck = (id, action) => seal(validateRequest(withId(id, { type: 'recheck', action })));
   // `changes`: {region?, reminder_days?}; a region string or null is also accepted alone.
   const buildConfig = (id, changes) => {
     const fields = changes === undefined ? {} : (changes === null || typeof changes === 'string' ? { region: changes } : changes);
@@ -217,187 +222,43 @@
     return seal(validateRequest(withId(id, msg)));
   };
   const buildReport = (id, format) => seal(validateRequest(withId(id, { type: 'report', format })));
+  /** The browser's own store text, handed to the helper once it answers (issue 24). */
+  const buildImportHistory = (id, state) => seal(validateRequest(withId(id, { type: 'import_history', state })));
 
   // ---- replies (host → extension) ----
 
-  function validateNext(next, field) {
-    if (next === null) return;
-    expectObject(next, field);
-    expectString(next.step, `${field}.step`, LIMITS.maxStepChars);
-    expectString(next.url, `${field}.url`, LIMITS.maxUrlChars);
-  }
-  function validateProgress(progress) {
-    expectObject(progress, 'progress');
-    expectCount(progress.done, 'progress.done');
-    expectCount(progress.total, 'progress.total');
-    expectCount(progress.remaining, 'progress.remaining');
+  // The reply shapes are the schema's, compiled by scripts/generate-protocol-validators into
+  // lib/protocol-validators.js (loaded before this file where replies are checked: the background).
+  function generated() {
+    const validators = root.LinkedOutProtocolValidators;
+    if (!validators) throw new Error('lib/protocol-validators.js is not loaded');
+    return validators;
   }
 
-  // Controls matched by label may have no key: null is a valid key everywhere in a verdict. Every
-  // entry names its control by `control`, its index in the page_state's controls.
-  function validateControlIndex(item, at) {
-    if (!Number.isInteger(item.control) || item.control < 0 || item.control >= LIMITS.maxControls) {
-      fail(`${at}.control`, `${at}.control must be an index into controls (0 to ${LIMITS.maxControls - 1})`);
-    }
-  }
-  function validateMatched(item, at) {
-    expectObject(item, at);
-    expectNullableString(item.key, `${at}.key`, LIMITS.maxKeyChars);
-    expectString(item.setting, `${at}.setting`, LIMITS.maxStepChars);
-    expectOneOf(item.matched_by, MATCHED_BY, `${at}.matched_by`);
-    validateControlIndex(item, at);
+  /** An ajv error's place as this file names fields: "/steps/0/state" → "steps[0].state". */
+  function fieldOf(error) {
+    const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const extra = error.params && (error.params.missingProperty ?? error.params.additionalProperty);
+    if (extra !== undefined) parts.push(extra);
+    return parts.reduce((field, part) => (/^\d+$/.test(part) ? `${field}[${part}]` : field ? `${field}.${part}` : part), '') || 'message';
   }
 
-  function validateVerdict(msg) {
-    expectString(msg.url, 'url', LIMITS.maxUrlChars);
-    expectNullableString(msg.setting, 'setting', LIMITS.maxStepChars);
-    expectArray(msg.highlight, 'highlight');
-    msg.highlight.forEach((h, i) => {
-      const at = `highlight[${i}]`;
-      validateMatched(h, at);
-      expectOneOf(h.action, HIGHLIGHT_ACTIONS, `${at}.action`);
-      expectString(h.severity, `${at}.severity`, LIMITS.maxSeverityChars);
-      expectString(h.reason, `${at}.reason`, LIMITS.maxTextChars);
-      if ('form' in h) validateNext(h.form, `${at}.form`);
-    });
-    expectArray(msg.ok, 'ok');
-    msg.ok.forEach((item, i) => validateMatched(item, `ok[${i}]`));
-    expectArray(msg.unknown, 'unknown');
-    msg.unknown.forEach((u, i) => {
-      const at = `unknown[${i}]`;
-      expectObject(u, at);
-      expectNullableString(u.key, `${at}.key`, LIMITS.maxKeyChars);
-      expectString(u.label, `${at}.label`, LIMITS.maxLabelChars);
-      expectOneOf(u.why, UNKNOWN_WHY, `${at}.why`);
-      validateControlIndex(u, at);
-    });
-    expectArray(msg.drift, 'drift');
-    msg.drift.forEach((d, i) => {
-      expectObject(d, `drift[${i}]`);
-      expectString(d.setting, `drift[${i}].setting`, LIMITS.maxStepChars);
-      expectOneOf(d.kind, DRIFT_KINDS, `drift[${i}].kind`);
-    });
-    validateProgress(msg.progress);
-    validateNext(msg.next, 'next');
-    expectObject(msg.walkthrough, 'walkthrough');
-    expectBoolean(msg.walkthrough.active, 'walkthrough.active');
-    expectCount(msg.walkthrough.still_on, 'walkthrough.still_on');
-    if ('page_unreadable' in msg) expectBoolean(msg.page_unreadable, 'page_unreadable');
-    if ('truncated' in msg) expectBoolean(msg.truncated, 'truncated');
-  }
-
-  function validateStep(step, i) {
-    const at = `steps[${i}]`;
-    expectObject(step, at);
-    expectString(step.step, `${at}.step`, LIMITS.maxStepChars);
-    expectOneOf(step.kind, ['toggle', 'form'], `${at}.kind`);
-    expectString(step.title, `${at}.title`, LIMITS.maxTextChars);
-    expectString(step.url, `${at}.url`, LIMITS.maxUrlChars);
-    expectString(step.severity, `${at}.severity`, LIMITS.maxSeverityChars);
-    if (step.kind === 'toggle') {
-      expectOneOf(step.state, TOGGLE_STATES, `${at}.state`);
-      if ('last_seen' in step) expectNullableString(step.last_seen, `${at}.last_seen`, LIMITS.maxTimestampChars);
-      if ('drift' in step) expectBoolean(step.drift, `${at}.drift`);
-    } else {
-      expectOneOf(step.state, FORM_STATES, `${at}.state`);
-      if ('guidance' in step) expectString(step.guidance, `${at}.guidance`, LIMITS.maxTextChars);
-      if ('done_at' in step) expectNullableString(step.done_at, `${at}.done_at`, LIMITS.maxTimestampChars);
-    }
-  }
-
-  function validateIdList(list, field) {
-    expectArray(list, field);
-    list.forEach((id, i) => expectString(id, `${field}[${i}]`, LIMITS.maxStepChars));
-  }
-
-  /** The walkthrough reply's `check`: the quick re-check and its reminder (§4.3). */
-  function validateCheck(check) {
-    expectObject(check, 'check');
-    expectReminderDays(check.reminder_days, 'check.reminder_days');
-    expectNullableString(check.last_full_check, 'check.last_full_check', 64);
-    expectNullableString(check.next_due, 'check.next_due', 64);
-    expectBoolean(check.due, 'check.due');
-    if (check.due_reason !== null) expectOneOf(check.due_reason, DUE_REASONS, 'check.due_reason');
-    expectBoolean(check.running, 'check.running');
-    if (check.last === null) return;
-    const last = check.last;
-    expectObject(last, 'check.last');
-    expectString(last.started_at, 'check.last.started_at', 64);
-    expectString(last.ended_at, 'check.last.ended_at', 64);
-    expectBoolean(last.complete, 'check.last.complete');
-    for (const name of ['off', 'on', 'unreadable', 'unchecked']) validateIdList(last[name], `check.last.${name}`);
-    expectArray(last.new_controls, 'check.last.new_controls');
-    last.new_controls.forEach((c, i) => {
-      const at = `check.last.new_controls[${i}]`;
-      expectObject(c, at);
-      expectString(c.page, `${at}.page`, LIMITS.maxUrlChars);
-      expectNullableString(c.key, `${at}.key`, LIMITS.maxKeyChars);
-      expectString(c.label, `${at}.label`, LIMITS.maxLabelChars);
-    });
-  }
-
-  function validateWalkthroughReply(msg) {
-    expectBoolean(msg.active, 'active');
-    if ('region' in msg) expectRegion(msg.region, 'region');
-    expectArray(msg.steps, 'steps');
-    msg.steps.forEach(validateStep);
-    validateProgress(msg.progress);
-    validateNext(msg.next, 'next');
-    if ('check' in msg) validateCheck(msg.check);
-  }
-
-  function validateConfigReply(msg) {
-    expectRegion(msg.region, 'region');
-    if ('reminder_days' in msg) expectReminderDays(msg.reminder_days, 'reminder_days');
-    expectObject(msg.regions, 'regions');
-    for (const [code, description] of Object.entries(msg.regions)) {
-      expectRegion(code, `regions.${code}`);
-      expectString(description, `regions.${code}`, LIMITS.maxTextChars);
-    }
-    if (msg.region_hint === null) return;
-    expectObject(msg.region_hint, 'region_hint');
-    expectString(msg.region_hint.evidence, 'region_hint.evidence', LIMITS.maxStepChars);
-    expectArray(msg.region_hint.ruled_out, 'region_hint.ruled_out');
-    msg.region_hint.ruled_out.forEach((code, i) => {
-      if (code === null) fail(`region_hint.ruled_out[${i}]`, 'a region code');
-      expectRegion(code, `region_hint.ruled_out[${i}]`);
-    });
-  }
-
-  /** Checks a reply from the host; returns it or throws ValidationError. */
+  /** Checks a reply from the host against the schema; returns it or throws ValidationError. */
   function validateReply(msg) {
     expectObject(msg, 'message');
     expectString(msg.type, 'type');
-    if ('id' in msg) expectId(msg.id);
-    switch (msg.type) {
-      case 'error':
-        expectOneOf(msg.code, ERROR_CODES, 'code');
-        expectString(msg.message, 'message', LIMITS.maxTextChars);
-        if ('field' in msg) expectNullableString(msg.field, 'field', LIMITS.maxFieldChars);
-        break;
-      case 'hello':
-        expectString(msg.host_version, 'host_version', LIMITS.maxVersionChars);
-        if (!Number.isInteger(msg.protocol)) fail('protocol', 'protocol must be an integer');
-        expectObject(msg.ruleset, 'ruleset');
-        expectString(msg.ruleset.name, 'ruleset.name', LIMITS.maxRulesetNameChars);
-        expectString(msg.ruleset.version, 'ruleset.version', LIMITS.maxVersionChars);
-        expectCount(msg.ruleset.count, 'ruleset.count');
-        break;
-      case 'verdict':
-        validateVerdict(msg);
-        break;
-      case 'walkthrough':
-        validateWalkthroughReply(msg);
-        break;
-      case 'config':
-        validateConfigReply(msg);
-        break;
-      case 'report':
-        expectOneOf(msg.format, REPORT_FORMATS, 'format');
-        expectString(msg.content, 'content');
-        break;
-      default:
-        fail('type', `unknown reply type ${msg.type}`);
+    const validate = generated().validateReply;
+    if (!validate(msg)) {
+      // The deepest error names the field (a null-or-object's "must be null" and an if/then or
+      // anyOf wrapper's own error only repeat it, higher up).
+      const depth = (e) => e.instancePath.split('/').length + (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 1 : 0);
+      const error = validate.errors.filter((e) => !['if', 'anyOf', 'oneOf'].includes(e.keyword))
+        .reduce((deepest, e) => (depth(e) > depth(deepest) ? e : deepest), validate.errors[0]);
+      const field = fieldOf(error);
+      if (error.keyword === 'required') fail(field, `${field} is required`);
+      if (error.keyword === 'additionalProperties') fail(field, `${field} is not a field of a ${msg.type} reply`);
+      const allowed = error.params && error.params.allowedValues ? `: ${error.params.allowedValues.join(', ')}` : '';
+      fail(field, `${field} ${error.message}${allowed}`);
     }
     return msg;
   }
@@ -415,10 +276,10 @@
 
   root.LinkedOutProtocol = Object.freeze({
     PROTOCOL_VERSION, HOST_NAME, LIMITS, SETTINGS_ORIGIN, SETTINGS_PATH_PREFIX,
-    WALKTHROUGH_ACTIONS, REMINDER_DAYS, DUE_REASONS, REPORT_FORMATS, ERROR_CODES, TOGGLE_STATES, FORM_STATES,
+    WALKTHROUGH_ACTIONS, RECHECK_ACTIONS, REMINDER_DAYS, DUE_REASONS, REPORT_FORMATS, ERROR_CODES, TOGGLE_STATES, FORM_STATES,
     UNKNOWN_WHY, DRIFT_KINDS, MATCHED_BY, HIGHLIGHT_ACTIONS, LANG_PATTERN, REGION_PATTERN,
     ValidationError, isSettingsUrl, isLinkedInUrl,
     validatePage, validateRequest, validateReply, check, isBuilt,
-    buildHello, buildPageState, buildWalkthrough, buildConfig, buildReport,
+    buildHello, buildPageState, buildWalkthrough, buildRecheck, buildConfig, buildReport, buildImportHistory,
   });
 })(globalThis);

@@ -15,7 +15,7 @@
 
   /**
    * deps: {
-   *   walkthrough(action) → Promise<plan>   the host's walkthrough reply (badge updated by the caller)
+   *   recheck(action) → Promise<plan>   the host's reply to recheck start | end: the plan (badge updated by the caller)
    *   createTab(url) → Promise<{id}>, updateTab(tabId, url) → Promise
    *   session: {get() → Promise<run|null>, set(run|null) → Promise}   survives a service-worker restart
    *   timers: {setTimeout, clearTimeout}
@@ -47,7 +47,7 @@
       clearReadTimer();
       const run = await deps.session.get();
       await deps.session.set(null);
-      const plan = await deps.walkthrough('recheck_end');
+      const plan = await deps.recheck('end');
       onEvent({ type: 'ended', why, tabId: run ? run.tabId : null });
       return plan;
     }
@@ -55,7 +55,7 @@
     /** Starts a run in a new tab. Returns {plan, move}. */
     async function start() {
       clearReadTimer();
-      const plan = await deps.walkthrough('recheck_start');
+      const plan = await deps.recheck('start');
       const { run, move } = R.start(plan, null);
       if (move.action !== 'navigate') return { plan: await end('nothing-to-check'), move };
       const tab = await deps.createTab(move.url);

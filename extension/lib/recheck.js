@@ -1,7 +1,7 @@
 /*
  * The quick re-check's decisions, pure (no browser APIs): which pages it visits, whether to move
  * the tab on after a verdict, how the last run reads in the popup, and what the badge says.
- * The host records the run (docs/protocol.md §4.3 `recheck_start` / `recheck_end`); the
+ * The host records the run (docs/protocol.md §4.6, `recheck` start / end); the
  * background drives the one tab. Defines the global `LinkedOutRecheck`.
  */
 (function defineLinkedOutRecheck(root) {
@@ -31,12 +31,10 @@
     return { run, move: moveTo(run) };
   }
 
-  // Read: something on the page was matched to this page's own setting. (A verdict whose `ok`
-  // holds bare keys, as protocol 1 sent them, counts as read.)
+  // Read: something on the page was matched to this page's own setting.
   function pageRead(verdict, step) {
     if (verdict.page_unreadable === true) return false;
-    return verdict.highlight.some((h) => h.setting === step) ||
-      verdict.ok.some((o) => (o !== null && typeof o === 'object' ? o.setting === step : true));
+    return verdict.highlight.some((h) => h.setting === step) || verdict.ok.some((o) => o.setting === step);
   }
 
   /**

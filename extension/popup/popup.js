@@ -33,11 +33,17 @@ const formatTime = (iso) => {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(uiLocale, { dateStyle: 'medium', timeStyle: 'short' });
 };
 
+// The OS, for the install guide's steps (the MSI on Windows, the .deb on Linux).
+const platformInfo = typeof chrome.runtime.getPlatformInfo === 'function'
+  ? Promise.resolve(chrome.runtime.getPlatformInfo()).catch(() => ({ os: '' })) : Promise.resolve({ os: '' });
+
 async function ask(message) {
   const reply = await chrome.runtime.sendMessage(message);
   if (!reply) throw new Error('no reply from the background');
   // This copy's id: a store install's differs from the one the helper allows by default.
-  return { ...reply, extensionId: chrome.runtime.id };
+  const { os } = await platformInfo;
+  const extensionVersion = typeof chrome.runtime.getManifest === 'function' ? chrome.runtime.getManifest().version : '';
+  return { ...reply, extensionId: chrome.runtime.id, os, extensionVersion };
 }
 
 // The organisation policy as last reported by the background; re-applied after every render.

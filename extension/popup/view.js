@@ -29,16 +29,34 @@
   /** The command that lets this copy of the extension use the helper (a store install's own id). */
   const allowCommand = (extensionId) => `linkedout-host install --extension-id ${extensionId}`;
 
-  function renderHost(doc, host, t, extensionId) {
+  /** The install steps for the user's OS (runtime.getPlatformInfo().os): the MSI on Windows, else the .deb. */
+  const INSTALL_STEPS = Object.freeze({
+    win: ['installGuideWindows1', 'installGuideWindows2', 'installGuideWindows3'],
+    other: ['installGuideStep1', 'installGuideStep2', 'installGuideStep3'],
+  });
+
+  function renderInstallGuide(doc, guide, t, platform) {
+    const os = platform.os === 'win' ? 'win' : 'other';
+    guide.dataset.os = platform.os || '';
+    guide.querySelector('ol').replaceChildren(
+      ...INSTALL_STEPS[os].map((name) => el(doc, 'li', { 'data-i18n': name }, t(name, [platform.version || '']))));
+  }
+
+  function renderHost(doc, host, t, extensionId, platform = {}) {
     const box = doc.getElementById('host-status');
     const text = doc.getElementById('host-status-text');
     const retry = doc.getElementById('retry');
     box.dataset.status = host.status;
+    // Which backend answers (issue 24): the helper, or the built-in core when no helper is installed.
+    const builtin = host.backend === 'builtin';
+    box.dataset.backend = builtin ? 'builtin' : 'helper';
     let message;
     switch (host.status) {
       case 'connected':
-        message = t('hostConnected', [host.hello.host_version, host.hello.ruleset.version]);
+        message = builtin ? t('coreConnected', [host.hello.ruleset.version])
+          : t('hostConnected', [host.hello.host_version, host.hello.ruleset.version]);
         break;
+      case 'core_failed': message = t('coreFailed', [host.message]); break;
       case 'host_missing': message = t('hostMissing'); break;
       case 'host_forbidden': message = t('hostForbidden'); break;
       case 'host_failed': message = t('hostFailed', [host.message]); break;
@@ -48,11 +66,19 @@
     text.textContent = message;
     retry.hidden = host.status === 'connected' || host.status === 'connecting';
 
-    // Not installed, or installed but not for this id: how to install it, in the popup itself.
-    doc.getElementById('install-guide').hidden = host.status !== 'host_missing' && host.status !== 'host_forbidden';
+    // Not installed, or installed but not for this id: how to install it on this OS, in the popup
+    // itself. With the built-in core working, only what the helper would add, folded (said once,
+    // no nagging).
+    const helperStatus = builtin ? host.helper : host.status;
+    const working = builtin && host.status === 'connected';
+    const guide = doc.getElementById('install-guide');
+    guide.hidden = working || (helperStatus !== 'host_missing' && helperStatus !== 'host_forbidden');
+    if (!guide.hidden) renderInstallGuide(doc, guide, t, platform);
+    const adds = doc.getElementById('helper-adds');
+    if (adds) adds.hidden = !working;
 
     const fix = doc.getElementById('host-fix');
-    fix.hidden = host.status !== 'host_forbidden' || !extensionId;
+    fix.hidden = helperStatus !== 'host_forbidden' || !extensionId;
     doc.getElementById('extension-id').textContent = fix.hidden ? '' : extensionId;
     doc.getElementById('fix-command').textContent = fix.hidden ? '' : allowCommand(extensionId);
   }
@@ -203,7 +229,7 @@
    * own extensionId.
    */
   function render(doc, status, t, formatTime = (iso) => iso) {
-    renderHost(doc, status.host, t, status.extensionId);
+    renderHost(doc, status.host, t, status.extensionId, { os: status.os, version: status.extensionVersion });
     renderPlan(doc, status.plan, t, formatTime);
     renderUnreadable(doc, status.unreadable, status.plan, t);
   }

@@ -75,7 +75,7 @@ std::optional<Caller> detect_host_mode(std::span<const std::string> args) {
   if (args.empty()) return Caller{};
   if (args[0].starts_with(kChromeScheme)) return Caller{Caller::Kind::chrome, args[0], {}};
   if (args.size() == 2 && args[0].ends_with(".json") && !args[1].starts_with("-"))
-    return Caller{Caller::Kind::firefox, args[1], fs::path(args[0])};
+    return Caller{Caller::Kind::firefox, args[1], paths::from_utf8(args[0])};
   return std::nullopt;
 }
 
@@ -95,7 +95,7 @@ std::string add_from_manifest(AllowedCallers& allowed, const fs::path& manifest,
   const auto path = doc.value("path", json());
   if (!path.is_string()) return manifest.string() + " has no path";
   std::error_code ec;
-  const auto resolved = fs::canonical(path.get<std::string>(), ec);
+  const auto resolved = fs::canonical(paths::manifest_program(manifest, path.get<std::string>()), ec);
   if (ec || resolved != self_executable)
     return manifest.string() + " names another program (" + path.get<std::string>() + ")";
   if (const auto origins = doc.find("allowed_origins"); origins != doc.end() && origins->is_array())
@@ -136,7 +136,7 @@ std::optional<fs::path> user_data_dir_from_cmdline(std::string_view cmdline) {
     const auto arg = cmdline.substr(0, end);
     // The last one wins, as in Chromium's switch parsing; a relative one cannot be resolved here.
     if (arg.starts_with(kFlag) && arg.size() > kFlag.size() && arg[kFlag.size()] == '/')
-      found = fs::path(arg.substr(kFlag.size()));
+      found = paths::from_utf8(arg.substr(kFlag.size()));
     if (end == std::string_view::npos) break;
     cmdline.remove_prefix(end + 1);
   }

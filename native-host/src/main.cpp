@@ -61,7 +61,8 @@ int main(int argc, char** argv) {
       std::make_shared<spdlog::logger>("", std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
 
   try {
-    const std::vector<std::string> args(argv + 1, argv + argc);
+    const auto command_line = platform::command_line_arguments(argc, argv);
+    const std::vector<std::string> args(command_line.begin() + (command_line.empty() ? 0 : 1), command_line.end());
     if (args.empty() && started_in_terminal()) return print_terminal_help();
     if (const auto who = caller::detect_host_mode(args)) return serve(*who, {});
 
@@ -72,9 +73,16 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
     app.fallthrough();  // common options may follow the command: `status --data-dir DIR`
     cli::CommonOptions common;
-    app.add_option("--data-dir", common.data_dir, "state store directory (else $LINKEDOUT_DATA_DIR, else XDG data dir)");
-    app.add_option("--rules", common.rules_file, "ruleset file to use instead of the built-in one")
-        ->check(CLI::ExistingFile);
+    // Paths are taken as UTF-8 text and made paths by paths::from_utf8 (exact on Windows too).
+    std::string data_dir, rules_file;
+    app.add_option("--data-dir", data_dir, "state store directory (else $LINKEDOUT_DATA_DIR, else the OS's data folder)")
+        ->each([&common](const std::string& dir) { common.data_dir = paths::from_utf8(dir); });
+    app.add_option("--rules", rules_file, "ruleset file to use instead of the built-in one")
+        ->check([](const std::string& file) {
+          std::error_code ec;
+          return std::filesystem::is_regular_file(paths::from_utf8(file), ec) ? std::string() : "File does not exist: " + file;
+        })
+        ->each([&common](const std::string& file) { common.rules_file = paths::from_utf8(file); });
 
     int exit_code = 0;
     cli::add_install_command(app, common, exit_code);
@@ -84,7 +92,8 @@ int main(int argc, char** argv) {
     cli::add_report_command(app, common, exit_code);
 
     try {
-      app.parse(argc, argv);
+      std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last first
+      app.parse(reversed);
     } catch (const CLI::ParseError& e) {
       const int code = app.exit(e);
       return code == 0 ? 0 : cli::kExitUsage;

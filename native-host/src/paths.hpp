@@ -13,7 +13,7 @@
 
 namespace linkedout::paths {
 
-enum class Os { Linux, MacOS };
+enum class Os { Linux, MacOS, Windows };
 enum class Browser { chrome, chromium, edge, brave, vivaldi, firefox };
 enum class Scope { user, system };
 // Chromium-family manifests carry `allowed_origins`, Firefox ones `allowed_extensions`.
@@ -25,7 +25,8 @@ struct OsLocations {
   std::string_view user_manifest_dir;  // relative to the home directory
   std::string_view profile_dir;        // relative to home; exists once the browser has run
   std::string_view system_manifest_dir;  // absolute
-  std::vector<std::string_view> programs;  // Linux: names looked up on PATH; macOS: app bundles
+  std::vector<std::string_view> programs;  // Linux: names looked up on PATH; macOS: app bundles;
+                                           // Windows: paths relative to the system drive's root
 };
 
 struct BrowserSpec {
@@ -35,7 +36,14 @@ struct BrowserSpec {
   Family family;
   OsLocations linux_locations;
   OsLocations macos_locations;
-  const OsLocations& on(Os os) const { return os == Os::Linux ? linux_locations : macos_locations; }
+  // Windows: the manifests are LinkedOut's own files (under %LOCALAPPDATA%\LinkedOut per user,
+  // %ProgramData%\LinkedOut for all users); a browser finds one through the default value of
+  // `<HKCU or HKLM>\<windows_registry_key>\io.linkedout.host`, which holds the file's path.
+  OsLocations windows_locations;
+  std::string_view windows_registry_key;  // "Software\\Google\\Chrome\\NativeMessagingHosts"
+  const OsLocations& on(Os os) const {
+    return os == Os::Linux ? linux_locations : os == Os::MacOS ? macos_locations : windows_locations;
+  }
 };
 
 // Every supported browser, in the order commands report them.
@@ -59,6 +67,15 @@ std::filesystem::path data_dir(Os os, const std::filesystem::path& home,
 // ~/Library/Logs/LinkedOut (macOS).
 std::filesystem::path log_dir(Os os, const std::filesystem::path& home,
                               const std::optional<std::string>& xdg_state_home);
+
+// A path from UTF-8 text (a command-line argument, an environment variable, a manifest's "path"):
+// exact on every OS, where std::filesystem::path(std::string) on Windows reads the bytes in the
+// ANSI code page. path::string() gives UTF-8 back on both.
+std::filesystem::path from_utf8(std::string_view text);
+
+// The program a manifest's "path" names: on Windows a relative path is taken from the manifest's
+// folder, as Chrome and Firefox do there; elsewhere it is returned as written (and is an error).
+std::filesystem::path manifest_program(const std::filesystem::path& manifest, std::string_view path_field);
 
 // The OS this host was built for. The running system's folders, environment and executable are
 // platform.hpp's.

@@ -11,6 +11,7 @@ import { startReplica } from '../fixtures/linkedin/server.js';
 import { browserAvailability, chromeExtensionId, geckoId, hostBinary, launchBrowser, SCREENSHOT_DIR } from './harness.js';
 import { readMarks, readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
 import { defineShapeScenarios, defineUnreadableScenarios } from './shape-scenarios.js';
+import { defineReadingScenarios } from './reading-scenarios.js';
 import { openPopup, POPUP_VIEWPORT, readPopup } from './popup-helpers.js';
 import { defineReplicaChecks, waitUntil } from './replica-checks.js';
 import { defineRecheckScenarios } from './recheck-scenarios.js';
@@ -298,49 +299,9 @@ export function defineBrowserSuite(kind) {
 
     defineShapeScenarios(it, () => ({ replica, session }));
     defineUnreadableScenarios(it, () => ({ replica, session }), screenshot);
+    defineReadingScenarios(it, () => ({ replica, session }));
     defineRecheckScenarios(it, () => ({ session, replica }));
     defineTrustScenarios(it, () => ({ replica, session }));
   });
-
-  describe(`${kind} + extension, host not installed`, () => {
-    let replica;
-    let session;
-    before(async () => {
-      replica = await startReplica({ renderDelayMs: RENDER_DELAY_MS });
-      session = await launchBrowser(kind, { replica, registerHost: false });
-    });
-    after(async () => {
-      await session?.close();
-      await replica?.close();
-    });
-
-    it('the page and the popup say how to install the host; the page keeps working', async () => {
-      const setting = replica.ruleset.settings[0];
-      const page = await session.browser.newPage();
-      await page.goto(replica.url(setting.path));
-      await waitForSwitches(page, 1);
-      await page.waitForSelector('[data-linkedout-notice]', { timeout: 10000 });
-      const footprint = await readExtensionFootprint(page);
-      assert.equal(footprint.notices.length, 1);
-      assert.match(footprint.notices[0], /linkedout-host install/);
-      assert.deepEqual(footprint.marks, []);
-      assert.deepEqual(footprint.rows, []);
-      // Nothing breaks: the switch still flips and saves.
-      await page.click('input[role="switch"]');
-      await waitUntil(() => replica.toggles()[setting.keys[0]] === false, { what: 'the flip to be saved' });
-      const [sw] = await readSwitches(page);
-      assert.deepEqual([sw.checked, sw.ariaChecked, sw.stateText], [false, 'false', 'Off']);
-      await page.close();
-
-      const popup = await openPopup(session);
-      const state = await readPopup(popup);
-      assert.equal(state.hostStatus, 'host_missing');
-      assert.match(state.hostText, /linkedout-host install/);
-      assert.equal(state.retryVisible, true);
-      assert.equal(state.startDisabled, true, 'no walkthrough without a host');
-      await screenshot(popup, `${kind}-popup-host-missing.png`);
-      await popup.close();
-      assert.equal(session.readState(), null, 'no state store without a host');
-    });
-  });
+  // With no helper installed the built-in core answers: no-helper-scenarios.js (issue 24).
 }

@@ -4,7 +4,7 @@
 // and the region hint taken from the config reply.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { plain } from './helpers.js';
+import { plain, EXT_ID } from './helpers.js';
 import { startBackground as startBackgroundIn, FEATURES } from '../../extension/background/index.js';
 
 // Counts how often each string went through the protocol's well-formed-Unicode check: once per
@@ -16,7 +16,6 @@ RegExp.prototype.test = function countingTest(s) {
   return regExpTest.call(this, s);
 };
 
-const EXT_ID = 'dnfgjokfijpcnnlbjpkiabamkiaihfdk';
 const SETTINGS = 'https://www.linkedin.com/mypreferences/d/settings/';
 const PAGE_URL = `${SETTINGS}data-for-ai-improvement`;
 const POPUP_URL = `chrome-extension://${EXT_ID}/popup/popup.html`;

@@ -46,6 +46,8 @@ const caught = [
   ['optional_permissions', (m) => { m.optional_permissions = ['tabs']; }, /not allowed: optional_permissions/],
   ['optional_host_permissions', (m) => { m.optional_host_permissions = ['https://*/*']; }, /not allowed: optional_host_permissions/],
   ['unsafe-eval in the CSP', (m) => { m.content_security_policy = { extension_pages: "script-src 'self' 'unsafe-eval'; object-src 'self'" }; }, /CSP weakened: script-src allows 'unsafe-eval'/],
+  ['wasm-unsafe-eval outside extension_pages', (m) => { m.content_security_policy = { sandbox: "sandbox allow-scripts; script-src 'self' 'wasm-unsafe-eval'" }; }, /CSP weakened: script-src allows 'wasm-unsafe-eval'/],
+  ['wasm-unsafe-eval in another directive', (m) => { m.content_security_policy = { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; worker-src 'wasm-unsafe-eval'" }; }, /CSP weakened: worker-src allows 'wasm-unsafe-eval'/],
   ['a remote script origin in the CSP', (m) => { m.content_security_policy = { extension_pages: "script-src 'self' https://cdn.example.com" }; }, /CSP weakened: script-src allows https:\/\/cdn.example.com/],
 ];
 

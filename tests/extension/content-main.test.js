@@ -316,3 +316,50 @@ test('never silent: a settings page with no readable switch is reported after a 
   document.querySelector('main').insertAdjacentHTML('beforeend', switchRow('allowDataForGenerativeAI', 'Use my data', true));
   await waitFor(() => !document.querySelector('[data-linkedout-notice]') && document.querySelector('[data-linkedout-row]'), 'the highlight instead of the notice');
 });
+
+// ---- issue 21 item 5: loading is not unreadable ----
+
+test('loading is not unreadable: while LinkedIn\'s spinner is up, "waiting for LinkedIn" and no empty page_state; "could not read" once settled', async () => {
+  const respond = (msg) => ({ status: 'ok', verdict: { ...verdictFor(msg.page), setting: 'data-for-ai-improvement', page_unreadable: msg.page.controls.length === 0 } });
+  const { document, sent } = startPage('<section><h1>Data for Generative AI Improvement</h1><div role="progressbar" aria-label="Loading"></div></section>', { respond });
+  document.querySelector('main').setAttribute('aria-busy', 'true');
+  await sleep(5000); // past the 4 s after which a settled page with nothing readable is reported
+  assert.equal(sent.length, 0, 'nothing is reported while the page is loading');
+  const notice = document.querySelector('[data-linkedout-notice]');
+  assert.ok(notice, 'the user is told LinkedOut is waiting');
+  assert.equal(notice.textContent, 'noticeWaitingForLinkedIn');
+  // The page settles with nothing LinkedOut can read: now, and only now, "could not read".
+  document.querySelector('[role="progressbar"]').remove();
+  document.querySelector('main').setAttribute('aria-busy', 'false');
+  await waitFor(() => document.querySelector('[data-linkedout-notice]')?.textContent.startsWith('noticePageUnreadable'), 'the unreadable notice', 6000);
+  assert.deepEqual(sent.map((m) => m.page.controls), [[]]);
+});
+
+test('a skeleton or an empty <main> is still loading too; the switch that arrives is read', async () => {
+  const { document, sent } = startPage('');
+  await sleep(4600);
+  assert.equal(sent.length, 0, 'an empty main is a page still loading');
+  document.querySelector('main').innerHTML = '<div class="feed-skeleton-loader"></div>';
+  await sleep(600);
+  assert.equal(sent.length, 0, 'a skeleton is a page still loading');
+  assert.equal(document.querySelector('[data-linkedout-notice]')?.textContent, 'noticeWaitingForLinkedIn');
+  document.querySelector('main').innerHTML = switchRow('allowDataForGenerativeAI', 'Use my data', true);
+  await waitFor(() => document.querySelector('[data-linkedout-row]') && !document.querySelector('[data-linkedout-notice]'), 'the highlight, and the waiting notice gone');
+  assert.equal(sent.length, 1);
+});
+
+// ---- issue 21 item 4: switches in open shadow roots are watched like the rest of the page ----
+
+test('a switch in an open shadow root is reported, and a flip inside the shadow root is re-read', async () => {
+  const { window, document, sent } = startPage('<div id="host"></div>');
+  const root = document.getElementById('host').attachShadow({ mode: 'open' });
+  root.innerHTML = switchRow('allowDataForGenerativeAI', 'Use my data', true);
+  await waitFor(() => sent.length === 1, 'the first page_state');
+  assert.deepEqual(sent[0].page.controls, [{ key: 'allowDataForGenerativeAI', label: 'Use my data', checked: true }]);
+  const input = root.querySelector('input');
+  input.checked = false;
+  input.setAttribute('aria-checked', 'false');
+  input.dispatchEvent(new window.Event('change', { bubbles: true })); // change is not composed: it stays in the shadow root
+  await waitFor(() => sent.length === 2, 'the flip re-read');
+  assert.equal(sent[1].page.controls[0].checked, false);
+});

@@ -8,6 +8,9 @@ import { JSDOM } from 'jsdom';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(ROOT, 'extension');
+// The extension's Chromium id (from the manifest's key), as the helper allows it by default: one
+// list for the host build, the packages and the tests.
+export const EXT_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'native-host/extension_ids.json'), 'utf8')).chrome[0];
 
 function runFiles(context, files) {
   for (const file of files) {

@@ -224,3 +224,30 @@ test('a locked switch is marked locked, its reason says so and links the objecti
   window.LinkedOutHighlight.applyVerdict(document, locked('https://evil.example/phish'), switches, t);
   assert.equal(document.querySelector('[data-linkedout-reason] a'), null);
 });
+
+// ---- issue 21 item 7: the page cannot speak in LinkedOut's name ----
+
+test('a reason or notice planted by the page is never reused, changed or shown as LinkedOut\'s', () => {
+  const planted = PAGE.replace('<div class="h2k"><span id="allowDataForGenerativeAI"',
+    '<span data-linkedout-reason data-linkedout-reason-state="unconfirmed" id="fake-reason">Safe to leave on</span><div class="h2k"><span id="allowDataForGenerativeAI"')
+    .replace('<footer>', '<p data-linkedout-reason id="stray">LinkedOut: all done</p><div data-linkedout-notice id="fake-notice">LinkedOut: nothing to do here</div><footer>');
+  const { window, document } = loadPage(planted);
+  const h = window.LinkedOutHighlight;
+  applyTo(window, document, verdict(['allowDataForGenerativeAI'], []));
+  const input = document.querySelector('[aria-labelledby="allowDataForGenerativeAI"]');
+  const fake = document.getElementById('fake-reason');
+  assert.equal(fake.textContent, 'Safe to leave on', 'the planted span is left as the page made it');
+  const own = [...document.querySelectorAll('[data-linkedout-reason]')].filter((el) => el.id !== 'fake-reason' && el.id !== 'stray');
+  assert.equal(own.length, 1, 'LinkedOut adds its own reason');
+  assert.equal(own[0].textContent, 'Reason for allowDataForGenerativeAI.');
+  assert.equal(input.getAttribute('aria-describedby'), own[0].id, 'the switch is described by LinkedOut\'s reason only');
+  assert.ok(document.getElementById('stray'), 'a page element is never removed');
+  h.showNotice(document, 'LinkedOut could not read this page');
+  const notices = [...document.querySelectorAll('[data-linkedout-notice]')];
+  assert.equal(document.getElementById('fake-notice').textContent, 'LinkedOut: nothing to do here');
+  assert.deepEqual(notices.filter((n) => n.id !== 'fake-notice').map((n) => n.textContent), ['LinkedOut could not read this page']);
+  assert.equal(h.isOwnNode(document.getElementById('fake-notice')), false, 'the page\'s node is not taken for LinkedOut\'s');
+  h.clearAll(document);
+  assert.ok(document.getElementById('fake-notice') && document.getElementById('fake-reason') && document.getElementById('stray'));
+  assert.equal(document.querySelectorAll('[data-linkedout-reason], [data-linkedout-notice]').length, 3, 'only LinkedOut\'s own are gone');
+});

@@ -4,11 +4,11 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { loadInContext } from './helpers.js';
 
-const G = loadInContext(['lib/protocol.js', 'lib/host-connection.js']);
+const G = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js']);
 const { HostConnection } = G.LinkedOutHostConnection;
 
 const HELLO = { type: 'hello', host_version: '0.1.0', protocol: G.LinkedOutProtocol.PROTOCOL_VERSION, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } };
-const PLAN = { type: 'walkthrough', active: false, steps: [], progress: { done: 0, total: 0, remaining: 0 }, next: null };
+const PLAN = { type: 'walkthrough', active: false, region: null, steps: [], progress: { done: 0, total: 0, remaining: 0 }, next: null };
 
 function fakeTimers() {
   const timers = [];

@@ -2,11 +2,10 @@
 // from the wrong sender reaches the host.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { loadInContext, plain } from './helpers.js';
+import { loadInContext, plain, EXT_ID } from './helpers.js';
 
 const G = loadInContext(['lib/protocol.js', 'lib/messages.js']);
 const M = G.LinkedOutMessages;
-const EXT_ID = 'dnfgjokfijpcnnlbjpkiabamkiaihfdk';
 const PAGE_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const POPUP_URL = `chrome-extension://${EXT_ID}/popup/popup.html`;
 

@@ -6,9 +6,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, loadInContext, loadPage, plain } from './helpers.js';
+import { EXTENSION_DIR, loadInContext, loadPage, plain, EXT_ID } from './helpers.js';
 
-const EXT_ID = 'dnfgjokfijpcnnlbjpkiabamkiaihfdk';
 const POPUP_URL = `chrome-extension://${EXT_ID}/popup/popup.html`;
 const REPORT_URL = `chrome-extension://${EXT_ID}/report/report.html`;
 const SETTINGS = 'https://www.linkedin.com/mypreferences/d/settings/';

@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, loadPage } from './helpers.js';
+import { EXTENSION_DIR, loadPage, EXT_ID } from './helpers.js';
 
 // Every locale folder that exists, so one added later is covered too.
 const LOCALES = fs.readdirSync(path.join(EXTENSION_DIR, '_locales'));
@@ -21,7 +21,7 @@ const translator = (locale) => {
 const popupHtml = fs.readFileSync(path.join(EXTENSION_DIR, 'popup/popup.html'), 'utf8')
   .replace(/<script[^>]*><\/script>/g, ''); // scripts are loaded by the helper instead
 const openPopup = (locale = 'en') => {
-  const page = loadPage(popupHtml, { url: 'chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/popup/popup.html', files: ['lib/protocol.js', 'lib/walkthrough.js', 'popup/view.js'] });
+  const page = loadPage(popupHtml, { url: `chrome-extension://${EXT_ID}/popup/popup.html`, files: ['lib/protocol.js', 'lib/walkthrough.js', 'popup/view.js'] });
   const t = translator(locale);
   page.window.LinkedOutPopupView.localize(page.document, t);
   return { ...page, t };
@@ -215,6 +215,24 @@ test('helper missing: the walkthrough actions are disabled and the install guide
   }
 });
 
+test('helper missing: the install guide gives the steps for the user\'s OS (runtime.getPlatformInfo): the MSI on Windows, the .deb on Linux', () => {
+  for (const locale of LOCALES) {
+    const { window, document, t } = openPopup(locale);
+    const missing = { host: { status: 'host_missing', message: 'x', hello: null }, plan: null };
+    const guideText = () => document.getElementById('install-guide').textContent;
+    window.LinkedOutPopupView.render(document, { ...missing, os: 'win' }, t);
+    assert.equal(document.getElementById('install-guide').dataset.os, 'win');
+    assert.match(guideText(), /linkedout-[^ ]*x64\.msi/, `${locale}: Windows gets the MSI`);
+    assert.match(guideText(), /linkedout-host\.exe doctor/);
+    assert.doesNotMatch(guideText(), /\.deb|Debian/);
+    window.LinkedOutPopupView.render(document, { ...missing, os: 'linux' }, t);
+    assert.equal(document.getElementById('install-guide').dataset.os, 'linux');
+    assert.match(guideText(), /\.deb/, `${locale}: Linux gets the .deb`);
+    assert.match(guideText(), /linkedout-host install/);
+    assert.doesNotMatch(guideText(), /\.msi/);
+  }
+});
+
 test('pages LinkedOut could not read: "switch X off by hand", with a link to where it is (LinkedIn URLs only)', () => {
   const { window, document, t } = openPopup('de');
   const url = 'https://www.linkedin.com/mypreferences/m/settings/ads-related-actions';
@@ -229,4 +247,39 @@ test('pages LinkedOut could not read: "switch X off by hand", with a link to whe
   assert.equal(items[0].querySelector('a'), null, 'never a link outside LinkedIn');
   window.LinkedOutPopupView.render(document, STATUS, t);
   assert.equal(document.getElementById('unreadable-section').hidden, true);
+});
+
+test('no helper, the built-in core answers: said once, what the helper adds folded, no install nagging, start enabled', () => {
+  for (const locale of LOCALES) {
+    const { document, window, t } = openPopup(locale);
+    const host = { ...STATUS.host, backend: 'builtin', helper: 'host_missing' };
+    window.LinkedOutPopupView.render(document, { ...STATUS, host }, t);
+    const box = document.getElementById('host-status');
+    assert.equal(box.dataset.status, 'connected', locale);
+    assert.equal(box.dataset.backend, 'builtin', locale);
+    assert.equal(document.getElementById('host-status-text').textContent, t('coreConnected', ['2026.11.1']), locale);
+    assert.ok(t('coreConnected', ['x']).length > 0, `${locale} has coreConnected`);
+    const adds = document.getElementById('helper-adds');
+    assert.equal(adds.hidden, false, locale);
+    assert.equal(adds.open, false, `${locale}: folded`);
+    assert.equal(adds.querySelector('p').textContent, t('helperAdds'), locale);
+    assert.equal(document.getElementById('install-guide').hidden, true, `${locale}: no install guide`);
+    assert.equal(document.getElementById('retry').hidden, true, locale);
+    assert.equal(document.getElementById('start').disabled, false, locale);
+  }
+  // The helper's own connection shows no such line.
+  const { document, window, t } = openPopup('en');
+  window.LinkedOutPopupView.render(document, STATUS, t);
+  assert.equal(document.getElementById('helper-adds').hidden, true);
+  assert.equal(document.getElementById('host-status').dataset.backend, 'helper');
+  assert.match(document.getElementById('host-status-text').textContent, /^Helper 0\.1\.0 connected/);
+});
+
+test('no helper and the built-in core failed: says why and how to install the helper', () => {
+  const { document, window, t } = openPopup('en');
+  window.LinkedOutPopupView.render(document, { host: { status: 'core_failed', message: 'core/linkedout-core.js is missing', hello: null, backend: 'builtin', helper: 'host_missing' }, plan: null }, t);
+  assert.match(document.getElementById('host-status-text').textContent, /built-in core did not start \(core\/linkedout-core\.js is missing\)/);
+  assert.equal(document.getElementById('install-guide').hidden, false);
+  assert.equal(document.getElementById('helper-adds').hidden, true);
+  assert.equal(document.getElementById('retry').hidden, false);
 });

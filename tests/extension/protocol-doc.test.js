@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, loadInContext, plain } from './helpers.js';
 
-const { LinkedOutProtocol: P } = loadInContext(['lib/protocol.js']);
+const { LinkedOutProtocol: P } = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']);
 const doc = fs.readFileSync(path.join(ROOT, 'docs/protocol.md'), 'utf8');
 const examples = Array.from(doc.matchAll(/```json example\n([\s\S]*?)```/g), (m) => JSON.parse(m[1]));
 
@@ -15,15 +15,18 @@ const isReply = (msg) => ['verdict', 'error'].includes(msg.type) ||
   (msg.type === 'hello' && 'host_version' in msg) ||
   (msg.type === 'walkthrough' && 'steps' in msg) ||
   (msg.type === 'config' && 'regions' in msg) ||
-  (msg.type === 'report' && 'content' in msg);
+  (msg.type === 'report' && 'content' in msg) ||
+  (msg.type === 'import_history' && 'history' in msg);
 
 function rebuild(msg) {
   switch (msg.type) {
     case 'hello': return P.buildHello(msg.id, msg.extension_version);
     case 'page_state': return P.buildPageState(msg.id, msg);
     case 'walkthrough': return P.buildWalkthrough(msg.id, msg.action, msg.step);
+    case 'recheck': return P.buildRecheck(msg.id, msg.action);
     case 'config': return P.buildConfig(msg.id, msg.region);
     case 'report': return P.buildReport(msg.id, msg.format);
+    case 'import_history': return P.buildImportHistory(msg.id, msg.state);
     default: throw new Error(`no builder for ${msg.type}`);
   }
 }
@@ -31,7 +34,7 @@ function rebuild(msg) {
 test('the protocol doc has examples of every message type', () => {
   assert.ok(examples.length >= 8, `found ${examples.length} examples`);
   const types = new Set(examples.map((m) => m.type));
-  for (const type of ['error', 'hello', 'page_state', 'verdict', 'walkthrough', 'config', 'report']) {
+  for (const type of ['error', 'hello', 'page_state', 'verdict', 'walkthrough', 'recheck', 'config', 'report', 'import_history']) {
     assert.ok(types.has(type), `an example of ${type}`);
   }
 });
@@ -72,7 +75,7 @@ test('malformed replies are rejected with the field named', () => {
     [{ ...verdict, ok: [1] }, 'ok[0]'],
     [{ ...verdict, progress: { done: -1, total: 1, remaining: 1 } }, 'progress.done'],
     [{ ...verdict, next: { step: 'x' } }, 'next.url'],
-    [{ ...verdict, unknown: [{ key: 'k', label: 'l', why: 'because' }] }, 'unknown[0].why'],
+    [{ ...verdict, unknown: [{ key: 'k', label: 'l', why: 'because', control: 0 }] }, 'unknown[0].why'],
     [{ ...verdict, id: 'x'.repeat(65) }, 'id'],
     [{ type: 'hello', id: 1, host_version: '1', protocol: '1', ruleset: { name: 'n', version: 'v', count: 1 } }, 'protocol'],
     [{ type: 'nonsense' }, 'type'],
@@ -108,4 +111,9 @@ test('requests are refused before they reach the host when they break the doc\'s
   assert.throws(() => P.buildWalkthrough(1, 'mark_done'), (err) => err.field === 'step');
   assert.throws(() => P.buildWalkthrough(1, 'jump'), (err) => err.field === 'action');
   assert.throws(() => P.buildReport(1, 'pdf'), (err) => err.field === 'format');
+});
+
+test('the hello reply example speaks the protocol version the doc names', () => {
+  const hello = examples.find((m) => m.type === 'hello' && 'host_version' in m);
+  assert.equal(hello.protocol, P.PROTOCOL_VERSION);
 });

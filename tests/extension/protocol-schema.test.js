@@ -10,7 +10,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { ROOT, loadInContext } from './helpers.js';
 import { schema, boundaryCases } from '../protocol/boundary-cases.js';
 
-const { LinkedOutProtocol: P } = loadInContext(['lib/protocol.js']);
+const { LinkedOutProtocol: P } = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']);
 const defs = schema.$defs;
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 ajv.addSchema(schema);
@@ -27,7 +27,8 @@ const isReply = (msg) => ['verdict', 'error'].includes(msg.type) ||
   (msg.type === 'hello' && 'host_version' in msg) ||
   (msg.type === 'walkthrough' && 'steps' in msg) ||
   (msg.type === 'config' && 'regions' in msg) ||
-  (msg.type === 'report' && 'content' in msg);
+  (msg.type === 'report' && 'content' in msg) ||
+  (msg.type === 'import_history' && 'history' in msg);
 
 const ajvErrors = (validate) => ajv.errorsText(validate.errors);
 
@@ -62,6 +63,7 @@ test('lib/protocol.js limits are the schema\'s', () => {
 
 test('lib/protocol.js enums and patterns are the schema\'s', () => {
   assert.deepEqual([...P.WALKTHROUGH_ACTIONS], defs.walkthrough_action.enum);
+  assert.deepEqual([...P.RECHECK_ACTIONS], defs.recheck_action.enum);
   assert.deepEqual([...P.REPORT_FORMATS], defs.report_format.enum);
   assert.deepEqual([...P.ERROR_CODES], defs.error_code.enum);
   assert.deepEqual([...P.TOGGLE_STATES], defs.toggle_state.enum);
@@ -78,7 +80,7 @@ test('the doc has examples and a transcript to check', () => {
   assert.ok(examples.length >= 10, `found ${examples.length} examples`);
   assert.ok(transcriptLines.length >= 12, `found ${transcriptLines.length} transcript lines`);
   const replyTypes = new Set([...examples, ...transcriptLines.map((l) => l.msg)].filter(isReply).map((m) => m.type));
-  assert.deepEqual([...replyTypes].sort(), ['config', 'error', 'hello', 'report', 'verdict', 'walkthrough']);
+  assert.deepEqual([...replyTypes].sort(), ['config', 'error', 'hello', 'import_history', 'report', 'verdict', 'walkthrough']);
 });
 
 for (const [index, example] of examples.entries()) {
@@ -134,7 +136,7 @@ test('malformed v2 verdict fields are refused by both, with the field named', ()
   const verdict = examples.find((m) => m.type === 'verdict');
   const broken = [
     [{ ...verdict, ok: ['allowDataForGenerativeAI'] }, 'ok[0]'],
-    [{ ...verdict, ok: [{ key: 'k', setting: 's', matched_by: 'guess' }] }, 'ok[0].matched_by'],
+    [{ ...verdict, ok: [{ key: 'k', setting: 's', matched_by: 'guess', control: 0 }] }, 'ok[0].matched_by'],
     [{ ...verdict, highlight: [{ ...verdict.highlight[0], matched_by: undefined }] }, 'highlight[0].matched_by'],
     [{ ...verdict, walkthrough: { active: 'yes', still_on: 0 } }, 'walkthrough.active'],
     [{ ...verdict, walkthrough: { active: true, still_on: -1 } }, 'walkthrough.still_on'],

@@ -19,7 +19,7 @@ function harness(steps = ['a', 'b', 'c']) {
   const timers = new Map();
   let nextTimer = 1;
   const driver = G.LinkedOutRecheckDriver.create({
-    walkthrough: async (action) => { calls.push(['host', action]); return { steps: steps.map(toggle), check: {} }; },
+    recheck: async (action) => { calls.push(['host', action]); return { steps: steps.map(toggle), check: {} }; },
     createTab: async (url) => { calls.push(['create', url]); return { id: 42 }; },
     updateTab: async (tabId, url) => { calls.push(['update', tabId, url]); },
     session: { get: async () => stored, set: async (run) => { stored = run; } },
@@ -34,12 +34,12 @@ function harness(steps = ['a', 'b', 'c']) {
 test('starts in one new tab and walks every page that reads all off, then ends the run', async () => {
   const h = harness();
   await h.driver.start();
-  assert.deepEqual(h.calls.splice(0), [['host', 'recheck_start'], ['create', BASE + 'a']]);
+  assert.deepEqual(h.calls.splice(0), [['host', 'start'], ['create', BASE + 'a']]);
   assert.equal(await h.driver.onVerdict(verdict('a'), 42, BASE + 'a'), true);
   assert.equal(await h.driver.onVerdict(verdict('b'), 42, BASE + 'b'), true);
   assert.deepEqual(h.calls.splice(0), [['update', 42, BASE + 'b'], ['update', 42, BASE + 'c']]);
   await h.driver.onVerdict(verdict('c'), 42, BASE + 'c');
-  assert.deepEqual(h.calls.splice(0), [['host', 'recheck_end']]);
+  assert.deepEqual(h.calls.splice(0), [['host', 'end']]);
   assert.equal(h.stored(), null);
   assert.equal(await h.driver.running(), false);
 });
@@ -67,7 +67,7 @@ test('the user stops it, or closes the tab: the run ends and is recorded once', 
   await h.driver.start();
   h.calls.splice(0);
   await h.driver.stop();
-  assert.deepEqual(h.calls, [['host', 'recheck_end']]);
+  assert.deepEqual(h.calls, [['host', 'end']]);
   assert.equal(await h.driver.onVerdict(verdict('a'), 42, BASE + 'a'), false, 'a stopped run moves nothing');
 
   h = harness();
@@ -76,7 +76,7 @@ test('the user stops it, or closes the tab: the run ends and is recorded once', 
   await h.driver.onTabRemoved(99);
   assert.deepEqual(h.calls, []);
   await h.driver.onTabRemoved(42);
-  assert.deepEqual(h.calls, [['host', 'recheck_end']]);
+  assert.deepEqual(h.calls, [['host', 'end']]);
 });
 
 test('a page that never reads ends the run after the time limit, without moving on', async () => {
@@ -86,12 +86,12 @@ test('a page that never reads ends the run after the time limit, without moving 
   assert.equal(h.timers.size, 1);
   const [fire] = h.timers.values();
   await fire();
-  assert.deepEqual(h.calls, [['host', 'recheck_end']]);
+  assert.deepEqual(h.calls, [['host', 'end']]);
 });
 
 test('nothing to check (every page outside the region): the run ends at once, no tab', async () => {
   const h = harness([]);
   const { move } = await h.driver.start();
   assert.deepEqual(plain(move), { action: 'finished' });
-  assert.deepEqual(h.calls, [['host', 'recheck_start'], ['host', 'recheck_end']]);
+  assert.deepEqual(h.calls, [['host', 'start'], ['host', 'end']]);
 });

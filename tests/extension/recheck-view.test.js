@@ -5,13 +5,13 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, loadPage } from './helpers.js';
+import { EXTENSION_DIR, loadPage, EXT_ID } from './helpers.js';
 
 const messages = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '_locales/de/messages.json'), 'utf8'));
 const t = (name, subs = []) => (messages[name] ? messages[name].message.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '') : '');
 const popupHtml = fs.readFileSync(path.join(EXTENSION_DIR, 'popup/popup.html'), 'utf8').replace(/<script[^>]*><\/script>/g, '');
 const open = () => loadPage(popupHtml, {
-  url: 'chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/popup/popup.html',
+  url: `chrome-extension://${EXT_ID}/popup/popup.html`,
   files: ['lib/protocol.js', 'lib/walkthrough.js', 'lib/recheck.js', 'popup/recheck-view.js'],
 });
 

@@ -1,8 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { loadInContext, plain } from './helpers.js';
+import { loadInContext, plain, EXT_ID } from './helpers.js';
 
-const { LinkedOutRecheck: R } = loadInContext(['lib/protocol.js', 'lib/walkthrough.js', 'lib/recheck.js']);
+const { LinkedOutRecheck: R } = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/walkthrough.js', 'lib/recheck.js']);
 const BASE = 'https://www.linkedin.com/mypreferences/d/settings/';
 
 const toggle = (step, state) => ({ step, kind: 'toggle', title: step, url: BASE + step, severity: 'ads', state, last_seen: null, drift: false });
@@ -87,9 +87,8 @@ test('badge: the count of switches still on wins; else a due re-check shows', ()
 });
 
 test('popup messages: recheck start/stop and the reminder interval are checked before the host sees them', () => {
-  const G = loadInContext(['lib/protocol.js', 'lib/messages.js']);
+  const G = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/messages.js']);
   const M = G.LinkedOutMessages;
-  const EXT_ID = 'dnfgjokfijpcnnlbjpkiabamkiaihfdk';
   const POPUP_URL = `chrome-extension://${EXT_ID}/popup/popup.html`;
   const popup = { id: EXT_ID, url: POPUP_URL };
   const check = (msg) => plain(M.checkPopupMessage(msg, popup, EXT_ID, POPUP_URL));
@@ -107,7 +106,7 @@ test('popup messages: recheck start/stop and the reminder interval are checked b
 });
 
 test('protocol: config carries reminder_days; a walkthrough reply\'s check is validated', () => {
-  const { LinkedOutProtocol: P } = loadInContext(['lib/protocol.js']);
+  const { LinkedOutProtocol: P } = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']);
   assert.deepEqual(plain(P.buildConfig(4, { reminder_days: 30 })), { type: 'config', reminder_days: 30, id: 4 });
   assert.deepEqual(plain(P.buildConfig(4, 'EU')), { type: 'config', region: 'EU', id: 4 });
   assert.throws(() => P.buildConfig(4, { reminder_days: 0 }), /reminder_days/);

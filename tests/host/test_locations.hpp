@@ -5,7 +5,7 @@
 
 namespace linkedout_test {
 extern const char* const source_dir;   // the checkout's root
-extern const char* const host_binary;  // the linkedout-host this tree built
+extern const char* const host_binary;  // the linkedout-host this tree built, or $LINKEDOUT_TEST_HOST
 }  // namespace linkedout_test
 
 #define LINKEDOUT_SOURCE_DIR (::linkedout_test::source_dir)

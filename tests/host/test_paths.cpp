@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "paths.hpp"
+#include "platform/platform.hpp"
 
 namespace paths = linkedout::paths;
 using paths::Browser;
@@ -97,7 +98,7 @@ TEST_CASE("paths: log directory follows XDG_STATE_HOME") {
 }
 
 TEST_CASE("paths: the running executable is absolute and exists") {
-  const auto self = paths::self_executable();
+  const auto self = linkedout::platform::self_executable();
   CHECK(self.is_absolute());
   CHECK(fs::is_regular_file(self));
 }

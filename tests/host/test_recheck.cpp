@@ -29,6 +29,11 @@ json walkthrough(Host& host, const std::string& action) {
   return host.send({{"type", "walkthrough"}, {"id", 7}, {"action", action}});
 }
 
+// The re-check has its own message type: {type: recheck, action: start | end}.
+json recheck(Host& host, const std::string& action) {
+  return host.send({{"type", "recheck"}, {"id", 8}, {"action", action}});
+}
+
 json page_of(const linkedout::Setting& setting, bool on) {
   json key = setting.keys.empty() ? json(nullptr) : json(setting.keys.front());
   return page_state(setting.url(), "en", json::array({control(key, setting.labels.at("en").back(), on)}));
@@ -131,14 +136,14 @@ TEST_CASE("recheck: a run with every switch off ends complete, all off; the next
   CHECK(plan["check"]["running"] == false);
   CHECK(plan["check"]["last"].is_null());
 
-  plan = walkthrough(host, "recheck_start");
+  plan = recheck(host, "start");
   CHECK(plan["check"]["running"] == true);
   for (const auto* setting : expected_settings()) {
     const json verdict = host.send(page_of(*setting, false));
     CHECK(verdict["type"] == "verdict");
   }
   host.now = "2026-11-25T10:00:30Z";
-  plan = walkthrough(host, "recheck_end");
+  plan = recheck(host, "end");
   const json& check = plan["check"];
   CHECK(check["running"] == false);
   CHECK(check["due"] == false);
@@ -156,7 +161,7 @@ TEST_CASE("recheck: a run with every switch off ends complete, all off; the next
   CHECK(last["new_controls"] == json::array());
 
   // Ending again without a run records nothing more.
-  walkthrough(host, "recheck_end");
+  recheck(host, "end");
   CHECK(host.store.load().checks.size() == 1);
 
   // 30 days later the reminder says it is due again.
@@ -169,7 +174,7 @@ TEST_CASE("recheck: what came back on, what could not be read, what is new and w
   const auto settings = expected_settings();
   REQUIRE(settings.size() >= 4);
   host.send({{"type", "config"}, {"id", 1}, {"reminder_days", 30}});
-  walkthrough(host, "recheck_start");
+  recheck(host, "start");
   // Page 0: on, then the user switches it off: it still counts as "came back on".
   host.send(page_of(*settings[0], true));
   host.send(page_of(*settings[0], false));
@@ -182,7 +187,7 @@ TEST_CASE("recheck: what came back on, what could not be read, what is new and w
                        json::array({control(settings[2]->keys.empty() ? json(nullptr) : json(settings[2]->keys[0]),
                                             settings[2]->labels.at("en").back(), nullptr)})));
   // The rest is never reached (the user stopped).
-  const json plan = walkthrough(host, "recheck_end");
+  const json plan = recheck(host, "end");
   const json& last = plan["check"]["last"];
   CHECK(last["complete"] == false);
   CHECK(last["on"] == json::array({settings[0]->id}));
@@ -219,7 +224,7 @@ TEST_CASE("recheck: unknown switches are collected only by a re-check, and only 
   // Outside a run: not stored, so a page cannot grow the store by showing switches.
   host.send(page_state(first.url(), "en", json::array({control("somethingNew", "Something new", true)})));
   CHECK(host.store.load().new_controls.empty());
-  walkthrough(host, "recheck_start");
+  recheck(host, "start");
   host.send(page_state("https://www.linkedin.com/mypreferences/d/settings/profile-photo-visibility", "en",
                        json::array({control("somethingElse", "Show my photo", true)})));
   CHECK(host.store.load().new_controls.empty());
@@ -235,11 +240,11 @@ TEST_CASE("recheck: unknown switches are collected only by a re-check, and only 
 TEST_CASE("recheck: a new run replaces an unfinished one, which is never recorded") {
   Host host;
   const auto settings = expected_settings();
-  walkthrough(host, "recheck_start");
+  recheck(host, "start");
   host.send(page_of(*settings[0], true));
   host.now = "2026-11-25T11:00:00Z";
-  walkthrough(host, "recheck_start");
-  const json plan = walkthrough(host, "recheck_end");
+  recheck(host, "start");
+  const json plan = recheck(host, "end");
   CHECK(plan["check"]["last"]["started_at"] == "2026-11-25T11:00:00Z");
   CHECK(plan["check"]["last"]["on"] == json::array());
   CHECK(host.store.load().checks.size() == 1);
@@ -271,4 +276,26 @@ TEST_CASE("recheck: status says when the last full check was and when the next i
   CHECK(doc["check"]["next_due"] == next);
   CHECK(doc["check"]["reminder_days"] == 14);
   CHECK(doc["check"]["due"] == false);
+}
+
+TEST_CASE("recheck: its own message type; the walkthrough no longer takes re-check actions") {
+  Host host;
+  json plan = recheck(host, "start");
+  CHECK(plan["type"] == "walkthrough");
+  CHECK(plan["id"] == 8);
+  CHECK(plan["check"]["running"] == true);
+  for (const char* action : {"recheck_start", "recheck_end"}) {
+    const json refused = walkthrough(host, action);
+    CHECK(refused["type"] == "error");
+    CHECK(refused["code"] == "bad_field");
+    CHECK(refused["field"] == "action");
+  }
+  const json bad = recheck(host, "status");
+  CHECK(bad["type"] == "error");
+  CHECK(bad["code"] == "bad_field");
+  CHECK(bad["field"] == "action");
+  CHECK(bad["message"] == "action must be one of start, end");
+  plan = recheck(host, "end");
+  CHECK(plan["check"]["running"] == false);
+  CHECK(plan["check"]["last"]["complete"] == false);
 }

@@ -228,6 +228,21 @@ TEST_CASE("ruleset: broken rulesets are refused, saying what is wrong") {
     copy["left_alone"][0]["key"] = "a b";
     CHECK(refusal(copy).find("left_alone[0].key") != std::string::npos);
   }
+  SUBCASE("a state word that means both on and off (issue 21: it would read nothing)") {
+    doc["state_words"]["off"]["de"].push_back("EIN");
+    CHECK(refusal(doc).find("state_words.off.de: \"EIN\" also means on") != std::string::npos);
+  }
+  SUBCASE("state words missing a language, or an option value on both sides") {
+    json copy = doc;
+    doc["state_words"]["on"].erase("it");
+    CHECK(refusal(doc).find("state_words.on: missing language \"it\"") != std::string::npos);
+    copy["state_words"]["off_values"].push_back("true");
+    CHECK(refusal(copy).find("state_words.off_values: \"true\" also means on") != std::string::npos);
+  }
+  SUBCASE("an off answer that is neither yes nor no") {
+    doc["settings"][0]["off_answer"] = "maybe";
+    CHECK(refusal(doc).find("settings[0].off_answer") != std::string::npos);
+  }
   SUBCASE("a path off the settings pages") {
     doc["settings"][0]["path"] = "/feed/";
     CHECK(refusal(doc).find("path") != std::string::npos);

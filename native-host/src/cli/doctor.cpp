@@ -12,6 +12,7 @@
 #include "cli/manifest_options.hpp"
 #include "sandboxed_browsers.hpp"
 #include "json_util.hpp"
+#include "platform/registry.hpp"
 
 namespace linkedout::cli {
 namespace fs = std::filesystem;
@@ -24,7 +25,7 @@ std::string launch_problem(const fs::path& manifest_file, paths::Family family, 
   // inspect_manifest vouched for `path`, but the file may have changed since: check again.
   const auto path = doc.is_object() ? doc.value("path", nlohmann::json()) : nlohmann::json();
   if (!path.is_string()) return "the manifest changed while doctor read it: run doctor again";
-  const fs::path program = path.get<std::string>();
+  const fs::path program = paths::manifest_program(manifest_file, path.get<std::string>());
   const std::vector<std::string> args = family == paths::Family::chromium
                                             ? std::vector<std::string>{"chrome-extension://" + id + "/"}
                                             : std::vector<std::string>{manifest_file.string(), id};
@@ -65,25 +66,48 @@ int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& 
   int broken = 0;
   std::vector<std::string> fixes;  // one allow command per asked-about id some manifest refuses
   for (const auto& location : all) {
+    // Where browsers find manifests through the registry (Windows), the key decides which file
+    // the browser reads: check that one, and say when the key is missing or names nothing.
+    fs::path file = location.file;
+    std::vector<std::string> problems;
+    const auto key = platform::registry_key(location.browser, location.scope);
+    std::optional<fs::path> registered;
+    if (key) registered = platform::registered_manifest(location.browser, location.scope);
     std::error_code ec;
-    if (!fs::exists(location.file, ec)) {
-      if (name_missing) out << "missing  " << location.label() << ": no manifest at " << location.file.string() << "\n";
+    if (key && registered && !registered->empty()) {
+      file = *registered;
+      if (!fs::exists(file, ec)) problems.push_back("the registry key " + *key + " names " + file.string() +
+                                                    ", which does not exist: run " + install_command(location));
+    } else if (key && registered) {
+      problems.push_back("the registry key " + *key + " holds no manifest path: run " + install_command(location));
+    } else if (key && fs::exists(file, ec)) {
+      problems.push_back("the registry key " + *key + " is missing, so the browser never reads this manifest: run " +
+                         install_command(location));
+    }
+    if (problems.empty() && !fs::exists(file, ec)) {
+      if (name_missing)
+        out << "missing  " << location.label() << ": no manifest at " << file.string()
+            << (key ? " and no registry key " + *key : std::string()) << "\n";
       continue;
     }
     const auto family = paths::spec(location.browser).family;
-    auto problems = inspect_manifest(location.file, family, ids->of(family));
+    if (fs::exists(file, ec)) {
+      auto found = inspect_manifest(file, family, ids->of(family));
+      problems.insert(problems.end(), found.begin(), found.end());
+    }
     if (problems.empty() && request.launch_host)
       for (const auto& id : ids->of(family))
-        if (auto problem = launch_problem(location.file, family, id); !problem.empty()) problems.push_back(problem);
+        if (auto problem = launch_problem(file, family, id); !problem.empty()) problems.push_back(problem);
     if (problems.empty()) {
-      out << "ok       " << location.label() << ": " << location.file.string() << "\n";
+      out << "ok       " << location.label() << ": " << file.string() << (key ? " (registered in " + *key + ")" : "")
+          << "\n";
       ++ok;
     } else {
       ++broken;
       for (const auto& problem : problems)
-        out << "BROKEN   " << location.label() << ": " << location.file.string() << ": " << problem << "\n";
+        out << "BROKEN   " << location.label() << ": " << file.string() << ": " << problem << "\n";
     }
-    const auto allowed = allowed_callers_in(location.file, family);
+    const auto allowed = allowed_callers_in(file, family);
     out << "allows   " << location.label() << ": " << joined(allowed) << "\n";
     // Asked about ids (a store install's own): say for each whether this manifest lets it in.
     const auto& asked = family == paths::Family::chromium ? request.chrome_ids : request.firefox_ids;

@@ -2,8 +2,6 @@
 #include "json_file.hpp"
 #include "platform/platform.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -79,7 +77,7 @@ void check_extensions(const json& doc, const std::vector<std::string>& ids, std:
       problems.push_back("add-on " + id + " (the LinkedOut extension) is not in allowed_extensions");
 }
 
-void check_path(const json& doc, std::vector<std::string>& problems) {
+void check_path(const json& doc, const fs::path& manifest, std::vector<std::string>& problems) {
   const auto it = doc.find("path");
   if (it == doc.end() || it->is_null()) {
     problems.push_back("path is missing");
@@ -89,18 +87,20 @@ void check_path(const json& doc, std::vector<std::string>& problems) {
     problems.push_back("path is a " + type_name(*it) + ", not a string");
     return;
   }
-  const fs::path path = it->get<std::string>();
+  const fs::path path = paths::manifest_program(manifest, it->get<std::string>());
   if (!path.is_absolute()) {
     problems.push_back("path " + quoted(path.string()) + " is relative: browsers on Linux and macOS need an absolute path");
     return;
   }
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    problems.push_back("path " + path.string() + " does not exist (" + std::strerror(errno) + ")");
-  } else if (!S_ISREG(info.st_mode)) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (!fs::exists(status)) {
+    problems.push_back("path " + path.string() + " does not exist (" +
+                       (ec ? ec.message() : std::make_error_code(std::errc::no_such_file_or_directory).message()) + ")");
+  } else if (!fs::is_regular_file(status)) {
     problems.push_back("path " + path.string() + " is not a regular file");
-  } else if (::access(path.c_str(), X_OK) != 0) {
-    problems.push_back("path " + path.string() + " is not executable (chmod +x it)");
+  } else if (!platform::can_execute(path)) {
+    problems.push_back("path " + path.string() + " is not executable (" + platform::how_to_make_executable() + ")");
   }
 }
 
@@ -177,7 +177,7 @@ std::vector<std::string> inspect_manifest(const fs::path& file, paths::Family fa
   const auto description = doc.find("description");
   if (description == doc.end() || !description->is_string())
     problems.push_back("description is missing or not a string: browsers refuse such a manifest");
-  check_path(doc, problems);
+  check_path(doc, file, problems);
   const auto type = doc.find("type");
   if (type == doc.end()) {
     problems.push_back("type is missing (expected \"stdio\")");
@@ -247,6 +247,19 @@ std::vector<Location> locations(const ManifestRequest& request, paths::Scope sco
     found.push_back({browser.browser, scope, file, request.manifest_dir.has_value(), {}});
   }
   return found;
+}
+
+std::vector<paths::Browser> with_shared(const Location& location) {
+  std::vector<paths::Browser> browsers{location.browser};
+  browsers.insert(browsers.end(), location.shared_with.begin(), location.shared_with.end());
+  return browsers;
+}
+
+std::string install_command(const Location& location) {
+  std::string command = "linkedout-host install --browser " + std::string(paths::spec(location.browser).name);
+  if (location.explicit_dir) command += " --manifest-dir \"" + location.file.parent_path().string() + "\"";
+  if (location.scope == paths::Scope::system) command += " --system";
+  return command;
 }
 
 }  // namespace linkedout::cli

@@ -58,6 +58,12 @@ struct Location {
 // browsers read is listed once.
 std::vector<Location> locations(const ManifestRequest& request, paths::Scope scope);
 
+// The location's browser and those sharing its file.
+std::vector<paths::Browser> with_shared(const Location& location);
+
+// The command that writes (or rewrites) a location's manifest and registration.
+std::string install_command(const Location& location);
+
 std::filesystem::path home_of(const ManifestRequest& request);
 
 // Beside a system-wide manifest: the directories `install --system` created for it, one per line,

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/host_manifest.hpp"
 #include "cli/manifest_options.hpp"
+#include "platform/registry.hpp"
 #include "sandboxed_browsers.hpp"
 
 namespace linkedout::cli {
@@ -19,7 +20,8 @@ namespace {
 // or its program is installed; then the browser will read the manifest the next time it starts.
 // System-wide, only the program counts: no one user's profile speaks for the machine. Firefox's
 // snap reads the ordinary per-user manifest through the desktop portal, so it counts for Firefox.
-std::string evidence_of(paths::Browser browser, paths::Os os, paths::Scope scope, const fs::path& home) {
+std::string evidence_of(paths::Browser browser, paths::Os os, paths::Scope scope, const fs::path& home,
+                        const fs::path& system_root) {
   std::error_code ec;
   if (scope == paths::Scope::user) {
     const auto profile = paths::profile_dir(browser, os, home);
@@ -29,8 +31,9 @@ std::string evidence_of(paths::Browser browser, paths::Os os, paths::Scope scope
         if (sandboxed.browser == browser && sandboxed.native_messaging_works) return sandboxed.evidence.string();
   }
   for (const auto program : paths::spec(browser).on(os).programs) {
-    if (os == paths::Os::MacOS ? fs::exists(program, ec) : platform::program_on_path(program))
-      return "program " + std::string(program);
+    // Linux: a name on PATH; macOS: an app bundle; Windows: a path under the system drive.
+    if (os == paths::Os::Linux ? platform::program_on_path(program) : fs::exists(system_root / program, ec))
+      return "program " + (os == paths::Os::Windows ? (system_root / program).string() : std::string(program));
   }
   return "";
 }
@@ -81,9 +84,9 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
     const auto& spec = paths::spec(location.browser);
     if (detect) {
       // A directory several browsers read (Chromium's, system-wide, is Brave's too) is for any of them.
-      bool found = !evidence_of(location.browser, request.os, request.scope, home).empty();
+      bool found = !evidence_of(location.browser, request.os, request.scope, home, request.system_root).empty();
       for (const auto other : location.shared_with)
-        found = found || !evidence_of(other, request.os, request.scope, home).empty();
+        found = found || !evidence_of(other, request.os, request.scope, home, request.system_root).empty();
       if (!found) {
         skipped.push_back(std::string(spec.name));
         continue;
@@ -100,6 +103,13 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
       if (location.scope == paths::Scope::system && !location.explicit_dir)
         record_created_dirs(location.file.parent_path(), created);
       out << "installed " << location.label() << ": " << location.file.string() << "\n";
+      // Where browsers find manifests through the registry (Windows), point each one's key at it.
+      for (const auto browser : with_shared(location)) {
+        if (const auto key = platform::registry_key(browser, location.scope)) {
+          platform::register_manifest(browser, location.scope, location.file);
+          out << "registered " << paths::spec(browser).display_name << ": " << *key << "\n";
+        }
+      }
       ++installed;
     } catch (const std::exception& e) {
       err << "install: " << location.label() << ": " << e.what() << "\n";

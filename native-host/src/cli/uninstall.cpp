@@ -10,6 +10,7 @@
 #include "cli/manifest_options.hpp"
 #include "extension_ids.hpp"
 #include "json_util.hpp"
+#include "platform/registry.hpp"
 
 namespace linkedout::cli {
 namespace fs = std::filesystem;
@@ -22,10 +23,15 @@ namespace {
 void remove_empty_user_dirs(const Location& location, paths::Os os, const fs::path& home) {
   std::error_code ec;
   fs::path dir = location.file.parent_path();
-  const fs::path keep[] = {home, home / ".config", home / "Library", home / "Library/Application Support"};
+  const fs::path keep[] = {home, home / ".config", home / "Library", home / "Library/Application Support",
+                           home / "AppData", home / "AppData/Local"};
   const auto profile = paths::profile_dir(location.browser, os, home);
+  const auto under_home = [&home](const fs::path& at) {
+    const auto relative = at.lexically_relative(home);
+    return !relative.empty() && *relative.begin() != "..";
+  };
   while (dir.has_parent_path() && std::find(std::begin(keep), std::end(keep), dir) == std::end(keep) &&
-         dir.string().starts_with(home.string() + "/")) {
+         under_home(dir)) {
     // Above the browser's profile directory only the manifest path's own parents are ours to try.
     if (!fs::remove(dir, ec) || ec) break;
     if (dir == profile) break;
@@ -47,7 +53,7 @@ void remove_created_system_dirs(const Location& location) {
     return a.string().size() > b.string().size();  // deepest first, whatever the record's order
   });
   for (const auto& dir : created)
-    if (dir == location.file.parent_path() || location.file.parent_path().string().starts_with(dir.string() + "/"))
+    if (const auto below = location.file.parent_path().lexically_relative(dir); !below.empty() && *below.begin() != "..")
       fs::remove(dir, ec);  // refuses a non-empty directory: something else lives there now
 }
 
@@ -60,6 +66,27 @@ int run_uninstall(const ManifestRequest& request, std::ostream& out, std::ostrea
   for (const auto& location : locations(request, request.scope)) {
     if (std::find(seen.begin(), seen.end(), location.file) != seen.end()) continue;
     seen.push_back(location.file);
+    // Registry keys first (Windows): only one naming this very file is ours to delete.
+    for (const auto browser : with_shared(location)) {
+      const auto key = platform::registry_key(browser, location.scope);
+      if (!key) continue;
+      try {
+        switch (platform::unregister_manifest(browser, location.scope, location.file)) {
+          case platform::Unregistered::removed:
+            out << "unregistered " << paths::spec(browser).display_name << ": " << *key << "\n";
+            ++removed;
+            break;
+          case platform::Unregistered::not_ours:
+            out << "left " << *key << ": it names another manifest, not " << location.file.string() << "\n";
+            break;
+          case platform::Unregistered::absent:
+            break;
+        }
+      } catch (const std::exception& e) {
+        err << "uninstall: " << e.what() << "\n";
+        ++failed;
+      }
+    }
     std::error_code ec;
     if (!fs::exists(location.file, ec)) continue;
 

@@ -113,6 +113,11 @@ Setting parse_setting(const json& item, const Ruleset& rules, const std::string&
   setting.severity = severity_member(item, where);
   setting.regions = region_list(item, rules, where);
   setting.reasons = texts_member(item, "reasons", where);
+  // Which answer of a Yes/No radio group or select is "off" (the extension reads it; default "no").
+  if (item.contains("off_answer")) {
+    auto answer = string_member(item, "off_answer", where);
+    if (answer != "no" && answer != "yes") fail(where + ".off_answer", "must be \"no\" or \"yes\"");
+  }
   return setting;
 }
 
@@ -140,6 +145,38 @@ LeftAlone parse_left_alone(const json& item, const std::string& where) {
   if (other.path.rfind("/mypreferences/", 0) != 0) fail(where + ".path", "must start with /mypreferences/");
   other.why = string_member(item, "why", where);
   return other;
+}
+
+// state_words: the On/Off and Yes/No words (per language) and option values the extension reads a
+// toggle's visible text, a radio group or a select by. Checked here so a bad list fails the build:
+// every language present, and no word or value that means both on and off (then it reads nothing).
+void check_state_words(const json& doc) {
+  if (!doc.contains("state_words")) return;
+  const json& words = doc["state_words"];
+  const std::string where = "state_words";
+  if (!words.is_object()) fail(where, "must be an object");
+  std::map<std::string, std::set<std::string>> on_words;
+  for (const char* side : {"on", "off"}) {
+    const json& per_lang = member(words, side, where);
+    const std::string at = where + "." + side;
+    if (!per_lang.is_object()) fail(at, "must be an object of language → words");
+    for (const auto& [lang, list] : per_lang.items()) {
+      if (!contains(kLanguages, lang)) fail(at, "unknown language \"" + lang + "\"");
+    }
+    for (const auto lang : kLanguages) {
+      const std::string code(lang);
+      if (!per_lang.contains(code)) fail(at, "missing language \"" + code + "\"");
+      for (const auto& word : string_list(per_lang, code.c_str(), at, false)) {
+        const auto folded = normalise_label(word);  // lower case, whitespace collapsed
+        if (std::string(side) == "on") on_words[code].insert(folded);
+        else if (on_words[code].count(folded)) fail(at + "." + code, "\"" + word + "\" also means on");
+      }
+    }
+  }
+  const auto on_values = string_list(words, "on_values", where, false);
+  for (const auto& value : string_list(words, "off_values", where, false)) {
+    if (contains(on_values, value)) fail(where + ".off_values", "\"" + value + "\" also means on");
+  }
 }
 
 // Ids are unique across settings and forms (they share the walkthrough's step namespace).
@@ -258,6 +295,7 @@ Ruleset parse_ruleset(std::string_view json_text) {
       rules.left_alone.push_back(parse_left_alone(left_alone[i], "left_alone[" + std::to_string(i) + "]"));
     }
   }
+  check_state_words(doc);
   check_unique_ids_and_paths(rules);
   rules.build_index();
   check_unambiguous(rules);

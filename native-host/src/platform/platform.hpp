@@ -109,6 +109,11 @@ class FileLock {
   std::intptr_t handle_ = -1;
 };
 
+// Whether a browser could start the program at `path`: the execute bit on POSIX, a program's
+// extension (.exe, .com, .bat, .cmd) on Windows; and what to do when it cannot ("chmod +x it").
+bool can_execute(const std::filesystem::path& path);
+std::string how_to_make_executable();
+
 // ---- the user's folders ----
 
 // An environment variable; unset or empty → nullopt.
@@ -121,6 +126,10 @@ std::filesystem::path data_dir();
 std::filesystem::path log_dir();
 
 // ---- this process ----
+
+// The command line as UTF-8, program name first: argv on POSIX; on Windows the UTF-16 command
+// line (argv there is in the ANSI code page, which cannot hold every name).
+std::vector<std::string> command_line_arguments(int argc, char** argv);
 
 // The absolute, symlink-free path of the running executable.
 std::filesystem::path self_executable();

@@ -193,6 +193,10 @@ FileLock::~FileLock() {
   if (handle_ != -1) ::close(static_cast<int>(handle_));  // closing releases the flock
 }
 
+bool can_execute(const fs::path& path) { return ::access(path.c_str(), X_OK) == 0; }
+
+std::string how_to_make_executable() { return "chmod +x it"; }
+
 // ---- the user's folders ----
 
 std::optional<std::string> env(const char* name) {
@@ -215,6 +219,8 @@ fs::path data_dir() {
 fs::path log_dir() { return paths::log_dir(paths::current_os(), home_dir(), env("XDG_STATE_HOME")); }
 
 // ---- this process ----
+
+std::vector<std::string> command_line_arguments(int argc, char** argv) { return {argv, argv + argc}; }
 
 fs::path self_executable() {
 #if defined(__APPLE__)

@@ -1,4 +1,4 @@
-// `walkthrough` start / status / reset / mark_done / recheck_start / recheck_end (§4.3).
+// `walkthrough` start / status / reset / mark_done (§4.3); its reply is also the re-check's (recheck.cpp).
 #include "walkthrough.hpp"
 
 #include "decide.hpp"
@@ -75,10 +75,6 @@ protocol::WalkthroughRequest protocol::parse_walkthrough(const json& message) {
   } else if (action == "mark_done") {
     request.action = WalkthroughAction::mark_done;
     request.step = required_string(message, "step", kMaxStep);
-  } else if (action == "recheck_start") {
-    request.action = WalkthroughAction::recheck_start;
-  } else if (action == "recheck_end") {
-    request.action = WalkthroughAction::recheck_end;
   } else {
     std::string allowed;
     for (const auto name : kWalkthroughActions) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
@@ -116,32 +112,11 @@ json handlers::walkthrough(const protocol::Envelope& request, HostContext& conte
       data = context.store.update([&](StoreData& d) { return record_form_done(d, parsed.step, now); });
       break;
     }
-    case WalkthroughAction::recheck_start: {
-      // A new run replaces one left unfinished (browser closed mid-run): it never ended, so it
-      // is not recorded.
-      const std::string now = context.now();
-      data = context.store.update([&](StoreData& d) {
-        d.recheck = RecheckRun{now, {}, {}};
-        return true;
-      });
-      break;
-    }
-    case WalkthroughAction::recheck_end: {
-      const std::string now = context.now();
-      data = context.store.update([&](StoreData& d) {
-        if (!d.recheck) return false;  // already ended (the tab closed after the user stopped it)
-        CheckRecord record = finish_run(context.rules, d, *d.recheck, now);
-        if (record.complete) {
-          d.last_full_check = now;
-          d.last_full_check_ruleset = context.rules.version;
-        }
-        record_check(d, std::move(record));
-        d.recheck.reset();
-        return true;
-      });
-      break;
-    }
   }
+  return walkthrough_plan_reply(data, context, request);
+}
+
+json walkthrough_plan_reply(const StoreData& data, HostContext& context, const protocol::Envelope& request) {
   auto reply = walkthrough_reply(plan_walkthrough(context.rules, data, {}, request.ui_lang.value_or("")), data);
   reply["check"] = check_reply_json(check_schedule(data, context.rules.version, context.now()), data);
   return reply;

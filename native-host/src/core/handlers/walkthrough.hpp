@@ -1,12 +1,15 @@
-// The `walkthrough` request (§4.3), parsed; the handler is handlers::walkthrough.
+// The `walkthrough` request (§4.3), parsed; the handler is handlers::walkthrough. Its reply, the
+// plan with the re-check's state, answers the `recheck` request too.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "handler.hpp"
+
 namespace linkedout::protocol {
 
-enum class WalkthroughAction { start, status, reset, mark_done, recheck_start, recheck_end };
+enum class WalkthroughAction { start, status, reset, mark_done };
 struct WalkthroughRequest {
   WalkthroughAction action = WalkthroughAction::status;
   std::string step;  // mark_done only
@@ -15,3 +18,10 @@ struct WalkthroughRequest {
 WalkthroughRequest parse_walkthrough(const nlohmann::json& message);
 
 }  // namespace linkedout::protocol
+
+namespace linkedout {
+
+// The walkthrough reply for `data`: the plan in the request's UI language, with `check`.
+nlohmann::json walkthrough_plan_reply(const StoreData& data, HostContext& context, const protocol::Envelope& request);
+
+}  // namespace linkedout

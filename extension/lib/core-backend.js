@@ -1,0 +1,269 @@
+/*
+ * One interface, two backends (issue 24). The background sends the protocol's messages to
+ * whichever answers: the helper (linkedout-host) over native messaging when it is installed and
+ * allows this extension, otherwise the built-in core — the helper's own C++ compiled to
+ * WebAssembly (extension/core/linkedout-core.{js,wasm}, built by scripts/build-wasm). No second
+ * implementation: this file only carries messages and the state text.
+ *
+ * Without the helper the state store lives in storage.local, as the helper's file format (one
+ * string, docs/protocol.md §5), written once per change. When the helper answers later, that
+ * history is handed to it once (`import_history`, §4.6), and the helper is used from then on.
+ *
+ * Browser APIs are injected (storage, the core's loader) so node tests drive it with the real
+ * .wasm and the real host binary. Defines the global `LinkedOutCoreBackend`.
+ */
+(function defineLinkedOutCoreBackend(root) {
+  'use strict';
+
+  const protocol = () => root.LinkedOutProtocol;
+  const hostErrors = () => root.LinkedOutHostConnection;
+
+  const STATE_KEY = 'linkedout.state';
+  // True once the state above was handed to the helper; every change the core writes clears it.
+  const HANDED_KEY = 'linkedout.stateHanded';
+  // The helper is absent (not installed) or refuses this extension id: the built-in core answers.
+  // A helper that is installed but failing is said, not worked around (two histories otherwise).
+  const FALLBACK_CODES = new Set(['host_missing', 'host_forbidden']);
+  // Room under the frame cap for the envelope around an import_history part.
+  const IMPORT_PART_BYTES = 900 * 1024;
+
+  const HostError = (...args) => new (hostErrors().HostError)(...args);
+
+  /** The current time as the host writes it: ISO 8601 UTC, second precision. */
+  const isoNow = (date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+  /** The C ABI of native-host/wasm/core_wasm.cpp over an instantiated emscripten module. */
+  function coreEngine(module) {
+    const open = module.cwrap('lo_open', 'number', ['string']);
+    const handle = module.cwrap('lo_handle', 'string', ['string', 'string']);
+    const changed = module.cwrap('lo_state_changed', 'number', []);
+    const state = module.cwrap('lo_state', 'string', []);
+    return {
+      open: (text) => open(text) === 0,
+      handle(request, now) {
+        const reply = handle(request, now);
+        return { reply, state: changed() ? state() : null };
+      },
+    };
+  }
+
+  /**
+   * The built-in core with HostConnection's interface: ensureConnected(), request(msg), state,
+   * connect(), disconnect(). `loadCore` resolves with the emscripten module.
+   */
+  class CoreConnection {
+    constructor({ loadCore, storage, extensionVersion = '0.0.0', uiLanguage = null, clock = () => new Date(), onStateChange = () => {} }) {
+      Object.assign(this, { loadCore, storage, extensionVersion, clock, onStateChange });
+      const { LANG_PATTERN, LIMITS } = protocol();
+      this.uiLang = typeof uiLanguage === 'string' && uiLanguage.length <= LIMITS.maxLangChars &&
+        LANG_PATTERN.test(uiLanguage) ? uiLanguage : null;
+      this.engine = null;
+      this.ready = null;
+      this.nextId = 1;
+      this.writes = Promise.resolve();
+      this.state = { status: 'disconnected', message: '', hello: null };
+    }
+
+    setState(status, message = '', hello = this.state.hello) {
+      this.state = { status, message, hello };
+      this.onStateChange(this.state);
+    }
+
+    ensureConnected() {
+      if (!this.ready) {
+        this.ready = this.start();
+        this.ready.catch(() => { this.ready = null; });
+      }
+      return this.ready;
+    }
+
+    connect() { return this.ensureConnected(); }
+
+    disconnect() { /* nothing to close: the core lives as long as the background */ }
+
+    async start() {
+      this.setState('connecting');
+      let module;
+      try {
+        module = await this.loadCore();
+      } catch (err) {
+        const message = `the built-in core did not load: ${err && err.message ? err.message : err}`;
+        this.setState('core_failed', message);
+        throw HostError('core_failed', message);
+      }
+      this.engine = coreEngine(module);
+      const stored = await this.storage.get([STATE_KEY]);
+      const text = typeof stored[STATE_KEY] === 'string' ? stored[STATE_KEY] : '';
+      if (!this.engine.open(text)) {
+        // As the helper moves a corrupt state file aside: kept, never silently dropped.
+        const aside = `${STATE_KEY}.corrupt-${isoNow(this.clock()).replace(/[-:]/g, '')}`;
+        await this.storage.set({ [aside]: text });
+      }
+      const hello = await this.send(protocol().buildHello(undefined, this.extensionVersion));
+      this.setState('connected', '', hello);
+      return hello;
+    }
+
+    async request(msg) {
+      await this.ensureConnected();
+      return this.send(msg);
+    }
+
+    /** One request through the core; the state, when changed, is stored before the reply returns. */
+    async send(msg) {
+      const id = this.nextId++;
+      const valid = protocol().isBuilt(msg) ? msg : protocol().validateRequest(msg);
+      const framed = this.uiLang === null ? { ...valid, id } : { ...valid, id, ui_lang: this.uiLang };
+      const { reply, state } = this.engine.handle(JSON.stringify(framed), isoNow(this.clock()));
+      if (state !== null) {
+        // One write per change, in order; the helper has not seen this state yet.
+        this.writes = this.writes.then(() => this.storage.set({ [STATE_KEY]: state, [HANDED_KEY]: false }));
+        await this.writes;
+      }
+      const parsed = JSON.parse(reply);
+      const checked = protocol().check(protocol().validateReply, parsed);
+      if (!checked.ok) throw HostError('bad_reply', `core reply is malformed: ${checked.message}`, checked.field);
+      if (parsed.type === 'error') throw HostError(parsed.code, parsed.message, parsed.field || null);
+      return parsed;
+    }
+  }
+
+  /** The store text in parts that each fit a frame: the store without history, then history slices. */
+  function importParts(text, maxBytes = IMPORT_PART_BYTES) {
+    const bytes = (s) => new TextEncoder().encode(s).length;
+    if (bytes(text) <= maxBytes) return [text];
+    const store = JSON.parse(text);
+    const history = Array.isArray(store.history) ? store.history : [];
+    const parts = [JSON.stringify({ ...store, history: [] })];
+    let slice = [];
+    let size = 0;
+    for (const entry of history) {
+      const cost = bytes(JSON.stringify(entry)) + 1;
+      if (slice.length && size + cost > maxBytes - 64) {
+        parts.push(JSON.stringify({ version: store.version, history: slice }));
+        slice = [];
+        size = 0;
+      }
+      slice.push(entry);
+      size += cost;
+    }
+    if (slice.length) parts.push(JSON.stringify({ version: store.version, history: slice }));
+    return parts;
+  }
+
+  /**
+   * The helper when it answers, else the built-in core; the same interface again. `state` says
+   * which is in use: {status, message, hello, backend: 'helper' | 'builtin', helper: status}.
+   */
+  class Backends {
+    constructor({ helper, core, storage, onStateChange = () => {} }) {
+      Object.assign(this, { helper, core, storage, onStateChange });
+      this.active = null;
+      this.handing = null;
+    }
+
+    get state() {
+      const helperStatus = this.helper.state.status;
+      const builtin = this.active === 'builtin' || (this.active === null && FALLBACK_CODES.has(helperStatus));
+      const use = builtin ? this.core : this.helper;
+      return { ...use.state, backend: builtin ? 'builtin' : 'helper', helper: helperStatus };
+    }
+
+    use(name) {
+      if (this.active === name) return;
+      this.active = name;
+      this.onStateChange(this.state);
+    }
+
+    /** The backend that answers now: the helper (after handing it the browser's history), else the core. */
+    async pick() {
+      try {
+        await this.helper.ensureConnected();
+      } catch (err) {
+        if (!FALLBACK_CODES.has(err && err.code)) throw err;
+        await this.core.ensureConnected();
+        this.use('builtin');
+        return this.core;
+      }
+      await this.handOver();
+      this.use('helper');
+      return this.helper;
+    }
+
+    async ensureConnected() {
+      const backend = await this.pick();
+      return backend.state.hello;
+    }
+
+    async connect() {
+      await this.helper.connect().catch(() => {});
+      return this.ensureConnected();
+    }
+
+    disconnect() { this.helper.disconnect(); }
+
+    async request(msg) {
+      const backend = await this.pick();
+      return backend.request(msg);
+    }
+
+    /** Hands the browser's history to the helper once (again only after the core changed it). */
+    handOver() {
+      if (!this.handing) {
+        this.handing = this.handOverNow().finally(() => { this.handing = null; });
+      }
+      return this.handing;
+    }
+
+    async handOverNow() {
+      if (!this.storage) return;
+      const stored = await this.storage.get([STATE_KEY, HANDED_KEY]);
+      const text = stored[STATE_KEY];
+      if (typeof text !== 'string' || text === '' || stored[HANDED_KEY] === true) return;
+      for (const part of importParts(text)) {
+        await this.helper.request(protocol().buildImportHistory(undefined, part));
+      }
+      await this.storage.set({ [HANDED_KEY]: true });
+    }
+  }
+
+  /**
+   * The core's emscripten module, loaded from the extension's own files (no remote code): the
+   * script core/linkedout-core.js defines LinkedOutCore (Chrome's service worker imports it,
+   * Firefox lists it among the background scripts), the .wasm beside it.
+   */
+  function loadBundledCore(runtime) {
+    if (typeof root.LinkedOutCore !== 'function') {
+      return Promise.reject(new Error('core/linkedout-core.js is missing (build it with scripts/build-wasm)'));
+    }
+    return root.LinkedOutCore({ locateFile: (file) => runtime.getURL(`core/${file}`) });
+  }
+
+  /** The background's connection: helper first, else the built-in core. `onStateChange(state)`. */
+  function createForBrowser(chromeApi, { onStateChange = () => {} } = {}) {
+    const { HostConnection } = hostErrors();
+    let backends = null;
+    const report = () => { if (backends) onStateChange(backends.state); };
+    const common = {
+      extensionVersion: chromeApi.runtime.getManifest().version,
+      uiLanguage: chromeApi.i18n.getUILanguage(),
+      onStateChange: report,
+    };
+    const helper = new HostConnection({
+      ...common,
+      connectNative: (name) => chromeApi.runtime.connectNative(name),
+      // Chromium reports the reason in runtime.lastError, Firefox on port.error.
+      lastErrorOf: (port) => (chromeApi.runtime.lastError && chromeApi.runtime.lastError.message) ||
+        (port.error && port.error.message) || null,
+    });
+    const storage = (chromeApi.storage && chromeApi.storage.local) || null;
+    const core = new CoreConnection({ ...common, storage, loadCore: () => loadBundledCore(chromeApi.runtime) });
+    backends = new Backends({ helper, core, storage, onStateChange: report });
+    return backends;
+  }
+
+  root.LinkedOutCoreBackend = Object.freeze({
+    CoreConnection, Backends, coreEngine, importParts, isoNow, createForBrowser, loadBundledCore,
+    STATE_KEY, HANDED_KEY, FALLBACK_CODES,
+  });
+})(globalThis);

@@ -1,0 +1,71 @@
+#include "core_session.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include "dispatch.hpp"
+#include "ruleset_precompiled.hpp"
+#include "state_store.hpp"
+
+namespace linkedout {
+
+namespace {
+
+// The browser's local zone at an instant: its offset east of UTC in seconds, and its short name
+// as the browser writes it ("UTC", "EST", "GMT+1") into `name`. libc's tm_zone would give the
+// long name here ("Coordinated Universal Time"). Static JS in the loader, no eval.
+EM_JS(int, lo_browser_zone_at, (double utc_seconds, char* name, int name_size), {
+  const date = new Date(utc_seconds * 1000);
+  let short = '';
+  try {
+    const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(date)
+      .find((p) => p.type === 'timeZoneName');
+    if (part) short = part.value;
+  } catch (e) { /* no Intl: the offset alone */ }
+  stringToUTF8(short, name, name_size);
+  return -date.getTimezoneOffset() * 60;
+});
+
+// The report's times in the browser's zone. This file is the WebAssembly home's shell: the core
+// itself reads no clock or zone.
+std::optional<report::ZoneAt> browser_zone_at(std::int64_t utc_seconds) {
+  char name[64] = {};
+  const int offset = lo_browser_zone_at(static_cast<double>(utc_seconds), name, sizeof name);
+  return report::ZoneAt{offset, name};
+}
+
+}  // namespace
+
+struct CoreSession::Parts {
+  explicit Parts(std::string text) : store(std::move(text)) {}
+  Ruleset rules = precompiled_ruleset();
+  MemoryStateStore store;
+  HostContext context{rules, store, nullptr, browser_zone_at};
+  Dispatcher dispatcher{context};
+};
+
+CoreSession::CoreSession() { open(""); }
+
+CoreSession::~CoreSession() = default;
+
+// A new session, as a new host process is: the state given, nothing remembered of earlier
+// requests (drift "new" asks whether the store had history before this session).
+bool CoreSession::open(std::string_view state_text) {
+  parts_.reset();
+  parts_ = std::make_unique<Parts>(std::string(state_text));
+  parts_->context.now = [this] { return now_; };
+  const bool accepted = parts_->store.set_aside().empty();
+  state_ = accepted ? std::string(state_text) : std::string();
+  changed_ = false;
+  return accepted;
+}
+
+std::string CoreSession::handle(std::string_view request, std::string now_iso) {
+  now_ = std::move(now_iso);
+  const std::size_t writes = parts_->store.writes();
+  std::string reply = parts_->dispatcher.handle(request);
+  changed_ = parts_->store.writes() != writes;
+  if (changed_) state_ = parts_->store.text();
+  return reply;
+}
+
+}  // namespace linkedout

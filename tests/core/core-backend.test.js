@@ -1,0 +1,165 @@
+// The extension's two backends (lib/core-backend.js) with the real parts: the WebAssembly core as
+// the extension ships it, and the real linkedout-host over a native-messaging-like port (a child
+// process speaking the framed protocol). Only the browser's storage.local is a plain object here.
+// Without the helper the core answers and keeps the store text in storage.local, one write per
+// change; a stored text that is not a store is kept aside; when the helper appears its history is
+// handed over once and counted once.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../protocol/boundary-cases.js';
+import { loadInContext } from '../extension/helpers.js';
+import { instantiateCore } from './core-loader.js';
+
+const HOST = process.env.LINKEDOUT_HOST || path.join(ROOT, 'build/native-host/linkedout-host');
+const G = loadInContext(['lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js']);
+const { CoreConnection, Backends, STATE_KEY, HANDED_KEY, importParts } = G.LinkedOutCoreBackend;
+const { HostConnection } = G.LinkedOutHostConnection;
+const P = G.LinkedOutProtocol;
+
+const AI_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+const aiPage = (checked) => P.buildPageState(undefined, { url: AI_URL, lang: 'en',
+  controls: [{ key: 'allowDataForGenerativeAI', label: 'Use my data for training content creation AI models', checked }] });
+
+/** chrome.storage.local's get/set, counting writes. */
+function memoryStorage(initial = {}) {
+  const data = { ...initial };
+  const storage = {
+    data, writes: [],
+    async get(keys) { return Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]])); },
+    async set(items) { storage.writes.push(Object.keys(items)); Object.assign(data, items); },
+  };
+  return storage;
+}
+
+/** connectNative for a browser where the helper is not installed (Chromium's words). */
+function noHelper() {
+  return () => {
+    const disconnect = [];
+    const port = { error: { message: 'Specified native messaging host not found.' },
+      onMessage: { addListener() {} }, onDisconnect: { addListener: (fn) => disconnect.push(fn) },
+      postMessage() {}, disconnect() {} };
+    queueMicrotask(() => disconnect.forEach((fn) => fn(port)));
+    return port;
+  };
+}
+
+/** connectNative that starts the real host over `dataDir`, framed as the browsers frame it. */
+function realHelper(dataDir, children) {
+  return () => {
+    const child = spawn(HOST, [], { env: { ...process.env, LINKEDOUT_DATA_DIR: dataDir, XDG_STATE_HOME: path.join(dataDir, '..', 'log'), LINKEDOUT_LOG: 'warn' }, stdio: ['pipe', 'pipe', 'inherit'] });
+    children.push(child);
+    const listeners = { message: [], disconnect: [] };
+    let buffer = Buffer.alloc(0);
+    child.stdout.on('data', (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
+        const n = buffer.readUInt32LE(0);
+        const msg = JSON.parse(buffer.subarray(4, 4 + n).toString('utf8'));
+        buffer = buffer.subarray(4 + n);
+        listeners.message.forEach((fn) => fn(msg));
+      }
+    });
+    const port = { error: null,
+      onMessage: { addListener: (fn) => listeners.message.push(fn) },
+      onDisconnect: { addListener: (fn) => listeners.disconnect.push(fn) },
+      postMessage(msg) {
+        const body = Buffer.from(JSON.stringify(msg), 'utf8');
+        const header = Buffer.alloc(4);
+        header.writeUInt32LE(body.length);
+        child.stdin.write(Buffer.concat([header, body]));
+      },
+      disconnect() { child.stdin.end(); } };
+    child.on('close', () => listeners.disconnect.forEach((fn) => fn(port)));
+    return port;
+  };
+}
+
+function backendsOver(storage, connectNative, clock = () => new Date('2026-11-25T10:00:00Z')) {
+  // Reconnect timers that do not keep the test process alive once the tests are done.
+  const timers = { setTimeout: (fn, ms) => setTimeout(fn, ms).unref(), clearTimeout: (t) => clearTimeout(t) };
+  const helper = new HostConnection({ connectNative, lastErrorOf: (port) => (port.error ? port.error.message : null), backoffInitialMs: 1, timers });
+  const core = new CoreConnection({ loadCore: instantiateCore, storage, clock });
+  return { helper, core, backends: new Backends({ helper, core, storage }) };
+}
+
+test('without the helper the built-in core answers and keeps the store in storage.local, one write per change', async () => {
+  const storage = memoryStorage();
+  const { backends } = backendsOver(storage, noHelper());
+  const verdict = await backends.request(aiPage(true));
+  assert.equal(verdict.type, 'verdict');
+  assert.equal(verdict.highlight[0].key, 'allowDataForGenerativeAI');
+  assert.equal(backends.state.backend, 'builtin');
+  assert.equal(backends.state.status, 'connected');
+  assert.equal(backends.state.helper, 'host_missing');
+  assert.deepEqual(storage.writes, [[STATE_KEY, HANDED_KEY]], 'one write for the first sighting');
+  const stored = JSON.parse(storage.data[STATE_KEY]);
+  assert.equal(stored.settings['data-for-ai-improvement'].state, 'on');
+  assert.equal(storage.data[HANDED_KEY], false);
+
+  await backends.request(P.buildWalkthrough(undefined, 'status'));
+  await backends.request(aiPage(true));  // the same page again, within the minute: nothing to write
+  assert.equal(storage.writes.length, 1, 'reads write nothing');
+  await backends.request(aiPage(false));
+  assert.equal(storage.writes.length, 2, 'one write for the switch turned off');
+  const report = await backends.request(P.buildReport(undefined, 'md'));
+  assert.match(report.content, /LinkedOut/);
+  assert.equal(storage.writes.length, 2);
+});
+
+test('the core picks up the stored state after the background restarts, and keeps a corrupt one aside', async () => {
+  const storage = memoryStorage();
+  await backendsOver(storage, noHelper()).backends.request(aiPage(false));
+  const restarted = backendsOver(storage, noHelper()).backends;
+  const plan = await restarted.request(P.buildWalkthrough(undefined, 'status'));
+  assert.equal(plan.steps.find((s) => s.step === 'data-for-ai-improvement').state, 'off');
+
+  const broken = memoryStorage({ [STATE_KEY]: '{"version":1,"settings":' });
+  const fresh = backendsOver(broken, noHelper()).backends;
+  await fresh.request(aiPage(true));
+  const aside = Object.keys(broken.data).filter((k) => k.startsWith(`${STATE_KEY}.corrupt-`));
+  assert.equal(aside.length, 1);
+  assert.equal(broken.data[aside[0]], '{"version":1,"settings":');
+  assert.equal(JSON.parse(broken.data[STATE_KEY]).settings['data-for-ai-improvement'].state, 'on');
+});
+
+test('when the helper appears, the browser\'s history is handed to it once, counted once', async (t) => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-handover-'));
+  const children = [];
+  t.after(() => { children.forEach((c) => c.kill()); fs.rmSync(scratch, { recursive: true, force: true }); });
+  const storage = memoryStorage();
+  const early = backendsOver(storage, noHelper(), () => new Date('2026-11-20T09:00:00Z')).backends;
+  await early.request(aiPage(true));
+  await early.request(aiPage(false));
+  await early.request(P.buildWalkthrough(undefined, 'mark_done', 'objection-form'));
+
+  const dataDir = path.join(scratch, 'data');
+  const { backends, helper } = backendsOver(storage, realHelper(dataDir, children));
+  const plan = await backends.request(P.buildWalkthrough(undefined, 'status'));
+  assert.equal(backends.state.backend, 'helper');
+  assert.equal(storage.data[HANDED_KEY], true);
+  assert.equal(plan.steps.find((s) => s.step === 'data-for-ai-improvement').state, 'off');
+  assert.equal(plan.steps.find((s) => s.step === 'objection-form').state, 'done');
+  const helperStore = () => JSON.parse(fs.readFileSync(path.join(dataDir, 'state.json'), 'utf8'));
+  assert.equal(helperStore().history.length, 3, 'on, off and the form, each once');
+
+  // A reconnect (the helper restarted) hands nothing again; a repeated import adds nothing.
+  helper.disconnect();
+  await backends.request(P.buildWalkthrough(undefined, 'status'));
+  const again = await backends.request(P.buildImportHistory(undefined, storage.data[STATE_KEY]));
+  assert.deepEqual([again.settings, again.history, again.forms, again.checks], [0, 0, 0, 0]);
+  assert.equal(helperStore().history.length, 3);
+});
+
+test('a store over the frame cap is handed over in parts that each parse and together hold every entry', () => {
+  const history = Array.from({ length: 5000 }, (_, i) => ({ at: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`,
+    setting: `s${i}`, from: 'on', to: 'off', url: `${AI_URL}?${'x'.repeat(300)}` }));
+  const text = JSON.stringify({ version: 1, settings: {}, history });
+  const parts = importParts(text);
+  assert.ok(parts.length > 1);
+  for (const part of parts) assert.ok(Buffer.byteLength(part) < 1000 * 1024);
+  assert.equal(parts.map((p) => JSON.parse(p).history.length).reduce((a, b) => a + b, 0), history.length);
+});

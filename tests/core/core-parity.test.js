@@ -1,0 +1,90 @@
+// Same answers from both homes of the core (issue 24): every scenario of the parity corpus runs
+// through the built native host (one process per session, a throw-away data directory) and
+// through the WebAssembly core as the extension loads it (extension/core/, opened with the state
+// text the previous session left), at the same second, and must give identical reply bodies and
+// identical state text.
+//   node --test tests/core/core-parity.test.js   (needs build/ and scripts/build-wasm;
+//   LINKEDOUT_HOST and LINKEDOUT_CORE override the binary and the core's script)
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../protocol/boundary-cases.js';
+import { parityScenarios } from './parity-corpus.js';
+import { loadCore } from './core-loader.js';
+
+process.env.TZ = 'UTC';  // both homes format the report's local times in the same zone
+const HOST = process.env.LINKEDOUT_HOST || path.join(ROOT, 'build/native-host/linkedout-host');
+
+function frame(message) {
+  const body = Buffer.from(JSON.stringify(message), 'utf8');
+  const header = Buffer.alloc(4);
+  header.writeUInt32LE(body.length);
+  return Buffer.concat([header, body]);
+}
+
+/** One host process over `dataDir`: the reply bodies as text, in order. */
+function hostSession(dataDir, messages) {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, LINKEDOUT_DATA_DIR: dataDir, XDG_STATE_HOME: path.join(dataDir, '..', 'log'), LINKEDOUT_LOG: 'warn', TZ: 'UTC' };
+    const child = spawn(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+    let buffer = Buffer.alloc(0);
+    const replies = [];
+    child.stdout.on('data', (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
+        const n = buffer.readUInt32LE(0);
+        replies.push(buffer.subarray(4, 4 + n).toString('utf8'));
+        buffer = buffer.subarray(4 + n);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(replies) : reject(new Error(`host exited with status ${code}`))));
+    child.stdin.end(Buffer.concat(messages.map(frame)));
+  });
+}
+
+const second = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The host's session within one clock second (its clock is the wall clock): [replies, now]. */
+async function hostSessionInOneSecond(dataDir, messages) {
+  for (let attempt = 0; ; attempt++) {
+    const before = fs.existsSync(path.join(dataDir, 'state.json')) ? fs.readFileSync(path.join(dataDir, 'state.json')) : null;
+    const start = second();
+    const replies = await hostSession(dataDir, messages);
+    if (second() === start || attempt === 5) return [replies, start];
+    // The second turned over mid-session: put the state back and run it again.
+    if (before === null) fs.rmSync(path.join(dataDir, 'state.json'), { force: true });
+    else fs.writeFileSync(path.join(dataDir, 'state.json'), before);
+  }
+}
+
+test('the host and the WebAssembly core give identical replies and state for the whole corpus', async (t) => {
+  assert.ok(fs.existsSync(HOST), `no host binary at ${HOST}: build first (scripts/setup --no-register)`);
+  const core = await loadCore();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-parity-'));
+  t.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  let compared = 0;
+  for (const [index, scenario] of parityScenarios().entries()) {
+    const dataDir = path.join(scratch, `s${index}`, 'data');
+    let coreState = '';
+    for (const [phase, messages] of scenario.sessions.entries()) {
+      const [hostReplies, now] = await hostSessionInOneSecond(dataDir, messages);
+      assert.ok(core.open(coreState), `${scenario.name}: the core refused the state the previous session left`);
+      const coreReplies = messages.map((m) => core.handle(JSON.stringify(m), now).reply);
+      coreState = core.state();
+      assert.equal(coreReplies.length, hostReplies.length);
+      messages.forEach((message, i) => {
+        assert.equal(coreReplies[i], hostReplies[i],
+          `${scenario.name}, session ${phase + 1}, ${JSON.stringify(message).slice(0, 120)}`);
+      });
+      const hostFile = path.join(dataDir, 'state.json');
+      const hostState = fs.existsSync(hostFile) ? fs.readFileSync(hostFile, 'utf8') : '';
+      assert.equal(coreState, hostState, `${scenario.name}, session ${phase + 1}: the state text`);
+      compared += messages.length;
+    }
+  }
+  assert.ok(compared > 300, `compared ${compared} replies`);
+});

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# install / doctor / uninstall of the Windows .exe under Wine, read back with `wine reg query`:
+# each browser's NativeMessagingHosts key (HKCU by default, HKLM with --system) names a manifest
+# that names the .exe, which lives in a folder named with non-ASCII letters (Zoë 数据); doctor says
+# what a missing or wrong key breaks and the command that fixes it; uninstall deletes exactly the
+# keys and files install wrote (another host's key, and a key of ours that now names another
+# manifest, stay).
+#   tests/windows/registry.sh [PROGRAM.exe]
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+exe=${1:-build-windows/native-host/linkedout-host.exe}
+export LC_ALL=C.UTF-8  # Wine writes non-ASCII output in the locale's encoding
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/linkedout-registry.XXXXXX")
+export WINEPREFIX="$scratch/prefix"
+trap 'WINEPREFIX=$WINEPREFIX wineserver -k 2>/dev/null; rm -rf "$scratch"' EXIT
+run() { tests/windows/wine-run "$@"; }
+
+failures=0
+pass() { echo "ok    $1"; }
+fail() { echo "FAIL  $1"; failures=$((failures + 1)); }
+expect() { if eval "$2"; then pass "$1"; else fail "$1"; fi; }
+
+key_of() {  # key_of ROOT BROWSER → the key a browser reads
+  local vendor
+  case $2 in
+    chrome) vendor='Google\Chrome' ;; chromium) vendor='Chromium' ;; edge) vendor='Microsoft\Edge' ;;
+    brave) vendor='BraveSoftware\Brave-Browser' ;; vivaldi) vendor='Vivaldi' ;; firefox) vendor='Mozilla' ;;
+  esac
+  echo "$1\\Software\\$vendor\\NativeMessagingHosts\\${3:-io.linkedout.host}"
+}
+registered() {  # registered KEY → the key's default value, or nothing (status 1) when absent
+  local out
+  out=$(run reg query "$1" /ve 2>/dev/null) || return 1
+  printf '%s\n' "$out" | tr -d '\r' | sed -n 's/^.*REG_SZ[[:space:]]*//p'
+}
+unix_path() { run winepath -u "$1" 2>/dev/null | tr -d '\r'; }
+windows_path() { run winepath -w "$1" 2>/dev/null | tr -d '\r'; }
+browsers=(chrome chromium edge brave vivaldi firefox)
+
+# The program in a folder whose name needs UTF-16 (and is not in any ANSI code page whole).
+home_dir="$scratch/Zoë 数据"
+mkdir -p "$home_dir"
+cp "$exe" "$home_dir/linkedout-host.exe"
+host="$home_dir/linkedout-host.exe"
+host_win=$(windows_path "$host")
+echo "host: $host_win"
+
+other_key=$(key_of HKCU chrome com.example.other)
+run reg add "$other_key" /ve /d 'C:\other\com.example.other.json' /f >/dev/null 2>&1
+
+# --- per user ---------------------------------------------------------------------------------
+out=$(run "$host" install --all-browsers 2>&1); status=$?
+echo "$out"
+expect "install --all-browsers exits 0" '((status == 0))'
+for b in "${browsers[@]}"; do
+  value=$(registered "$(key_of HKCU "$b")")
+  expect "HKCU key of $b names its manifest" '[[ $value == *"\\LinkedOut\\NativeMessagingHosts\\$b\\io.linkedout.host.json" ]]'
+  manifest=$(unix_path "$value")
+  expect "$b manifest exists and names the program at its Unicode path" \
+    '[[ -f "$manifest" ]] && node -e "const m=JSON.parse(require(\"fs\").readFileSync(process.argv[1],\"utf8\")); process.exit(m.path===process.argv[2]?0:1)" "$manifest" "$host_win"'
+done
+
+out=$(run "$host" doctor 2>&1); status=$?
+echo "$out"
+expect "doctor: every browser ok, the host answers hello" '((status == 0)) && grep -q "^6 ok, 0 broken" <<<"$out"'
+
+run reg delete "$(key_of HKCU chrome)" /f >/dev/null 2>&1
+out=$(run "$host" doctor --browser chrome 2>&1); status=$?
+echo "$out"
+expect "doctor: a missing key is broken, with the command that fixes it" \
+  '((status == 1)) && grep -q "registry key HKEY_CURRENT_USER.*Chrome.*is missing.*run linkedout-host install --browser chrome" <<<"$out"'
+
+run reg add "$(key_of HKCU edge)" /ve /d 'C:\nowhere\io.linkedout.host.json' /f >/dev/null 2>&1
+out=$(run "$host" doctor --browser edge 2>&1); status=$?
+echo "$out"
+expect "doctor: a key naming a missing file is broken" \
+  '((status == 1)) && grep -q "names C:.nowhere.io.linkedout.host.json, which does not exist: run linkedout-host install --browser edge" <<<"$out"'
+
+out=$(run "$host" install --all-browsers 2>&1)
+run reg add "$(key_of HKCU vivaldi)" /ve /d 'C:\someone-else\io.linkedout.host.json' /f >/dev/null 2>&1
+out=$(run "$host" uninstall 2>&1); status=$?
+echo "$out"
+expect "uninstall exits 0" '((status == 0))'
+for b in chrome chromium edge brave firefox; do
+  expect "uninstall removed the HKCU key of $b" '! registered "$(key_of HKCU "$b")" >/dev/null'
+done
+expect "uninstall left the key that now names another manifest" \
+  '[[ $(registered "$(key_of HKCU vivaldi)") == "C:\\someone-else\\io.linkedout.host.json" ]]'
+expect "uninstall left another host's key" '[[ $(registered "$other_key") == "C:\\other\\com.example.other.json" ]]'
+appdata=$(unix_path "$(run cmd /c echo %LOCALAPPDATA% | tr -d '\r')")
+expect "uninstall removed the manifests and their folders" '[[ ! -e "$appdata/LinkedOut/NativeMessagingHosts" ]]'
+
+# --- per machine (Wine's user is an administrator) ----------------------------------------------
+out=$(run "$host" install --system --all-browsers 2>&1); status=$?
+echo "$out"
+expect "install --system exits 0" '((status == 0))'
+for b in "${browsers[@]}"; do
+  value=$(registered "$(key_of HKLM "$b")")
+  expect "HKLM key of $b names its manifest" '[[ $value == *"\\LinkedOut\\NativeMessagingHosts\\$b\\io.linkedout.host.json" && -f $(unix_path "$value") ]]'
+done
+out=$(run "$host" uninstall --system 2>&1); status=$?
+echo "$out"
+expect "uninstall --system exits 0" '((status == 0))'
+for b in "${browsers[@]}"; do
+  expect "uninstall --system removed the HKLM key of $b" '! registered "$(key_of HKLM "$b")" >/dev/null'
+done
+
+echo "registry: $failures failed"
+((failures == 0))

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The Windows suite (scripts/test.d/70-windows), on the tree of the `windows` preset (MinGW-w64,
+# build-windows/), every program run under Wine over real pipes:
+#   1. the .exe is static: it imports Windows' own DLLs and nothing else;
+#   2. the host's doctest suites, built as a Windows program;
+#   3. docs/protocol.md's transcript and the schema's boundary requests, against the .exe, plus
+#      frames whose length bytes are 0x0A, 0x0D and 0x1A (text-mode pipes would corrupt them);
+#   4. the malformed-input suite (the Linux test driver, the .exe as the host);
+#   5. install / doctor / uninstall in the registry, read back with `wine reg query`.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+export LC_ALL=C.UTF-8
+exe=build-windows/native-host/linkedout-host.exe
+tests_exe=build-windows/tests/windows/linkedout-tests.exe
+
+failures=0
+check() {  # check NAME COMMAND...: runs one check, reports, keeps going
+  local name=$1; shift
+  echo "--- $name"
+  if "$@"; then echo "--- $name: ok"; else echo "--- $name: FAIL"; failures=$((failures + 1)); fi
+}
+
+cmake --preset windows >/dev/null && cmake --build build-windows -j"$(nproc)" >/dev/null \
+  || { echo "windows: cmake --preset windows && cmake --build build-windows failed"; exit 1; }
+# One prefix for the whole suite, made once (about 10 s), kept running between programs.
+export WINEPREFIX
+WINEPREFIX=$(mktemp -d "${TMPDIR:-/tmp}/linkedout-wine.XXXXXX")
+trap 'wineserver -k 2>/dev/null; rm -rf "$WINEPREFIX"' EXIT
+tests/windows/wine-run cmd /c exit 0 >/dev/null 2>&1
+wineserver -p 2>/dev/null || true
+
+check "linkedout-host.exe needs no DLL beyond Windows' own" tests/windows/check-imports.sh "$exe"
+check "doctest suites as a Windows program" tests/windows/wine-run "$tests_exe" --no-colors=true
+check "protocol transcript (docs/protocol.md) from the .exe" scripts/transcript --check tests/windows/wine-host
+check "boundary requests and 0x0A/0x0D/0x1A length bytes, .exe over pipes" \
+  env LINKEDOUT_HOST=tests/windows/wine-host node --test tests/protocol/
+# Signals are POSIX: the SIGTERM/SIGINT/SIGPIPE cases stay with the Linux suite.
+check "malformed input against the .exe" env LINKEDOUT_TEST_HOST="$PWD/tests/windows/wine-host" \
+  build/tests/host/linkedout-tests --no-colors=true '--test-case=malformed*' '--test-case-exclude=*SIG*'
+check "install / doctor / uninstall in the registry" tests/windows/registry.sh "$exe"
+
+echo "windows: $failures failed"
+((failures == 0))
