@@ -136,7 +136,7 @@
     if (!(control.checked === true || control.checked === false || control.checked === null)) {
       fail(`${at}.checked`, `${at}.checked must be true, false or null`);
     }
-    if ('disabled' in control) expectBoolean(control.disabled, `${at}.disabled`);
+    if ('disabled' in control && typeof control.disabled !== 'boolean') fail(`${at}.disabled`, `${at}.disabled must be true or false`);
   }
 
   /** The page part of a page_state: {url, lang, controls}. Throws ValidationError. */

@@ -117,3 +117,11 @@ test('the hello reply example speaks the protocol version the doc names', () => 
   const hello = examples.find((m) => m.type === 'hello' && 'host_version' in m);
   assert.equal(hello.protocol, P.PROTOCOL_VERSION);
 });
+
+test('a page_state control may say disabled (true or false, nothing else)', () => {
+  const page = { url: 'https://www.linkedin.com/mypreferences/d/settings/x', lang: 'en' };
+  const built = P.buildPageState(1, { ...page, controls: [{ key: 'k', label: 'l', checked: true, disabled: true }] });
+  assert.equal(built.controls[0].disabled, true);
+  assert.throws(() => P.buildPageState(1, { ...page, controls: [{ key: 'k', label: 'l', checked: true, disabled: 'yes' }] }),
+    (err) => err.name === 'ValidationError' && err.field === 'controls[0].disabled');
+});
