@@ -15,7 +15,7 @@ import { loadInContext } from '../extension/helpers.js';
 import { instantiateCore } from './core-loader.js';
 
 const HOST = process.env.LINKEDOUT_HOST || path.join(ROOT, 'build/native-host/linkedout-host');
-const G = loadInContext(['lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js']);
+const G = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js']);
 const { CoreConnection, Backends, STATE_KEY, HANDED_KEY, importParts } = G.LinkedOutCoreBackend;
 const { HostConnection } = G.LinkedOutHostConnection;
 const P = G.LinkedOutProtocol;

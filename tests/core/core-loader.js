@@ -33,7 +33,7 @@ export async function instantiateCore(script = CORE_SCRIPT) {
 /** The extension's own wrapper over a fresh core instance: {open(text), handle(req, now), state()}. */
 export async function loadCore() {
   const module = await instantiateCore();
-  const context = loadInContext(['lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js']);
+  const context = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js']);
   const engine = context.LinkedOutCoreBackend.coreEngine(module);
   let state = '';
   return {
