@@ -3,6 +3,10 @@
  *   - [data-linkedout="switch-off"]       a switch (whatever element it is: input, button, …) the
  *                                         verdict says is on and should be off;
  *   - [data-linkedout="ok"]               a switch already in the desired state;
+ *   - [data-linkedout="locked"]           a switch that is on and that the page does not let the
+ *                                         user change: its row is marked too
+ *                                         (data-linkedout-row="locked") and its reason says it
+ *                                         cannot be switched off here and links the objection form;
  *   - [data-linkedout-row="switch-off"]   the row around a highlighted switch (the nearest
  *                                         ancestor holding the switch and its label, and no other
  *                                         switch): outlined / pulsing by content/highlight.css;
@@ -152,11 +156,23 @@
     row.removeAttribute(PALETTE);
   }
 
+  // The form a locked switch's reason links to: only a LinkedIn page, whatever the verdict says.
+  function formUrl(item) {
+    const url = item.form && typeof item.form.url === 'string' ? item.form.url : '';
+    try {
+      const parsed = new URL(url);
+      return parsed.origin === 'https://www.linkedin.com' && !parsed.username && !parsed.password ? parsed.href : null;
+    } catch {
+      return null;
+    }
+  }
+
   function highlightRow(input, item, t, movesOn, palette) {
     input.setAttribute(PALETTE, palette);
     const row = rowOf(input);
     if (!row) return;
-    row.setAttribute(ROW, 'switch-off');
+    const locked = item.action === 'locked';
+    row.setAttribute(ROW, locked ? 'locked' : 'switch-off');
     row.setAttribute(PALETTE, palette);
     let reason = reasonElementOf(row);
     if (!reason) {
@@ -170,55 +186,86 @@
       row.appendChild(reason);
     }
     reason.setAttribute(PALETTE, palette);
-    // Said before the flip (WCAG 3.2.2): once this page is done, the walkthrough opens the next.
-    const text = movesOn ? `${t('highlightReason', [item.reason])} ${t('highlightMovesOn')}` : t('highlightReason', [item.reason]);
-    if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
+    if (locked) {
+      showLocked(reason, item, t);
+    } else {
+      // Said before the flip (WCAG 3.2.2): once this page is done, the walkthrough opens the next.
+      const text = movesOn ? `${t('highlightReason', [item.reason])} ${t('highlightMovesOn')}` : t('highlightReason', [item.reason]);
+      if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
+    }
     addDescribedBy(input, reason.id);
+  }
+
+  // "LinkedIn does not let you switch this off here" and a link to the objection form.
+  function showLocked(reason, item, t) {
+    const text = t('highlightLocked', [item.reason]);
+    const href = formUrl(item);
+    const link = reason.firstElementChild;
+    if (reason.textContent === text + (href ? t('highlightLockedForm') : '') && (!href || (link && link.href === href))) return;
+    reason.textContent = text;
+    if (href) {
+      const a = reason.ownerDocument.createElement('a');
+      a.href = href;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.textContent = t('highlightLockedForm');
+      reason.append(a);
+    }
   }
 
   /**
    * Marks exactly the switches the verdict names and clears every mark that no longer applies.
+   * `switches`: the elements scanned for the page_state this verdict answers, in the order sent;
+   * every verdict entry names its element by `control` (its index there), never by key alone.
    * `t(messageName, substitutions)` gives localised text (chrome.i18n.getMessage in the browser).
-   * Returns {highlighted, ok, switchedOff}: the keys marked, and the labels of the switches that
-   * were highlighted and are now off (for a confirmation in words).
+   * Returns {highlighted, ok, switchedOff}: the elements marked, and the labels of the switches
+   * that were highlighted and are now off (for a confirmation in words).
    */
-  function applyVerdict(doc, verdict, t = identity) {
+  function applyVerdict(doc, verdict, switches, t = identity) {
     const movesOn = Boolean(verdict.walkthrough && verdict.walkthrough.active === true && verdict.next);
     const switchedOff = [];
     let palette = null;
-    const highlightByKey = new Map(verdict.highlight.map((item) => [item.key, item]));
-    const okKeys = new Set(verdict.ok.map((item) => item.key));
+    const at = (item) => (Number.isInteger(item.control) ? switches[item.control] : undefined);
+    const marks = new Map();  // element → [mark, highlight item]
+    for (const item of verdict.ok) if (at(item)) marks.set(at(item), ['ok', null]);
+    for (const item of verdict.highlight) {
+      if (at(item)) marks.set(at(item), [item.action === 'locked' ? 'locked' : 'switch-off', item]);
+    }
     // A highlighted switch whose state became unreadable keeps its highlight: it clears only when
     // the read-back says off.
-    const unreadableKeys = new Set(verdict.unknown.filter((u) => u.why === 'unreadable').map((u) => u.key));
+    for (const item of verdict.unknown) {
+      const el = at(item);
+      if (el && item.why === 'unreadable' && el.getAttribute(MARK) === 'switch-off') marks.set(el, ['switch-off', null]);
+    }
     const highlighted = [];
     const ok = [];
     const keptRows = new Set();
 
     for (const input of scan().switchesIn(doc)) {
-      const key = scan().keyOf(input);
-      const item = key === null ? undefined : highlightByKey.get(key);
-      if (item) {
-        input.setAttribute(MARK, 'switch-off');
-        // One theme per page: measured at the first highlighted switch (styles are costly to read).
-        if (palette === null) palette = paletteFor(input.parentElement || input);
-        highlightRow(input, item, t, movesOn, palette);
-        const row = rowOf(input);
-        if (row) keptRows.add(row);
-        highlighted.push(key);
-      } else if (key !== null && unreadableKeys.has(key) && input.getAttribute(MARK) === 'switch-off') {
-        const row = rowOf(input);
-        if (row) keptRows.add(row);
-        highlighted.push(key);
-      } else if (key !== null && okKeys.has(key)) {
+      const [mark, item] = marks.get(input) || [null, null];
+      if (mark === 'ok') {
         if (input.getAttribute(MARK) === 'switch-off') switchedOff.push(scan().labelOf(input));
         input.setAttribute(MARK, 'ok');
         input.removeAttribute(PALETTE);
-        ok.push(key);
-      } else if (input.hasAttribute(MARK)) {
-        input.removeAttribute(MARK);
-        input.removeAttribute(PALETTE);
+        ok.push(input);
+        continue;
       }
+      if (mark === null) {
+        if (input.hasAttribute(MARK)) {
+          input.removeAttribute(MARK);
+          input.removeAttribute(PALETTE);
+        }
+        continue;
+      }
+      input.setAttribute(MARK, mark);
+      if (item) {
+        // One theme per page: measured at the first highlighted switch (styles are costly to read).
+        if (palette === null) palette = paletteFor(input.parentElement || input);
+        highlightRow(input, item, t, movesOn, palette);
+      }
+      const row = rowOf(input);
+      if (row) keptRows.add(row);
+      highlighted.push(input);
     }
     // Stale rows: a switch that left the verdict, or a row whose switch vanished.
     for (const row of Array.from(doc.querySelectorAll(`[${ROW}]`))) {
@@ -251,10 +298,8 @@
   }
 
   /** "Switch it for me" could not get the page to confirm: say so, keep the highlight. */
-  function markUnconfirmed(doc, key, text) {
-    const input = scan().findSwitch(doc, key);
-    if (!input) return false;
-    const row = rowOf(input);
+  function markUnconfirmed(input, text) {
+    const row = input && input.isConnected ? rowOf(input) : null;
     const reason = row && reasonElementOf(row);
     if (!reason) return false;
     reason.setAttribute(REASON_STATE, 'unconfirmed');

@@ -11,6 +11,12 @@
  * After an SPA navigation the old page's DOM can linger under the new URL: switches that were
  * there before the path changed are never reported for the new path.
  *
+ * Identity: every verdict entry names its control by `control`, the index in the controls sent;
+ * the element at that index in the scan that produced the request is the one marked, clicked and
+ * read back, never "the first switch with this key" (a page may give several switches no key, or
+ * one key twice). Only switches the user can see are reported (content/presence.js): a hidden
+ * decoy with a setting's key is never marked or clicked.
+ *
  * Never silent: a settings page that shows no switch LinkedOut can read within UNREADABLE_AFTER_MS
  * is still reported (with no controls), so the host can answer page_unreadable and the page
  * shows a notice telling the user to switch the setting off by hand.
@@ -28,6 +34,8 @@
   const scan = globalThis.LinkedOutScan;
   const highlight = globalThis.LinkedOutHighlight;
   const protocol = globalThis.LinkedOutProtocol;
+  // jsdom (the unit tests) has no layout: there every switch counts as shown.
+  const isShown = globalThis.LinkedOutPresence ? globalThis.LinkedOutPresence.isShown : () => true;
 
   const DEBOUNCE_MS = 250;
   const MAX_WAIT_MS = 1000;
@@ -58,10 +66,11 @@
   let waitingShown = false;
   const watchedTrees = new WeakSet();
   let lastSentSignature = null;
+  let lastSentSwitches = [];
   let debounceTimer = null;
   let firstPendingAt = 0;
   let autoSwitch = false;
-  let autoSwitchTried = new Set();
+  let autoSwitchTried = new WeakSet();
   // Focus is brought to the highlighted switch once per page visit (see highlight.focusFirstSwitch).
   let focusOffered = false;
   let sending = false;
@@ -105,7 +114,7 @@
     settledAt = null;
     waitingShown = false;
     highlight.clearAll(document);
-    autoSwitchTried = new Set();
+    autoSwitchTried = new WeakSet();
     focusOffered = false;
     lastSentSignature = null;
     scheduleScan();
@@ -149,7 +158,7 @@
     if (sending) { rescanAfterSend = true; return; }
     const trees = scan.treesIn(document);
     watchTrees(trees);
-    const switches = scan.switchesIn(document, trees).filter((el) => !isStale(el));
+    const switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && isShown(el));
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the
       // page has settled, and UNREADABLE_AFTER_MS have passed, report it with no controls.
@@ -177,8 +186,11 @@
     if (wait > 0) { scheduleScan(wait); return; }
     reportedSwitches = new Map(switches.map((el) => [el, identityOf(el)]));
     const page = { url: location.href, lang: scan.langOf(document), controls: switches.map(scan.readControl) };
+    // The same switches, read the same: nothing new to ask (the elements too: a re-render of
+    // identical rows is new elements, and the verdict must land on them).
     const signature = JSON.stringify(page);
-    if (signature === lastSentSignature) return;
+    if (signature === lastSentSignature && sameElements(switches, lastSentSwitches)) return;
+    lastSentSwitches = switches;
     lastSentSignature = signature;
     sending = true;
     let response;
@@ -190,14 +202,16 @@
     } finally {
       sending = false;
     }
-    if (location.href === page.url && response) handleResponse(response);
+    if (location.href === page.url && response) handleResponse(response, switches, page.controls);
     if (rescanAfterSend) {
       rescanAfterSend = false;
       scheduleScan(0);
     }
   }
 
-  function handleResponse(response) {
+  const sameElements = (a, b) => a.length === b.length && a.every((el, i) => el === b[i]);
+
+  function handleResponse(response, switches, controls) {
     if (response.status === 'ok') {
       const verdict = response.verdict;
       if (verdict.page_unreadable === true) {
@@ -205,13 +219,13 @@
       } else {
         highlight.clearNotice(document);
       }
-      const applied = highlight.applyVerdict(document, verdict, t);
+      const applied = highlight.applyVerdict(document, verdict, switches, t);
       if (applied.highlighted.length > 0 && !focusOffered) {
         focusOffered = true;
         highlight.focusFirstSwitch(document);
       }
       if (applied.switchedOff.length > 0) announceSwitchedOff(applied.switchedOff, verdict);
-      if (autoSwitch && response.autoSwitchAllowed !== false) switchOffForUser(response.verdict);
+      if (autoSwitch && response.autoSwitchAllowed !== false) switchOffForUser(verdict, switches, controls);
     } else if (response.status === 'host_missing') {
       lastSentSignature = null; // retry on the next change, the user may install it meanwhile
       highlight.showNotice(document, t('noticeHostMissing'), t);
@@ -245,23 +259,31 @@
 
   const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
-  /** "Switch it for me": click once per switch and page visit, then trust only the read-back. */
-  async function switchOffForUser(verdict) {
+  /**
+   * "Switch it for me": click once per switch and page visit, then trust only the read-back of
+   * that same element. Only the element the verdict names by index, only while it is still the
+   * switch that was scanned (connected, shown, same key and label, on, not disabled).
+   */
+  async function switchOffForUser(verdict, switches, controls) {
     for (const item of verdict.highlight) {
-      if (autoSwitchTried.has(item.key)) continue;
-      autoSwitchTried.add(item.key);
-      const input = scan.findSwitch(document, item.key);
-      if (!input || scan.checkedOf(input) !== true) continue;
+      if (item.action !== 'switch-off') continue;  // "locked": never clicked
+      const input = switches[item.control];
+      const sent = controls[item.control];
+      if (!input || !sent || autoSwitchTried.has(input)) continue;
+      autoSwitchTried.add(input);
+      const unchanged = input.isConnected && isShown(input) && !scan.isDisabled(input)
+        && scan.keyOf(input) === sent.key && scan.labelOf(input) === sent.label;
+      if (!unchanged || scan.checkedOf(input) !== true) continue;
       input.click();
       rereadFor();
       let confirmed = false;
       for (let waited = 0; waited <= CONFIRM_TIMEOUT_MS; waited += CONFIRM_STEP_MS) {
-        const current = scan.findSwitch(document, item.key);
-        if (current && scan.checkedOf(current) === false) { confirmed = true; break; }
+        if (!input.isConnected || scan.checkedOf(input) === false) { confirmed = input.isConnected; break; }
         await sleep(CONFIRM_STEP_MS);
       }
-      if (confirmed) scheduleScan(0);
-      else highlight.markUnconfirmed(document, item.key, t('autoSwitchUnconfirmed'));
+      // A re-rendered row (the element gone) is judged by the next scan, not guessed here.
+      if (confirmed || !input.isConnected) scheduleScan(0);
+      else highlight.markUnconfirmed(input, t('autoSwitchUnconfirmed'));
     }
   }
 

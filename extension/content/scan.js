@@ -13,6 +13,9 @@
  *     On/Off text, which must agree
  *   - a Yes/No radio group or <select>: on or off by the answer chosen (the ruleset says which
  *     answer is off); one control, represented by its "off" option (the one to pick)
+ *   - an element with role="switch" that shows its state neither in aria-checked nor in visible
+ *     On/Off text: reported as unreadable (so the host never guesses around it)
+ * Every control also says whether the page lets the user change it (`disabled`).
  * A bare checkbox that is one option of a list (several checkboxes in one fieldset, group or list,
  * e.g. interest categories) is not a setting switch and is not reported; neither is a radio group
  * or select whose options are not Yes/No (profile viewing options, the UI language).
@@ -65,6 +68,7 @@
   const shadowRootGet = Object.getOwnPropertyDescriptor(ElementP, 'shadowRoot').get;
   const elementChildren = getter(ElementP, 'children');
   const getAttribute = method(ElementP, 'getAttribute');
+  const matches = method(ElementP, 'matches');
   const hasAttribute = method(ElementP, 'hasAttribute');
   const closest = method(ElementP, 'closest');
   const elementQsa = method(ElementP, 'querySelectorAll');
@@ -489,8 +493,24 @@
     }
   }
 
+  /**
+   * The page does not let the user change it (disabled, in a disabled fieldset, aria-disabled);
+   * for a radio group, also the group's own aria-disabled.
+   */
+  function isDisabled(el) {
+    try {
+      if (matches(el, ':disabled') || attr(el, 'aria-disabled') === 'true') return true;
+      const group = isRadio(el) ? radioGroupOf(el).container : null;
+      return Boolean(group) && attr(group, 'aria-disabled') === 'true';
+    } catch {
+      return false;
+    }
+  }
+
   function readControl(el) {
-    return { key: keyOf(el), label: labelOf(el), checked: checkedOf(el) };
+    const control = { key: keyOf(el), label: labelOf(el), checked: checkedOf(el) };
+    if (isDisabled(el)) control.disabled = true;
+    return control;
   }
 
   /** The control whose key is `key`, or null. */
@@ -513,7 +533,7 @@
   }
 
   root.LinkedOutScan = Object.freeze({
-    SWITCH_SELECTOR, scanPage, readControl, switchesIn, findSwitch, keyOf, labelOf, checkedOf,
+    SWITCH_SELECTOR, scanPage, readControl, switchesIn, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
     labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, controlAround, pageLoading,
   });
 })(globalThis);

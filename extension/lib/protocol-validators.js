@@ -154,7 +154,7 @@ const schema37 = {"type":"object","required":["type","url","lang","controls"],"a
 const schema40 = {"type":"string","maxLength":2048};
 const pattern6 = new RegExp("^https://www\\.linkedin\\.com/mypreferences/", "u");
 const schema42 = {"type":"array","maxItems":500,"items":{"$ref":"#/$defs/control"}};
-const schema43 = {"type":"object","required":["key","label","checked"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"},"checked":{"type":["boolean","null"],"description":"null when the state is unreadable."}}};
+const schema43 = {"type":"object","required":["key","label","checked"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"},"checked":{"type":["boolean","null"],"description":"null when the state is unreadable."},"disabled":{"type":"boolean","description":"The page does not let the user change it (disabled, aria-disabled); absent: false."}}};
 const schema44 = {"type":["string","null"],"maxLength":256,"description":"A switch's aria-labelledby (every id it lists, space-separated) or id; null when the page gave none."};
 const schema45 = {"type":"string","maxLength":1024};
 
@@ -178,7 +178,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "key") || (key0 === "label")) || (key0 === "checked"))){
+if(!((((key0 === "key") || (key0 === "label")) || (key0 === "checked")) || (key0 === "disabled"))){
 validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -240,6 +240,19 @@ var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.disabled !== undefined){
+const _errs10 = errors;
+if(typeof data.disabled !== "boolean"){
+validate26.errors = [{instancePath:instancePath+"/disabled",schemaPath:"#/properties/disabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -2157,14 +2170,15 @@ return errors === 0;
 }
 validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema77 = {"type":"object","required":["type","id","url","setting","highlight","ok","unknown","drift","progress","next","walkthrough"],"additionalProperties":false,"properties":{"type":{"const":"verdict"},"id":{"$ref":"#/$defs/id"},"url":{"$ref":"#/$defs/url"},"setting":{"anyOf":[{"$ref":"#/$defs/step"},{"type":"null"}]},"highlight":{"type":"array","items":{"type":"object","required":["key","setting","action","severity","reason","matched_by"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"setting":{"$ref":"#/$defs/step"},"action":{"$ref":"#/$defs/highlight_action"},"severity":{"$ref":"#/$defs/severity"},"reason":{"$ref":"#/$defs/text"},"matched_by":{"$ref":"#/$defs/matched_by"}}}},"ok":{"type":"array","items":{"type":"object","required":["key","setting","matched_by"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"setting":{"$ref":"#/$defs/step"},"matched_by":{"$ref":"#/$defs/matched_by"}}}},"unknown":{"type":"array","items":{"type":"object","required":["key","label","why"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"},"why":{"$ref":"#/$defs/unknown_why"}}}},"drift":{"type":"array","items":{"type":"object","required":["setting","kind"],"additionalProperties":false,"properties":{"setting":{"$ref":"#/$defs/step"},"kind":{"$ref":"#/$defs/drift_kind"}}}},"progress":{"$ref":"#/$defs/progress"},"next":{"$ref":"#/$defs/next"},"walkthrough":{"type":"object","required":["active","still_on"],"additionalProperties":false,"description":"The walkthrough state after this page, so the extension needs no second round trip.","properties":{"active":{"type":"boolean"},"still_on":{"$ref":"#/$defs/count"}}},"page_unreadable":{"type":"boolean"},"truncated":{"type":"boolean"}}};
-const schema83 = {"enum":["switch-off","switch-on"]};
+const schema77 = {"type":"object","required":["type","id","url","setting","highlight","ok","unknown","drift","progress","next","walkthrough"],"additionalProperties":false,"properties":{"type":{"const":"verdict"},"id":{"$ref":"#/$defs/id"},"url":{"$ref":"#/$defs/url"},"setting":{"anyOf":[{"$ref":"#/$defs/step"},{"type":"null"}]},"highlight":{"type":"array","items":{"type":"object","required":["key","setting","action","severity","reason","matched_by","control"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"setting":{"$ref":"#/$defs/step"},"action":{"$ref":"#/$defs/highlight_action"},"severity":{"$ref":"#/$defs/severity"},"reason":{"$ref":"#/$defs/text"},"matched_by":{"$ref":"#/$defs/matched_by"},"control":{"$ref":"#/$defs/control_index"},"form":{"type":"object","required":["step","url"],"additionalProperties":false,"description":"action locked: the form the user can turn to instead.","properties":{"step":{"$ref":"#/$defs/step"},"url":{"$ref":"#/$defs/url"}}}}}},"ok":{"type":"array","items":{"type":"object","required":["key","setting","matched_by","control"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"setting":{"$ref":"#/$defs/step"},"matched_by":{"$ref":"#/$defs/matched_by"},"control":{"$ref":"#/$defs/control_index"}}}},"unknown":{"type":"array","items":{"type":"object","required":["key","label","why","control"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"},"why":{"$ref":"#/$defs/unknown_why"},"control":{"$ref":"#/$defs/control_index"}}}},"drift":{"type":"array","items":{"type":"object","required":["setting","kind"],"additionalProperties":false,"properties":{"setting":{"$ref":"#/$defs/step"},"kind":{"$ref":"#/$defs/drift_kind"}}}},"progress":{"$ref":"#/$defs/progress"},"next":{"$ref":"#/$defs/next"},"walkthrough":{"type":"object","required":["active","still_on"],"additionalProperties":false,"description":"The walkthrough state after this page, so the extension needs no second round trip.","properties":{"active":{"type":"boolean"},"still_on":{"$ref":"#/$defs/count"}}},"page_unreadable":{"type":"boolean"},"truncated":{"type":"boolean"}}};
+const schema83 = {"enum":["switch-off","switch-on","locked"]};
 const schema84 = {"type":"string","maxLength":64};
 const schema86 = {"enum":["key","label","page"],"description":"How a control was matched to its setting."};
-const schema92 = {"enum":["unreadable","not_in_ruleset","ambiguous","left_alone"]};
-const schema94 = {"enum":["re-enabled","new"]};
+const schema87 = {"type":"integer","minimum":0,"maximum":499,"description":"The control's index in the page_state's controls: the identity the extension marks, clicks and reads back."};
+const schema96 = {"enum":["unreadable","not_in_ruleset","ambiguous","left_alone","other_page"]};
+const schema99 = {"enum":["re-enabled","new"]};
 const func29 = Object.prototype.hasOwnProperty;
-const schema95 = {"type":"object","required":["done","total","remaining"],"additionalProperties":false,"properties":{"done":{"$ref":"#/$defs/count"},"total":{"$ref":"#/$defs/count"},"remaining":{"$ref":"#/$defs/count"}}};
+const schema100 = {"type":"object","required":["done","total","remaining"],"additionalProperties":false,"properties":{"done":{"$ref":"#/$defs/count"},"total":{"$ref":"#/$defs/count"},"remaining":{"$ref":"#/$defs/count"}}};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2273,7 +2287,7 @@ return errors === 0;
 }
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema99 = {"anyOf":[{"type":"null"},{"type":"object","required":["step","url"],"additionalProperties":false,"properties":{"step":{"$ref":"#/$defs/step"},"url":{"$ref":"#/$defs/url"}}}]};
+const schema104 = {"anyOf":[{"type":"null"},{"type":"object","required":["step","url"],"additionalProperties":false,"properties":{"step":{"$ref":"#/$defs/step"},"url":{"$ref":"#/$defs/url"}}}]};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2618,14 +2632,14 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
-if(((((((data5.key === undefined) && (missing1 = "key")) || ((data5.setting === undefined) && (missing1 = "setting"))) || ((data5.action === undefined) && (missing1 = "action"))) || ((data5.severity === undefined) && (missing1 = "severity"))) || ((data5.reason === undefined) && (missing1 = "reason"))) || ((data5.matched_by === undefined) && (missing1 = "matched_by"))){
+if((((((((data5.key === undefined) && (missing1 = "key")) || ((data5.setting === undefined) && (missing1 = "setting"))) || ((data5.action === undefined) && (missing1 = "action"))) || ((data5.severity === undefined) && (missing1 = "severity"))) || ((data5.reason === undefined) && (missing1 = "reason"))) || ((data5.matched_by === undefined) && (missing1 = "matched_by"))) || ((data5.control === undefined) && (missing1 = "control"))){
 validate46.errors = [{instancePath:instancePath+"/highlight/" + i0,schemaPath:"#/properties/highlight/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs20 = errors;
 for(const key1 in data5){
-if(!((((((key1 === "key") || (key1 === "setting")) || (key1 === "action")) || (key1 === "severity")) || (key1 === "reason")) || (key1 === "matched_by"))){
+if(!((((((((key1 === "key") || (key1 === "setting")) || (key1 === "action")) || (key1 === "severity")) || (key1 === "reason")) || (key1 === "matched_by")) || (key1 === "control")) || (key1 === "form"))){
 validate46.errors = [{instancePath:instancePath+"/highlight/" + i0,schemaPath:"#/properties/highlight/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -2679,7 +2693,7 @@ if(valid6){
 if(data5.action !== undefined){
 let data8 = data5.action;
 const _errs27 = errors;
-if(!((data8 === "switch-off") || (data8 === "switch-on"))){
+if(!(((data8 === "switch-off") || (data8 === "switch-on")) || (data8 === "locked"))){
 validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/action",schemaPath:"#/$defs/highlight_action/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -2745,6 +2759,114 @@ var valid6 = _errs35 === errors;
 else {
 var valid6 = true;
 }
+if(valid6){
+if(data5.control !== undefined){
+let data12 = data5.control;
+const _errs37 = errors;
+const _errs38 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/control",schemaPath:"#/$defs/control_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs38){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 499 || isNaN(data12)){
+validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/control",schemaPath:"#/$defs/control_index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 499},message:"must be <= 499"}];
+return false;
+}
+else {
+if(data12 < 0 || isNaN(data12)){
+validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/control",schemaPath:"#/$defs/control_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid6 = _errs37 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data5.form !== undefined){
+let data13 = data5.form;
+const _errs40 = errors;
+if(errors === _errs40){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing2;
+if(((data13.step === undefined) && (missing2 = "step")) || ((data13.url === undefined) && (missing2 = "url"))){
+validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form",schemaPath:"#/properties/highlight/items/properties/form/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs42 = errors;
+for(const key2 in data13){
+if(!((key2 === "step") || (key2 === "url"))){
+validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form",schemaPath:"#/properties/highlight/items/properties/form/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs42 === errors){
+if(data13.step !== undefined){
+let data14 = data13.step;
+const _errs43 = errors;
+const _errs44 = errors;
+if(errors === _errs44){
+if(typeof data14 === "string"){
+if(func1(data14) > 128){
+validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/step",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+return false;
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid14 = _errs43 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data13.url !== undefined){
+let data15 = data13.url;
+const _errs46 = errors;
+const _errs47 = errors;
+if(errors === _errs47){
+if(typeof data15 === "string"){
+if(func1(data15) > 2048){
+validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
+return false;
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid14 = _errs46 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form",schemaPath:"#/properties/highlight/items/properties/form/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid6 = _errs40 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
 }
 }
 }
@@ -2776,61 +2898,61 @@ var valid0 = true;
 }
 if(valid0){
 if(data.ok !== undefined){
-let data12 = data.ok;
-const _errs37 = errors;
-if(errors === _errs37){
-if(Array.isArray(data12)){
-var valid13 = true;
-const len1 = data12.length;
+let data16 = data.ok;
+const _errs49 = errors;
+if(errors === _errs49){
+if(Array.isArray(data16)){
+var valid17 = true;
+const len1 = data16.length;
 for(let i1=0; i1<len1; i1++){
-let data13 = data12[i1];
-const _errs39 = errors;
-if(errors === _errs39){
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-let missing2;
-if((((data13.key === undefined) && (missing2 = "key")) || ((data13.setting === undefined) && (missing2 = "setting"))) || ((data13.matched_by === undefined) && (missing2 = "matched_by"))){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/properties/ok/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+let data17 = data16[i1];
+const _errs51 = errors;
+if(errors === _errs51){
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let missing3;
+if(((((data17.key === undefined) && (missing3 = "key")) || ((data17.setting === undefined) && (missing3 = "setting"))) || ((data17.matched_by === undefined) && (missing3 = "matched_by"))) || ((data17.control === undefined) && (missing3 = "control"))){
+validate46.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/properties/ok/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs41 = errors;
-for(const key2 in data13){
-if(!(((key2 === "key") || (key2 === "setting")) || (key2 === "matched_by"))){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/properties/ok/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+const _errs53 = errors;
+for(const key3 in data17){
+if(!((((key3 === "key") || (key3 === "setting")) || (key3 === "matched_by")) || (key3 === "control"))){
+validate46.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/properties/ok/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs41 === errors){
-if(data13.key !== undefined){
-let data14 = data13.key;
-const _errs42 = errors;
-const _errs43 = errors;
-if((typeof data14 !== "string") && (data14 !== null)){
+if(_errs53 === errors){
+if(data17.key !== undefined){
+let data18 = data17.key;
+const _errs54 = errors;
+const _errs55 = errors;
+if((typeof data18 !== "string") && (data18 !== null)){
 validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/key",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"}];
 return false;
 }
-if(errors === _errs43){
-if(typeof data14 === "string"){
-if(func1(data14) > 256){
+if(errors === _errs55){
+if(typeof data18 === "string"){
+if(func1(data18) > 256){
 validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/key",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
 return false;
 }
 }
 }
-var valid14 = _errs42 === errors;
+var valid18 = _errs54 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
-if(valid14){
-if(data13.setting !== undefined){
-let data15 = data13.setting;
-const _errs45 = errors;
-const _errs46 = errors;
-if(errors === _errs46){
-if(typeof data15 === "string"){
-if(func1(data15) > 128){
+if(valid18){
+if(data17.setting !== undefined){
+let data19 = data17.setting;
+const _errs57 = errors;
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data19 === "string"){
+if(func1(data19) > 128){
 validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/setting",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
 return false;
 }
@@ -2840,23 +2962,52 @@ validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/setting",schemaPat
 return false;
 }
 }
-var valid14 = _errs45 === errors;
+var valid18 = _errs57 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
 }
-if(valid14){
-if(data13.matched_by !== undefined){
-let data16 = data13.matched_by;
-const _errs48 = errors;
-if(!(((data16 === "key") || (data16 === "label")) || (data16 === "page"))){
+if(valid18){
+if(data17.matched_by !== undefined){
+let data20 = data17.matched_by;
+const _errs60 = errors;
+if(!(((data20 === "key") || (data20 === "label")) || (data20 === "page"))){
 validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/matched_by",schemaPath:"#/$defs/matched_by/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid14 = _errs48 === errors;
+var valid18 = _errs60 === errors;
 }
 else {
-var valid14 = true;
+var valid18 = true;
+}
+if(valid18){
+if(data17.control !== undefined){
+let data21 = data17.control;
+const _errs62 = errors;
+const _errs63 = errors;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/control",schemaPath:"#/$defs/control_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs63){
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 499 || isNaN(data21)){
+validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/control",schemaPath:"#/$defs/control_index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 499},message:"must be <= 499"}];
+return false;
+}
+else {
+if(data21 < 0 || isNaN(data21)){
+validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/control",schemaPath:"#/$defs/control_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid18 = _errs62 === errors;
+}
+else {
+var valid18 = true;
+}
 }
 }
 }
@@ -2868,8 +3019,8 @@ validate46.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/proper
 return false;
 }
 }
-var valid13 = _errs39 === errors;
-if(!valid13){
+var valid17 = _errs51 === errors;
+if(!valid17){
 break;
 }
 }
@@ -2879,68 +3030,68 @@ validate46.errors = [{instancePath:instancePath+"/ok",schemaPath:"#/properties/o
 return false;
 }
 }
-var valid0 = _errs37 === errors;
+var valid0 = _errs49 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.unknown !== undefined){
-let data17 = data.unknown;
-const _errs50 = errors;
-if(errors === _errs50){
-if(Array.isArray(data17)){
-var valid18 = true;
-const len2 = data17.length;
+let data22 = data.unknown;
+const _errs65 = errors;
+if(errors === _errs65){
+if(Array.isArray(data22)){
+var valid23 = true;
+const len2 = data22.length;
 for(let i2=0; i2<len2; i2++){
-let data18 = data17[i2];
-const _errs52 = errors;
-if(errors === _errs52){
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-let missing3;
-if((((data18.key === undefined) && (missing3 = "key")) || ((data18.label === undefined) && (missing3 = "label"))) || ((data18.why === undefined) && (missing3 = "why"))){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/properties/unknown/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+let data23 = data22[i2];
+const _errs67 = errors;
+if(errors === _errs67){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+let missing4;
+if(((((data23.key === undefined) && (missing4 = "key")) || ((data23.label === undefined) && (missing4 = "label"))) || ((data23.why === undefined) && (missing4 = "why"))) || ((data23.control === undefined) && (missing4 = "control"))){
+validate46.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/properties/unknown/items/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs54 = errors;
-for(const key3 in data18){
-if(!(((key3 === "key") || (key3 === "label")) || (key3 === "why"))){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/properties/unknown/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+const _errs69 = errors;
+for(const key4 in data23){
+if(!((((key4 === "key") || (key4 === "label")) || (key4 === "why")) || (key4 === "control"))){
+validate46.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/properties/unknown/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs54 === errors){
-if(data18.key !== undefined){
-let data19 = data18.key;
-const _errs55 = errors;
-const _errs56 = errors;
-if((typeof data19 !== "string") && (data19 !== null)){
+if(_errs69 === errors){
+if(data23.key !== undefined){
+let data24 = data23.key;
+const _errs70 = errors;
+const _errs71 = errors;
+if((typeof data24 !== "string") && (data24 !== null)){
 validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/key",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"}];
 return false;
 }
-if(errors === _errs56){
-if(typeof data19 === "string"){
-if(func1(data19) > 256){
+if(errors === _errs71){
+if(typeof data24 === "string"){
+if(func1(data24) > 256){
 validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/key",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
 return false;
 }
 }
 }
-var valid19 = _errs55 === errors;
+var valid24 = _errs70 === errors;
 }
 else {
-var valid19 = true;
+var valid24 = true;
 }
-if(valid19){
-if(data18.label !== undefined){
-let data20 = data18.label;
-const _errs58 = errors;
-const _errs59 = errors;
-if(errors === _errs59){
-if(typeof data20 === "string"){
-if(func1(data20) > 1024){
+if(valid24){
+if(data23.label !== undefined){
+let data25 = data23.label;
+const _errs73 = errors;
+const _errs74 = errors;
+if(errors === _errs74){
+if(typeof data25 === "string"){
+if(func1(data25) > 1024){
 validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/label",schemaPath:"#/$defs/label/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"}];
 return false;
 }
@@ -2950,23 +3101,52 @@ validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/label",schema
 return false;
 }
 }
-var valid19 = _errs58 === errors;
+var valid24 = _errs73 === errors;
 }
 else {
-var valid19 = true;
+var valid24 = true;
 }
-if(valid19){
-if(data18.why !== undefined){
-let data21 = data18.why;
-const _errs61 = errors;
-if(!((((data21 === "unreadable") || (data21 === "not_in_ruleset")) || (data21 === "ambiguous")) || (data21 === "left_alone"))){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/why",schemaPath:"#/$defs/unknown_why/enum",keyword:"enum",params:{allowedValues: schema92.enum},message:"must be equal to one of the allowed values"}];
+if(valid24){
+if(data23.why !== undefined){
+let data26 = data23.why;
+const _errs76 = errors;
+if(!(((((data26 === "unreadable") || (data26 === "not_in_ruleset")) || (data26 === "ambiguous")) || (data26 === "left_alone")) || (data26 === "other_page"))){
+validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/why",schemaPath:"#/$defs/unknown_why/enum",keyword:"enum",params:{allowedValues: schema96.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid19 = _errs61 === errors;
+var valid24 = _errs76 === errors;
 }
 else {
-var valid19 = true;
+var valid24 = true;
+}
+if(valid24){
+if(data23.control !== undefined){
+let data27 = data23.control;
+const _errs78 = errors;
+const _errs79 = errors;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/control",schemaPath:"#/$defs/control_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs79){
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 499 || isNaN(data27)){
+validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/control",schemaPath:"#/$defs/control_index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 499},message:"must be <= 499"}];
+return false;
+}
+else {
+if(data27 < 0 || isNaN(data27)){
+validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/control",schemaPath:"#/$defs/control_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+}
+var valid24 = _errs78 === errors;
+}
+else {
+var valid24 = true;
+}
 }
 }
 }
@@ -2978,8 +3158,8 @@ validate46.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/p
 return false;
 }
 }
-var valid18 = _errs52 === errors;
-if(!valid18){
+var valid23 = _errs67 === errors;
+if(!valid23){
 break;
 }
 }
@@ -2989,46 +3169,46 @@ validate46.errors = [{instancePath:instancePath+"/unknown",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs50 === errors;
+var valid0 = _errs65 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.drift !== undefined){
-let data22 = data.drift;
-const _errs63 = errors;
-if(errors === _errs63){
-if(Array.isArray(data22)){
-var valid23 = true;
-const len3 = data22.length;
+let data28 = data.drift;
+const _errs81 = errors;
+if(errors === _errs81){
+if(Array.isArray(data28)){
+var valid29 = true;
+const len3 = data28.length;
 for(let i3=0; i3<len3; i3++){
-let data23 = data22[i3];
-const _errs65 = errors;
-if(errors === _errs65){
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-let missing4;
-if(((data23.setting === undefined) && (missing4 = "setting")) || ((data23.kind === undefined) && (missing4 = "kind"))){
-validate46.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/properties/drift/items/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+let data29 = data28[i3];
+const _errs83 = errors;
+if(errors === _errs83){
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+let missing5;
+if(((data29.setting === undefined) && (missing5 = "setting")) || ((data29.kind === undefined) && (missing5 = "kind"))){
+validate46.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/properties/drift/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs67 = errors;
-for(const key4 in data23){
-if(!((key4 === "setting") || (key4 === "kind"))){
-validate46.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/properties/drift/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+const _errs85 = errors;
+for(const key5 in data29){
+if(!((key5 === "setting") || (key5 === "kind"))){
+validate46.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/properties/drift/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs67 === errors){
-if(data23.setting !== undefined){
-let data24 = data23.setting;
-const _errs68 = errors;
-const _errs69 = errors;
-if(errors === _errs69){
-if(typeof data24 === "string"){
-if(func1(data24) > 128){
+if(_errs85 === errors){
+if(data29.setting !== undefined){
+let data30 = data29.setting;
+const _errs86 = errors;
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data30 === "string"){
+if(func1(data30) > 128){
 validate46.errors = [{instancePath:instancePath+"/drift/" + i3+"/setting",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
 return false;
 }
@@ -3038,23 +3218,23 @@ validate46.errors = [{instancePath:instancePath+"/drift/" + i3+"/setting",schema
 return false;
 }
 }
-var valid24 = _errs68 === errors;
+var valid30 = _errs86 === errors;
 }
 else {
-var valid24 = true;
+var valid30 = true;
 }
-if(valid24){
-if(data23.kind !== undefined){
-let data25 = data23.kind;
-const _errs71 = errors;
-if(!((data25 === "re-enabled") || (data25 === "new"))){
-validate46.errors = [{instancePath:instancePath+"/drift/" + i3+"/kind",schemaPath:"#/$defs/drift_kind/enum",keyword:"enum",params:{allowedValues: schema94.enum},message:"must be equal to one of the allowed values"}];
+if(valid30){
+if(data29.kind !== undefined){
+let data31 = data29.kind;
+const _errs89 = errors;
+if(!((data31 === "re-enabled") || (data31 === "new"))){
+validate46.errors = [{instancePath:instancePath+"/drift/" + i3+"/kind",schemaPath:"#/$defs/drift_kind/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid24 = _errs71 === errors;
+var valid30 = _errs89 === errors;
 }
 else {
-var valid24 = true;
+var valid30 = true;
 }
 }
 }
@@ -3065,8 +3245,8 @@ validate46.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/pro
 return false;
 }
 }
-var valid23 = _errs65 === errors;
-if(!valid23){
+var valid29 = _errs83 === errors;
+if(!valid29){
 break;
 }
 }
@@ -3076,88 +3256,88 @@ validate46.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs63 === errors;
+var valid0 = _errs81 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.progress !== undefined){
-const _errs73 = errors;
+const _errs91 = errors;
 if(!(validate47(data.progress, {instancePath:instancePath+"/progress",parentData:data,parentDataProperty:"progress",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs73 === errors;
+var valid0 = _errs91 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.next !== undefined){
-const _errs74 = errors;
+const _errs92 = errors;
 if(!(validate49(data.next, {instancePath:instancePath+"/next",parentData:data,parentDataProperty:"next",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs74 === errors;
+var valid0 = _errs92 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.walkthrough !== undefined){
-let data28 = data.walkthrough;
-const _errs75 = errors;
-if(errors === _errs75){
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-let missing5;
-if(((data28.active === undefined) && (missing5 = "active")) || ((data28.still_on === undefined) && (missing5 = "still_on"))){
-validate46.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/properties/walkthrough/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+let data34 = data.walkthrough;
+const _errs93 = errors;
+if(errors === _errs93){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+let missing6;
+if(((data34.active === undefined) && (missing6 = "active")) || ((data34.still_on === undefined) && (missing6 = "still_on"))){
+validate46.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/properties/walkthrough/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs77 = errors;
-for(const key5 in data28){
-if(!((key5 === "active") || (key5 === "still_on"))){
-validate46.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/properties/walkthrough/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+const _errs95 = errors;
+for(const key6 in data34){
+if(!((key6 === "active") || (key6 === "still_on"))){
+validate46.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/properties/walkthrough/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs77 === errors){
-if(data28.active !== undefined){
-const _errs78 = errors;
-if(typeof data28.active !== "boolean"){
+if(_errs95 === errors){
+if(data34.active !== undefined){
+const _errs96 = errors;
+if(typeof data34.active !== "boolean"){
 validate46.errors = [{instancePath:instancePath+"/walkthrough/active",schemaPath:"#/properties/walkthrough/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid27 = _errs78 === errors;
+var valid33 = _errs96 === errors;
 }
 else {
-var valid27 = true;
+var valid33 = true;
 }
-if(valid27){
-if(data28.still_on !== undefined){
-let data30 = data28.still_on;
-const _errs80 = errors;
-const _errs81 = errors;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+if(valid33){
+if(data34.still_on !== undefined){
+let data36 = data34.still_on;
+const _errs98 = errors;
+const _errs99 = errors;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
 validate46.errors = [{instancePath:instancePath+"/walkthrough/still_on",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs81){
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 < 0 || isNaN(data30)){
+if(errors === _errs99){
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 < 0 || isNaN(data36)){
 validate46.errors = [{instancePath:instancePath+"/walkthrough/still_on",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid27 = _errs80 === errors;
+var valid33 = _errs98 === errors;
 }
 else {
-var valid27 = true;
+var valid33 = true;
 }
 }
 }
@@ -3168,31 +3348,31 @@ validate46.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs75 === errors;
+var valid0 = _errs93 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.page_unreadable !== undefined){
-const _errs83 = errors;
+const _errs101 = errors;
 if(typeof data.page_unreadable !== "boolean"){
 validate46.errors = [{instancePath:instancePath+"/page_unreadable",schemaPath:"#/properties/page_unreadable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid0 = _errs83 === errors;
+var valid0 = _errs101 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.truncated !== undefined){
-const _errs85 = errors;
+const _errs103 = errors;
 if(typeof data.truncated !== "boolean"){
 validate46.errors = [{instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid0 = _errs85 === errors;
+var valid0 = _errs103 === errors;
 }
 else {
 var valid0 = true;
@@ -3222,11 +3402,11 @@ return errors === 0;
 }
 validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema103 = {"type":"object","required":["type","id","active","region","steps","progress","next"],"additionalProperties":false,"properties":{"type":{"const":"walkthrough"},"id":{"$ref":"#/$defs/id"},"active":{"type":"boolean"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"steps":{"type":"array","items":{"$ref":"#/$defs/walkthrough_step"}},"progress":{"$ref":"#/$defs/progress"},"next":{"$ref":"#/$defs/next"},"check":{"$ref":"#/$defs/check"}}};
-const schema106 = {"type":"object","required":["step","kind","title","url","severity","state"],"properties":{"step":{"$ref":"#/$defs/step"},"kind":{"enum":["toggle","form"]},"title":{"$ref":"#/$defs/text"},"url":{"$ref":"#/$defs/url"},"severity":{"$ref":"#/$defs/severity"},"state":true,"last_seen":{"$ref":"#/$defs/timestamp"},"drift":{"type":"boolean"},"guidance":{"$ref":"#/$defs/text"},"done_at":{"$ref":"#/$defs/timestamp"}},"unevaluatedProperties":false,"if":{"properties":{"kind":{"const":"toggle"}}},"then":{"required":["last_seen","drift"],"properties":{"state":{"$ref":"#/$defs/toggle_state"},"last_seen":true,"drift":true,"guidance":false,"done_at":false}},"else":{"required":["guidance","done_at"],"properties":{"state":{"$ref":"#/$defs/form_state"},"guidance":true,"done_at":true,"last_seen":false,"drift":false}}};
-const schema107 = {"enum":["off","on","unseen","not_in_region"]};
-const schema108 = {"enum":["todo","done","not_in_region"]};
-const schema113 = {"type":["string","null"],"maxLength":64};
+const schema108 = {"type":"object","required":["type","id","active","region","steps","progress","next"],"additionalProperties":false,"properties":{"type":{"const":"walkthrough"},"id":{"$ref":"#/$defs/id"},"active":{"type":"boolean"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"steps":{"type":"array","items":{"$ref":"#/$defs/walkthrough_step"}},"progress":{"$ref":"#/$defs/progress"},"next":{"$ref":"#/$defs/next"},"check":{"$ref":"#/$defs/check"}}};
+const schema111 = {"type":"object","required":["step","kind","title","url","severity","state"],"properties":{"step":{"$ref":"#/$defs/step"},"kind":{"enum":["toggle","form"]},"title":{"$ref":"#/$defs/text"},"url":{"$ref":"#/$defs/url"},"severity":{"$ref":"#/$defs/severity"},"state":true,"last_seen":{"$ref":"#/$defs/timestamp"},"drift":{"type":"boolean"},"guidance":{"$ref":"#/$defs/text"},"done_at":{"$ref":"#/$defs/timestamp"}},"unevaluatedProperties":false,"if":{"properties":{"kind":{"const":"toggle"}}},"then":{"required":["last_seen","drift"],"properties":{"state":{"$ref":"#/$defs/toggle_state"},"last_seen":true,"drift":true,"guidance":false,"done_at":false}},"else":{"required":["guidance","done_at"],"properties":{"state":{"$ref":"#/$defs/form_state"},"guidance":true,"done_at":true,"last_seen":false,"drift":false}}};
+const schema112 = {"enum":["off","on","unseen","not_in_region"]};
+const schema113 = {"enum":["todo","done","not_in_region"]};
+const schema118 = {"type":["string","null"],"maxLength":64};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3279,7 +3459,7 @@ if(data.state !== undefined){
 let data1 = data.state;
 const _errs5 = errors;
 if(!((((data1 === "off") || (data1 === "on")) || (data1 === "unseen")) || (data1 === "not_in_region"))){
-validate53.errors = [{instancePath:instancePath+"/state",schemaPath:"#/$defs/toggle_state/enum",keyword:"enum",params:{allowedValues: schema107.enum},message:"must be equal to one of the allowed values"}];
+validate53.errors = [{instancePath:instancePath+"/state",schemaPath:"#/$defs/toggle_state/enum",keyword:"enum",params:{allowedValues: schema112.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs5 === errors;
@@ -3335,7 +3515,7 @@ if(data.state !== undefined){
 let data4 = data.state;
 const _errs8 = errors;
 if(!(((data4 === "todo") || (data4 === "done")) || (data4 === "not_in_region"))){
-validate53.errors = [{instancePath:instancePath+"/state",schemaPath:"#/$defs/form_state/enum",keyword:"enum",params:{allowedValues: schema108.enum},message:"must be equal to one of the allowed values"}];
+validate53.errors = [{instancePath:instancePath+"/state",schemaPath:"#/$defs/form_state/enum",keyword:"enum",params:{allowedValues: schema113.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid4 = _errs8 === errors;
@@ -3438,7 +3618,7 @@ if(data.kind !== undefined){
 let data8 = data.kind;
 const _errs13 = errors;
 if(!((data8 === "toggle") || (data8 === "form"))){
-validate53.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema106.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate53.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema111.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid6 = _errs13 === errors;
@@ -3518,7 +3698,7 @@ let data12 = data.last_seen;
 const _errs23 = errors;
 const _errs24 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
-validate53.errors = [{instancePath:instancePath+"/last_seen",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema113.type},message:"must be string,null"}];
+validate53.errors = [{instancePath:instancePath+"/last_seen",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs24){
@@ -3574,7 +3754,7 @@ let data15 = data.done_at;
 const _errs31 = errors;
 const _errs32 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
-validate53.errors = [{instancePath:instancePath+"/done_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema113.type},message:"must be string,null"}];
+validate53.errors = [{instancePath:instancePath+"/done_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs32){
@@ -3621,8 +3801,8 @@ return errors === 0;
 }
 validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema116 = {"type":"object","additionalProperties":false,"required":["reminder_days","last_full_check","next_due","due","due_reason","running","last"],"description":"The quick re-check and its reminder (docs/protocol.md §4.3).","properties":{"reminder_days":{"$ref":"#/$defs/reminder_days"},"last_full_check":{"$ref":"#/$defs/timestamp"},"next_due":{"$ref":"#/$defs/timestamp"},"due":{"type":"boolean"},"due_reason":{"enum":[null,"never_checked","interval","ruleset_changed"]},"running":{"type":"boolean"},"last":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["started_at","ended_at","complete","off","on","unreadable","unchecked","new_controls"],"properties":{"started_at":{"$ref":"#/$defs/timestamp"},"ended_at":{"$ref":"#/$defs/timestamp"},"complete":{"type":"boolean"},"off":{"type":"array","items":{"$ref":"#/$defs/step"}},"on":{"type":"array","items":{"$ref":"#/$defs/step"}},"unreadable":{"type":"array","items":{"$ref":"#/$defs/step"}},"unchecked":{"type":"array","items":{"$ref":"#/$defs/step"}},"new_controls":{"type":"array","items":{"$ref":"#/$defs/new_control"}}}}]}}};
-const schema126 = {"type":"object","required":["page","key","label"],"additionalProperties":false,"description":"A switch on a ruleset page that the ruleset does not know (new on LinkedIn).","properties":{"page":{"$ref":"#/$defs/url"},"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"}}};
+const schema121 = {"type":"object","additionalProperties":false,"required":["reminder_days","last_full_check","next_due","due","due_reason","running","last"],"description":"The quick re-check and its reminder (docs/protocol.md §4.3).","properties":{"reminder_days":{"$ref":"#/$defs/reminder_days"},"last_full_check":{"$ref":"#/$defs/timestamp"},"next_due":{"$ref":"#/$defs/timestamp"},"due":{"type":"boolean"},"due_reason":{"enum":[null,"never_checked","interval","ruleset_changed"]},"running":{"type":"boolean"},"last":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["started_at","ended_at","complete","off","on","unreadable","unchecked","new_controls"],"properties":{"started_at":{"$ref":"#/$defs/timestamp"},"ended_at":{"$ref":"#/$defs/timestamp"},"complete":{"type":"boolean"},"off":{"type":"array","items":{"$ref":"#/$defs/step"}},"on":{"type":"array","items":{"$ref":"#/$defs/step"}},"unreadable":{"type":"array","items":{"$ref":"#/$defs/step"}},"unchecked":{"type":"array","items":{"$ref":"#/$defs/step"}},"new_controls":{"type":"array","items":{"$ref":"#/$defs/new_control"}}}}]}}};
+const schema131 = {"type":"object","required":["page","key","label"],"additionalProperties":false,"description":"A switch on a ruleset page that the ruleset does not know (new on LinkedIn).","properties":{"page":{"$ref":"#/$defs/url"},"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"}}};
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3850,7 +4030,7 @@ let data1 = data.last_full_check;
 const _errs9 = errors;
 const _errs10 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate57.errors = [{instancePath:instancePath+"/last_full_check",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema113.type},message:"must be string,null"}];
+validate57.errors = [{instancePath:instancePath+"/last_full_check",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs10){
@@ -3872,7 +4052,7 @@ let data2 = data.next_due;
 const _errs12 = errors;
 const _errs13 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate57.errors = [{instancePath:instancePath+"/next_due",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema113.type},message:"must be string,null"}];
+validate57.errors = [{instancePath:instancePath+"/next_due",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs13){
@@ -3905,7 +4085,7 @@ if(data.due_reason !== undefined){
 let data4 = data.due_reason;
 const _errs17 = errors;
 if(!((((data4 === null) || (data4 === "never_checked")) || (data4 === "interval")) || (data4 === "ruleset_changed"))){
-validate57.errors = [{instancePath:instancePath+"/due_reason",schemaPath:"#/properties/due_reason/enum",keyword:"enum",params:{allowedValues: schema116.properties.due_reason.enum},message:"must be equal to one of the allowed values"}];
+validate57.errors = [{instancePath:instancePath+"/due_reason",schemaPath:"#/properties/due_reason/enum",keyword:"enum",params:{allowedValues: schema121.properties.due_reason.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs17 === errors;
@@ -3979,7 +4159,7 @@ let data7 = data6.started_at;
 const _errs27 = errors;
 const _errs28 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err8 = {instancePath:instancePath+"/last/started_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema113.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/last/started_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4013,7 +4193,7 @@ let data8 = data6.ended_at;
 const _errs30 = errors;
 const _errs31 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err10 = {instancePath:instancePath+"/last/ended_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema113.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/last/ended_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4643,8 +4823,8 @@ return errors === 0;
 }
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema130 = {"type":"object","required":["type","id","region","regions","region_hint"],"additionalProperties":false,"properties":{"type":{"const":"config"},"id":{"$ref":"#/$defs/id"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"regions":{"type":"object","propertyNames":{"$ref":"#/$defs/region"},"additionalProperties":{"$ref":"#/$defs/text"}},"region_hint":{"$ref":"#/$defs/region_hint"},"reminder_days":{"$ref":"#/$defs/reminder_days"}}};
-const schema135 = {"anyOf":[{"type":"null"},{"type":"object","required":["evidence","ruled_out"],"additionalProperties":false,"description":"With no region set: a setting LinkedIn showed that it hides in some regions rules those out.","properties":{"evidence":{"$ref":"#/$defs/step"},"ruled_out":{"type":"array","items":{"$ref":"#/$defs/region"}}}}]};
+const schema135 = {"type":"object","required":["type","id","region","regions","region_hint"],"additionalProperties":false,"properties":{"type":{"const":"config"},"id":{"$ref":"#/$defs/id"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"regions":{"type":"object","propertyNames":{"$ref":"#/$defs/region"},"additionalProperties":{"$ref":"#/$defs/text"}},"region_hint":{"$ref":"#/$defs/region_hint"},"reminder_days":{"$ref":"#/$defs/reminder_days"}}};
+const schema140 = {"anyOf":[{"type":"null"},{"type":"object","required":["evidence","ruled_out"],"additionalProperties":false,"description":"With no region set: a setting LinkedIn showed that it hides in some regions rules those out.","properties":{"evidence":{"$ref":"#/$defs/step"},"ruled_out":{"type":"array","items":{"$ref":"#/$defs/region"}}}}]};
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5211,7 +5391,7 @@ return errors === 0;
 }
 validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema139 = {"type":"object","required":["type","id","format","content"],"additionalProperties":false,"properties":{"type":{"const":"report"},"id":{"$ref":"#/$defs/id"},"format":{"$ref":"#/$defs/report_format"},"content":{"type":"string"},"truncated":{"type":"boolean"}}};
+const schema144 = {"type":"object","required":["type","id","format","content"],"additionalProperties":false,"properties":{"type":{"const":"report"},"id":{"$ref":"#/$defs/id"},"format":{"$ref":"#/$defs/report_format"},"content":{"type":"string"},"truncated":{"type":"boolean"}}};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5327,7 +5507,7 @@ return errors === 0;
 }
 validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema142 = {"type":"object","required":["type","id","settings","history","forms","checks"],"additionalProperties":false,"description":"What the merge added: setting records added or replaced by a later sighting, history entries, forms marked done, re-check records. All 0: the helper had it all already.","properties":{"type":{"const":"import_history"},"id":{"$ref":"#/$defs/id"},"settings":{"$ref":"#/$defs/count"},"history":{"$ref":"#/$defs/count"},"forms":{"$ref":"#/$defs/count"},"checks":{"$ref":"#/$defs/count"}}};
+const schema147 = {"type":"object","required":["type","id","settings","history","forms","checks"],"additionalProperties":false,"description":"What the merge added: setting records added or replaced by a later sighting, history entries, forms marked done, re-check records. All 0: the helper had it all already.","properties":{"type":{"const":"import_history"},"id":{"$ref":"#/$defs/id"},"settings":{"$ref":"#/$defs/count"},"history":{"$ref":"#/$defs/count"},"forms":{"$ref":"#/$defs/count"},"checks":{"$ref":"#/$defs/count"}}};
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

@@ -1,6 +1,6 @@
 /*
  * LinkedOut protocol: message shapes and validators shared by the background, the content
- * scripts, the popup and the node tests. The contract is docs/protocol.md (protocol 2); its limits
+ * scripts, the popup and the node tests. The contract is docs/protocol.md (protocol 3); its limits
  * and enums are docs/protocol.schema.json's (tests/extension/protocol-schema.test.js keeps them equal).
  *
  * A classic script (no modules, no bundler): it defines one global, `LinkedOutProtocol`, in the
@@ -10,7 +10,7 @@
 (function defineLinkedOutProtocol(root) {
   'use strict';
 
-  const PROTOCOL_VERSION = 2;
+  const PROTOCOL_VERSION = 3;
   const HOST_NAME = 'io.linkedout.host';
   // Lengths count Unicode code points, as the host and JSON Schema do (not UTF-16 units).
   const LIMITS = Object.freeze({
@@ -45,10 +45,10 @@
   ]);
   const TOGGLE_STATES = Object.freeze(['off', 'on', 'unseen', 'not_in_region']);
   const FORM_STATES = Object.freeze(['todo', 'done', 'not_in_region']);
-  const UNKNOWN_WHY = Object.freeze(['unreadable', 'not_in_ruleset', 'ambiguous', 'left_alone']);
+  const UNKNOWN_WHY = Object.freeze(['unreadable', 'not_in_ruleset', 'ambiguous', 'left_alone', 'other_page']);
   const DRIFT_KINDS = Object.freeze(['re-enabled', 'new']);
   const MATCHED_BY = Object.freeze(['key', 'label', 'page']);
-  const HIGHLIGHT_ACTIONS = Object.freeze(['switch-off', 'switch-on']);
+  const HIGHLIGHT_ACTIONS = Object.freeze(['switch-off', 'switch-on', 'locked']);
   // BCP 47, loosely: letters, digits and hyphens ("en", "de-DE", "zh-Hant-TW"); empty when unknown.
   const LANG_PATTERN = /^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?$/;
   const REGION_PATTERN = /^[A-Z]{2,8}$/;
@@ -129,13 +129,14 @@
     const at = `controls[${index}]`;
     expectObject(control, at);
     for (const name of Object.keys(control)) {
-      if (!['key', 'label', 'checked'].includes(name)) fail(`${at}.${name}`, `${at} has an unexpected field ${name}`);
+      if (!['key', 'label', 'checked', 'disabled'].includes(name)) fail(`${at}.${name}`, `${at} has an unexpected field ${name}`);
     }
     expectNullableString(control.key, `${at}.key`, LIMITS.maxKeyChars);
     expectString(control.label, `${at}.label`, LIMITS.maxLabelChars);
     if (!(control.checked === true || control.checked === false || control.checked === null)) {
       fail(`${at}.checked`, `${at}.checked must be true, false or null`);
     }
+    if ('disabled' in control && typeof control.disabled !== 'boolean') fail(`${at}.disabled`, `${at}.disabled must be true or false`);
   }
 
   /** The page part of a page_state: {url, lang, controls}. Throws ValidationError. */
@@ -204,7 +205,9 @@
   function buildPageState(id, page) {
     validatePage(page);
     if (id !== undefined) expectId(id);
-    const controls = Object.freeze(page.controls.map((c) => Object.freeze({ key: c.key, label: c.label, checked: c.checked })));
+    const controls = Object.freeze(page.controls.map((c) => Object.freeze(c.disabled === true
+      ? { key: c.key, label: c.label, checked: c.checked, disabled: true }
+      : { key: c.key, label: c.label, checked: c.checked })));
     return seal(withId(id, { type: 'page_state', url: page.url, lang: page.lang, controls }));
   }
   const buildWalkthrough = (id, action, step) =>

@@ -15,6 +15,7 @@ import { defineReadingScenarios } from './reading-scenarios.js';
 import { openPopup, POPUP_VIEWPORT, readPopup } from './popup-helpers.js';
 import { defineReplicaChecks, waitUntil } from './replica-checks.js';
 import { defineRecheckScenarios } from './recheck-scenarios.js';
+import { defineTrustScenarios } from './trust-scenarios.js';
 import { followWalkthrough, startWalkthroughFromPopup } from './walkthrough-driver.js';
 
 const RENDER_DELAY_MS = 300;
@@ -195,17 +196,24 @@ export function defineBrowserSuite(kind) {
     });
 
     it('highlights exactly the switches that are on, and marks nothing else', async () => {
-      // On, off, unknown-but-on, unreadable: only the first may be highlighted.
+      // On the AI setting's own page: its switch on, another setting's switch off, an unknown one
+      // on, another setting's unreadable one. Only the first may be marked: the others are not
+      // this page's setting (a verdict comes only from the setting's own page).
       replica.setToggles({ allowDataForGenerativeAI: true, allowLinkedInAudienceNetwork: false,
         [UNKNOWN_TOGGLE.key]: true, allowUseOfThirdPartyData: true });
+      const ai = replica.ruleset.settings.find((s) => s.id === 'data-for-ai-improvement');
+      const restore = replica.addToggles(ai.path, replica.site.pages.get(VARIANT_PATHS.mixed).toggles.slice(1));
       const page = await session.browser.newPage();
-      await page.goto(replica.url(VARIANT_PATHS.mixed));
+      await page.goto(replica.url(ai.path));
       await waitForSwitches(page, 4);
-      await waitForMarks(page, { allowDataForGenerativeAI: 'switch-off', allowLinkedInAudienceNetwork: 'ok' });
+      restore();
+      await waitForMarks(page, { allowDataForGenerativeAI: 'switch-off' });
       // Give a stray late re-scan the chance to mark something it should not.
       await new Promise((r) => setTimeout(r, 600));
       const footprint = await readExtensionFootprint(page);
-      assert.deepEqual(footprint.marks.sort(), [['allowDataForGenerativeAI', 'switch-off'], ['allowLinkedInAudienceNetwork', 'ok']]);
+      assert.deepEqual(footprint.marks.sort(), [['allowDataForGenerativeAI', 'switch-off']]);
+      assert.equal((await readSwitches(page)).find((s) => s.key === 'allowLinkedInAudienceNetwork').mark, null,
+        'another setting\'s switch is not judged on this page');
       assert.deepEqual(footprint.rows, ['allowDataForGenerativeAI']);
       assert.equal(footprint.reasons.length, 1);
       assert.match(footprint.reasons[0], /AI models/);
@@ -214,7 +222,7 @@ export function defineBrowserSuite(kind) {
       assert.equal(switches.find((s) => s.key === UNKNOWN_TOGGLE.key).mark, null, 'unknown toggle untouched');
       assert.equal(switches.find((s) => s.key === 'allowUseOfThirdPartyData').mark, null, 'unreadable toggle untouched');
       // The extension never changes a switch by itself (switch-it-for-me is off by default).
-      assert.deepEqual(switches.map((s) => s.checked), [true, false, true, true]);
+      assert.deepEqual(switches.map((s) => s.checked), [true, false, true, true], JSON.stringify(switches));
 
       // On a narrow card (the row made 280 px wide, its text kept on one line as card rows often
       // do) the reason label wraps inside its row instead of running off it.
@@ -293,6 +301,7 @@ export function defineBrowserSuite(kind) {
     defineUnreadableScenarios(it, () => ({ replica, session }), screenshot);
     defineReadingScenarios(it, () => ({ replica, session }));
     defineRecheckScenarios(it, () => ({ session, replica }));
+    defineTrustScenarios(it, () => ({ replica, session }));
   });
   // With no helper installed the built-in core answers: no-helper-scenarios.js (issue 24).
 }

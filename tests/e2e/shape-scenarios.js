@@ -4,7 +4,7 @@
 // strings; the assertions read the page and the host's state store on disk.
 import assert from 'node:assert/strict';
 
-import { EU_CONSENT_KEYS, INTEREST_OPTIONS, PROMOTIONS_EMAIL_TOGGLE, VARIANT_PATHS } from '../fixtures/linkedin/site.js';
+import { EU_CONSENT_KEYS, INTEREST_OPTIONS, PROMOTIONS_EMAIL_TOGGLE, UNKNOWN_TOGGLE, VARIANT_PATHS } from '../fixtures/linkedin/site.js';
 import { readMarks, readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
 import { openPopup, waitForPopup } from './popup-helpers.js';
 import { waitUntil } from './replica-checks.js';
@@ -280,21 +280,39 @@ export function defineUnreadableScenarios(it, context, screenshot) {
 
   it('German wording from public sources: switches with no key are known by their labels alone', async () => {
     const { replica, session } = context();
-    const page = await session.browser.newPage();
     replica.setLang('de');
     try {
-      const toggles = replica.site.pages.get(VARIANT_PATHS.labels).toggles;
-      replica.setToggles(Object.fromEntries(toggles.map((t) => [t.stateKey, true])));
-      await page.goto(replica.url(VARIANT_PATHS.labels));
-      await waitForSwitches(page, toggles.length);
-      assert.deepEqual((await readSwitches(page)).map((s) => s.label), toggles.map((t) => t.labels.de));
-      await page.waitForFunction((n) => document.querySelectorAll('[data-linkedout="switch-off"]').length === n,
-        { timeout: 10000 }, toggles.length).catch(async (error) => {
-        throw new Error(`not every switch was known by its German label: ${JSON.stringify(await readMarks(page))} (${error.message})`);
-      });
+      // Each on its own page, with no stable key, beside an unknown keyless switch (so the page
+      // alone cannot decide): only the German label can say which switch is the setting.
+      for (const toggle of replica.site.pages.get(VARIANT_PATHS.labels).toggles) {
+        const setting = settingById(replica, toggle.setting);
+        replica.setPageShape(setting.path, { shape: 'switch', wiring: 'anonymous' });
+        const restore = replica.addToggles(setting.path, [{ stateKey: 'labels-stranger', key: null, wiring: 'anonymous',
+          labels: UNKNOWN_TOGGLE.labels, checked: true }]);
+        replica.setToggles({ [setting.keys[0] ?? setting.id]: true });
+        const page = await session.browser.newPage();
+        try {
+          await page.goto(replica.url(setting.path));
+          await waitForSwitches(page, 2);
+          const switches = await readSwitches(page);
+          assert.deepEqual(switches.map((s) => s.label), [toggle.labels.de, UNKNOWN_TOGGLE.labels.de]);
+          await page.waitForFunction(() => {
+            const marked = [...document.querySelectorAll('[data-linkedout]')];
+            return marked.length === 1 && marked[0].getAttribute('data-linkedout') === 'switch-off'
+              && document.getElementById(marked[0].getAttribute('aria-labelledby'))?.textContent.trim() !== '';
+          }, { timeout: 10000 }).catch(async (error) => {
+            throw new Error(`${setting.id} was not known by its German label: ${JSON.stringify(await readMarks(page))} (${error.message})`);
+          });
+          const marks = await readMarks(page);
+          assert.equal(marks[0].key, switches[0].key, 'the setting\'s own switch, not the stranger');
+        } finally {
+          await page.close();
+          restore();
+          replica.setPageShape(setting.path, null);
+        }
+      }
     } finally {
       replica.setLang('en');
-      await page.close();
     }
   });
 }

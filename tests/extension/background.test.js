@@ -32,17 +32,17 @@ function scriptedHost() {
   });
   const answer = (msg) => {
     switch (msg.type) {
-      case 'hello': return { type: 'hello', host_version: '0.1.0', protocol: 2, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } };
+      case 'hello': return { type: 'hello', host_version: '0.1.0', protocol: 3, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } };
       case 'config':
         if ('region' in msg) state.region = msg.region;
         return { type: 'config', region: state.region, regions: REGIONS, region_hint: state.region ? null : HINT };
       case 'walkthrough': return plan();
       case 'report': return { type: 'report', format: msg.format, content: '{}' };
       case 'page_state': {
-        const on = msg.controls.filter((c) => c.checked === true);
+        const on = msg.controls.map((c, control) => ({ ...c, control })).filter((c) => c.checked === true);
         return {
           type: 'verdict', url: msg.url, setting: 'data-for-ai-improvement',
-          highlight: on.map((c) => ({ key: c.key, setting: 'data-for-ai-improvement', action: 'switch-off', severity: 'ai-training', reason: 'r', matched_by: 'key' })),
+          highlight: on.map((c) => ({ key: c.key, setting: 'data-for-ai-improvement', action: 'switch-off', severity: 'ai-training', reason: 'r', matched_by: 'key', control: c.control })),
           ok: [], unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
           walkthrough: { active: state.active, still_on: state.stillOn },
         };

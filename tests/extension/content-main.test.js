@@ -15,11 +15,11 @@ function verdictFor(page) {
   const highlight = [];
   const ok = [];
   const unknown = [];
-  for (const c of page.controls) {
-    if (c.checked === null) unknown.push({ key: c.key, label: c.label, why: 'unreadable' });
-    else if (c.checked) highlight.push({ key: c.key, setting: 's', action: 'switch-off', severity: 'ads', reason: `${c.label} is on.`, matched_by: 'key' });
-    else ok.push({ key: c.key, setting: 's', matched_by: 'key' });
-  }
+  page.controls.forEach((c, control) => {
+    if (c.checked === null) unknown.push({ key: c.key, label: c.label, why: 'unreadable', control });
+    else if (c.checked) highlight.push({ key: c.key, setting: 's', action: 'switch-off', severity: 'ads', reason: `${c.label} is on.`, matched_by: 'key', control });
+    else ok.push({ key: c.key, setting: 's', matched_by: 'key', control });
+  });
   return {
     type: 'verdict', url: page.url, setting: 's', highlight, ok, unknown, drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
     walkthrough: { active: false, still_on: highlight.length },
@@ -167,6 +167,40 @@ test('"switch it for me" on a page that does not confirm: says so and keeps the 
   assert.equal(reason.textContent, 'autoSwitchUnconfirmed');
   assert.equal(document.querySelector('input').checked, true);
   assert.deepEqual(marks(document), [['allowDataForGenerativeAI', 'switch-off']]);
+});
+
+// LinkedIn's server-driven rows: no key, the name in aria-label only.
+const namedRow = (name, on, extra = '') => `<div><p>${name}</p>
+  <input type="checkbox" role="switch" aria-label="${name}" aria-checked="${on}" ${on ? 'checked' : ''} ${extra}></div>`;
+
+/** A host that knows one setting by its label: highlight (or lock) it, the rest unknown. */
+const byLabel = (name) => (msg) => {
+  const v = verdictFor({ ...msg.page, controls: [] });
+  msg.page.controls.forEach((c, control) => {
+    if (c.label !== name) v.unknown.push({ key: c.key, label: c.label, why: 'not_in_ruleset', control });
+    else if (c.checked === false) v.ok.push({ key: null, setting: 's', matched_by: 'label', control });
+    else v.highlight.push({ key: null, setting: 's', action: c.disabled ? 'locked' : 'switch-off', severity: 'ads', reason: 'r',
+      matched_by: 'label', control, form: { step: 'objection-form', url: 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO' } });
+  });
+  return { status: 'ok', verdict: v };
+};
+
+test('"switch it for me" clicks the switch the verdict names by index, never the first keyless one', async () => {
+  const { document } = startPage(namedRow('Smart replies', true) + namedRow('Location', true),
+    { autoSwitch: true, respond: byLabel('Location') });
+  await waitFor(() => document.querySelector('[aria-label="Location"][data-linkedout="ok"]'), 'Location to be off and marked ok', 5000);
+  assert.equal(document.querySelector('[aria-label="Smart replies"]').checked, true, 'the other keyless switch is untouched');
+  assert.equal(document.querySelector('[aria-label="Smart replies"]').hasAttribute('data-linkedout'), false);
+});
+
+test('a locked switch (on, disabled) is sent as disabled, marked locked and never clicked', async () => {
+  const { document, sent } = startPage(namedRow('Location', true, 'disabled'), { autoSwitch: true, respond: byLabel('Location') });
+  await waitFor(() => document.querySelector('[data-linkedout="locked"]'), 'the locked mark', 5000);
+  assert.equal(sent[0].page.controls[0].disabled, true);
+  await sleep(300);
+  assert.equal(document.querySelector('input').checked, true, 'never clicked');
+  assert.match(document.querySelector('[data-linkedout-reason]').textContent, /highlightLocked/);
+  assert.equal(document.querySelector('[data-linkedout-reason] a').href, 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
 });
 
 test('turning "switch it for me" on in the popup acts on the page already open', async () => {

@@ -28,6 +28,19 @@ const verdict = (highlightKeys, okKeys) => ({
   walkthrough: { active: false, still_on: highlightKeys.length },
 });
 
+/**
+ * Applies a verdict written with keys, as the content script does: every entry names its control
+ * by index in the scan (here: the first switch with that key); the result is given back as keys.
+ */
+function applyTo(window, document, v, t) {
+  const switches = window.LinkedOutScan.switchesIn(document);
+  const index = (item) => ({ ...item, control: switches.findIndex((el) => window.LinkedOutScan.keyOf(el) === item.key) });
+  const named = { ...v, highlight: v.highlight.map(index), ok: v.ok.map(index), unknown: v.unknown.map(index) };
+  const result = window.LinkedOutHighlight.applyVerdict(document, named, switches, t);
+  const keys = (els) => els.map((el) => window.LinkedOutScan.keyOf(el));
+  return { highlighted: keys(result.highlighted), ok: keys(result.ok), switchedOff: result.switchedOff };
+}
+
 /** The page's HTML with every highlighted row replaced by a placeholder. */
 function outsideRows(document) {
   const clone = document.documentElement.cloneNode(true);
@@ -50,7 +63,7 @@ const marked = (document) => plain(Array.from(document.querySelectorAll('[data-l
 
 test('marks exactly the highlighted and ok switches; a reason label is in each highlighted row', () => {
   const { window, document } = loadPage(PAGE);
-  const result = window.LinkedOutHighlight.applyVerdict(document,
+  const result = applyTo(window, document,
     verdict(['allowDataForGenerativeAI', 'allowLinkedInAudienceNetwork'], ['allowConversionTrackings']),
     (name, subs) => `${name}: ${subs.join(' ')}`);
   assert.deepEqual(plain(result), {
@@ -75,7 +88,7 @@ test('marks exactly the highlighted and ok switches; a reason label is in each h
 test('touches nothing outside the highlighted rows', () => {
   const { window, document } = loadPage(PAGE);
   const before = document.documentElement.outerHTML;
-  window.LinkedOutHighlight.applyVerdict(document, verdict(['allowDataForGenerativeAI'], ['allowConversionTrackings']));
+  applyTo(window, document, verdict(['allowDataForGenerativeAI'], ['allowConversionTrackings']));
   const beforeClone = loadPage(before).document;
   // mark the same rows in the untouched copy so both sides hide the same subtrees
   for (const row of document.querySelectorAll('[data-linkedout-row]')) {
@@ -93,14 +106,14 @@ test('removes stale marks: a switch that left the verdict loses its highlight, l
   const { window, document } = loadPage(PAGE);
   const pristine = withoutOwnMarks(document);
   const H = window.LinkedOutHighlight;
-  H.applyVerdict(document, verdict(['allowDataForGenerativeAI', 'allowLinkedInAudienceNetwork'], []));
-  H.applyVerdict(document, verdict(['allowLinkedInAudienceNetwork'], ['allowDataForGenerativeAI']));
+  applyTo(window, document, verdict(['allowDataForGenerativeAI', 'allowLinkedInAudienceNetwork'], []));
+  applyTo(window, document, verdict(['allowLinkedInAudienceNetwork'], ['allowDataForGenerativeAI']));
   assert.deepEqual(marked(document), [['allowDataForGenerativeAI', 'ok'], ['allowLinkedInAudienceNetwork', 'switch-off']]);
   assert.equal(document.querySelectorAll('[data-linkedout-row]').length, 1);
   assert.equal(document.querySelectorAll('[data-linkedout-reason]').length, 1);
   const cleared = document.querySelector('input[aria-labelledby="allowDataForGenerativeAI"]');
   assert.equal(cleared.hasAttribute('aria-describedby'), false);
-  H.applyVerdict(document, verdict([], []));
+  applyTo(window, document, verdict([], []));
   assert.deepEqual(marked(document), []);
   assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
   assert.equal(withoutOwnMarks(document), pristine);
@@ -109,9 +122,9 @@ test('removes stale marks: a switch that left the verdict loses its highlight, l
 test('applying the same verdict twice changes nothing (no duplicate labels)', () => {
   const { window, document } = loadPage(PAGE);
   const v = verdict(['allowDataForGenerativeAI'], ['allowConversionTrackings']);
-  window.LinkedOutHighlight.applyVerdict(document, v);
+  applyTo(window, document, v);
   const once = document.documentElement.outerHTML;
-  window.LinkedOutHighlight.applyVerdict(document, v);
+  applyTo(window, document, v);
   assert.equal(document.documentElement.outerHTML, once);
 });
 
@@ -120,15 +133,15 @@ test('keeps a describedby the page set itself', () => {
   const input = document.querySelector('input[aria-labelledby="allowDataForGenerativeAI"]');
   input.setAttribute('aria-describedby', 'pageHelp');
   const H = window.LinkedOutHighlight;
-  H.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+  applyTo(window, document, verdict(['allowDataForGenerativeAI'], []));
   assert.match(input.getAttribute('aria-describedby'), /^pageHelp linkedout-reason-\d+$/);
-  H.applyVerdict(document, verdict([], ['allowDataForGenerativeAI']));
+  applyTo(window, document, verdict([], ['allowDataForGenerativeAI']));
   assert.equal(input.getAttribute('aria-describedby'), 'pageHelp');
 });
 
 test('keys the verdict does not name on this page are ignored; unknown switches stay unmarked', () => {
   const { window, document } = loadPage(PAGE);
-  window.LinkedOutHighlight.applyVerdict(document, verdict(['notOnThisPage'], ['alsoNotHere']));
+  applyTo(window, document, verdict(['notOnThisPage'], ['alsoNotHere']));
   assert.deepEqual(marked(document), []);
 });
 
@@ -137,7 +150,7 @@ test('a container shared by several switches is never marked as a row: only the 
     <span id="a">A</span><input type="checkbox" role="switch" aria-labelledby="a" aria-checked="true" checked>
     <span id="b">B</span><input type="checkbox" role="switch" aria-labelledby="b" aria-checked="true" checked>
   </div></body></html>`);
-  window.LinkedOutHighlight.applyVerdict(document, verdict(['a'], []));
+  applyTo(window, document, verdict(['a'], []));
   assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
   assert.deepEqual(marked(document), [['a', 'switch-off']]);
 });
@@ -146,9 +159,9 @@ test('unconfirmed auto-switch keeps the highlight and says so; clearAll removes 
   const { window, document } = loadPage(PAGE);
   const pristine = withoutOwnMarks(document);
   const H = window.LinkedOutHighlight;
-  H.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
-  assert.equal(H.markUnconfirmed(document, 'allowDataForGenerativeAI', 'Not confirmed'), true);
-  H.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+  applyTo(window, document, verdict(['allowDataForGenerativeAI'], []));
+  assert.equal(H.markUnconfirmed(document.querySelector('[aria-labelledby="allowDataForGenerativeAI"]'), 'Not confirmed'), true);
+  applyTo(window, document, verdict(['allowDataForGenerativeAI'], []));
   const reason = document.querySelector('[data-linkedout-reason]');
   assert.equal(reason.textContent, 'Not confirmed');
   assert.equal(reason.getAttribute('data-linkedout-reason-state'), 'unconfirmed');
@@ -162,12 +175,12 @@ test('unconfirmed auto-switch keeps the highlight and says so; clearAll removes 
 test('a highlighted switch that becomes unreadable keeps its highlight until the host says off', () => {
   const { window, document } = loadPage(PAGE);
   const H = window.LinkedOutHighlight;
-  H.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+  applyTo(window, document, verdict(['allowDataForGenerativeAI'], []));
   const unreadable = { ...verdict([], []), unknown: [{ key: 'allowDataForGenerativeAI', label: 'x', why: 'unreadable' }, { key: 'allowConversionTrackings', label: 'y', why: 'unreadable' }] };
-  H.applyVerdict(document, unreadable);
+  applyTo(window, document, unreadable);
   assert.deepEqual(marked(document), [['allowDataForGenerativeAI', 'switch-off']], 'kept, and an unmarked unreadable switch stays unmarked');
   assert.equal(document.querySelectorAll('[data-linkedout-row] [data-linkedout-reason]').length, 1);
-  H.applyVerdict(document, verdict([], ['allowDataForGenerativeAI']));
+  applyTo(window, document, verdict([], ['allowDataForGenerativeAI']));
   assert.deepEqual(marked(document), [['allowDataForGenerativeAI', 'ok']]);
   assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
 });
@@ -176,7 +189,7 @@ test('the highlight\'s palette follows the page\'s own background, not the brows
   const dark = PAGE.replace('<main class="m3n">', '<main class="m3n" style="background: rgb(27, 31, 35)">');
   for (const [page, palette] of [[PAGE, 'light'], [dark, 'dark']]) {
     const { window, document } = loadPage(page);
-    window.LinkedOutHighlight.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+    applyTo(window, document, verdict(['allowDataForGenerativeAI'], []));
     const row = document.querySelector('[data-linkedout-row]');
     assert.equal(row.getAttribute('data-linkedout-palette'), palette);
     assert.equal(row.querySelector('[data-linkedout-reason]').getAttribute('data-linkedout-palette'), palette);
@@ -189,25 +202,25 @@ test('in an active walkthrough the reason says, before the flip, that the next p
   const H = window.LinkedOutHighlight;
   const t = (name, subs) => (subs ? `${name}(${subs.join('|')})` : name);
   const active = (v) => ({ ...v, next: { step: 'n', url: 'https://www.linkedin.com/mypreferences/d/settings/n' }, walkthrough: { active: true, still_on: 1 } });
-  H.applyVerdict(document, active(verdict(['allowDataForGenerativeAI'], [])), t);
+  applyTo(window, document, active(verdict(['allowDataForGenerativeAI'], [])), t);
   assert.equal(document.querySelector('[data-linkedout-reason]').textContent, 'highlightReason(Reason for allowDataForGenerativeAI.) highlightMovesOn');
   const region = document.querySelector('[data-linkedout-announce]');
   assert.equal(region.getAttribute('role'), 'status');
   assert.equal(region.textContent, '', 'the live region is there, empty, before anything is said');
-  const result = H.applyVerdict(document, active(verdict([], ['allowDataForGenerativeAI'])), t);
+  const result = applyTo(window, document, active(verdict([], ['allowDataForGenerativeAI'])), t);
   assert.deepEqual(plain(result.switchedOff), ['Use my data for training content creation AI models']);
   H.announce(document, 'said');
   assert.equal(region.textContent, 'said');
   // Outside a walkthrough nothing moves on, so nothing says so.
   const other = loadPage(PAGE);
-  other.window.LinkedOutHighlight.applyVerdict(other.document, verdict(['allowDataForGenerativeAI'], []), t);
+  applyTo(other.window, other.document, verdict(['allowDataForGenerativeAI'], []), t);
   assert.equal(other.document.querySelector('[data-linkedout-reason]').textContent, 'highlightReason(Reason for allowDataForGenerativeAI.)');
 });
 
 test('focus goes to the highlighted switch only when nothing else has it', () => {
   const { window, document } = loadPage(PAGE);
   const H = window.LinkedOutHighlight;
-  H.applyVerdict(document, verdict(['allowLinkedInAudienceNetwork'], []));
+  applyTo(window, document, verdict(['allowLinkedInAudienceNetwork'], []));
   const navToggle = document.getElementById('nav-toggle');
   navToggle.focus();
   assert.equal(H.focusFirstSwitch(document), false);
@@ -238,6 +251,48 @@ test('a notice: in the main landmark, its live region inserted empty and filled 
   assert.ok(document.querySelector('[data-linkedout-notice-box]'), 'a new one shows');
 });
 
+test('every entry names its switch by index: of two keyless switches only the named one is marked', () => {
+  const { window, document } = loadPage(`<html lang="en"><body><main>
+    <div><p>Smart replies</p><input type="checkbox" role="switch" aria-label="Smart replies" aria-checked="true" checked></div>
+    <div><p>Location</p><input type="checkbox" role="switch" aria-label="Location" aria-checked="true" checked></div>
+  </main></body></html>`);
+  const switches = window.LinkedOutScan.switchesIn(document);
+  const v = { ...verdict([], []), highlight: [{ key: null, setting: 'ads-inferred-location', action: 'switch-off',
+    severity: 'ads', reason: 'r', matched_by: 'label', control: 1 }] };
+  const result = window.LinkedOutHighlight.applyVerdict(document, v, switches);
+  assert.equal(result.highlighted.length, 1);
+  assert.equal(result.highlighted[0], switches[1]);
+  assert.deepEqual(Array.from(document.querySelectorAll('[data-linkedout]'), (el) => el.getAttribute('aria-label')), ['Location']);
+  // An index that is not in the scan marks nothing.
+  window.LinkedOutHighlight.applyVerdict(document, { ...v, highlight: [{ ...v.highlight[0], control: 7 }] }, switches);
+  assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
+});
+
+test('a locked switch is marked locked, its reason says so and links the objection form (a LinkedIn page only)', () => {
+  const { window, document } = loadPage(PAGE);
+  const switches = window.LinkedOutScan.switchesIn(document);
+  const control = switches.findIndex((el) => el.getAttribute('aria-labelledby') === 'allowDataForGenerativeAI');
+  const locked = (url) => ({ ...verdict([], []), highlight: [{ key: 'allowDataForGenerativeAI', setting: 'x', action: 'locked',
+    severity: 'ai-training', reason: 'Why.', matched_by: 'key', control, form: { step: 'objection-form', url } }] });
+  const t = (name, subs) => (subs ? `${name}(${subs.join('|')}) ` : name);
+  const form = 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO';
+  window.LinkedOutHighlight.applyVerdict(document, locked(form), switches, t);
+  assert.equal(switches[control].getAttribute('data-linkedout'), 'locked');
+  const row = document.querySelector('[data-linkedout-row="locked"]');
+  assert.ok(row);
+  const reason = row.querySelector('[data-linkedout-reason]');
+  assert.equal(reason.textContent, 'highlightLocked(Why.) highlightLockedForm');
+  assert.equal(reason.querySelector('a').href, form);
+  assert.equal(reason.querySelector('a').rel, 'noopener noreferrer');
+  // Applied again: nothing changes.
+  const once = document.documentElement.outerHTML;
+  window.LinkedOutHighlight.applyVerdict(document, locked(form), switches, t);
+  assert.equal(document.documentElement.outerHTML, once);
+  // A form that is not a LinkedIn page is never linked.
+  window.LinkedOutHighlight.applyVerdict(document, locked('https://evil.example/phish'), switches, t);
+  assert.equal(document.querySelector('[data-linkedout-reason] a'), null);
+});
+
 // ---- issue 21 item 7: the page cannot speak in LinkedOut's name ----
 
 test('a reason or notice planted by the page is never reused, changed or shown as LinkedOut\'s', async () => {
@@ -246,7 +301,7 @@ test('a reason or notice planted by the page is never reused, changed or shown a
     .replace('<footer>', '<p data-linkedout-reason id="stray">LinkedOut: all done</p><div data-linkedout-notice id="fake-notice">LinkedOut: nothing to do here</div><footer>');
   const { window, document } = loadPage(planted);
   const h = window.LinkedOutHighlight;
-  h.applyVerdict(document, verdict(['allowDataForGenerativeAI'], []));
+  applyTo(window, document, verdict(['allowDataForGenerativeAI'], []));
   const input = document.querySelector('[aria-labelledby="allowDataForGenerativeAI"]');
   const fake = document.getElementById('fake-reason');
   assert.equal(fake.textContent, 'Safe to leave on', 'the planted span is left as the page made it');

@@ -26,7 +26,7 @@ const withoutScripts = (file) => fs.readFileSync(path.join(EXTENSION_DIR, file),
 
 const REGIONS = { EU: 'European Union and EEA', UK: 'United Kingdom', CH: 'Switzerland', CA: 'Canada', HK: 'Hong Kong', US: 'United States', OTHER: 'Anywhere else' };
 const STATUS = {
-  host: { status: 'connected', message: '', hello: { host_version: '0.1.0', protocol: 2, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } } },
+  host: { status: 'connected', message: '', hello: { host_version: '0.1.0', protocol: 3, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } } },
   plan: {
     type: 'walkthrough', active: false, region: null,
     steps: [
@@ -178,7 +178,7 @@ function startContent({ autoSwitch, autoSwitchAllowed }) {
             const on = msg.page.controls.filter((c) => c.checked);
             return {
               status: 'ok', autoSwitchAllowed,
-              verdict: { type: 'verdict', url: msg.page.url, setting: 'data-for-ai-improvement', highlight: on.map((c) => ({ key: c.key, setting: 'data-for-ai-improvement', action: 'switch-off', severity: 'ai-training', reason: 'on', matched_by: 'key' })), ok: msg.page.controls.filter((c) => c.checked === false).map((c) => ({ key: c.key, setting: 'data-for-ai-improvement', matched_by: 'key' })), unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null, walkthrough: { active: false, still_on: on.length } },
+              verdict: { type: 'verdict', url: msg.page.url, setting: 'data-for-ai-improvement', highlight: on.map((c) => ({ key: c.key, setting: 'data-for-ai-improvement', action: 'switch-off', severity: 'ai-training', reason: 'on', matched_by: 'key', control: msg.page.controls.indexOf(c) })), ok: msg.page.controls.filter((c) => c.checked === false).map((c) => ({ key: c.key, setting: 'data-for-ai-improvement', matched_by: 'key', control: msg.page.controls.indexOf(c) })), unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null, walkthrough: { active: false, still_on: on.length } },
             };
           },
         },

@@ -28,7 +28,7 @@ const openPopup = (locale = 'en') => {
 };
 
 const STATUS = {
-  host: { status: 'connected', message: '', hello: { host_version: '0.1.0', protocol: 2, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } } },
+  host: { status: 'connected', message: '', hello: { host_version: '0.1.0', protocol: 3, ruleset: { name: 'linkedin', version: '2026.11.1', count: 13 } } },
   plan: {
     type: 'walkthrough', active: true, region: 'EU',
     steps: [

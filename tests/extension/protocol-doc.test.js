@@ -75,7 +75,7 @@ test('malformed replies are rejected with the field named', () => {
     [{ ...verdict, ok: [1] }, 'ok[0]'],
     [{ ...verdict, progress: { done: -1, total: 1, remaining: 1 } }, 'progress.done'],
     [{ ...verdict, next: { step: 'x' } }, 'next.url'],
-    [{ ...verdict, unknown: [{ key: 'k', label: 'l', why: 'because' }] }, 'unknown[0].why'],
+    [{ ...verdict, unknown: [{ key: 'k', label: 'l', why: 'because', control: 0 }] }, 'unknown[0].why'],
     [{ ...verdict, id: 'x'.repeat(65) }, 'id'],
     [{ type: 'hello', id: 1, host_version: '1', protocol: '1', ruleset: { name: 'n', version: 'v', count: 1 } }, 'protocol'],
     [{ type: 'nonsense' }, 'type'],
@@ -116,4 +116,12 @@ test('requests are refused before they reach the host when they break the doc\'s
 test('the hello reply example speaks the protocol version the doc names', () => {
   const hello = examples.find((m) => m.type === 'hello' && 'host_version' in m);
   assert.equal(hello.protocol, P.PROTOCOL_VERSION);
+});
+
+test('a page_state control may say disabled (true or false, nothing else)', () => {
+  const page = { url: 'https://www.linkedin.com/mypreferences/d/settings/x', lang: 'en' };
+  const built = P.buildPageState(1, { ...page, controls: [{ key: 'k', label: 'l', checked: true, disabled: true }] });
+  assert.equal(built.controls[0].disabled, true);
+  assert.throws(() => P.buildPageState(1, { ...page, controls: [{ key: 'k', label: 'l', checked: true, disabled: 'yes' }] }),
+    (err) => err.name === 'ValidationError' && err.field === 'controls[0].disabled');
 });

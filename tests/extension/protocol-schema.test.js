@@ -127,7 +127,7 @@ test('a verdict with null keys (controls matched by label) is accepted on both s
   const verdict = structuredClone(examples.find((m) => m.type === 'verdict'));
   verdict.highlight[0].key = null;
   verdict.highlight[0].matched_by = 'label';
-  verdict.ok = [{ key: null, setting: 'ads-by-age', matched_by: 'label' }];
+  verdict.ok = [{ key: null, setting: 'ads-by-age', matched_by: 'label', control: 1 }];
   assert.ok(validReply(verdict), ajvErrors(validReply));
   assert.equal(P.check(P.validateReply, verdict).ok, true, P.check(P.validateReply, verdict).message);
 });
@@ -136,11 +136,18 @@ test('malformed v2 verdict fields are refused by both, with the field named', ()
   const verdict = examples.find((m) => m.type === 'verdict');
   const broken = [
     [{ ...verdict, ok: ['allowDataForGenerativeAI'] }, 'ok[0]'],
-    [{ ...verdict, ok: [{ key: 'k', setting: 's', matched_by: 'guess' }] }, 'ok[0].matched_by'],
+    [{ ...verdict, ok: [{ key: 'k', setting: 's', matched_by: 'guess', control: 0 }] }, 'ok[0].matched_by'],
     [{ ...verdict, highlight: [{ ...verdict.highlight[0], matched_by: undefined }] }, 'highlight[0].matched_by'],
     [{ ...verdict, walkthrough: { active: 'yes', still_on: 0 } }, 'walkthrough.active'],
     [{ ...verdict, walkthrough: { active: true, still_on: -1 } }, 'walkthrough.still_on'],
     [{ ...verdict, page_unreadable: 1 }, 'page_unreadable'],
+    // Every entry names its control by index (issue 21): never by key alone.
+    [{ ...verdict, highlight: [{ ...verdict.highlight[0], control: undefined }] }, 'highlight[0].control'],
+    [{ ...verdict, highlight: [{ ...verdict.highlight[0], control: -1 }] }, 'highlight[0].control'],
+    [{ ...verdict, highlight: [{ ...verdict.highlight[0], control: 500 }] }, 'highlight[0].control'],
+    [{ ...verdict, ok: [{ key: 'k', setting: 's', matched_by: 'key', control: 1.5 }] }, 'ok[0].control'],
+    [{ ...verdict, unknown: [{ key: 'k', label: 'l', why: 'other_page' }] }, 'unknown[0].control'],
+    [{ ...verdict, highlight: [{ ...verdict.highlight[0], action: 'locked', form: { step: 'objection-form' } }] }, 'highlight[0].form.url'],
   ];
   for (const [msg, field] of broken) {
     const plainMsg = JSON.parse(JSON.stringify(msg));

@@ -10,7 +10,7 @@ const toggle = (step) => ({ step, kind: 'toggle', title: step, url: BASE + step,
 const verdict = (setting, on = false) => ({
   url: BASE + setting, setting,
   highlight: on ? [{ key: 'k', setting, action: 'switch-off', severity: 'ads', reason: 'r' }] : [],
-  ok: on ? [] : [{ key: 'k', setting, matched_by: 'key' }], unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
+  ok: on ? [] : [{ key: 'k', setting, matched_by: 'key', control: 0 }], unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
 });
 
 function harness(steps = ['a', 'b', 'c']) {

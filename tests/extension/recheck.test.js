@@ -10,8 +10,8 @@ const form = () => ({ step: 'objection-form', kind: 'form', title: 'Form', url: 
 const plan = (steps) => ({ type: 'walkthrough', active: false, steps, progress: { done: 0, total: steps.length, remaining: 0 }, next: null });
 const verdict = (setting, { on = [], off = [], unreadable } = {}) => ({
   url: BASE + setting, setting,
-  highlight: on.map((key) => ({ key, setting, action: 'switch-off', severity: 'ads', reason: 'r', matched_by: 'key' })),
-  ok: off.map((key) => ({ key, setting, matched_by: 'key' })), unknown: [], drift: [],
+  highlight: on.map((key) => ({ key, setting, action: 'switch-off', severity: 'ads', reason: 'r', matched_by: 'key', control: 0 })),
+  ok: off.map((key) => ({ key, setting, matched_by: 'key', control: 0 })), unknown: [], drift: [],
   progress: { done: 0, total: 1, remaining: 1 }, next: null,
   ...(unreadable === undefined ? {} : { page_unreadable: unreadable }),
 });
@@ -55,7 +55,7 @@ test('never moves on from a page it could not read', () => {
   const wait = R.afterVerdict(run, { tabUrl: BASE + 'a', verdict: verdict('a', {}) });
   assert.deepEqual(plain(wait.move), { action: 'wait', why: 'not-read', step: 'a' });
   // Controls of another setting only (the previous page's DOM under the new URL): wait too.
-  const stale = R.afterVerdict(run, { tabUrl: BASE + 'a', verdict: { ...verdict('a', {}), ok: [{ key: 'k', setting: 'z', matched_by: 'key' }] } });
+  const stale = R.afterVerdict(run, { tabUrl: BASE + 'a', verdict: { ...verdict('a', {}), ok: [{ key: 'k', setting: 'z', matched_by: 'key', control: 0 }] } });
   assert.equal(stale.move.action, 'wait');
   // The host says the page has no readable switch for its setting: stop there.
   const stop = R.afterVerdict(run, { tabUrl: BASE + 'a', verdict: verdict('a', { unreadable: true }) });

@@ -83,8 +83,8 @@ test('ignores non-switch inputs, finds switches in document order, caps at 500',
   const many = Array.from({ length: 520 }, (_, i) =>
     `<input type="checkbox" role="switch" id="s${i}" aria-checked="false">`).join('');
   const page = scanOf(`<input type="text" id="q"><input type="radio" id="r"><button role="switch" id="b"></button>${many}`);
+  // A role="switch" without aria-checked is a switch LinkedOut cannot read: reported, unreadable.
   assert.equal(page.controls.length, 500);
-  // A switch that shows no state at all is still reported, as unreadable: never silently skipped.
   assert.deepEqual(page.controls[0], { key: 'b', label: '', checked: null });
   assert.equal(page.controls[1].key, 's0');
   assert.equal(page.controls[499].key, 's498');

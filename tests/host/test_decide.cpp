@@ -17,8 +17,9 @@ PageState page_for(const Setting& setting, const std::string& lang, std::vector<
   return PageState{setting.url(), setting.path, lang, std::move(controls)};
 }
 
-// A settings page that names no setting: key and label alone decide there. (On a setting's own
-// page, its only control is matched by page when key and label fail: rule 3.)
+// A settings page that names no setting: nothing is judged there (rule 0), so what it says about a
+// control is how that control matched: not_in_ruleset, ambiguous, left_alone, or other_page (it
+// names a setting, whose page this is not).
 PageState neutral_page(const std::string& lang, std::vector<Control> controls) {
   return PageState{"https://www.linkedin.com/mypreferences/d/categories/privacy", "/mypreferences/d/categories/privacy",
                    lang, std::move(controls)};
@@ -161,7 +162,8 @@ TEST_CASE("decide: every label of every setting in every language") {
           const std::string other_lang(other);
           const auto v = decide(rules, neutral_page(other_lang, {{std::nullopt, label, true}}), {});
           if (listed_in(setting, other_lang, label)) {
-            CHECK(v.highlight.size() == 1);
+            REQUIRE(v.unknown.size() == 1);
+            CHECK(v.unknown[0].why == "other_page");  // matched, but this is not its page
           } else {
             REQUIRE(v.unknown.size() == 1);
             CHECK(v.unknown[0].why == "not_in_ruleset");
@@ -226,26 +228,28 @@ TEST_CASE("decide: a label shared by two settings is ambiguous, never a guess") 
   REQUIRE(v.unknown.size() == 1);
   CHECK(v.unknown[0].why == "ambiguous");
   // The key still decides when the label is only ambiguous among settings that include it.
-  const auto by_key = decide(rules, page_for(setting, "en", {{"allowLinkedInAudienceNetwork", "Ads off LinkedIn", true}}), {});
+  const auto by_key = decide(rules, page_for(rules.settings[1], "en", {{"allowLinkedInAudienceNetwork", "Ads off LinkedIn", true}}), {});
   CHECK(by_key.highlight.size() == 1);
 }
 
 TEST_CASE("decide: the URL names the page but never decides which control is which") {
   const auto& rules = real_rules();
   const Setting& ai = *rules.find_setting("data-for-ai-improvement");
-  const Setting& ads = *rules.find_setting("ads-beyond-linkedin");
-  // A control of another setting on this page is judged as that other setting.
+  // A control of another setting on this page is never judged here (rule 0).
   const auto v = decide(rules, page_for(ai, "en", {{"allowLinkedInAudienceNetwork", "Ads off LinkedIn", true}}), {});
   CHECK(v.setting == &ai);
-  REQUIRE(v.highlight.size() == 1);
-  CHECK(v.highlight[0].setting == ads.id);
-  // An unknown page: setting null, controls still judged.
+  CHECK(v.highlight.empty());
+  REQUIRE(v.unknown.size() == 1);
+  CHECK(v.unknown[0].why == "other_page");
+  CHECK(v.page_unreadable);
+  // An unknown page: setting null, nothing judged.
   const auto unknown_page = decide(rules, {"https://www.linkedin.com/mypreferences/d/settings/unknown",
                                            "/mypreferences/d/settings/unknown", "en",
                                            {{"allowDataForGenerativeAI", "x", true}}},
                                    {});
   CHECK(unknown_page.setting == nullptr);
-  CHECK(unknown_page.highlight.size() == 1);
+  CHECK(unknown_page.highlight.empty());
+  CHECK(unknown_page.sightings.empty());
   // Two unknown controls on a known page: neither is attributed to the page's setting.
   const auto strangers = decide(rules, page_for(ai, "en", {{"mystery", "Mystery", true}, {"other", "Other", true}}), {});
   CHECK(strangers.highlight.empty());
@@ -355,58 +359,60 @@ TEST_CASE("decide: a mobile path /mypreferences/m/... is the same setting's page
   CHECK(rules.setting_for_path("/mypreferences/x/settings/data-for-ai-improvement") == nullptr);
 }
 
-TEST_CASE("decide: many controls keep their order in each list") {
+TEST_CASE("decide: many controls keep their order in each list, each named by its index") {
   const auto& rules = real_rules();
-  const Setting& ai = *rules.find_setting("data-for-ai-improvement");
+  const Setting& location = *rules.find_setting("ads-inferred-location");
   const auto v = decide(rules,
-                        page_for(ai, "de",
+                        page_for(location, "de",
                                  {{"allowAdsByAge", "Altersgruppe", true},
                                   {std::nullopt, "Geschlecht", false},
                                   {"x", "y", std::nullopt},
                                   {std::nullopt, "Abgeleiteter Standort", true},
                                   {"q", "Unbekannt", false}}),
                         {});
-  REQUIRE(v.highlight.size() == 2);
-  CHECK(v.highlight[0].setting == "ads-by-age");
-  CHECK(v.highlight[1].setting == "ads-inferred-location");
-  CHECK(v.highlight[0].matched_by == "key");
-  CHECK(v.highlight[1].key == std::nullopt);
-  CHECK(v.highlight[1].matched_by == "label");
-  REQUIRE(v.ok.size() == 1);
-  CHECK(v.ok[0].key == std::nullopt);
-  CHECK(v.ok[0].setting == "ads-by-gender");
-  CHECK(v.ok[0].matched_by == "label");
-  REQUIRE(v.unknown.size() == 2);
-  CHECK(v.unknown[0].why == "unreadable");
-  CHECK(v.unknown[1].why == "not_in_ruleset");
-  CHECK(v.sightings.size() == 3);
+  REQUIRE(v.highlight.size() == 1);
+  CHECK(v.highlight[0].setting == "ads-inferred-location");
+  CHECK(v.highlight[0].key == std::nullopt);
+  CHECK(v.highlight[0].matched_by == "label");
+  CHECK(v.highlight[0].control == 3);
+  CHECK(v.ok.empty());
+  REQUIRE(v.unknown.size() == 4);
+  CHECK(v.unknown[0].why == "other_page");
+  CHECK(v.unknown[1].why == "other_page");
+  CHECK(v.unknown[2].why == "unreadable");
+  CHECK(v.unknown[3].why == "not_in_ruleset");
+  CHECK(v.unknown[0].control == 0);
+  CHECK(v.unknown[1].control == 1);
+  CHECK(v.unknown[2].control == 2);
+  CHECK(v.unknown[3].control == 4);
+  CHECK(v.sightings.size() == 1);
 }
 
-TEST_CASE("decide: one sighting per setting; controls that disagree about a setting make it ambiguous") {
+TEST_CASE("decide: one sighting per setting; repeated controls of a setting make it ambiguous") {
   const auto& rules = real_rules();
   const Setting& ai = *rules.find_setting("data-for-ai-improvement");
-  SUBCASE("repeated controls that agree: every one highlighted, one sighting") {
+  SUBCASE("repeated controls that agree: ambiguous all the same, nothing recorded") {
     const auto v = decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI", "", true},
                                                        {"allowDataForGenerativeAI", "", true},
                                                        {std::nullopt, ai.labels.at("en").front(), true}}), {});
-    CHECK(v.highlight.size() == 3);
-    REQUIRE(v.sightings.size() == 1);
-    CHECK(v.sightings[0].setting == "data-for-ai-improvement");
-    CHECK(v.sightings[0].state == "on");
+    CHECK(v.highlight.empty());
+    REQUIRE(v.unknown.size() == 3);
+    for (const auto& u : v.unknown) CHECK(u.why == "ambiguous");
+    CHECK(v.sightings.empty());
+    CHECK(v.page_unreadable);
   }
-  SUBCASE("one on, one off (by key or by label): all ambiguous, nothing recorded, the other settings judged") {
+  SUBCASE("one on, one off (by key or by label): all ambiguous, nothing recorded") {
     const auto v = decide(rules, page_for(ai, "en", {{"allowDataForGenerativeAI", "", true},
                                                        {"allowAdsByAge", "", true},
                                                        {std::nullopt, ai.labels.at("en").front(), false},
                                                        {"x", "y", std::nullopt}}), {});
-    REQUIRE(v.unknown.size() == 3);
+    REQUIRE(v.unknown.size() == 4);
     CHECK(v.unknown[0].why == "ambiguous");
-    CHECK(v.unknown[1].why == "ambiguous");
-    CHECK(v.unknown[2].why == "unreadable");
-    REQUIRE(v.highlight.size() == 1);
-    CHECK(v.highlight[0].setting == "ads-by-age");
-    REQUIRE(v.sightings.size() == 1);
-    CHECK(v.sightings[0].setting == "ads-by-age");
+    CHECK(v.unknown[1].why == "other_page");
+    CHECK(v.unknown[2].why == "ambiguous");
+    CHECK(v.unknown[3].why == "unreadable");
+    CHECK(v.highlight.empty());
+    CHECK(v.sightings.empty());
   }
 }
 
@@ -464,13 +470,14 @@ TEST_CASE("decide: drift") {
     known.history.push_back({core_test::kNow, ai, "", "on", ""});
     CHECK(judge_ai(known, true, true).drift.empty());
   }
-  SUBCASE("two controls of one setting: one drift entry") {
+  SUBCASE("two controls of one setting: ambiguous, so no drift and nothing highlighted") {
     const auto& rules = real_rules();
     const Setting& s = *rules.find_setting(ai);
     const auto v = decide(rules, page_for(s, "en", {{"allowDataForGenerativeAI", "", true}, {std::nullopt, "Data for Generative AI Improvement", true}}),
                           with_record(ai, "off", {}), {});
-    CHECK(v.drift.size() == 1);
-    CHECK(v.highlight.size() == 2);
+    CHECK(v.drift.empty());
+    CHECK(v.highlight.empty());
+    CHECK(v.page_unreadable);
   }
   SUBCASE("history drift per setting") {
     StoreData known = with_record(ai, "on", {{core_test::kNow, ai, "off", "on", ""}, {core_test::kNow, "ads-by-age", "on", "off", ""}});

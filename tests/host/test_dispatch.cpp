@@ -38,7 +38,7 @@ TEST_CASE("dispatch: hello") {
   CHECK(reply["type"] == "hello");
   CHECK(reply["id"] == 1);
   CHECK(reply["host_version"] == LINKEDOUT_VERSION);
-  CHECK(reply["protocol"] == 2);
+  CHECK(reply["protocol"] == 3);
   CHECK(reply["ruleset"]["name"] == "linkedin");
   CHECK(reply["ruleset"]["version"] == core_test::real_rules().version);
   CHECK(reply["ruleset"]["count"] == core_test::real_rules().settings.size());
@@ -75,7 +75,7 @@ TEST_CASE("dispatch: page_state → verdict, recorded in the store") {
   host.now = "2026-11-25T10:05:00Z";
   reply = host.send(ai_page(false));
   CHECK(reply["highlight"] == json::array());
-  CHECK(reply["ok"] == json::parse(R"([{"key":"allowDataForGenerativeAI","setting":"data-for-ai-improvement","matched_by":"key"}])"));
+  CHECK(reply["ok"] == json::parse(R"([{"key":"allowDataForGenerativeAI","setting":"data-for-ai-improvement","matched_by":"key","control":0}])"));
   CHECK(reply["progress"]["done"] == 1);
   data = host.store.load();
   CHECK(data.settings["data-for-ai-improvement"].state == "off");
@@ -117,7 +117,7 @@ TEST_CASE("dispatch: a page with nothing the ruleset knows writes nothing") {
                                           json::array({control("mystery", "Mystery", true), control(nullptr, "x", nullptr)})));
   CHECK(reply["setting"].is_null());
   CHECK(reply["unknown"].size() == 2);
-  CHECK(reply["unknown"][0] == json({{"key", "mystery"}, {"label", "Mystery"}, {"why", "not_in_ruleset"}}));
+  CHECK(reply["unknown"][0] == json({{"key", "mystery"}, {"label", "Mystery"}, {"why", "not_in_ruleset"}, {"control", 0}}));
   CHECK(reply["unknown"][1]["why"] == "unreadable");
   CHECK(reply["next"]["step"] == "data-for-ai-improvement");
   CHECK(host.store.load().history.empty());

@@ -46,9 +46,9 @@ json seed_users_history(const Sandbox& sandbox) {
 }
 
 // 500 controls of one key; `flip_within` alternates their states inside the message.
-json flood(int id, bool first_state, bool flip_within, const std::string& url) {
+json flood(int id, bool first_state, bool flip_within, const std::string& url, int count = 500) {
   json controls = json::array();
-  for (int i = 0; i < 500; ++i) {
+  for (int i = 0; i < count; ++i) {
     const bool checked = flip_within ? ((i % 2 == 0) == first_state) : first_state;
     controls.push_back({{"key", kFloodedKey}, {"label", ""}, {"checked", checked}});
   }
@@ -56,8 +56,9 @@ json flood(int id, bool first_state, bool flip_within, const std::string& url) {
 }
 
 std::string long_page_url() {
-  // The protocol allows 2048 characters; the path alone is close to that.
-  return kFloodedUrl + "/" + std::string(2048 - kFloodedUrl.size() - 1, 'x');
+  // The protocol allows 2048 characters; the setting's own page (its controls count only there),
+  // with a query close to that.
+  return kFloodedUrl + "?" + std::string(2048 - kFloodedUrl.size() - 1, 'x');
 }
 
 }  // namespace
@@ -93,13 +94,30 @@ TEST_CASE("history flood: 500 disagreeing controls of one key ×10 messages reco
   CHECK(bytes.size() <= seeded_size + 1024);
 }
 
-TEST_CASE("history flood: 500 agreeing controls flipping per message give one entry per message, at the ruleset's URL") {
+TEST_CASE("history flood: 500 agreeing controls of one setting are claimants, not sightings: nothing recorded") {
+  Sandbox sandbox;
+  const json seeded = seed_users_history(sandbox);
+  const std::size_t seeded_size = sandbox.store_bytes().size();
+
+  HostProcess host(sandbox);
+  std::vector<json> messages;
+  for (int i = 0; i < 10; ++i) messages.push_back(flood(10 + i, i % 2 == 0, /*flip_within=*/false, long_page_url()));
+  ask_and_close(host, messages);
+
+  const std::string bytes = sandbox.store_bytes();
+  const json store = json::parse(bytes);
+  CHECK(history_of(store, kFlooded).empty());
+  CHECK(history_of(store, kUsers) == history_of(seeded, kUsers));
+  CHECK(bytes.size() <= seeded_size + 1024);
+}
+
+TEST_CASE("history flood: one switch flipping per message gives one entry per message, at the ruleset's URL") {
   Sandbox sandbox;
   const json seeded = seed_users_history(sandbox);
 
   HostProcess host(sandbox);
   std::vector<json> messages;
-  for (int i = 0; i < 10; ++i) messages.push_back(flood(10 + i, i % 2 == 0, /*flip_within=*/false, long_page_url()));
+  for (int i = 0; i < 10; ++i) messages.push_back(flood(10 + i, i % 2 == 0, /*flip_within=*/false, long_page_url(), 1));
   ask_and_close(host, messages);
 
   const std::string bytes = sandbox.store_bytes();

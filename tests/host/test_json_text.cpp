@@ -139,8 +139,8 @@ TEST_CASE("verdict_text escapes random labels exactly as nlohmann's dump does") 
   for (int round = 0; round < 400; ++round) {
     std::string label = random_label(rng, 1 + round % 37, round % 2 ? 0.9 : 0.3);
     linkedout::Verdict verdict;
-    verdict.unknown.push_back({label, label, "not_in_ruleset"});
-    verdict.ok.push_back({std::nullopt, label, "label"});
+    verdict.unknown.push_back({label, label, "not_in_ruleset", 0});
+    verdict.ok.push_back({std::nullopt, label, "label", 1});
     const nlohmann::json id = label;
     nlohmann::json reply = linkedout::protocol::verdict_reply(verdict, page);
     reply["id"] = id;

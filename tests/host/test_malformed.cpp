@@ -592,7 +592,7 @@ TEST_CASE("malformed 35: hostile text in the store or a page never reaches the H
   {  // A page_state from a hostile page: the URL path carries markup (it is recorded in history).
     HostProcess host(sandbox);
     json m = recorded_page_state(1, true);
-    m["url"] = m["url"].get<std::string>() + "/" + hostile;
+    m["url"] = m["url"].get<std::string>() + "?q=" + hostile;  // the setting's own page
     REQUIRE(host.send_json(m));
     REQUIRE(host.read_reply().outcome == Reply::Outcome::reply);
     host.close_stdin();

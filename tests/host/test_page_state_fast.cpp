@@ -50,6 +50,7 @@ void check_same(const Read& a, const linkedout::protocol::FastPageState& b) {
     CHECK(a.page.controls[i].key == b.page.controls[i].key);
     CHECK(a.page.controls[i].label == b.page.controls[i].label);
     CHECK(a.page.controls[i].checked == b.page.controls[i].checked);
+    CHECK(a.page.controls[i].disabled == b.page.controls[i].disabled);
   }
 }
 
@@ -69,9 +70,11 @@ const std::string kUrl = "https://www.linkedin.com/mypreferences/d/settings/data
 json typical(std::size_t controls = 50) {
   json list = json::array();
   for (std::size_t i = 0; i < controls; ++i) {
-    list.push_back({{"key", i % 9 == 0 ? json(nullptr) : json("toggle" + std::to_string(i))},
+    json control = {{"key", i % 9 == 0 ? json(nullptr) : json("toggle" + std::to_string(i))},
                     {"label", "Show my activity in section " + std::to_string(i)},
-                    {"checked", i % 7 == 0 ? json(nullptr) : json(i % 2 == 0)}});
+                    {"checked", i % 7 == 0 ? json(nullptr) : json(i % 2 == 0)}};
+    if (i % 5 == 0) control["disabled"] = true;  // a locked switch: the extension sends only true
+    list.push_back(std::move(control));
   }
   // As the extension frames it (lib/host-connection.js): the page, then id and ui_lang.
   return {{"type", "page_state"}, {"url", kUrl}, {"lang", "en"}, {"controls", list}, {"id", 2}, {"ui_lang", "en-US"}};
@@ -95,6 +98,8 @@ TEST_CASE("page_state fast parse: what the extension sends takes the fast path a
       R"({"type":"page_state","id":18446744073709551615,"url":")" + kUrl + R"(","lang":"en","controls":[]})",
       R"({"type":"page_state","id":0,"url":")" + kUrl +
           R"(","lang":"fr","controls":[{"key":"a\"b\\c\/d","label":"tab\there\nline\r\b\f","checked":false}]})",
+      R"({"type":"page_state","id":4,"url":")" + kUrl +
+          R"(","lang":"en","controls":[{"disabled":false,"key":"a","label":"x","checked":true},{"key":"b","label":"y","checked":true,"disabled":true}]})",
       R"({"type":"page_state","id":1,"url":")" + kUrl +
           "\",\"lang\":\"zh\",\"controls\":[{\"key\":null,\"label\":\"\xe6\x8e\xa8\xe8\x8d\x90 \xf0\x9f\x98\x80 caf\xc3\xa9\",\"checked\":null}]}",
   };
@@ -124,6 +129,9 @@ TEST_CASE("page_state fast parse: anything unusual falls back to the strict path
       head + R"([{"label":"x","checked":true}]})",                 // key missing
       head + R"([{"key":"a","checked":true}]})",
       head + R"([{"key":"a","label":"x"}]})",
+      head + R"([{"key":"a","label":"x","checked":true,"disabled":true,"disabled":false}]})",  // twice
+      head + R"([{"key":"a","label":"x","checked":true,"disabled":null}]})",
+      head + R"([{"key":"a","label":"x","checked":true,"disabled":1}]})",
       head + R"([[]]})",
       head + R"({}})",
       head + "[{\"key\":\"a\",\"label\":\"x\ty\",\"checked\":true}]}",  // raw control character
@@ -231,12 +239,13 @@ TEST_CASE("verdict_text writes what dumping verdict_reply gives, byte for byte")
     CAPTURE(full);
     if (full) {
       verdict.setting = &rules.settings[0];
-      verdict.highlight.push_back({odd, "s1", "switch-off", "ai-training", odd, "key"});
-      verdict.highlight.push_back({std::nullopt, "s2", "switch-off", "ads", "", "page"});
-      verdict.ok.push_back({std::nullopt, "s3", "label"});
-      verdict.ok.push_back({"k", odd, "key"});
-      verdict.unknown.push_back({std::nullopt, odd, "unreadable"});
-      verdict.unknown.push_back({"", "", "ambiguous"});
+      verdict.highlight.push_back({odd, "s1", "switch-off", "ai-training", odd, "key", 0, std::nullopt});
+      verdict.highlight.push_back({std::nullopt, "s2", "locked", "ads", "", "page", 499,
+                                   linkedout::NextStep{"objection-form", "https://www.linkedin.com/help/" + odd}});
+      verdict.ok.push_back({std::nullopt, "s3", "label", 3});
+      verdict.ok.push_back({"k", odd, "key", 12});
+      verdict.unknown.push_back({std::nullopt, odd, "unreadable", 1});
+      verdict.unknown.push_back({"", "", "other_page", 2});
       verdict.drift.push_back({"s1", "re-enabled"});
       verdict.drift.push_back({odd, "new"});
       verdict.page_unreadable = true;
@@ -255,6 +264,6 @@ TEST_CASE("verdict_text writes what dumping verdict_reply gives, byte for byte")
     }
   }
   // Not UTF-8 (cannot come from a checked message, but never written raw): left to the DOM path.
-  verdict.unknown.push_back({std::nullopt, "bad \xff byte", "not_in_ruleset"});
+  verdict.unknown.push_back({std::nullopt, "bad \xff byte", "not_in_ruleset", 0});
   CHECK_FALSE(linkedout::protocol::verdict_text(verdict, page, json(1)).has_value());
 }

@@ -232,6 +232,8 @@ TEST_CASE("protocol: page_state fields and limits") {
       {"checked missing", [](json& m) { m["controls"][0].erase("checked"); }, ErrorCode::bad_field, "controls[0].checked"},
       {"checked a string", [](json& m) { m["controls"][0]["checked"] = "true"; }, ErrorCode::bad_field, "controls[0].checked"},
       {"checked a number", [](json& m) { m["controls"][0]["checked"] = 1; }, ErrorCode::bad_field, "controls[0].checked"},
+      {"disabled null", [](json& m) { m["controls"][0]["disabled"] = nullptr; }, ErrorCode::bad_field, "controls[0].disabled"},
+      {"disabled a string", [](json& m) { m["controls"][0]["disabled"] = "true"; }, ErrorCode::bad_field, "controls[0].disabled"},
   };
   for (const auto& c : cases) {
     INFO(c.name);

@@ -1,8 +1,6 @@
 #include "decide.hpp"
 
 #include <algorithm>
-#include <map>
-#include <set>
 
 #include "decide_text.hpp"
 #include "ruleset_text.hpp"
@@ -50,6 +48,14 @@ const std::vector<std::size_t>* owners_of_label(const Ruleset& rules, const std:
   if (lang.empty()) return nullptr;
   auto it = rules.settings_by_label.find({lang, normalise_label(label)});
   return it == rules.settings_by_label.end() ? nullptr : &it->second;
+}
+
+// Whether the control's key or label names `setting` at all (even when the match is ambiguous).
+bool names_setting(const Ruleset& rules, const Control& control, const std::string& lang, std::size_t setting) {
+  const auto by_key = owners_of_key(rules, control.key);
+  if (by_key && std::find(by_key->begin(), by_key->end(), setting) != by_key->end()) return true;
+  const auto* by_label = owners_of_label(rules, control.label, lang);
+  return by_label && std::find(by_label->begin(), by_label->end(), setting) != by_label->end();
 }
 
 bool seen_before(const StoreData& known, const std::string& setting) {
@@ -123,57 +129,79 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
     }
   };
 
+  // A control counts for a setting only on that setting's own page: "Location" on the profile
+  // location page is not "Inferred city location", and a page in no rule judges nothing.
+  const std::optional<std::size_t> page_setting =
+      verdict.setting ? std::optional<std::size_t>(static_cast<std::size_t>(verdict.setting - rules.settings.data()))
+                      : std::nullopt;
+
   // Match by page: on a page whose path names one setting, its only switch, when that matches no
   // key and no label, is that setting (LinkedIn renames keys and rewords labels; the page stays).
   // Switches the ruleset leaves alone (email tips beside the promotions switch) do not count.
-  const bool by_page = verdict.setting != nullptr &&
+  // Only when nothing on the page went unread: an unreadable control could be the real one.
+  const bool any_unread = std::any_of(page.controls.begin(), page.controls.end(),
+                                      [](const Control& control) { return !control.checked; });
+  const bool by_page = page_setting && !any_unread &&
                        std::count_if(page.controls.begin(), page.controls.end(), [&](const Control& control) {
                          return !left_alone_key(rules, control.key);
                        }) == 1;
-  bool page_read = false;  // a control with a readable state was matched to this page's setting
 
-  // One state per setting per page: controls that disagree about a setting make it ambiguous,
-  // so a page cannot record a flood of changes (or a change at all) by repeating a switch.
+  // Every control is matched, readable or not, so that two controls claiming the page's setting
+  // are seen: then none of them is judged (which one is real is a guess).
   std::vector<Match> matches;
   matches.reserve(page.controls.size());
-  std::map<std::size_t, std::optional<bool>> state_of;  // setting → agreed state; nullopt: they disagree
+  std::size_t claimants = 0;
   for (const auto& control : page.controls) {
-    Match match{std::nullopt, "unreadable", ""};
-    if (control.checked) {
-      match = match_control(rules, control, page.lang);
-      if (!match.setting && match.why == "not_in_ruleset" && by_page) {
-        match = {static_cast<std::size_t>(verdict.setting - rules.settings.data()), "", "page"};
-      }
+    Match match = match_control(rules, control, page.lang);
+    if (match.setting && match.setting != page_setting) {
+      match = {std::nullopt, "other_page", ""};
+    } else if (!match.setting && match.why == "not_in_ruleset" && by_page) {
+      match = {page_setting, "", "page"};
+    }
+    // An ambiguous control that names the page's setting (its key, with another setting's label)
+    // claims it too: it may be the real one.
+    if (match.setting || (match.why == "ambiguous" && page_setting &&
+                          names_setting(rules, control, primary_language(page.lang), *page_setting))) {
+      ++claimants;
     }
     matches.push_back(match);
-    if (!match.setting) continue;
-    const auto [it, first] = state_of.emplace(*match.setting, *control.checked);
-    if (!first && it->second != *control.checked) it->second = std::nullopt;
   }
-  std::set<std::size_t> sighted;
+  bool page_read = false;  // the page's setting got one readable control
 
   for (std::size_t i = 0; i < page.controls.size(); ++i) {
     const Control& control = page.controls[i];
     const Match& match = matches[i];
     if (!match.setting) {
-      verdict.unknown.push_back({control.key, control.label, match.why});
+      const bool unread = !control.checked && match.why != "other_page";
+      verdict.unknown.push_back({control.key, control.label, unread ? "unreadable" : match.why, i});
       continue;
     }
-    if (!state_of[*match.setting]) {
-      verdict.unknown.push_back({control.key, control.label, "ambiguous"});
+    if (claimants > 1) {
+      verdict.unknown.push_back({control.key, control.label, "ambiguous", i});
+      continue;
+    }
+    if (!control.checked) {
+      verdict.unknown.push_back({control.key, control.label, "unreadable", i});
       continue;
     }
     const Setting& setting = rules.settings[*match.setting];
-    if (&setting == verdict.setting) page_read = true;
+    page_read = true;
     const std::string state = *control.checked ? "on" : "off";
     if (state == setting.desired) {
-      verdict.ok.push_back({control.key, setting.id, match.matched_by});
+      verdict.ok.push_back({control.key, setting.id, match.matched_by, i});
+    } else if (control.disabled) {
+      // On, and the page does not let the user switch it: never "done", never clicked; the
+      // user is told, and pointed at the objection form.
+      Highlight locked{control.key, setting.id, "locked", setting.severity,
+                       setting_reason(setting, options.ui_lang), match.matched_by, i, std::nullopt};
+      if (!rules.forms.empty()) locked.form = NextStep{rules.forms.front().id, rules.forms.front().url};
+      verdict.highlight.push_back(std::move(locked));
     } else {
       verdict.highlight.push_back({control.key, setting.id, "switch-" + setting.desired, setting.severity,
-                                   setting_reason(setting, options.ui_lang), match.matched_by});
+                                   setting_reason(setting, options.ui_lang), match.matched_by, i, std::nullopt});
     }
     if (setting.desired == "off") add_drift(setting.id, drift_of(known, setting.id, state, options.flag_new_settings));
-    if (sighted.insert(*match.setting).second) verdict.sightings.push_back({setting.id, state});
+    verdict.sightings.push_back({setting.id, state});
   }
 
   verdict.page_unreadable = verdict.setting != nullptr && !page_read;

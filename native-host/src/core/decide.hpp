@@ -18,6 +18,12 @@ struct Control {
   std::optional<std::string> key;  // aria-labelledby or id; nullopt when the page gave none
   std::string label;               // visible label text
   std::optional<bool> checked;     // nullopt: unreadable
+  bool disabled = false;           // the page does not let the user change it (managed, locked)
+};
+
+// A walkthrough step by id and URL.
+struct NextStep {
+  std::string step, url;
 };
 
 struct PageState {
@@ -27,10 +33,16 @@ struct PageState {
   std::vector<Control> controls;
 };
 
+// Every entry below names its control by `control`: the control's index in the page_state's
+// `controls`, the identity the extension highlights, clicks and reads back (never the key alone:
+// a page may give several controls no key, or one key twice).
 struct Highlight {
   std::optional<std::string> key;
   std::string setting, action, severity, reason;
   std::string matched_by;  // "key" | "label" | "page"
+  std::size_t control = 0;
+  // action "locked" (on, and the page does not let it be switched): where the user can object.
+  std::optional<NextStep> form;
 };
 
 // A matched control already in the desired state.
@@ -38,12 +50,14 @@ struct OkControl {
   std::optional<std::string> key;
   std::string setting;
   std::string matched_by;  // "key" | "label" | "page"
+  std::size_t control = 0;
 };
 
 struct UnknownControl {
   std::optional<std::string> key;
   std::string label;
-  std::string why;  // "unreadable" | "not_in_ruleset" | "ambiguous" | "left_alone"
+  std::string why;  // "unreadable" | "not_in_ruleset" | "ambiguous" | "left_alone" | "other_page"
+  std::size_t control = 0;
 };
 
 struct DriftFlag {
@@ -60,10 +74,6 @@ struct Sighting {
 
 struct Progress {
   int done = 0, total = 0, remaining = 0;
-};
-
-struct NextStep {
-  std::string step, url;
 };
 
 struct Verdict {

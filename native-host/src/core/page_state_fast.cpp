@@ -106,10 +106,11 @@ class Scanner {
 
 bool within(const std::string& text, std::size_t max_chars) { return json_util::code_points(text) <= max_chars; }
 
-// {"key": string|null, "label": string, "checked": true|false|null}, each exactly once.
+// {"key": string|null, "label": string, "checked": true|false|null}, each exactly once, and
+// optionally "disabled": true|false.
 bool read_control(Scanner& in, std::string& scratch, Control& control) {
   if (!in.take('{')) return false;
-  enum : unsigned { kKey = 1, kLabel = 2, kChecked = 4 };
+  enum : unsigned { kKey = 1, kLabel = 2, kChecked = 4, kDisabled = 8 };
   unsigned seen = 0;
   do {
     if (!in.string(scratch) || !in.take(':')) return false;
@@ -131,11 +132,18 @@ bool read_control(Scanner& in, std::string& scratch, Control& control) {
       } else if (!in.literal("null")) {
         return false;
       }
+    } else if (scratch == "disabled" && !(seen & kDisabled)) {
+      seen |= kDisabled;
+      if (in.literal("true")) {
+        control.disabled = true;
+      } else if (!in.literal("false")) {
+        return false;
+      }
     } else {
       return false;  // another field, or one given twice
     }
   } while (in.take(','));
-  return in.take('}') && seen == (kKey | kLabel | kChecked);
+  return in.take('}') && (seen | kDisabled) == (kKey | kLabel | kChecked | kDisabled);
 }
 
 bool read_controls(Scanner& in, std::string& scratch, std::vector<Control>& controls) {

@@ -33,6 +33,13 @@ Control parse_control(const json& item, std::size_t index) {
     bad_field(checked_field, checked_field + " must be true, false or null");
   }
   if (checked->is_boolean()) control.checked = checked->get<bool>();
+
+  // Optional: absent means the user can change it.
+  auto disabled = item.find("disabled");
+  if (disabled != item.end()) {
+    if (!disabled->is_boolean()) bad_field(where + ".disabled", where + ".disabled must be true or false");
+    control.disabled = disabled->get<bool>();
+  }
   return control;
 }
 
@@ -83,20 +90,23 @@ std::string protocol::page_path(std::string_view url) {
 json protocol::verdict_reply(const Verdict& verdict, const PageState& page) {
   json highlight = json::array();
   for (const auto& h : verdict.highlight) {
-    highlight.push_back({{"key", optional_json(h.key)},
-                         {"setting", h.setting},
-                         {"action", h.action},
-                         {"severity", h.severity},
-                         {"reason", h.reason},
-                         {"matched_by", h.matched_by}});
+    json item = {{"key", optional_json(h.key)},
+                 {"setting", h.setting},
+                 {"action", h.action},
+                 {"severity", h.severity},
+                 {"reason", h.reason},
+                 {"matched_by", h.matched_by},
+                 {"control", h.control}};
+    if (h.form) item["form"] = {{"step", h.form->step}, {"url", h.form->url}};
+    highlight.push_back(std::move(item));
   }
   json ok = json::array();
   for (const auto& o : verdict.ok) {
-    ok.push_back({{"key", optional_json(o.key)}, {"setting", o.setting}, {"matched_by", o.matched_by}});
+    ok.push_back({{"key", optional_json(o.key)}, {"setting", o.setting}, {"matched_by", o.matched_by}, {"control", o.control}});
   }
   json unknown = json::array();
   for (const auto& u : verdict.unknown) {
-    unknown.push_back({{"key", optional_json(u.key)}, {"label", u.label}, {"why", u.why}});
+    unknown.push_back({{"key", optional_json(u.key)}, {"label", u.label}, {"why", u.why}, {"control", u.control}});
   }
   json drift = json::array();
   for (const auto& d : verdict.drift) drift.push_back({{"setting", d.setting}, {"kind", d.kind}});
@@ -159,6 +169,7 @@ class TextWriter {
   }
   TextWriter& optional(const std::optional<std::string>& text) { return text ? string(*text) : raw("null"); }
   TextWriter& number(int value) { return raw(std::to_string(value)); }
+  TextWriter& number(std::size_t value) { return raw(std::to_string(value)); }
   TextWriter& boolean(bool value) { return raw(value ? "true" : "false"); }
 
  private:
@@ -181,7 +192,8 @@ std::optional<std::string> protocol::verdict_text(const Verdict& verdict, const 
   w.raw("],\"highlight\":[");
   for (std::size_t i = 0; i < verdict.highlight.size(); ++i) {
     const auto& h = verdict.highlight[i];
-    w.raw(i ? ",{\"action\":" : "{\"action\":").string(h.action);
+    w.raw(i ? ",{\"action\":" : "{\"action\":").string(h.action).raw(",\"control\":").number(h.control);
+    if (h.form) w.raw(",\"form\":{\"step\":").string(h.form->step).raw(",\"url\":").string(h.form->url).raw("}");
     w.raw(",\"key\":").optional(h.key).raw(",\"matched_by\":").string(h.matched_by);
     w.raw(",\"reason\":").string(h.reason).raw(",\"setting\":").string(h.setting);
     w.raw(",\"severity\":").string(h.severity).raw("}");
@@ -195,7 +207,8 @@ std::optional<std::string> protocol::verdict_text(const Verdict& verdict, const 
   w.raw(",\"ok\":[");
   for (std::size_t i = 0; i < verdict.ok.size(); ++i) {
     const auto& o = verdict.ok[i];
-    w.raw(i ? ",{\"key\":" : "{\"key\":").optional(o.key).raw(",\"matched_by\":").string(o.matched_by);
+    w.raw(i ? ",{\"control\":" : "{\"control\":").number(o.control);
+    w.raw(",\"key\":").optional(o.key).raw(",\"matched_by\":").string(o.matched_by);
     w.raw(",\"setting\":").string(o.setting).raw("}");
   }
   w.raw("]");
@@ -211,7 +224,8 @@ std::optional<std::string> protocol::verdict_text(const Verdict& verdict, const 
   w.raw(",\"type\":\"verdict\",\"unknown\":[");
   for (std::size_t i = 0; i < verdict.unknown.size(); ++i) {
     const auto& u = verdict.unknown[i];
-    w.raw(i ? ",{\"key\":" : "{\"key\":").optional(u.key).raw(",\"label\":").string(u.label);
+    w.raw(i ? ",{\"control\":" : "{\"control\":").number(u.control);
+    w.raw(",\"key\":").optional(u.key).raw(",\"label\":").string(u.label);
     w.raw(",\"why\":").string(u.why).raw("}");
   }
   w.raw("],\"url\":").string(page.url).raw(",\"walkthrough\":{\"active\":").boolean(verdict.walkthrough_active);
