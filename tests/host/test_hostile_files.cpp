@@ -99,8 +99,11 @@ TEST_CASE("report --output refuses a FIFO, a socket or a folder at the target, a
   make_socket(socket);
   const fs::path folder = tmp / "folder";
   fs::create_directories(folder);
-  for (const auto& [target, kind] : std::vector<std::pair<fs::path, std::string>>{
+  for (const auto& entry : std::vector<std::pair<fs::path, std::string>>{
            {fifo, "FIFO"}, {socket, "socket"}, {folder, "folder"}}) {
+    // Named copies, not a structured binding: CAPTURE's lambda cannot capture one (clang).
+    const fs::path& target = entry.first;
+    const std::string& kind = entry.second;
     CAPTURE(kind);
     const auto result = report_to(tmp / "data", target);
     CHECK_FALSE(result.timed_out);

@@ -171,7 +171,7 @@ HeldFile::~HeldFile() {
   if (handle_ != -1) CloseHandle(reinterpret_cast<HANDLE>(handle_));
 }
 
-std::optional<FileRead> read_file_held(const fs::path& path) {
+std::optional<FileRead> read_file_held(const fs::path& path, std::size_t max_bytes) {
   HANDLE file = open_for_reading(path);
   if (file == INVALID_HANDLE_VALUE) {
     if (missing(GetLastError())) return std::nullopt;
@@ -181,12 +181,18 @@ std::optional<FileRead> read_file_held(const fs::path& path) {
   // next write would fail), and NTFS file ids (64 bits) are not handed out again meanwhile.
   FileRead read;
   const HeldFile closes_it(reinterpret_cast<std::intptr_t>(file));
+  // Only a plain disk file, and never more than max_bytes of it (a pipe or a huge file is refused
+  // at once, as on POSIX).
+  if (GetFileType(file) != FILE_TYPE_DISK)
+    throw Error("cannot read " + path.string() + ": not a regular file");
   char buffer[64 * 1024];
   for (;;) {
     DWORD n = 0;
     if (!ReadFile(file, buffer, sizeof buffer, &n, nullptr)) fail("read", path, GetLastError());
     if (n == 0) break;
     read.content.append(buffer, n);
+    if (read.content.size() > max_bytes)
+      throw Error("cannot read " + path.string() + ": larger than " + std::to_string(max_bytes) + " bytes");
   }
   const auto identity = identity_from(file);
   if (!identity) fail("read the identity of", path, GetLastError());
