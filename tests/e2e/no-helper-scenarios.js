@@ -128,13 +128,21 @@ export function defineNoHelperSuite(kind) {
     });
 
     it('highlights exactly the switches that are on; a flip clears it only once it reads back off', async () => {
+      // On the AI setting's own page: its switch on, another setting's switch off, an unknown one
+      // on, another setting's unreadable one. Only the first is this page's setting (issue 21: a
+      // verdict comes only from the setting's own page), as with the helper (scenarios.js).
       replica.setToggles({ allowDataForGenerativeAI: true, allowLinkedInAudienceNetwork: false,
         [UNKNOWN_TOGGLE.key]: true, allowUseOfThirdPartyData: true });
+      const ai = replica.ruleset.settings.find((s) => s.id === 'data-for-ai-improvement');
+      const restore = replica.addToggles(ai.path, replica.site.pages.get(VARIANT_PATHS.mixed).toggles.slice(1));
       const page = await session.browser.newPage();
-      await page.goto(replica.url(VARIANT_PATHS.mixed));
+      await page.goto(replica.url(ai.path));
       await waitForSwitches(page, 4);
-      await waitForMarks(page, { allowDataForGenerativeAI: 'switch-off', allowLinkedInAudienceNetwork: 'ok' });
+      restore();
+      await waitForMarks(page, { allowDataForGenerativeAI: 'switch-off' });
       const switches = await readSwitches(page);
+      assert.equal(switches.find((s) => s.key === 'allowLinkedInAudienceNetwork').mark, null,
+        'another setting\'s switch is not judged on this page');
       assert.equal(switches.find((s) => s.key === UNKNOWN_TOGGLE.key).mark, null, 'unknown toggle untouched');
       assert.equal(switches.find((s) => s.key === 'allowUseOfThirdPartyData').mark, null, 'unreadable toggle untouched');
       await page.close();
