@@ -112,15 +112,7 @@ ProbeResult probe_host(const std::filesystem::path& program, const std::vector<s
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127) return {false, "the host could not be executed"};
     return {false, "the host " + describe_status(status) + " without answering hello"};
   }
-  const auto doc = nlohmann::json::parse(*reply, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object()) return {false, "the host answered something that is not a JSON object"};
-  const auto text = [&doc](const char* key) {
-    const auto it = doc.find(key);
-    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string("?");
-  };
-  if (text("type") == "hello") return {true, ""};
-  if (text("type") == "error") return {false, "the host answered error " + text("code") + ": " + text("message")};
-  return {false, "the host answered " + text("type") + " instead of hello"};
+  return judge_hello_reply(*reply);
 }
 
 }  // namespace linkedout::cli

@@ -17,4 +17,8 @@ struct ProbeResult {
 ProbeResult probe_host(const std::filesystem::path& program, const std::vector<std::string>& args,
                        std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
+// What the host's one reply says: answered for `hello`, else the problem in doctor's words. Both
+// platforms' probe_host end here (host_probe.cpp, platform/host_probe_windows.cpp).
+ProbeResult judge_hello_reply(const std::string& reply);
+
 }  // namespace linkedout::cli

@@ -98,15 +98,7 @@ ProbeResult probe_host(const fs::path& program, const std::vector<std::string>& 
 
   if (timed_out) return {false, "the host did not answer hello within " + std::to_string(timeout.count()) + " ms"};
   if (!reply) return {false, "the host exited with status " + std::to_string(status) + " without answering hello"};
-  const auto doc = nlohmann::json::parse(*reply, nullptr, /*allow_exceptions=*/false);
-  if (!doc.is_object()) return {false, "the host answered something that is not a JSON object"};
-  const auto text = [&doc](const char* key) {
-    const auto it = doc.find(key);
-    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string("?");
-  };
-  if (text("type") == "hello") return {true, ""};
-  if (text("type") == "error") return {false, "the host answered error " + text("code") + ": " + text("message")};
-  return {false, "the host answered " + text("type") + " instead of hello"};
+  return judge_hello_reply(*reply);
 }
 
 }  // namespace linkedout::cli
