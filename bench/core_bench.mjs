@@ -146,11 +146,14 @@ async function scanDecideApply(browser, html, state, reps) {
       globalThis.LinkedOutHighlight.clearAll(document);
       void document.body.offsetHeight;
       const t0 = performance.now();
-      pageState = globalThis.LinkedOutScan.scanPage(document, location.href);
+      // As content/main.js does: the switches found are the ones the verdict's `control` indexes.
+      const scanner = globalThis.LinkedOutScan;
+      const switches = scanner.switchesIn(document);
+      pageState = { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) };
       const t1 = performance.now();
       verdict = JSON.parse(handle(JSON.stringify({ type: 'page_state', id: i, ...pageState }), now));
       const t2 = performance.now();
-      globalThis.LinkedOutHighlight.applyVerdict(document, verdict);
+      globalThis.LinkedOutHighlight.applyVerdict(document, verdict, switches);
       void document.body.offsetHeight;
       const t3 = performance.now();
       if (i >= 5) { total.push(t3 - t0); scanApply.push((t1 - t0) + (t3 - t2)); }

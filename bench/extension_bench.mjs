@@ -213,9 +213,12 @@ async function measureScanAndApply(browser, html, verdict, reps) {
       globalThis.LinkedOutHighlight.clearAll(document);
       void document.body.offsetHeight; // settle style and layout outside the timed part
       const t0 = performance.now();
-      const state = globalThis.LinkedOutScan.scanPage(document, location.href);
+      // As content/main.js does: the switches found are the ones the verdict's `control` indexes.
+      const scanner = globalThis.LinkedOutScan;
+      const switches = scanner.switchesIn(document);
+      const state = { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) };
       const t1 = performance.now();
-      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg);
+      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, switches);
       void document.body.offsetHeight; // the style/layout the marks cause is part of applying them
       const t2 = performance.now();
       if (i >= warmup) { scan.push(t1 - t0); apply.push(t2 - t1); total.push(t2 - t0); }
@@ -416,7 +419,7 @@ function printTable(r) {
 // Run as a script; bench/core_bench.mjs imports the page and the helpers above.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error) => {
-    console.error(`extension_bench: ${error.message}`);
+    console.error(`extension_bench: ${error.stack}`);
     process.exit(1);
   });
 }
