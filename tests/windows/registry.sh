@@ -10,9 +10,10 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 exe=${1:-build-windows/native-host/linkedout-host.exe}
 export LC_ALL=C.UTF-8  # Wine writes non-ASCII output in the locale's encoding
+# The prefix of the calling suite (run.sh), else one of its own.
+[[ -n ${WINEPREFIX:-} ]] || source tests/windows/wine-prefix.sh
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/linkedout-registry.XXXXXX")
-export WINEPREFIX="$scratch/prefix"
-trap 'WINEPREFIX=$WINEPREFIX wineserver -k 2>/dev/null; rm -rf "$scratch"' EXIT
+trap 'rm -rf "$scratch"; [[ -z ${wine_prefix_scratch:-} ]] || wine_prefix_cleanup' EXIT
 run() { tests/windows/wine-run "$@"; }
 
 failures=0

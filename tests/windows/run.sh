@@ -22,12 +22,8 @@ check() {  # check NAME COMMAND...: runs one check, reports, keeps going
 
 cmake --preset windows >/dev/null && cmake --build build-windows -j"$(nproc)" >/dev/null \
   || { echo "windows: cmake --preset windows && cmake --build build-windows failed"; exit 1; }
-# One prefix for the whole suite, made once (about 10 s), kept running between programs.
-export WINEPREFIX
-WINEPREFIX=$(mktemp -d "${TMPDIR:-/tmp}/linkedout-wine.XXXXXX")
-trap 'wineserver -k 2>/dev/null; rm -rf "$WINEPREFIX"' EXIT
-tests/windows/wine-run cmd /c exit 0 >/dev/null 2>&1
-wineserver -p 2>/dev/null || true
+# One prefix for the whole suite (a copy of a template booted once), one wineserver kept running.
+source tests/windows/wine-prefix.sh
 
 check "linkedout-host.exe needs no DLL beyond Windows' own" tests/windows/check-imports.sh "$exe"
 check "doctest suites as a Windows program" tests/windows/wine-run "$tests_exe" --no-colors=true

@@ -60,9 +60,9 @@ TEST_CASE("write_file_atomically replaces a file in a Unicode folder, whole, lea
 TEST_CASE("a held read sees the version it read; the identity changes when the file is replaced") {
   UnicodeDir dir;
   const auto target = dir.path / "state.json";
-  CHECK_FALSE(platform::read_file_held(target).has_value());
+  CHECK_FALSE(platform::read_file_held(target, 1024).has_value());
   platform::write_file_atomically(target, "one", platform::FileAccess::owner_only);
-  auto read = platform::read_file_held(target);
+  auto read = platform::read_file_held(target, 1024);
   REQUIRE(read.has_value());
   CHECK(read->content == "one");
   // Replacing the file while it is held open must work (the store does exactly this).
