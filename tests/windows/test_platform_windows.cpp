@@ -78,6 +78,25 @@ void grant(const fs::path& path, WELL_KNOWN_SID_TYPE who, DWORD rights) {
   LocalFree(descriptor);
 }
 
+// Points the user's Local AppData known folder elsewhere (as a redirected profile does), then back.
+struct RedirectedLocalAppData {
+  static constexpr const wchar_t* kKey = L"Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders";
+  std::wstring old;
+  explicit RedirectedLocalAppData(const fs::path& to) {
+    wchar_t value[MAX_PATH];
+    DWORD size = sizeof value;
+    if (RegGetValueW(HKEY_CURRENT_USER, kKey, L"Local AppData", RRF_RT_REG_SZ | RRF_RT_REG_EXPAND_SZ | RRF_NOEXPAND,
+                     nullptr, value, &size) == ERROR_SUCCESS)
+      old = value;
+    set(to.wstring());
+  }
+  ~RedirectedLocalAppData() { set(old.empty() ? L"%USERPROFILE%\\AppData\\Local" : old); }
+  static void set(const std::wstring& value) {
+    REQUIRE(RegSetKeyValueW(HKEY_CURRENT_USER, kKey, L"Local AppData", REG_EXPAND_SZ, value.c_str(),
+                            static_cast<DWORD>((value.size() + 1) * sizeof(wchar_t))) == ERROR_SUCCESS);
+  }
+};
+
 bool mentions(const std::vector<std::string>& lines, const std::string& text) {
   return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) { return line.find(text) != std::string::npos; });
 }
@@ -207,7 +226,7 @@ TEST_CASE("LINKEDOUT_DATA_DIR must be absolute (a drive and a root): a relative 
 
 TEST_CASE("%LOCALAPPDATA% is where the data and the log go, Unicode and all") {
   UnicodeDir dir;
-  ScopedEnv local(L"LOCALAPPDATA", dir.path.wstring());
+  RedirectedLocalAppData local(dir.path);
   ScopedEnv no_choice(L"LINKEDOUT_DATA_DIR", L"");
   CHECK(platform::data_dir() == dir.path / "LinkedOut");
   CHECK(platform::log_dir() == dir.path / "LinkedOut" / "logs");
@@ -215,7 +234,7 @@ TEST_CASE("%LOCALAPPDATA% is where the data and the log go, Unicode and all") {
 
 TEST_CASE("the host log is written in a folder named Zo\u00EB \u6570\u636E") {
   UnicodeDir dir;
-  ScopedEnv local(L"LOCALAPPDATA", dir.path.wstring());
+  RedirectedLocalAppData local(dir.path);
   init_logging();
   spdlog::warn("log probe {}", "Zo\xC3\xAB");
   spdlog::default_logger()->flush();

@@ -52,5 +52,9 @@ wine_prefix_scratch=$(mktemp -d "${TMPDIR:-/tmp}/linkedout-wine.XXXXXX")
 export WINEPREFIX="$wine_prefix_scratch/prefix"
 cp -a "$wine_prefix_template" "$WINEPREFIX"
 trap wine_prefix_cleanup EXIT
-# One server for the whole suite: each program then starts in a fraction of a second.
+# One server for the whole suite, and Wine's own services (started by the first program, then
+# kept by the server) started here with no terminal or pipe of the suite's: started by a test's
+# program, they would hold its stdout or stderr pipe open after it exits. Each program then starts
+# in a fraction of a second.
 wineserver -p
+"$wine_prefix_wine" cmd /c exit 0 </dev/null >/dev/null 2>&1 || true

@@ -70,12 +70,12 @@ fs::path known_folder(REFKNOWNFOLDERID id) {
   return result;
 }
 
-// %LOCALAPPDATA%: the per-user folder for data that does not roam with the profile. The variable
-// first (Windows sets it from the known folder at logon; a redirected profile or a test sets it),
-// when it is an absolute path; else the known folder itself.
+// %LOCALAPPDATA%: the per-user folder for data that does not roam with the profile. The known
+// folder first (it follows a redirected profile; the variable is a copy made at logon), then the
+// variable when it is an absolute path, then the default under the profile folder.
 fs::path local_app_data() {
-  if (const wchar_t* set = _wgetenv(L"LOCALAPPDATA"); set != nullptr && fs::path(set).is_absolute()) return fs::path(set);
   if (auto folder = known_folder(FOLDERID_LocalAppData); !folder.empty()) return folder;
+  if (const wchar_t* set = _wgetenv(L"LOCALAPPDATA"); set != nullptr && fs::path(set).is_absolute()) return fs::path(set);
   return home_dir() / "AppData" / "Local";
 }
 
