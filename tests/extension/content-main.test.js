@@ -26,13 +26,50 @@ function verdictFor(page) {
   };
 }
 
-function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitch = false, respond = (msg) => ({ status: 'ok', verdict: verdictFor(msg.page) }), pageConfirms = true } = {}) {
+/**
+ * A clock the test moves by hand, installed into the page before the content script: its
+ * setTimeout, clearTimeout and Date.now. `advance(ms)` runs every timer due within `ms`, in order,
+ * letting the promises each one starts (the message round trip) settle before the next.
+ */
+function installClock(window) {
+  let now = Date.now();
+  let nextId = 1;
+  const timers = new Map();
+  window.Date.now = () => now;
+  window.setTimeout = (fn, ms = 0) => {
+    const id = nextId++;
+    timers.set(id, { at: now + Math.max(0, Number(ms) || 0), id, fn });
+    return id;
+  };
+  window.clearTimeout = (id) => { timers.delete(id); };
+  const settle = async () => { for (let i = 0; i < 20; i += 1) await Promise.resolve(); };
+  return {
+    async advance(ms) {
+      const end = now + ms;
+      await settle();
+      for (;;) {
+        const due = [...timers.values()].filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+        if (!due) break;
+        timers.delete(due.id);
+        now = due.at;
+        due.fn();
+        await settle();
+      }
+      now = end;
+    },
+    settle,
+  };
+}
+
+function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitch = false, respond = (msg) => ({ status: 'ok', verdict: verdictFor(msg.page) }), pageConfirms = true, fakeClock = false } = {}) {
   const sent = [];
   const storageListeners = [];
+  let clock = null;
   const page = loadPage(`<!doctype html><html lang="en"><body><main>${body}</main></body></html>`, {
     url,
     files: CONTENT_SCRIPTS,
     beforeScripts(window) {
+      if (fakeClock) clock = installClock(window);
       // The page's own switch logic, as LinkedIn's: a click flips the switch, the page updates aria-checked.
       window.document.addEventListener('click', (event) => {
         const input = event.target;
@@ -50,7 +87,7 @@ function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitc
       };
     },
   });
-  return { ...page, sent, setAutoSwitch: (value) => storageListeners.forEach((fn) => fn({ autoSwitch: { newValue: value } }, 'local')) };
+  return { ...page, sent, clock, setAutoSwitch: (value) => storageListeners.forEach((fn) => fn({ autoSwitch: { newValue: value } }, 'local')) };
 }
 
 async function waitFor(check, what, timeout = 4000) {
@@ -79,17 +116,21 @@ test('scans on load, sends one page_state, applies the verdict', async () => {
   assert.equal(sent.length, 1, 'our own marks do not trigger another scan');
 });
 
+// On the page's own clock (installClock), not wall time: a loaded machine cannot stretch the burst
+// past the debounce and split it into two scans.
 test('late rendering: nothing is sent for an empty shell; a burst of mutations gives one debounced scan', async () => {
-  const { document, sent } = startPage('<div id="shell">Loading…</div>');
-  await sleep(400);
+  const { document, sent, clock } = startPage('<div id="shell">Loading…</div>', { fakeClock: true });
+  await clock.advance(400);
   assert.equal(sent.length, 0);
   const shell = document.getElementById('shell');
   for (let i = 0; i < 20; i += 1) {
     shell.insertAdjacentHTML('beforeend', switchRow(`k${i}`, `Label ${i}`, i % 2 === 0));
-    await sleep(5);
+    await clock.advance(5);  // each row its own mutation batch, 5 ms apart
   }
-  await waitFor(() => sent.length === 1, 'one page_state');
-  await sleep(400);
+  assert.equal(sent.length, 0, 'nothing sent while the burst goes on');
+  await clock.advance(250);  // the debounce after the last mutation
+  assert.equal(sent.length, 1, 'one page_state once the burst is over');
+  await clock.advance(5000);
   assert.equal(sent.length, 1, 'debounced into one message');
   assert.equal(sent[0].page.controls.length, 20);
 });
