@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { loadPage, plain } from './helpers.js';
 
 const SETTINGS = 'https://www.linkedin.com/mypreferences/d/settings/';
-const CONTENT_SCRIPTS = ['lib/protocol.js', 'content/scan.js', 'content/highlight.js', 'content/main.js'];
+const CONTENT_SCRIPTS = ['lib/protocol.js', 'content/scan.js', 'content/tree-style.js', 'content/highlight.js', 'content/main.js'];
 
 const switchRow = (key, label, on) => `<div class="r${key.length}"><span id="${key}">${label}</span>
   <input type="checkbox" role="switch" aria-labelledby="${key}" aria-checked="${on}" ${on ? 'checked' : ''}></div>`;
