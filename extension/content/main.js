@@ -75,6 +75,9 @@
   let focusOffered = false;
   let sending = false;
   let rescanAfterSend = false;
+  // "Switch it for me" held back a click because the switch changed between the scan and the
+  // click: the notice that says so stays until the page reads done or the user leaves it.
+  let refusalNotice = null;
 
   const t = (name, substitutions) => {
     try { return chrome.i18n.getMessage(name, substitutions) || name; } catch { return name; }
@@ -116,12 +119,17 @@
     highlight.clearAll(document);
     autoSwitchTried = new WeakSet();
     focusOffered = false;
+    refusalNotice = null;
     lastSentSignature = null;
     scheduleScan();
     return true;
   }
 
   const identityOf = (el) => `${scan.keyOf(el)}\u0000${scan.labelOf(el)}`;
+
+  /** The element still is the control that was sent: connected, same key, same label. */
+  const stillSent = (el, sent) => Boolean(el && sent) && el.isConnected
+    && scan.keyOf(el) === sent.key && scan.labelOf(el) === sent.label;
 
   /** A switch left over from the previous page (same element, same key and label). */
   function isStale(el) {
@@ -211,15 +219,42 @@
 
   const sameElements = (a, b) => a.length === b.length && a.every((el, i) => el === b[i]);
 
+  /** Every element the verdict marks still reads as the control that was sent. */
+  function verdictStillFits(verdict, switches, controls) {
+    return [...verdict.highlight, ...verdict.ok].every((item) => !Number.isInteger(item.control)
+      || stillSent(switches[item.control], controls[item.control]));
+  }
+
+  function refuse(item) {
+    refusalNotice = t('autoSwitchPageChanged', [settingName(item.setting)]);
+    highlight.showNotice(document, refusalNotice, t);
+  }
+
+  const NO_MARKS = { highlight: [], ok: [], unknown: [] };
+
   function handleResponse(response, switches, controls) {
     if (response.status === 'ok') {
       const verdict = response.verdict;
       if (verdict.page_unreadable === true) {
         highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
+      } else if (refusalNotice !== null && verdict.highlight.length > 0) {
+        highlight.showNotice(document, refusalNotice, t);
       } else {
+        refusalNotice = null;
         highlight.clearNotice(document);
       }
-      const applied = highlight.applyVerdict(document, verdict, switches, t);
+      let applied = highlight.applyVerdict(document, verdict, switches, t);
+      // The page re-bound a control to another setting while the verdict was applied (a list
+      // re-sorted on an attribute LinkedOut set): its mark would be another setting's. Take the
+      // marks back, click nothing, and judge the page as it is now.
+      if (!verdictStillFits(verdict, switches, controls)) {
+        applied = highlight.applyVerdict(document, NO_MARKS, [], t);
+        const wanted = verdict.highlight.find((item) => item.action === 'switch-off');
+        if (autoSwitch && response.autoSwitchAllowed !== false && wanted) refuse(wanted);
+        lastSentSignature = null;
+        scheduleScan(0);
+        return;
+      }
       if (applied.highlighted.length > 0 && !focusOffered) {
         focusOffered = true;
         highlight.focusFirstSwitch(document);
@@ -271,18 +306,30 @@
       const sent = controls[item.control];
       if (!input || !sent || autoSwitchTried.has(input)) continue;
       autoSwitchTried.add(input);
-      const unchanged = input.isConnected && isShown(input) && !scan.isDisabled(input)
-        && scan.keyOf(input) === sent.key && scan.labelOf(input) === sent.label;
-      if (!unchanged || scan.checkedOf(input) !== true) continue;
+      if (!input.isConnected) continue;  // re-rendered: the next scan judges the new element
+      // The element must still be the switch that was scanned: a page that re-binds or re-orders
+      // its rows between the scan and the click would have it flip another setting. Then no
+      // click, and the page says why (never silent); the next scan judges the page as it is.
+      if (!stillSent(input, sent)) {
+        refuse(item);
+        lastSentSignature = null;
+        scheduleScan(0);
+        continue;
+      }
+      if (!isShown(input) || scan.isDisabled(input) || scan.checkedOf(input) !== true) continue;
       input.click();
       rereadFor();
       let confirmed = false;
+      let rebound = false;
       for (let waited = 0; waited <= CONFIRM_TIMEOUT_MS; waited += CONFIRM_STEP_MS) {
-        if (!input.isConnected || scan.checkedOf(input) === false) { confirmed = input.isConnected; break; }
+        if (!input.isConnected) break;
+        // Read back only while it is still the same switch: re-bound, it shows another setting.
+        if (!stillSent(input, sent)) { rebound = true; break; }
+        if (scan.checkedOf(input) === false) { confirmed = true; break; }
         await sleep(CONFIRM_STEP_MS);
       }
-      // A re-rendered row (the element gone) is judged by the next scan, not guessed here.
-      if (confirmed || !input.isConnected) scheduleScan(0);
+      // A re-rendered or re-bound row is judged by the next scan, not guessed here.
+      if (confirmed || rebound || !input.isConnected) scheduleScan(0);
       else highlight.markUnconfirmed(input, t('autoSwitchUnconfirmed'));
     }
   }

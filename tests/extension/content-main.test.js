@@ -244,6 +244,33 @@ test('a locked switch (on, disabled) is sent as disabled, marked locked and neve
   assert.equal(document.querySelector('[data-linkedout-reason] a').href, 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
 });
 
+test('"switch it for me": rows re-bound to other settings before the click: no wrong click, a notice, then the right one', async () => {
+  let swapped = false;
+  let doc = null;
+  const respond = (msg) => {
+    // The page re-binds its rows (labels swap between the two elements) while the verdict is on its way.
+    if (!swapped) {
+      swapped = true;
+      const [a, b] = doc.querySelectorAll('input');
+      const [pa, pb] = doc.querySelectorAll('p');
+      a.setAttribute('aria-label', 'Location'); pa.textContent = 'Location';
+      b.setAttribute('aria-label', 'Smart replies'); pb.textContent = 'Smart replies';
+    }
+    return byLabel('Location')(msg);
+  };
+  const page = startPage(namedRow('Smart replies', true) + namedRow('Location', true), { autoSwitch: true, respond });
+  doc = page.document;
+  const notices = [];
+  new page.window.MutationObserver(() => {
+    const notice = doc.querySelector('[data-linkedout-notice]');
+    if (notice && notice.textContent && notices.at(-1) !== notice.textContent) notices.push(notice.textContent);
+  }).observe(doc, { subtree: true, childList: true, characterData: true });
+  await waitFor(() => doc.querySelector('[aria-label="Location"][data-linkedout="ok"]'), 'Location (now the first element) off and ok', 5000);
+  assert.equal(doc.querySelector('[aria-label="Smart replies"]').checked, true, 'the element that was Location when scanned is never clicked');
+  assert.deepEqual(notices, ['autoSwitchPageChanged(s)'], 'the held-back click was said');
+  assert.equal(doc.querySelector('[aria-label="Smart replies"]').hasAttribute('data-linkedout'), false);
+});
+
 test('turning "switch it for me" on in the popup acts on the page already open', async () => {
   const { document, setAutoSwitch } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
   await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
