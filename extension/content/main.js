@@ -57,6 +57,9 @@
   // old page's switches are the ones reported under the old path, not those present now.
   let reportedSwitches = new Map();
   let staleSwitches = new Map();
+  // Their keys+labels, sorted: an app may re-mount the old page's rows (new elements, same
+  // markup) under the new URL before the new page's data comes; they are the old page's.
+  let previousPage = [];
   // When each switch was first seen with .checked and aria-checked disagreeing.
   let disagreeingSince = new WeakMap();
   let rereadTimer = null;
@@ -112,6 +115,7 @@
       return false;
     }
     staleSwitches = reportedSwitches;
+    previousPage = [...reportedSwitches.values()].sort();
     reportedSwitches = new Map();
     pageShownAt = Date.now();
     settledAt = null;
@@ -134,6 +138,19 @@
   /** A switch left over from the previous page (same element, same key and label). */
   function isStale(el) {
     return staleSwitches.has(el) && staleSwitches.get(el) === identityOf(el);
+  }
+
+  /**
+   * The switches shown are exactly the previous page's, by key and label (new elements: the app
+   * re-mounted the old page under the new URL). They are never reported for this page: a verdict
+   * comes only from the page's own switches. A page that really is identical to the one before
+   * gets the "could not read" notice: a notice, not a guess. One switch more, less or different
+   * and the page is judged as it is (a category page's switches, then one of them on its own page).
+   */
+  function looksLikePreviousPage(switches) {
+    if (previousPage.length === 0 || switches.length !== previousPage.length) return false;
+    const now = switches.map(identityOf).sort();
+    return now.every((identity, i) => identity === previousPage[i]);
   }
 
   /** Ms until every checked/aria-checked disagreement has lasted SETTLE_MS (0: report now). */
@@ -166,7 +183,8 @@
     if (sending) { rescanAfterSend = true; return; }
     const trees = scan.treesIn(document);
     watchTrees(trees);
-    const switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && isShown(el));
+    let switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && isShown(el));
+    if (looksLikePreviousPage(switches)) switches = [];
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the
       // page has settled, and UNREADABLE_AFTER_MS have passed, report it with no controls.

@@ -212,6 +212,56 @@ export function defineAdversarialSuite(kind) {
       }
     });
 
+    it('SPA navigation that re-mounts the old page\'s switch under the new URL: never judged, clicked or recorded as the new page\'s setting', async () => {
+      // Portuguese (no ruleset wording): each page's one switch is its setting only by its page.
+      // On navigation the app re-mounts the old page's row (new elements, identical markup) under
+      // the new URL at once; the new page's data comes 1.5 s later.
+      const pages = {
+        [AI.path]: { title: 'Dados para melhoria da IA generativa', rows: [{ name: AI.id, label: 'Usar os meus dados para treinar modelos de IA', on: true }] },
+        [GENDER.path]: { title: 'Género', rows: [{ name: GENDER.id, label: 'Anúncios por género', on: true }] },
+      };
+      site.setPage(Object.keys(pages), {
+        lang: 'pt',
+        title: 'Definições',
+        nav: Object.entries(pages).map(([href, p]) => ({ href, text: p.title })),
+        data: pages,
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          const render = (path) => main.replaceChildren(el('section', { class: cls.card },
+            [el('h1', { text: boot.data[path].title }), ...boot.data[path].rows.map((d) => makeRow(d).row)]));
+          setTimeout(() => { render(location.pathname); main.setAttribute('aria-busy', 'false'); }, boot.renderDelayMs);
+          document.addEventListener('click', (event) => {
+            const link = event.target.closest('nav a');
+            if (!link) return;
+            event.preventDefault();
+            const from = location.pathname;
+            history.pushState({}, '', link.getAttribute('href'));
+            render(from);  // the old page again, re-mounted under the new URL
+            setTimeout(() => render(location.pathname), 1500);
+          });
+        `,
+      });
+      site.clearEvents();
+      const before = historyOf(GENDER.id).length;
+      await setAutoSwitch(true);
+      const page = await open(AI.path);
+      try {
+        await waitUntil(() => site.flips(AI.id).length === 1, { what: 'the AI switch switched off on its own page', timeout: 15000 });
+        await waitForFootprint(page, (f) => f.marks.length === 1 && f.marks[0].mark === 'ok', 'the AI switch read back off');
+        await page.click(`nav a[href="${GENDER.path}"]`);
+        await waitUntil(() => site.flips(GENDER.id).length === 1, { what: 'the gender switch switched off once its page came', timeout: 15000 });
+        assert.equal(site.flips(AI.id).length, 1, 'the re-mounted AI switch was never clicked as the gender setting');
+        // Its own switch read on, then off: never "off" first (that was the AI switch re-mounted).
+        await waitUntil(() => stored(GENDER.id) === 'off', { what: 'the store to say gender is off' });
+        const recorded = historyOf(GENDER.id).slice(before);
+        assert.deepEqual(recorded.filter((h) => h !== '>on' && h !== 'off>on'), ['on>off'], `gender recorded from its own switch only: ${JSON.stringify(recorded)}`);
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
+
     it('a re-render with identical markup after the verdict: the highlight lands on the new element', async () => {
       site.setPage(AI.path, {
         title: AI.labels.en[0],

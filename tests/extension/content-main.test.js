@@ -174,6 +174,20 @@ test('a flip the page does not confirm (aria-checked stale) keeps the highlight'
   assert.ok(document.querySelector('[data-linkedout-row] [data-linkedout-reason]'));
 });
 
+test('SPA navigation that re-mounts the old page (new elements, same markup) under the new URL: never sent for it', async () => {
+  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the first highlight');
+  window.history.pushState({}, '', '/mypreferences/d/settings/ads-beyond-linkedin');
+  document.querySelector('main').innerHTML = switchRow('allowDataForGenerativeAI', 'Use my data', true);  // re-mounted
+  await sleep(600);
+  assert.equal(sent.length, 1, 'the old page\'s switches are not the new page\'s');
+  assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
+  // The new page's own switch, beside the old one for a moment: judged, on its URL.
+  document.querySelector('main').insertAdjacentHTML('beforeend', switchRow('allowLinkedInAudienceNetwork', 'Ads off LinkedIn', true));
+  await waitFor(() => sent.length === 2, 'the new page_state');
+  assert.equal(sent[1].page.url, `${SETTINGS}ads-beyond-linkedin`);
+});
+
 test('SPA navigation by pushState: old marks go, the new page is scanned with its own URL', async () => {
   const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
   await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the first highlight');
