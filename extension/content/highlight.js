@@ -25,7 +25,11 @@
  *                                         dismisses it;
  *   - [data-linkedout-announce]           a visually hidden status region for short confirmations
  *                                         ("… is off now"), inserted empty with the first highlight.
- * Nothing else is added or changed; marks that no longer apply are removed.
+ *   - <style data-linkedout-style>        in each open shadow root or same-origin frame where a switch is
+ *                                         marked: highlight.css (content/tree-style.js), which the
+ *                                         browser injects into the top document only; removed when
+ *                                         nothing there is marked.
+ * Nothing else is added or changed; marks that no longer apply are removed, in every tree.
  *
  * The page cannot speak in LinkedOut's name: a reason or notice is LinkedOut's only when this file
  * made it (it keeps the references); an element the page planted with the same attributes is never

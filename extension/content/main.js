@@ -14,7 +14,10 @@
  * Identity: every verdict entry names its control by `control`, the index in the controls sent;
  * the element at that index in the scan that produced the request is the one marked, clicked and
  * read back, never "the first switch with this key" (a page may give several switches no key, or
- * one key twice). Only switches the user can see are reported (content/presence.js): a hidden
+ * one key twice). That element must still read the key and label that were sent when the verdict
+ * is applied and when it is clicked: a page that re-binds its rows in between gets no mark and no
+ * click there, and a notice when a click was held back. Only switches the user can see are
+ * reported (content/presence.js): a hidden
  * decoy with a setting's key is never marked or clicked.
  *
  * Never silent: a settings page that shows no switch LinkedOut can read within UNREADABLE_AFTER_MS
