@@ -84,6 +84,9 @@
   // "Switch it for me" held back a click because the switch changed between the scan and the
   // click: the notice that says so stays until the page reads done or the user leaves it.
   let refusalNotice = null;
+  // Verdicts in a row whose elements changed while they were applied (see handleResponse).
+  let unfitVerdicts = 0;
+  const MAX_UNFIT_VERDICTS = 3;
 
   const t = (name, substitutions) => {
     try { return chrome.i18n.getMessage(name, substitutions) || name; } catch { return name; }
@@ -127,6 +130,7 @@
     autoSwitchTried = new WeakSet();
     focusOffered = false;
     refusalNotice = null;
+    unfitVerdicts = 0;
     lastSentSignature = null;
     scheduleScan();
     return true;
@@ -273,9 +277,17 @@
         const wanted = verdict.highlight.find((item) => item.action === 'switch-off');
         if (autoSwitch && response.autoSwitchAllowed !== false && wanted) refuse(wanted);
         lastSentSignature = null;
-        scheduleScan(0);
+        unfitVerdicts += 1;
+        // A page that re-binds its rows every time is not read: it is said, never left silent
+        // (and not re-scanned at once any more: its own next change brings the next scan).
+        if (unfitVerdicts >= MAX_UNFIT_VERDICTS) {
+          highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
+        } else {
+          scheduleScan(0);
+        }
         return;
       }
+      unfitVerdicts = 0;
       if (applied.highlighted.length > 0 && !focusOffered) {
         focusOffered = true;
         highlight.focusFirstSwitch(document);

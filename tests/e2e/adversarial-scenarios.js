@@ -402,6 +402,45 @@ export function defineAdversarialSuite(kind) {
       }
     });
 
+    it('the page flips a switch\'s .checked after the verdict but not its aria-checked: never recorded off, never marked ok', async () => {
+      const AGE = setting('ads-by-age');
+      site.setPage(AGE.path, {
+        title: AGE.labels.en[0],
+        data: [{ name: AGE.id, label: AGE.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          const status = el('p', { text: 'Saved' });
+          setTimeout(() => {
+            const view = makeRow(boot.data[0]);
+            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: 'Age range' }), view.row, status]));
+            main.setAttribute('aria-busy', 'false');
+            // Once LinkedOut has judged it: .checked off, aria-checked still "true" (a half-done
+            // optimistic update), and some other text on the page changes (a mutation to rescan on).
+            new MutationObserver((records, observer) => {
+              if (!view.input.hasAttribute('data-linkedout')) return;
+              observer.disconnect();
+              view.input.checked = false;
+              status.textContent = 'Saving…';
+            }).observe(main, { subtree: true, attributes: true });
+          }, boot.renderDelayMs);
+        `,
+      });
+      const page = await open(AGE.path);
+      try {
+        await waitUntil(() => stored(AGE.id) === 'on', { what: 'the store to say on', timeout: 15000 });
+        const end = Date.now() + WATCH_MS + 2500;  // past the 2 s a disagreement may last before it is unreadable
+        while (Date.now() < end) {
+          const f = await readFootprint(page);
+          assert.ok(!f.marks.some((m) => m.mark === 'ok'), `marked ok while it never read off: ${JSON.stringify(f.marks)}`);
+          assert.equal(stored(AGE.id), 'on', 'recorded off while it never read off');
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      } finally {
+        await page.close();
+      }
+    });
+
     // The AI page in each language: another setting's switch (its label in that language), the AI
     // switch, and a switch the ruleset does not know, all named by aria-label only. Where the
     // ruleset knows the language's wording the AI switch alone is marked; where it does not

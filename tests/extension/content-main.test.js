@@ -285,6 +285,23 @@ test('"switch it for me": rows re-bound to other settings before the click: no w
   assert.equal(doc.querySelector('[aria-label="Smart replies"]').hasAttribute('data-linkedout'), false);
 });
 
+test('a page that re-binds its rows under every verdict is never left silent: the could-not-read notice', async () => {
+  let doc = null;
+  const respond = (msg) => {
+    // Every time: the two rows swap what they show while the verdict is on its way.
+    const [a, b] = doc.querySelectorAll('input');
+    const [la, lb] = [a.getAttribute('aria-label'), b.getAttribute('aria-label')];
+    a.setAttribute('aria-label', lb);
+    b.setAttribute('aria-label', la);
+    return byLabel('Location')(msg);
+  };
+  const page = startPage(namedRow('Smart replies', true) + namedRow('Location', true), { respond });
+  doc = page.document;
+  const notice = await waitFor(() => doc.querySelector('[data-linkedout-notice]')?.textContent, 'the notice', 8000);
+  assert.equal(notice, 'noticePageUnreadable(s)');
+  assert.equal(doc.querySelectorAll('[data-linkedout="switch-off"]').length, 0, 'no mark on a switch that shows another setting');
+});
+
 test('turning "switch it for me" on in the popup acts on the page already open', async () => {
   const { document, setAutoSwitch } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
   await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
