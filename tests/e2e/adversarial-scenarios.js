@@ -215,7 +215,7 @@ export function defineAdversarialSuite(kind) {
     it('SPA navigation that re-mounts the old page\'s switch under the new URL: never judged, clicked or recorded as the new page\'s setting', async () => {
       // Portuguese (no ruleset wording): each page's one switch is its setting only by its page.
       // On navigation the app re-mounts the old page's row (new elements, identical markup) under
-      // the new URL at once; the new page's data comes 1.5 s later.
+      // the new URL at once; the new page's data comes 3 s later.
       const pages = {
         [AI.path]: { title: 'Dados para melhoria da IA generativa', rows: [{ name: AI.id, label: 'Usar os meus dados para treinar modelos de IA', on: true }] },
         [GENDER.path]: { title: 'Género', rows: [{ name: GENDER.id, label: 'Anúncios por género', on: true }] },
@@ -238,7 +238,7 @@ export function defineAdversarialSuite(kind) {
             const from = location.pathname;
             history.pushState({}, '', link.getAttribute('href'));
             render(from);  // the old page again, re-mounted under the new URL
-            setTimeout(() => render(location.pathname), 1500);
+            setTimeout(() => render(location.pathname), 3000);
           });
         `,
       });
