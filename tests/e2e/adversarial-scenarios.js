@@ -441,6 +441,36 @@ export function defineAdversarialSuite(kind) {
       }
     });
 
+    it('a page whose CSP forbids inline styles: the highlight inside its open shadow root is still drawn', async () => {
+      site.setPage(AI.path, {
+        title: AI.labels.en[0],
+        csp: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'",
+        data: [{ name: AI.id, label: AI.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          const host = document.createElement('div');
+          const root = host.attachShadow({ mode: 'open' });
+          setTimeout(() => { main.append(host); root.append(makeRow(boot.data[0]).row); main.setAttribute('aria-busy', 'false'); }, boot.renderDelayMs);
+        `,
+      });
+      const page = await open(AI.path);
+      try {
+        await waitForFootprint(page, (f) => f.marks.some((m) => m.mark === 'switch-off') && f.reasons.length === 1, 'the AI switch highlighted');
+        const look = await page.evaluate(() => {
+          const root = document.querySelector('main > div').shadowRoot;
+          const input = root.querySelector('[data-linkedout="switch-off"]');
+          input.blur();
+          const reason = root.querySelector('[data-linkedout-reason]');
+          return { outline: `${getComputedStyle(input).outlineStyle} ${getComputedStyle(input).outlineWidth}`,
+            reason: getComputedStyle(reason).backgroundColor };
+        });
+        assert.deepEqual(look, { outline: 'solid 3px', reason: 'rgb(140, 29, 24)' });
+      } finally {
+        await page.close();
+      }
+    });
+
     // The AI page in each language: another setting's switch (its label in that language), the AI
     // switch, and a switch the ruleset does not know, all named by aria-label only. Where the
     // ruleset knows the language's wording the AI switch alone is marked; where it does not

@@ -83,7 +83,8 @@ const RUNTIME = String.raw`
 /**
  * A LinkedIn-like document: header, left nav (links into the app), an empty <main> the page's
  * script fills after `renderDelayMs`, and the scenario's own script.
- * page: {lang, title, data: any (the scenario's data, in the boot JSON), script: source, nav: [{href, text}]}
+ * page: {lang, title, data: any (the scenario's data, in the boot JSON), script: source, nav: [{href, text}],
+ *        csp: the Content-Security-Policy header, if any}
  */
 function documentHtml(page, cls) {
   const boot = { cls, data: page.data ?? null, renderDelayMs: page.renderDelayMs ?? 300 };
@@ -141,7 +142,8 @@ export async function startAdversarialSite() {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not an adversarial page\n');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store',
+      ...(page.csp ? { 'content-security-policy': page.csp } : {}) });
     res.end(documentHtml(page, cls));
   });
   await new Promise((resolve, reject) => {
