@@ -78,7 +78,7 @@ TEST_CASE("caller: host mode is detected from the browsers' command lines only")
   CHECK_FALSE(detect({"x.json"}));  // Firefox always passes the add-on id too
 }
 
-TEST_CASE("caller: the compiled-in ids are served; anything else is refused with the reason") {
+TEST_CASE("caller: the compiled-in ids are served — anything else is refused with the reason") {
   const auto allowed = caller::compiled_in_callers();
   CHECK(caller::check({}, allowed).allowed);
   CHECK(caller::check(*detect({kOrigin}), allowed).allowed);
@@ -103,7 +103,7 @@ TEST_CASE("caller: the compiled-in ids are served; anything else is refused with
   CHECK(firefox.reason.find("add-on evil@example.org is not allowed") != std::string::npos);
 }
 
-TEST_CASE("caller: a manifest of ours adds its ids; someone else's manifest adds nothing") {
+TEST_CASE("caller: a manifest of ours adds its ids — someone else's manifest adds nothing") {
   TempDir tmp;
   const fs::path self = fs::canonical(LINKEDOUT_HOST_BINARY);
   write_text(tmp / "ours.json", manifest(self.string(), {kOtherOrigin, "chrome-extension://bad"}, {"extra@example.org"}).dump());

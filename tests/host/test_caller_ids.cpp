@@ -120,7 +120,7 @@ TEST_CASE("caller ids: the compiled-in Firefox id is extension/manifest.json's g
         manifest["browser_specific_settings"]["gecko"]["id"].get<std::string>());
 }
 
-TEST_CASE("caller ids: the compiled-in ids are native-host/extension_ids.json's; the templates take them from there") {
+TEST_CASE("caller ids: the compiled-in ids are native-host/extension_ids.json's — the templates take them from there") {
   const auto data = nlohmann::json::parse(read_text(fs::path(LINKEDOUT_SOURCE_DIR) / "native-host/extension_ids.json"));
   CHECK(data["host_name"] == std::string(linkedout::kHostName));
   std::vector<std::string> chrome(linkedout::kChromeExtensionIds.begin(), linkedout::kChromeExtensionIds.end());

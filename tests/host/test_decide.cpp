@@ -388,7 +388,7 @@ TEST_CASE("decide: many controls keep their order in each list, each named by it
   CHECK(v.sightings.size() == 1);
 }
 
-TEST_CASE("decide: one sighting per setting; repeated controls of a setting make it ambiguous") {
+TEST_CASE("decide: one sighting per setting — repeated controls of a setting make it ambiguous") {
   const auto& rules = real_rules();
   const Setting& ai = *rules.find_setting("data-for-ai-improvement");
   SUBCASE("repeated controls that agree: ambiguous all the same, nothing recorded") {

@@ -247,7 +247,7 @@ TEST_CASE("a locked switch (on, disabled) is never done: action locked, recorded
   CHECK_FALSE(plain.highlight[0].form.has_value());
 }
 
-TEST_CASE("the verdict reply names each control and a locked switch's form; both writers agree") {
+TEST_CASE("the verdict reply names each control and a locked switch's form — both writers agree") {
   const auto& rules = real_rules();
   const Setting& gender = *rules.find_setting("ads-by-gender");
   Control locked{gender.keys.front(), "", true};

@@ -238,7 +238,7 @@ TEST_CASE("dispatch: any exception in a handler → internal, then keeps serving
   CHECK(host.send({{"type", "hello"}, {"id", 33}})["id"] == 33);
 }
 
-TEST_CASE("dispatch: replies never exceed the cap; verdict lists are truncated first") {
+TEST_CASE("dispatch: replies never exceed the cap — verdict lists are truncated first") {
   // 500 unreadable controls with 1024-character labels, keys padded so the request is just under
   // the 1 MiB input limit: the verdict echoes every one and ends up over the reply cap.
   auto make = [](std::size_t key_length) {

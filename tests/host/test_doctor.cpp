@@ -204,7 +204,7 @@ TEST_CASE("doctor: one ok and one broken location is still a failure") {
   CHECK(out.str().find("1 ok, 1 broken") != std::string::npos);
 }
 
-TEST_CASE("doctor: a named browser with no manifest says missing; nothing anywhere says nothing is installed") {
+TEST_CASE("doctor: a named browser with no manifest says missing — nothing anywhere says nothing is installed") {
   TempDir tmp;
   cli::ManifestRequest request;
   request.home = tmp / "home";
@@ -218,7 +218,7 @@ TEST_CASE("doctor: a named browser with no manifest says missing; nothing anywhe
   CHECK(out.str().find("nothing is installed") != std::string::npos);
 }
 
-TEST_CASE("linkedout-host doctor after install is ok; after uninstall says nothing is installed") {
+TEST_CASE("linkedout-host doctor after install is ok — after uninstall says nothing is installed") {
   TempDir tmp;
   const std::map<std::string, std::string> env{{"HOME", (tmp / "home").string()},
                                                {"LINKEDOUT_DATA_DIR", (tmp / "data").string()}};

@@ -130,7 +130,7 @@ TEST_CASE("history flood: one switch flipping per message gives one entry per me
   CHECK(bytes.size() < 16 * 1024);
 }
 
-TEST_CASE("history cap: a store over its byte cap is trimmed from the flooded setting; every setting keeps its history") {
+TEST_CASE("history cap: a store over its byte cap is trimmed from the flooded setting — every setting keeps its history") {
   Sandbox sandbox;
   json store = seed_users_history(sandbox);
   // A store as an older host (which recorded the page's path) left it after a flood: 5,000 entries

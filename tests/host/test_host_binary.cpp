@@ -199,13 +199,13 @@ json ai_page(bool on, json id) {
 
 }  // namespace
 
-TEST_CASE("host binary: hello, then page_state → verdict, recorded on disk; EOF exits 0") {
+TEST_CASE("host binary: hello, then page_state → verdict, recorded on disk — EOF exits 0") {
   core_test::ScratchDir scratch;
   HostProcess host(scratch.path());
   json reply = host.request({{"type", "hello"}, {"id", 1}, {"extension_version", "0.1.0"}});
   CHECK(reply["type"] == "hello");
   CHECK(reply["id"] == 1);
-  CHECK(reply["protocol"] == 2);
+  CHECK(reply["protocol"] == 3);
   CHECK(reply["host_version"] == LINKEDOUT_VERSION);
   CHECK(reply["ruleset"]["count"] == 13);
 

@@ -387,7 +387,7 @@ bool any_manifest_under(const fs::path& root) {
 
 }  // namespace
 
-TEST_CASE("install --system refuses a binary another user owns or could replace; doctor finds it") {
+TEST_CASE("install --system refuses a binary another user owns or could replace — doctor finds it") {
   if (!running_as_root()) {
     MESSAGE("skipped: a root-owned binary chain and chown need root (the CI runs as root)");
     return;

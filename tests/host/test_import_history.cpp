@@ -76,7 +76,7 @@ TEST_CASE("import_history: the browser's history lands in the helper's store onc
   CHECK(plan["progress"]["done"] == 2);  // the AI switch and the objection form
 }
 
-TEST_CASE("import_history: the helper's own choices stay; the browser's fill what the helper lacks") {
+TEST_CASE("import_history: the helper's own choices stay — the browser's fill what the helper lacks") {
   Host browser;
   browser.send({{"type", "config"}, {"id", 1}, {"region", "EU"}, {"reminder_days", 30}});
   Host helper;

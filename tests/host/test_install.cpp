@@ -154,7 +154,7 @@ TEST_CASE("install --manifest-dir writes exactly there, and needs one browser") 
   }
 }
 
-TEST_CASE("install --extension-id / --firefox-id replace the allowed ids; malformed ids are refused") {
+TEST_CASE("install --extension-id / --firefox-id replace the allowed ids — malformed ids are refused") {
   TempDir tmp;
   auto request = request_for(tmp);
   request.manifest_dir = tmp / "m";
@@ -286,7 +286,7 @@ TEST_CASE("linkedout-host install --browser all on a machine with no browser pro
   CHECK(result.out.find("no browser found") != std::string::npos);
 }
 
-TEST_CASE("linkedout-host install writes the binary's own absolute path; uninstall removes it") {
+TEST_CASE("linkedout-host install writes the binary's own absolute path — uninstall removes it") {
   TempDir tmp;
   fs::create_directories(tmp / "home/.config");  // shared by every program: never removed
   const std::map<std::string, std::string> env{{"HOME", (tmp / "home").string()}};

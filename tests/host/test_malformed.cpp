@@ -140,7 +140,7 @@ TEST_CASE("malformed 02: length 0xFFFFFFFF → too_large, exit 2") {
   s.expect_exit(2);
 }
 
-TEST_CASE("malformed 03: length one over 1 MiB → too_large, exit 2; the body is never read") {
+TEST_CASE("malformed 03: length one over 1 MiB → too_large, exit 2 — the body is never read") {
   Session s;
   REQUIRE(s.host().write_all(header(kMaxIncoming + 1)));
   s.check_error(s.read_checked(), "too_large", nullptr);
@@ -305,7 +305,7 @@ TEST_CASE("malformed 16: duplicate keys → bad_json") {
   s.finish_clean();
 }
 
-TEST_CASE("malformed 17: raw NUL bytes → bad_json; an escaped NUL in a label is data") {
+TEST_CASE("malformed 17: raw NUL bytes → bad_json — an escaped NUL in a label is data") {
   Session s;
   s.expect_error(std::string("{\"type\":\"hello\",\"id\":1}\0", 24), "bad_json");
   s.expect_error(std::string("{\"type\":\"hel\0lo\"}", 17), "bad_json");
@@ -432,7 +432,7 @@ TEST_CASE("malformed 23: wrong-typed id → bad_field id, id null") {
   s.finish_clean();
 }
 
-TEST_CASE("malformed 24: oversized id → bad_field id, id null; 64 characters are fine") {
+TEST_CASE("malformed 24: oversized id → bad_field id, id null — 64 characters are fine") {
   Session s;
   s.expect_error(json{{"type", "hello"}, {"id", std::string(65, 'i')}}.dump(), "bad_field", nullptr, "id");
   s.expect_error(json{{"type", "hello"}, {"id", std::string(500000, 'i')}}.dump(), "bad_field", nullptr, "id");
@@ -512,7 +512,7 @@ TEST_CASE("malformed 30: SIGINT → exit 0") {
   s.expect_exit(0);
 }
 
-TEST_CASE("malformed 31: SIGPIPE is ignored; the host keeps serving") {
+TEST_CASE("malformed 31: SIGPIPE is ignored — the host keeps serving") {
   Session s;
   s.expect_still_serving();
   s.host().signal(SIGPIPE);

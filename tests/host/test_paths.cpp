@@ -71,7 +71,7 @@ TEST_CASE("paths: every location is absolute, named io.linkedout.host.json, and 
   }
 }
 
-TEST_CASE("paths: browser names parse and round-trip; unknown names do not") {
+TEST_CASE("paths: browser names parse and round-trip — unknown names do not") {
   for (const auto& b : paths::browsers()) CHECK(paths::parse_browser(b.name) == b.browser);
   CHECK_FALSE(paths::parse_browser("safari"));
   CHECK_FALSE(paths::parse_browser("Chrome"));

@@ -307,7 +307,7 @@ TEST_CASE("protocol: ui_lang rides in the envelope, checked after id and before 
   CHECK(envelope_error(R"({"type":"hello","id":1.5,"ui_lang":7})").field == "id");  // id first
 }
 
-TEST_CASE("protocol: every json example in docs/protocol.md parses; request examples are accepted") {
+TEST_CASE("protocol: every json example in docs/protocol.md parses — request examples are accepted") {
   const auto examples = doc_examples();
   REQUIRE(examples.size() >= 8);
   std::set<std::string> request_types;

@@ -47,7 +47,7 @@ std::vector<const linkedout::Setting*> expected_settings() {
 
 }  // namespace
 
-TEST_CASE("recheck: ISO 8601 times parse and print round trip; anything else is refused") {
+TEST_CASE("recheck: ISO 8601 times parse and print round trip — anything else is refused") {
   const auto t = linkedout::parse_iso8601("2026-11-25T10:00:00Z");
   REQUIRE(t);
   CHECK(linkedout::format_iso8601(*t) == "2026-11-25T10:00:00Z");
@@ -104,7 +104,7 @@ TEST_CASE("recheck: with the reminder on, due when never checked, after N days, 
   }
 }
 
-TEST_CASE("recheck: config sets and clears reminder_days; bad values are bad_field reminder_days") {
+TEST_CASE("recheck: config sets and clears reminder_days — bad values are bad_field reminder_days") {
   Host host;
   json reply = host.send({{"type", "config"}, {"id", 1}});
   CHECK(reply["reminder_days"].is_null());
@@ -127,7 +127,7 @@ TEST_CASE("recheck: config sets and clears reminder_days; bad values are bad_fie
   CHECK_FALSE(host.store.load().reminder_days);
 }
 
-TEST_CASE("recheck: a run with every switch off ends complete, all off; the next one is due in N days") {
+TEST_CASE("recheck: a run with every switch off ends complete, all off — the next one is due in N days") {
   Host host;
   host.send({{"type", "config"}, {"id", 1}, {"reminder_days", 30}});
   json plan = walkthrough(host, "status");
@@ -278,7 +278,7 @@ TEST_CASE("recheck: status says when the last full check was and when the next i
   CHECK(doc["check"]["due"] == false);
 }
 
-TEST_CASE("recheck: its own message type; the walkthrough no longer takes re-check actions") {
+TEST_CASE("recheck: its own message type — the walkthrough no longer takes re-check actions") {
   Host host;
   json plan = recheck(host, "start");
   CHECK(plan["type"] == "walkthrough");

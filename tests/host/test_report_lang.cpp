@@ -196,7 +196,7 @@ TEST_CASE("report --lang de: the re-check section (last and next check, findings
   }
 }
 
-TEST_CASE("report: times in the local time zone (TZ), written for the language; data stays UTC") {
+TEST_CASE("report: times in the local time zone (TZ), written for the language — data stays UTC") {
   const KnownStore store;
   const ProcessResult de = store.report({"--format", "html", "--lang", "de"});
   // 08:00 UTC in Berlin in November is 09:00 CET; 07:45 UTC in July is 09:45 CEST.
@@ -237,7 +237,7 @@ TEST_CASE("report: the language defaults to the environment's locale (LC_ALL, LC
   CHECK(json::parse(asked.out)["lang"] == "fr");
 }
 
-TEST_CASE("report --lang: a malformed tag is a usage error; a language without texts gets English, said so") {
+TEST_CASE("report --lang: a malformed tag is a usage error — a language without texts gets English, said so") {
   const KnownStore store;
   for (const char* bad : {"", "d", "12", "de--DE", "de_DE.UTF-8", "<script>"}) {
     CAPTURE(bad);

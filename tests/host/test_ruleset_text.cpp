@@ -64,7 +64,7 @@ TEST_CASE("ruleset texts: a setting's title is LinkedIn's own label in that lang
   CHECK(setting_title(ai, "en-GB") == "Data for Generative AI Improvement");
 }
 
-TEST_CASE("ruleset texts: a BCP 47 tag picks its primary language; anything else gets English") {
+TEST_CASE("ruleset texts: a BCP 47 tag picks its primary language — anything else gets English") {
   const Setting& ads = *rules().find_setting("ads-beyond-linkedin");
   CHECK(text_language("de-AT") == "de");
   CHECK(text_language("FR_ca") == "fr");

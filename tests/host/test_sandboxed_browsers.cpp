@@ -29,7 +29,7 @@ TEST_CASE("snap and flatpak browsers are found from the user's data directories"
   CHECK_FALSE(found[1].native_messaging_works);
 }
 
-TEST_CASE("an installed snap program counts too; nothing found, nothing listed") {
+TEST_CASE("an installed snap program counts too — nothing found, nothing listed") {
   TempDir tmp;
   fs::create_directories(tmp / "root/snap/bin");
   CHECK(paths::sandboxed_browsers(tmp / "home", tmp / "root").empty());
