@@ -676,11 +676,12 @@ def generate(schema):
         "}  // namespace linkedout::protocol",
         "",
         "// One handler a request type, each in native-host/src/core/handlers/<type>.cpp: it takes the",
-        "// typed request and returns the typed reply the schema's \"x-reply\" names (without id).",
+        "// typed request (its own, moved in) and returns the typed reply the schema's \"x-reply\" names;",
+        "// the dispatcher sets the reply's id.",
         "namespace linkedout::handlers {",
     ]
     for type_name, def_name in requests:
-        hpp.append(f"protocol::{reply_of[type_name]} {type_name}(const protocol::{camel(def_name)}& request, HostContext& context);")
+        hpp.append(f"protocol::{reply_of[type_name]} {type_name}(protocol::{camel(def_name)} request, HostContext& context);")
     hpp += [
         "}  // namespace linkedout::handlers",
         "",
@@ -688,16 +689,17 @@ def generate(schema):
         "",
     ]
     for type_name, def_name in requests:
-        hpp.append(f"inline {reply_of[type_name]} serve(const {camel(def_name)}& request, HostContext& context) "
-                   f"{{ return handlers::{type_name}(request, context); }}")
+        hpp.append(f"inline {reply_of[type_name]} serve({camel(def_name)}&& request, HostContext& context) "
+                   f"{{ return handlers::{type_name}(std::move(request), context); }}")
     hpp += [
         "",
         "// Calls the handler of the request's type; `answer` gets its typed reply (with the id set).",
         "template <class Answer>",
         "auto handle_request(Request&& request, HostContext& context, Answer&& answer) {",
         "  return std::visit([&](auto& typed) {",
-        "    auto reply = serve(typed, context);",
-        "    reply.id = typed.id;",
+        "    nlohmann::json id = typed.id;",
+        "    auto reply = serve(std::move(typed), context);",
+        "    reply.id = std::move(id);",
         "    return answer(std::move(reply));",
         "  }, request);",
         "}",
@@ -735,6 +737,7 @@ def generate(schema):
         "#include \"json_reader.hpp\"",
         "#include \"json_util.hpp\"",
         "#include \"protocol.hpp\"",
+        "#include \"protocol_reader_support.hpp\"",
         "",
         "namespace linkedout::protocol {",
         "",

@@ -8,18 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "protocol_messages.hpp"  // generated: protocol::Control
 #include "ruleset.hpp"
 #include "store_format.hpp"
 
 namespace linkedout {
 
-// One switch as the extension read it.
-struct Control {
-  std::optional<std::string> key;  // aria-labelledby or id; nullopt when the page gave none
-  std::string label;               // visible label text
-  std::optional<bool> checked;     // nullopt: unreadable
-  bool disabled = false;           // the page does not let the user change it (managed, locked)
-};
+// One switch as the extension read it: the page_state's control, as the generated reader gives it
+// ({key, label, checked, disabled}; docs/protocol.schema.json $defs/control).
+using Control = protocol::Control;
 
 // A walkthrough step by id and URL.
 struct NextStep {
