@@ -791,7 +791,7 @@ def generate(schema):
         top.append("  out.id = std::move(id);")
         top.append("  out.ui_lang = std::move(ui_lang);")
         top.append("  const Where* root = nullptr;")
-        top += ["  " + l for l in gen.checks(struct.props, lambda p: f"slots.f_{p.name}", lambda e: f"throw_field({e});",
+        top += ["  " + l for l in gen.checks(struct.props, lambda p: f"slots.f_{p.name}", lambda e: f"throw_field({e}, out.id);",
                                               "root", skip=("type", "id", "ui_lang"))]
         top += ["  return out;", "}", ""]
     cpp += top

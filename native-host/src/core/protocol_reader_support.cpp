@@ -25,6 +25,8 @@ std::string path(const Where& where) {
 FieldError error(ErrorCode code, const Where& where, std::string_view must_be) {
   std::string field = path(where);
   std::string message = field + " must be " + std::string(must_be);
+  // The reply's `field` is bad_field's (docs/protocol.md §2): a not_linkedin url names none.
+  if (code != ErrorCode::bad_field) field.clear();
   return {code, std::move(field), std::move(message)};
 }
 
