@@ -3,7 +3,7 @@
 
     protocol_codegen.py SCHEMA OUT_DIR    writes OUT_DIR/protocol_messages.{hpp,cpp} (only on change)
 
-From the one contract, for the C++ core (docs/protocol.md §7 says how to add a message type):
+From the one contract, for the C++ core (docs/protocol.md §4 says how to add a message type):
 - a struct per request and reply type (and per object inside them), an enum class per request enum;
 - read_request(): frame body -> the typed request, in one pass with no DOM (json_reader.hpp), with
   the protocol's typed errors in its order (§2): bad_utf8, bad_json, not_object, missing_type, the
@@ -626,7 +626,7 @@ def generate(schema):
     types = [camel(d) for _, d in requests]
     hpp += [
         "// Generated from docs/protocol.schema.json by native-host/protocol_codegen.py. Do not edit.",
-        "// The messages' types, the request reader and the reply writers (docs/protocol.md §7).",
+        "// The messages' types, the request reader and the reply writers (docs/protocol.md §4).",
         "#pragma once",
         "",
         "#include <cstdint>",

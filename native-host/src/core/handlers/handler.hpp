@@ -1,4 +1,4 @@
-// What every message handler sees. Adding a message type (docs/protocol.md §7): give it a request
+// What every message handler sees. Adding a message type (docs/protocol.md §4): give it a request
 // and a reply in the schema (the request's "x-reply" names the reply) and write handlers/<type>.cpp
 // defining handlers::<type>, declared in the generated protocol_messages.hpp: it takes the typed
 // request, already read and checked against the schema, and returns the typed reply. The build
