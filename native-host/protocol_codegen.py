@@ -278,10 +278,12 @@ class ReaderGen:
         self.out = []
         self.done = set()
 
-    def check_scalar(self, slot, target, prop, where, fail):
+    def check_scalar(self, slot, target, prop, where, fail, direct_text=None):
         """Statements checking Scalar `slot` for `prop` and moving it into `target`; `fail(expr)`
-        gives the statement for an error. `where` is a Where expression."""
+        gives the statement for an error. `where` is a Where expression. `direct_text`: where the
+        reader already put the string (a nested object's string field), instead of slot.text."""
         s = prop.shape
+        text = direct_text or f"{slot}.text"
         lines = []
         null_ok = s.nullable
         if prop.required:
@@ -304,20 +306,21 @@ class ReaderGen:
             if s.kind == "string":
                 body.append(f"if ({slot}.type != Scalar::Type::string) {wrong}")
                 if s.max_length is not None:
-                    body.append(f"if (json_util::code_points({slot}.text) > {s.max_length}) "
+                    body.append(f"if (json_util::code_points({text}) > {s.max_length}) "
                                 f"{fail(f'too_long({where}, {s.max_length})')}")
                 if s.pattern:
                     if s.pattern not in PATTERNS:
                         raise SchemaError(f"pattern {s.pattern}: add its predicate to PATTERNS")
                     code = f"ErrorCode::{s.error_code}" if s.error_code else "ErrorCode::bad_field"
-                    body.append(f"if (!{PATTERNS[s.pattern][0]}({slot}.text)) "
+                    body.append(f"if (!{PATTERNS[s.pattern][0]}({text})) "
                                 f"{fail(f'error({code}, {where}, {cpp_string(what(s))})')}")
                 if s.enum:
                     body.append(f"{{ const auto value = parse_{s.enum_name}({slot}.text);")
                     body.append(f"  if (!value) {wrong_value}")
                     body.append(f"  {target} = *value; }}")
                 else:
-                    body.append(f"{target} = std::move({slot}.text);")
+                    if not direct_text:
+                        body.append(f"{target} = std::move({slot}.text);")
             elif s.kind == "integer":
                 body.append(f"if ({slot}.type != Scalar::Type::number || {slot}.number.type == Number::Type::floating) {wrong}")
                 lo = s.minimum if s.minimum is not None else "INT64_MIN"
@@ -388,28 +391,53 @@ class ReaderGen:
             return name
         raise SchemaError(f"requests may hold objects and arrays of objects, not {shape.kind}")
 
-    def member_dispatch(self, props, slot_of, lines, indent):
-        """The key loop's body: each key into its Scalar slot or container reader."""
+    @staticmethod
+    def direct_string(prop):
+        """For a nested object's plain string field: (the read target, the text's expression), so
+        the reader puts the string in its place with no copy; else None."""
+        s = prop.shape
+        if s.kind != "string" or s.enum or s.const is not None:
+            return None
+        optional = not prop.required and s.default is None
+        if optional and s.nullable:
+            return None
+        if optional or s.nullable:
+            return f"out.{prop.name}.emplace()", f"*out.{prop.name}"
+        return f"out.{prop.name}", f"out.{prop.name}"
+
+    def member_dispatch(self, props, slot_of, lines, indent, direct=False):
+        """The key loop's body: each key into its Scalar slot or container reader. A known key is
+        checked for a duplicate by its bit in `seen` (declared by the caller), any other by the
+        reader's list."""
+        if len(props) > 64:
+            raise SchemaError("an object with more than 64 properties")
         first = True
-        for prop in props:
-            if prop.shape.const is not None and prop.name == "type":
-                pass
+        for bit, prop in enumerate(props):
             keyword = "if" if first else "} else if"
             first = False
             slot = slot_of(prop)
+            mask = f"(std::uint64_t{{1}} << {bit})"
+            seen_check = f"{indent}  if (seen & {mask}) in.duplicate_key();\n{indent}  seen |= {mask};"
             if prop.shape.kind in ("struct", "array", "map"):
                 reader = self.container_reader(prop.shape)
                 lines.append(f"{indent}{keyword} (key == {cpp_string(prop.name)}) {{")
+                lines.append(seen_check)
                 lines.append(f"{indent}  {slot}_seen = true;")
                 lines.append(f"{indent}  {slot}_error = {reader}(in, {slot}, Where{{&where, {cpp_string(prop.name)}}});")
             else:
                 lines.append(f"{indent}{keyword} (key == {cpp_string(prop.name)}) {{")
-                lines.append(f"{indent}  in.read_scalar({slot});")
+                lines.append(seen_check)
+                place = self.direct_string(prop) if direct else None
+                if place:
+                    lines.append(f"{indent}  in.read_scalar({slot}, {place[0]});  // the string straight to its place")
+                else:
+                    lines.append(f"{indent}  in.read_scalar({slot});")
         lines.append(f"{indent}}} else {{")
-        lines.append(f"{indent}  in.skip_value();  // a field this type does not know is ignored (§1)")
+        lines.append(f"{indent}  in.unknown_key(key);")
+        lines.append(f"{indent}  in.skip_value();  // a field this type does not know is ignored (§2)")
         lines.append(f"{indent}}}")
 
-    def checks(self, props, slot_of, fail, where_base, skip=()):
+    def checks(self, props, slot_of, fail, where_base, skip=(), direct=False):
         """The checks of a struct's fields in schema order (its errors' order)."""
         lines = []
         for prop in props:
@@ -424,7 +452,8 @@ class ReaderGen:
                 target = f"out.{prop.name}" if prop.required else f"out.{prop.name}"
                 lines.append(f"if ({slot}_seen) {target} = std::move({slot});")
             else:
-                lines += self.check_scalar(slot, self.target_expr(prop), prop, where, fail)
+                place = self.direct_string(prop) if direct else None
+                lines += self.check_scalar(slot, self.target_expr(prop), prop, where, fail, place[1] if place else None)
         return lines
 
     def struct_reader(self, struct):
@@ -449,10 +478,12 @@ class ReaderGen:
                 lines.append(f"  Scalar f_{p.name};")
         lines.append("  in.begin_object();")
         lines.append("  std::string key;")
+        lines.append("  std::uint64_t seen = 0;")
         lines.append("  while (in.next_key(key)) {")
-        self.member_dispatch(struct.props, lambda p: f"f_{p.name}", lines, "    ")
+        self.member_dispatch(struct.props, lambda p: f"f_{p.name}", lines, "    ", direct=True)
         lines.append("  }")
-        lines += ["  " + l for l in self.checks(struct.props, lambda p: f"f_{p.name}", lambda e: f"return {e};", "&where")]
+        lines += ["  " + l for l in self.checks(struct.props, lambda p: f"f_{p.name}", lambda e: f"return {e};", "&where",
+                                                direct=True)]
         lines += ["  return std::nullopt;", "}", ""]
         self.out += lines
 
@@ -668,6 +699,7 @@ def generate(schema):
         "template <class Value>",
         "std::string to_text(const Value& value) {",
         "  std::string out;",
+        "  out.reserve(8192);  // a typical verdict's size: no regrowth while writing it",
         "  json_writer::Writer w(out);",
         "  write(w, value);",
         "  return out;",
@@ -777,6 +809,7 @@ def generate(schema):
             "  const Where where{};",
             "  in.begin_object();",
             "  std::string key;",
+            "  std::uint64_t seen = 0;",
             "  while (in.next_key(key)) {"]
     gen_top = ReaderGen(enums)
     gen_top.done = gen.done

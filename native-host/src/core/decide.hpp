@@ -42,25 +42,16 @@ struct Highlight {
   std::optional<NextStep> form;
 };
 
-// A matched control already in the desired state.
-struct OkControl {
-  std::optional<std::string> key;
-  std::string setting;
-  std::string matched_by;  // "key" | "label" | "page"
-  std::size_t control = 0;
-};
-
-struct UnknownControl {
-  std::optional<std::string> key;
-  std::string label;
-  std::string why;  // "unreadable" | "not_in_ruleset" | "ambiguous" | "left_alone" | "other_page"
-  std::size_t control = 0;
-};
-
-struct DriftFlag {
-  std::string setting;
-  std::string kind;  // "re-enabled" | "new"
-};
+// The verdict's other entries are the reply's own types (generated from the schema's
+// verdict_reply), so the reply takes the lists as they are:
+// a matched control already in the desired state {key, setting, matched_by ("key" | "label" |
+// "page"), control};
+using OkControl = protocol::VerdictReplyOk;
+// a control not judged {key, label, why ("unreadable" | "not_in_ruleset" | "ambiguous" |
+// "left_alone" | "other_page"), control};
+using UnknownControl = protocol::VerdictReplyUnknown;
+// a setting back on or new {setting, kind ("re-enabled" | "new")}.
+using DriftFlag = protocol::VerdictReplyDrift;
 
 // A setting whose matched, readable controls all agree: what the store must record. At most one
 // per setting per page (controls that disagree make the setting "ambiguous" and record nothing).

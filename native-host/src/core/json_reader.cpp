@@ -13,77 +13,23 @@ void Reader::fail(const char* what) const {
   throw JsonSyntaxError(std::string(what) + " at byte " + std::to_string(p_ - begin_));
 }
 
-void Reader::expect(char c, const char* what) {
-  skip_space();
-  if (p_ == end_ || *p_ != c) fail(what);
-  ++p_;
-}
-
-Kind Reader::peek() {
-  skip_space();
+void Reader::no_value() const {
   if (p_ == end_) fail("unexpected end of input");
-  switch (*p_) {
-    case '{': return Kind::object;
-    case '[': return Kind::array;
-    case '"': return Kind::string;
-    case 't':
-    case 'f': return Kind::boolean;
-    case 'n': return Kind::null;
-    default:
-      if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return Kind::number;
-      fail(*p_ == '\0' ? "raw NUL byte (U+0000 must be escaped)" : "a value expected");
+  fail(*p_ == '\0' ? "raw NUL byte (U+0000 must be escaped)" : "a value expected");
+}
+
+void Reader::unknown_key(const std::string& key) {
+  if (keys_.size() < depth_) {
+    keys_.resize(depth_);
+    keys_of_.resize(depth_, 0);
   }
-}
-
-void Reader::enter() {
-  if (++depth_ > json_util::kMaxDepth) fail("nested deeper than 64");
-  if (started_.size() < depth_) started_.resize(depth_);
-  started_[depth_ - 1] = 0;
-}
-
-void Reader::begin_object() {
-  expect('{', "an object expected");
-  enter();
-  if (keys_.size() < depth_) keys_.resize(depth_);
-  keys_[depth_ - 1].clear();
-}
-
-bool Reader::next_key(std::string& key) {
-  skip_space();
-  char& started = started_[depth_ - 1];
-  if (p_ < end_ && *p_ == '}') {
-    ++p_;
-    --depth_;
-    return false;
-  }
-  if (started) expect(',', "',' or '}' expected");
-  started = 1;
-  skip_space();
-  if (p_ == end_ || *p_ != '"') fail("a key expected");
-  read_string(key);
   auto& seen = keys_[depth_ - 1];
-  if (std::find(seen.begin(), seen.end(), key) != seen.end()) fail("duplicate key in an object");
-  seen.push_back(key);
-  expect(':', "':' expected");
-  return true;
-}
-
-void Reader::begin_array() {
-  expect('[', "an array expected");
-  enter();
-}
-
-bool Reader::next_item() {
-  skip_space();
-  char& started = started_[depth_ - 1];
-  if (p_ < end_ && *p_ == ']') {
-    ++p_;
-    --depth_;
-    return false;
+  if (keys_of_[depth_ - 1] != opened_[depth_ - 1]) {
+    keys_of_[depth_ - 1] = opened_[depth_ - 1];
+    seen.clear();
   }
-  if (started) expect(',', "',' or ']' expected");
-  started = 1;
-  return true;
+  if (std::find(seen.begin(), seen.end(), key) != seen.end()) duplicate_key();
+  seen.push_back(key);
 }
 
 namespace {
@@ -155,23 +101,6 @@ void Reader::read_escape(std::string& out) {
   append_utf8(out, cp);
 }
 
-void Reader::read_string(std::string& out) {
-  expect('"', "a string expected");
-  out.clear();
-  for (;;) {
-    const std::size_t run = json_util::plain_prefix(std::string_view(p_, static_cast<std::size_t>(end_ - p_)));
-    out.append(p_, run);
-    p_ += run;
-    if (p_ == end_) fail("unterminated string");
-    if (*p_ == '"') {
-      ++p_;
-      return;
-    }
-    if (*p_ != '\\') fail("a control character in a string (it must be escaped)");
-    read_escape(out);
-  }
-}
-
 Number Reader::read_number() {
   skip_space();
   const char* start = p_;
@@ -223,55 +152,24 @@ Number Reader::read_number() {
   return number;
 }
 
-void Reader::literal(std::string_view word) {
-  skip_space();
-  if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) fail("invalid literal");
-  p_ += word.size();
-}
-
-bool Reader::read_boolean() {
-  skip_space();
-  if (p_ < end_ && *p_ == 't') {
-    literal("true");
-    return true;
+void Reader::read_other_scalar(Scalar& out) {
+  if (peek() == Kind::number) {
+    out.type = Scalar::Type::number;
+    out.number = read_number();
+    return;
   }
-  literal("false");
-  return false;
-}
-
-void Reader::read_null() { literal("null"); }
-
-void Reader::read_scalar(Scalar& out) {
-  switch (peek()) {
-    case Kind::string:
-      out.type = Scalar::Type::string;
-      read_string(out.text);
-      return;
-    case Kind::number:
-      out.type = Scalar::Type::number;
-      out.number = read_number();
-      return;
-    case Kind::boolean:
-      out.type = Scalar::Type::boolean;
-      out.flag = read_boolean();
-      return;
-    case Kind::null:
-      out.type = Scalar::Type::null;
-      read_null();
-      return;
-    case Kind::object:
-    case Kind::array:
-      out.type = Scalar::Type::other;
-      skip_value();
-      return;
-  }
+  out.type = Scalar::Type::other;
+  skip_value();
 }
 
 void Reader::skip_value() {
   switch (peek()) {
     case Kind::object:
       begin_object();
-      while (next_key(key_scratch_)) skip_value();
+      while (next_key(key_scratch_)) {
+        unknown_key(key_scratch_);
+        skip_value();
+      }
       return;
     case Kind::array:
       begin_array();

@@ -4,7 +4,7 @@
 
 namespace linkedout::json_writer {
 
-Writer& Writer::string(std::string_view text) {
+Writer& Writer::escaped(std::string_view text) {
   if (!json_util::is_valid_utf8(text)) return raw(json_util::dump(nlohmann::json(std::string(text))));
   out_ += '"';
   for (;;) {
@@ -32,8 +32,6 @@ Writer& Writer::string(std::string_view text) {
   out_ += '"';
   return *this;
 }
-
-Writer& Writer::integer(std::int64_t value) { return raw(std::to_string(value)); }
 
 Writer& Writer::value(const nlohmann::json& value) { return raw(json_util::dump(value)); }
 

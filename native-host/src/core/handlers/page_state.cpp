@@ -46,16 +46,10 @@ protocol::VerdictReply protocol::verdict_reply(Verdict&& verdict, const PageStat
     item.control = static_cast<std::int64_t>(h.control);
     if (h.form) item.form = VerdictReplyHighlightForm{std::move(h.form->step), std::move(h.form->url)};
   }
-  reply.ok.reserve(verdict.ok.size());
-  for (auto& o : verdict.ok) {
-    reply.ok.push_back({std::move(o.key), std::move(o.setting), std::move(o.matched_by), static_cast<std::int64_t>(o.control)});
-  }
-  reply.unknown.reserve(verdict.unknown.size());
-  for (auto& u : verdict.unknown) {
-    reply.unknown.push_back({std::move(u.key), std::move(u.label), std::move(u.why), static_cast<std::int64_t>(u.control)});
-  }
-  reply.drift.reserve(verdict.drift.size());
-  for (auto& d : verdict.drift) reply.drift.push_back({std::move(d.setting), std::move(d.kind)});
+  // The verdict's other lists are of the reply's own types already (decide.hpp).
+  reply.ok = std::move(verdict.ok);
+  reply.unknown = std::move(verdict.unknown);
+  reply.drift = std::move(verdict.drift);
   reply.progress = progress_reply(verdict.progress);
   reply.next = next_reply(verdict.next);
   reply.walkthrough = {verdict.walkthrough_active, verdict.still_on};
