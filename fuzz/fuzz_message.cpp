@@ -1,5 +1,6 @@
-// Fuzzes message handling end to end inside the process: frame body → Dispatcher::handle (strict
-// JSON parse, envelope, handler, state store, reply cap) → reply. The input is one frame body.
+// Fuzzes message handling end to end inside the process: frame body → Dispatcher::handle (the
+// generated reader: UTF-8, strict JSON, envelope, typed fields; handler, state store, generated
+// writer, reply cap) → reply. The input is one frame body.
 // Invariants, on every input:
 //   - handle() returns (never throws, never crashes: the sanitizers watch the rest);
 //   - the reply is at most the cap: 1 MiB for the real dispatcher, and also for a dispatcher
@@ -32,7 +33,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr std::size_t kRealCap = 1024 * 1024;
+constexpr std::size_t kRealCap = linkedout::protocol::kMaxMessageBytes;  // the schema's frame cap
 constexpr std::size_t kTinyCap = 4096;
 
 struct World {

@@ -17,7 +17,7 @@
 "use strict";
 exports.validateRequest = validate71;
 const schema32 = {"type":"object","required":["type"],"properties":{"type":{"enum":["hello","page_state","walkthrough","recheck","config","report","import_history"]}},"allOf":[{"if":{"properties":{"type":{"const":"hello"}}},"then":{"$ref":"#/$defs/hello_request"}},{"if":{"properties":{"type":{"const":"page_state"}}},"then":{"$ref":"#/$defs/page_state_request"}},{"if":{"properties":{"type":{"const":"walkthrough"}}},"then":{"$ref":"#/$defs/walkthrough_request"}},{"if":{"properties":{"type":{"const":"recheck"}}},"then":{"$ref":"#/$defs/recheck_request"}},{"if":{"properties":{"type":{"const":"config"}}},"then":{"$ref":"#/$defs/config_request"}},{"if":{"properties":{"type":{"const":"report"}}},"then":{"$ref":"#/$defs/report_request"}},{"if":{"properties":{"type":{"const":"import_history"}}},"then":{"$ref":"#/$defs/import_history_request"}}]};
-const schema33 = {"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"hello"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"extension_version":{"$ref":"#/$defs/version"}}};
+const schema33 = {"type":"object","x-reply":"hello_reply","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"hello"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"extension_version":{"$ref":"#/$defs/version"}}};
 const schema34 = {"type":["string","integer","null"],"maxLength":64,"description":"Echoed in the reply; null is the same as none."};
 const schema35 = {"type":"string","maxLength":35,"pattern":"^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?$","description":"BCP 47 language tag, loosely (letters, digits, hyphens); empty when unknown."};
 const schema36 = {"type":"string","maxLength":64};
@@ -150,11 +150,11 @@ return errors === 0;
 }
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema37 = {"type":"object","required":["type","url","lang","controls"],"additionalProperties":false,"properties":{"type":{"const":"page_state"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"url":{"$ref":"#/$defs/url","type":"string","pattern":"^https://www\\.linkedin\\.com/mypreferences/"},"lang":{"$ref":"#/$defs/lang"},"controls":{"$ref":"#/$defs/controls"}}};
+const schema37 = {"type":"object","x-reply":"verdict_reply","required":["type","url","lang","controls"],"additionalProperties":false,"properties":{"type":{"const":"page_state"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"url":{"$ref":"#/$defs/url","type":"string","pattern":"^https://www\\.linkedin\\.com/mypreferences/","x-error":"not_linkedin"},"lang":{"$ref":"#/$defs/lang"},"controls":{"$ref":"#/$defs/controls"}}};
 const schema40 = {"type":"string","maxLength":2048};
 const pattern6 = new RegExp("^https://www\\.linkedin\\.com/mypreferences/", "u");
 const schema42 = {"type":"array","maxItems":500,"items":{"$ref":"#/$defs/control"}};
-const schema43 = {"type":"object","required":["key","label","checked"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"},"checked":{"type":["boolean","null"],"description":"null when the state is unreadable."},"disabled":{"type":"boolean","description":"The page does not let the user change it (disabled, aria-disabled); absent: false."}}};
+const schema43 = {"type":"object","required":["key","label","checked"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"},"checked":{"type":["boolean","null"],"description":"null when the state is unreadable."},"disabled":{"type":"boolean","default":false,"description":"The page does not let the user change it (disabled, aria-disabled); absent: false."}}};
 const schema44 = {"type":["string","null"],"maxLength":256,"description":"A switch's aria-labelledby (every id it lists, space-separated) or id; null when the page gave none."};
 const schema45 = {"type":"string","maxLength":1024};
 
@@ -493,7 +493,7 @@ return errors === 0;
 }
 validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema46 = {"type":"object","required":["type","action"],"additionalProperties":false,"properties":{"type":{"const":"walkthrough"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"action":{"$ref":"#/$defs/walkthrough_action"},"step":{"$ref":"#/$defs/step"}},"if":{"properties":{"action":{"const":"mark_done"}}},"then":{"required":["step"],"properties":{"step":true}}};
+const schema46 = {"type":"object","x-reply":"walkthrough_reply","required":["type","action"],"additionalProperties":false,"properties":{"type":{"const":"walkthrough"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"action":{"$ref":"#/$defs/walkthrough_action"},"step":{"$ref":"#/$defs/step"}},"if":{"properties":{"action":{"const":"mark_done"}}},"then":{"required":["step"],"properties":{"step":true}}};
 const schema49 = {"enum":["start","status","reset","mark_done"]};
 const schema50 = {"type":"string","maxLength":128,"description":"A ruleset setting or form id."};
 
@@ -693,7 +693,7 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema51 = {"type":"object","required":["type","action"],"additionalProperties":false,"properties":{"type":{"const":"recheck"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"action":{"$ref":"#/$defs/recheck_action"}}};
+const schema51 = {"type":"object","x-reply":"walkthrough_reply","required":["type","action"],"additionalProperties":false,"properties":{"type":{"const":"recheck"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"action":{"$ref":"#/$defs/recheck_action"}}};
 const schema54 = {"enum":["start","end"],"description":"The quick re-check: start a run (replacing one that never ended); end it and record it."};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -813,7 +813,7 @@ return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema55 = {"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"config"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"reminder_days":{"$ref":"#/$defs/reminder_days"}}};
+const schema55 = {"type":"object","x-reply":"config_reply","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"config"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"reminder_days":{"$ref":"#/$defs/reminder_days"}}};
 const schema58 = {"type":"string","maxLength":16,"pattern":"^[A-Z]{2,8}$","description":"A ruleset region code."};
 const schema59 = {"anyOf":[{"type":"integer","minimum":1,"maximum":365},{"type":"null"}],"description":"The re-check reminder's interval in days; null: the reminder is off."};
 const pattern11 = new RegExp("^[A-Z]{2,8}$", "u");
@@ -1096,7 +1096,7 @@ return errors === 0;
 }
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema60 = {"type":"object","required":["type","format"],"additionalProperties":false,"properties":{"type":{"const":"report"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"format":{"$ref":"#/$defs/report_format"}}};
+const schema60 = {"type":"object","x-reply":"report_reply","required":["type","format"],"additionalProperties":false,"properties":{"type":{"const":"report"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"format":{"$ref":"#/$defs/report_format"}}};
 const schema63 = {"enum":["md","html","json"]};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1216,7 +1216,7 @@ return errors === 0;
 }
 validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema64 = {"type":"object","required":["type","state"],"additionalProperties":false,"description":"The browser's own store (docs/protocol.md §5), kept by the extension's built-in core while no helper answered, handed to the helper once. Merged: sending it again adds nothing.","properties":{"type":{"const":"import_history"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"state":{"type":"string","description":"The store as text; the frame cap bounds it."}}};
+const schema64 = {"type":"object","x-reply":"import_history_reply","required":["type","state"],"additionalProperties":false,"description":"The browser's own store (docs/protocol.md §5), kept by the extension's built-in core while no helper answered, handed to the helper once. Merged: sending it again adds nothing.","properties":{"type":{"const":"import_history"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"state":{"type":"string","description":"The store as text; the frame cap bounds it."}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

@@ -9,13 +9,15 @@
 #include <string>
 #include <string_view>
 
+#include "protocol_constants.hpp"  // generated from docs/protocol.schema.json
+
 namespace linkedout::framing {
 
 inline constexpr std::size_t kHeaderSize = 4;
-// Incoming frames above this are refused (docs/protocol.md §1).
-inline constexpr std::uint32_t kMaxIncoming = 1024 * 1024;
-// The browsers drop host → browser messages above 1 MiB.
-inline constexpr std::size_t kMaxOutgoing = 1024 * 1024;
+// Incoming frames above the schema's max_message_bytes are refused (docs/protocol.md §1).
+inline constexpr std::uint32_t kMaxIncoming = protocol::kMaxMessageBytes;
+// The browsers drop host → browser messages above 1 MiB (the same schema constant).
+inline constexpr std::size_t kMaxOutgoing = protocol::kMaxMessageBytes;
 
 struct ReadResult {
   enum class Kind { frame, need_more, too_large };

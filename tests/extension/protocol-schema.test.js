@@ -12,7 +12,8 @@ import { schema, boundaryCases } from '../protocol/boundary-cases.js';
 
 const { LinkedOutProtocol: P } = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']);
 const defs = schema.$defs;
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+// x-reply and x-error are annotations for the host's code generator (native-host/protocol_codegen.py).
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, keywords: ['x-reply', 'x-error'] });
 ajv.addSchema(schema);
 const validRequest = ajv.getSchema(`${schema.$id}#/$defs/request`);
 const validReply = ajv.getSchema(`${schema.$id}#/$defs/reply`);

@@ -10,6 +10,7 @@
 #include "decide_text.hpp"
 #include "handlers/page_state.hpp"
 #include "test_dispatch_support.hpp"
+#include "test_verdict_dom.hpp"
 
 using namespace linkedout;
 using core_test::real_rules;
@@ -129,7 +130,8 @@ TEST_CASE("page scope: the page_state parser gives the path the ruleset compares
                                   {"url", "https://www.linkedin.com/mypreferences/m/settings/ads-by-age/?li_theme=light#x"},
                                   {"lang", "en"},
                                   {"controls", nlohmann::json::array()}};
-  const PageState page = protocol::parse_page_state(message);
+  const auto request = std::get<protocol::PageStateRequest>(protocol::read_request(message.dump()));
+  const PageState page{request.url, protocol::page_path(request.url), request.lang, request.controls};
   CHECK(page.path == "/mypreferences/m/settings/ads-by-age");
   CHECK(rules.setting_for_path(page.path) == rules.find_setting("ads-by-age"));
 }
@@ -254,16 +256,14 @@ TEST_CASE("the verdict reply names each control and a locked switch's form — b
   locked.disabled = true;
   const PageState page = own_page(gender, "en", {{"x", "Other", true}, locked});
   // Two controls: "x" does not match and the page is not matched by page (two controls).
-  const Verdict verdict = decide(rules, page, {});
-  const nlohmann::json reply = protocol::verdict_reply(verdict, page);
+  Verdict verdict = decide(rules, page, {});
+  auto typed = protocol::verdict_reply(std::move(verdict), page);
+  typed.id = 7;
+  const nlohmann::json reply = core_test::verdict_dom(typed);
   REQUIRE(reply["highlight"].size() == 1);
   CHECK(reply["highlight"][0]["control"] == 1);
   CHECK(reply["highlight"][0]["action"] == "locked");
   CHECK(reply["highlight"][0]["form"]["step"] == rules.forms.front().id);
   CHECK(reply["unknown"][0]["control"] == 0);
-  nlohmann::json with_id = reply;
-  with_id["id"] = 7;
-  const auto text = protocol::verdict_text(verdict, page, 7);
-  REQUIRE(text);
-  CHECK(*text == with_id.dump());
+  CHECK(protocol::to_text(typed) == reply.dump());
 }

@@ -12,6 +12,7 @@
 
 #include "decide_text.hpp"
 #include "handlers/page_state.hpp"
+#include "test_verdict_dom.hpp"
 #include "json_util.hpp"
 #include "protocol.hpp"
 
@@ -132,7 +133,7 @@ TEST_CASE("normalise_label: ASCII and non-ASCII text fold the same way, mixed in
   CHECK(normalise_label(" \t\n").empty());
 }
 
-TEST_CASE("verdict_text escapes random labels exactly as nlohmann's dump does") {
+TEST_CASE("the generated writer escapes random labels exactly as nlohmann's dump does") {
   std::mt19937 rng(23);
   linkedout::PageState page;
   page.url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement";
@@ -141,11 +142,8 @@ TEST_CASE("verdict_text escapes random labels exactly as nlohmann's dump does") 
     linkedout::Verdict verdict;
     verdict.unknown.push_back({label, label, "not_in_ruleset", 0});
     verdict.ok.push_back({std::nullopt, label, "label", 1});
-    const nlohmann::json id = label;
-    nlohmann::json reply = linkedout::protocol::verdict_reply(verdict, page);
-    reply["id"] = id;
-    const auto text = linkedout::protocol::verdict_text(verdict, page, id);
-    REQUIRE(text.has_value());
-    CHECK(*text == linkedout::json_util::dump(reply));
+    auto reply = linkedout::protocol::verdict_reply(std::move(verdict), page);
+    reply.id = label;
+    CHECK(linkedout::protocol::to_text(reply) == linkedout::json_util::dump(core_test::verdict_dom(reply)));
   }
 }

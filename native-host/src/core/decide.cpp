@@ -171,24 +171,25 @@ Verdict decide(const Ruleset& rules, const PageState& page, const StoreData& kno
   for (std::size_t i = 0; i < page.controls.size(); ++i) {
     const Control& control = page.controls[i];
     const Match& match = matches[i];
+    const auto index = static_cast<std::int64_t>(i);  // the reply's `control`
     if (!match.setting) {
       const bool unread = !control.checked && match.why != "other_page";
-      verdict.unknown.push_back({control.key, control.label, unread ? "unreadable" : match.why, i});
+      verdict.unknown.push_back({control.key, control.label, unread ? "unreadable" : match.why, index});
       continue;
     }
     if (claimants > 1) {
-      verdict.unknown.push_back({control.key, control.label, "ambiguous", i});
+      verdict.unknown.push_back({control.key, control.label, "ambiguous", index});
       continue;
     }
     if (!control.checked) {
-      verdict.unknown.push_back({control.key, control.label, "unreadable", i});
+      verdict.unknown.push_back({control.key, control.label, "unreadable", index});
       continue;
     }
     const Setting& setting = rules.settings[*match.setting];
     page_read = true;
     const std::string state = *control.checked ? "on" : "off";
     if (state == setting.desired) {
-      verdict.ok.push_back({control.key, setting.id, match.matched_by, i});
+      verdict.ok.push_back({control.key, setting.id, match.matched_by, index});
     } else if (control.disabled) {
       // On, and the page does not let the user switch it: never "done", never clicked; the
       // user is told, and pointed at the objection form.

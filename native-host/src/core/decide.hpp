@@ -8,18 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "protocol_messages.hpp"  // generated: protocol::Control
 #include "ruleset.hpp"
 #include "store_format.hpp"
 
 namespace linkedout {
 
-// One switch as the extension read it.
-struct Control {
-  std::optional<std::string> key;  // aria-labelledby or id; nullopt when the page gave none
-  std::string label;               // visible label text
-  std::optional<bool> checked;     // nullopt: unreadable
-  bool disabled = false;           // the page does not let the user change it (managed, locked)
-};
+// One switch as the extension read it: the page_state's control, as the generated reader gives it
+// ({key, label, checked, disabled}; docs/protocol.schema.json $defs/control).
+using Control = protocol::Control;
 
 // A walkthrough step by id and URL.
 struct NextStep {
@@ -45,25 +42,16 @@ struct Highlight {
   std::optional<NextStep> form;
 };
 
-// A matched control already in the desired state.
-struct OkControl {
-  std::optional<std::string> key;
-  std::string setting;
-  std::string matched_by;  // "key" | "label" | "page"
-  std::size_t control = 0;
-};
-
-struct UnknownControl {
-  std::optional<std::string> key;
-  std::string label;
-  std::string why;  // "unreadable" | "not_in_ruleset" | "ambiguous" | "left_alone" | "other_page"
-  std::size_t control = 0;
-};
-
-struct DriftFlag {
-  std::string setting;
-  std::string kind;  // "re-enabled" | "new"
-};
+// The verdict's other entries are the reply's own types (generated from the schema's
+// verdict_reply), so the reply takes the lists as they are:
+// a matched control already in the desired state {key, setting, matched_by ("key" | "label" |
+// "page"), control};
+using OkControl = protocol::VerdictReplyOk;
+// a control not judged {key, label, why ("unreadable" | "not_in_ruleset" | "ambiguous" |
+// "left_alone" | "other_page"), control};
+using UnknownControl = protocol::VerdictReplyUnknown;
+// a setting back on or new {setting, kind ("re-enabled" | "new")}.
+using DriftFlag = protocol::VerdictReplyDrift;
 
 // A setting whose matched, readable controls all agree: what the store must record. At most one
 // per setting per page (controls that disagree make the setting "ambiguous" and record nothing).

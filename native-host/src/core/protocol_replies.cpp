@@ -2,24 +2,22 @@
 
 namespace linkedout::protocol {
 
-using nlohmann::json;
-
-json optional_json(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
-
-json error_reply(const ProtocolError& error) {
-  json out = {{"type", "error"}, {"id", error.id}, {"code", to_string(error.code)}};
-  if (!error.field.empty()) out["field"] = error.field;
-  out["message"] = error.what();
-  return out;
+ErrorReply error_reply(const ProtocolError& error) {
+  ErrorReply reply;
+  reply.id = error.id;
+  reply.code = std::string(to_string(error.code));
+  if (!error.field.empty()) reply.field.emplace(error.field);
+  reply.message = error.what();
+  return reply;
 }
 
-json progress_json(const Progress& progress) {
-  return {{"done", progress.done}, {"total", progress.total}, {"remaining", progress.remaining}};
+Progress progress_reply(const linkedout::Progress& progress) {
+  return {progress.done, progress.total, progress.remaining};
 }
 
-json next_json(const std::optional<NextStep>& next) {
-  if (!next) return nullptr;
-  return {{"step", next->step}, {"url", next->url}};
+std::optional<Next> next_reply(const std::optional<NextStep>& next) {
+  if (!next) return std::nullopt;
+  return Next{next->step, next->url};
 }
 
 }  // namespace linkedout::protocol

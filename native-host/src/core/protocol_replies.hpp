@@ -1,19 +1,16 @@
-// Reply pieces shared by several messages (errors, progress, next, optional strings), exactly as
-// docs/protocol.md shows them. Each message's own reply is built in its handler file.
+// Reply pieces shared by several messages (errors, progress, next), from the core's types into the
+// generated reply types (protocol_messages.hpp). Each message's own reply is built in its handler.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
-#include <string>
 
 #include "decide.hpp"
 #include "protocol.hpp"
 
 namespace linkedout::protocol {
 
-nlohmann::json error_reply(const ProtocolError& error);
-nlohmann::json progress_json(const Progress& progress);
-nlohmann::json next_json(const std::optional<NextStep>& next);
-nlohmann::json optional_json(const std::optional<std::string>& value);
+ErrorReply error_reply(const ProtocolError& error);
+Progress progress_reply(const linkedout::Progress& progress);
+std::optional<Next> next_reply(const std::optional<NextStep>& next);
 
 }  // namespace linkedout::protocol

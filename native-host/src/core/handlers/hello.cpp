@@ -3,16 +3,13 @@
 
 namespace linkedout::handlers {
 
-nlohmann::json hello(const protocol::Envelope& request, HostContext& context) {
-  // The only field is optional and informative: checked, not used.
-  protocol::optional_string(request.message, "extension_version", protocol::kMaxVersion);
-  return {{"type", "hello"},
-          {"host_version", LINKEDOUT_VERSION},
-          {"protocol", protocol::kProtocolVersion},
-          {"ruleset",
-           {{"name", context.rules.name},
-            {"version", context.rules.version},
-            {"count", context.rules.settings.size()}}}};
+protocol::HelloReply hello(protocol::HelloRequest, HostContext& context) {
+  // The request's only own field (extension_version) is informative: the reader checked it.
+  protocol::HelloReply reply;
+  reply.host_version = LINKEDOUT_VERSION;
+  reply.protocol = protocol::kProtocolVersion;
+  reply.ruleset = {context.rules.name, context.rules.version, static_cast<std::int64_t>(context.rules.settings.size())};
+  return reply;
 }
 
 }  // namespace linkedout::handlers

@@ -6,13 +6,11 @@
 
 namespace linkedout::handlers {
 
-nlohmann::json import_history(const protocol::Envelope& request, HostContext& context) {
+protocol::ImportHistoryReply import_history(protocol::ImportHistoryRequest request, HostContext& context) {
   // The store text (docs/protocol.md §5) as the built-in core keeps it; the frame cap bounds it.
-  const auto& field = protocol::required(request.message, "state");
-  if (!field.is_string()) protocol::bad_field("state", "state must be the browser's store as text");
   StoreData theirs;
   try {
-    theirs = parse_store(field.get_ref<const std::string&>());
+    theirs = parse_store(request.state);
   } catch (const StoreError& error) {
     protocol::bad_field("state", std::string("state is not a LinkedOut store: ") + error.what());
   }
@@ -21,11 +19,12 @@ nlohmann::json import_history(const protocol::Envelope& request, HostContext& co
     counts = merge_store(ours, theirs);
     return counts.changed();
   });
-  return {{"type", "import_history"},
-          {"settings", counts.settings},
-          {"history", counts.history},
-          {"forms", counts.forms},
-          {"checks", counts.checks}};
+  protocol::ImportHistoryReply reply;
+  reply.settings = static_cast<std::int64_t>(counts.settings);
+  reply.history = static_cast<std::int64_t>(counts.history);
+  reply.forms = static_cast<std::int64_t>(counts.forms);
+  reply.checks = static_cast<std::int64_t>(counts.checks);
+  return reply;
 }
 
 }  // namespace linkedout::handlers

@@ -7,35 +7,33 @@
 
 namespace linkedout {
 
-nlohmann::json handlers::recheck(const protocol::Envelope& request, HostContext& context) {
-  const std::string action = protocol::required_string(request.message, "action");
+protocol::WalkthroughReply handlers::recheck(protocol::RecheckRequest request, HostContext& context) {
   const std::string now = context.now();
   StoreData data;
-  if (action == "start") {
-    // A new run replaces one left unfinished (browser closed mid-run): it never ended, so it is
-    // not recorded.
-    data = context.store.update([&](StoreData& d) {
-      d.recheck = RecheckRun{now, {}, {}};
-      return true;
-    });
-  } else if (action == "end") {
-    data = context.store.update([&](StoreData& d) {
-      if (!d.recheck) return false;  // already ended (the tab closed after the user stopped it)
-      CheckRecord record = finish_run(context.rules, d, *d.recheck, now);
-      if (record.complete) {
-        d.last_full_check = now;
-        d.last_full_check_ruleset = context.rules.version;
-      }
-      record_check(d, std::move(record));
-      d.recheck.reset();
-      return true;
-    });
-  } else {
-    std::string allowed;
-    for (const auto name : protocol::kRecheckActions) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
-    protocol::bad_field("action", "action must be one of " + allowed);
+  switch (request.action) {
+    case protocol::RecheckAction::start:
+      // A new run replaces one left unfinished (browser closed mid-run): it never ended, so it is
+      // not recorded.
+      data = context.store.update([&](StoreData& d) {
+        d.recheck = RecheckRun{now, {}, {}};
+        return true;
+      });
+      break;
+    case protocol::RecheckAction::end:
+      data = context.store.update([&](StoreData& d) {
+        if (!d.recheck) return false;  // already ended (the tab closed after the user stopped it)
+        CheckRecord record = finish_run(context.rules, d, *d.recheck, now);
+        if (record.complete) {
+          d.last_full_check = now;
+          d.last_full_check_ruleset = context.rules.version;
+        }
+        record_check(d, std::move(record));
+        d.recheck.reset();
+        return true;
+      });
+      break;
   }
-  return walkthrough_plan_reply(data, context, request);
+  return walkthrough_plan_reply(data, context, request.ui_lang);
 }
 
 }  // namespace linkedout

@@ -1,7 +1,5 @@
 // `report`: the same report as `linkedout-host report --format`, as a string in the reply (§4.5).
-#include "dispatch.hpp"
 #include "handler.hpp"
-#include "json_util.hpp"
 #include "report.hpp"
 
 namespace linkedout::handlers {
@@ -14,20 +12,21 @@ constexpr std::size_t kHistoryDetail[] = {20, 5, 0};
 
 }  // namespace
 
-nlohmann::json report(const protocol::Envelope& request, HostContext& context) {
-  const std::string name = protocol::required_string(request.message, "format");
+protocol::ReportReply report(protocol::ReportRequest request, HostContext& context) {
+  const std::string name(protocol::to_string(request.format));
   const auto format = report::parse_format(name);
-  if (!format) throw protocol::ProtocolError(protocol::ErrorCode::bad_field, "format must be one of md, html, json", "format");
+  if (!format) throw protocol::ProtocolError(protocol::ErrorCode::internal, "no report renderer for " + name);
 
   const StoreData data = context.store.load();
   const std::string now = context.now();
-  nlohmann::json reply;
+  protocol::ReportReply reply;
   for (const std::size_t detail : kHistoryDetail) {
     const auto model = report::build_report(context.rules, data, now, {detail, request.ui_lang.value_or(""), context.local_zone});
-    reply = {{"type", "report"}, {"format", report::to_string(*format)}, {"content", report::render(model, *format)}};
-    if (detail != kHistoryDetail[0]) reply["truncated"] = true;
+    reply.format = name;
+    reply.content = report::render(model, *format);
+    if (detail != kHistoryDetail[0]) reply.truncated = true;
     // Room for the id the dispatcher adds (at most 64 characters, escaped).
-    if (json_util::dump(reply).size() + 512 <= Dispatcher::kDefaultMaxReply) break;
+    if (protocol::to_text(reply).size() + 512 <= protocol::kMaxMessageBytes) break;
   }
   return reply;
 }

@@ -10,7 +10,6 @@ namespace linkedout {
 
 namespace {
 
-using nlohmann::json;
 using protocol::ErrorCode;
 using protocol::ProtocolError;
 using protocol::WalkthroughAction;
@@ -24,69 +23,57 @@ void check_markable(const Ruleset& rules, const std::string& step) {
   throw ProtocolError(ErrorCode::bad_field, "step \"" + step + "\" is not a form step of the walkthrough", "step");
 }
 
-json step_json(const Step& step) {
-  json out = {{"step", step.id},   {"kind", step.kind},         {"title", step.title},
-              {"url", step.url},   {"severity", step.severity}, {"state", step.state}};
+protocol::WalkthroughStep step_reply(const Step& step) {
+  protocol::WalkthroughStep out;
+  out.step = step.id;
+  out.kind = step.kind;
+  out.title = step.title;
+  out.url = step.url;
+  out.severity = step.severity;
+  out.state = step.state;
   if (step.kind == "form") {
-    out["guidance"] = step.guidance;
-    out["done_at"] = protocol::optional_json(step.done_at);
+    out.guidance = step.guidance;
+    out.done_at = step.done_at;
   } else {
-    out["last_seen"] = protocol::optional_json(step.last_seen);
-    out["drift"] = step.drift;
+    out.last_seen = step.last_seen;
+    out.drift = step.drift;
   }
   return out;
 }
 
-json walkthrough_reply(const Plan& plan, const StoreData& known) {
-  json steps = json::array();
-  for (const auto& step : plan.steps) steps.push_back(step_json(step));
-  return {{"type", "walkthrough"},
-          {"active", known.walkthrough_active},
-          {"region", protocol::optional_json(known.region)},
-          {"steps", std::move(steps)},
-          {"progress", protocol::progress_json(plan.progress)},
-          {"next", protocol::next_json(plan.next)}};
+// The last re-check run as the reply's `check.last` shows it (no dates per new switch).
+protocol::CheckLast last_check_reply(const CheckRecord& record) {
+  protocol::CheckLast out;
+  out.started_at = record.started_at;
+  out.ended_at = record.ended_at;
+  out.complete = record.complete;
+  out.off = record.off;
+  out.on = record.on;
+  out.unreadable = record.unreadable;
+  out.unchecked = record.unchecked;
+  for (const auto& c : record.new_controls) out.new_controls.push_back({c.page, c.key, c.label});
+  return out;
 }
 
 // The reply's `check` object: reminder, last full re-check, next due, the run in progress and the
 // last run's summary (§4.3).
-json check_reply_json(const CheckSchedule& schedule, const StoreData& known) {
-  const json last = known.checks.empty() ? json(nullptr) : check_record_json(known.checks.back(), /*for_protocol=*/true);
-  return {{"reminder_days", schedule.reminder_days ? json(*schedule.reminder_days) : json(nullptr)},
-          {"last_full_check", protocol::optional_json(schedule.last_full_check)},
-          {"next_due", protocol::optional_json(schedule.next_due)},
-          {"due", schedule.due},
-          {"due_reason", schedule.due_reason.empty() ? json(nullptr) : json(schedule.due_reason)},
-          {"running", known.recheck.has_value()},
-          {"last", last}};
+protocol::Check check_reply(const CheckSchedule& schedule, const StoreData& known) {
+  protocol::Check out;
+  out.reminder_days = schedule.reminder_days;
+  out.last_full_check = schedule.last_full_check;
+  out.next_due = schedule.next_due;
+  out.due = schedule.due;
+  if (!schedule.due_reason.empty()) out.due_reason = schedule.due_reason;
+  out.running = known.recheck.has_value();
+  if (!known.checks.empty()) out.last = last_check_reply(known.checks.back());
+  return out;
 }
 
 }  // namespace
 
-protocol::WalkthroughRequest protocol::parse_walkthrough(const json& message) {
-  WalkthroughRequest request;
-  const std::string action = required_string(message, "action");
-  if (action == "start") {
-    request.action = WalkthroughAction::start;
-  } else if (action == "status") {
-    request.action = WalkthroughAction::status;
-  } else if (action == "reset") {
-    request.action = WalkthroughAction::reset;
-  } else if (action == "mark_done") {
-    request.action = WalkthroughAction::mark_done;
-    request.step = required_string(message, "step", kMaxStep);
-  } else {
-    std::string allowed;
-    for (const auto name : kWalkthroughActions) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
-    bad_field("action", "action must be one of " + allowed);
-  }
-  return request;
-}
-
-json handlers::walkthrough(const protocol::Envelope& request, HostContext& context) {
-  const auto parsed = protocol::parse_walkthrough(request.message);
+protocol::WalkthroughReply handlers::walkthrough(protocol::WalkthroughRequest request, HostContext& context) {
   StoreData data;
-  switch (parsed.action) {
+  switch (request.action) {
     case WalkthroughAction::status:
       data = context.store.load();
       break;
@@ -107,18 +94,27 @@ json handlers::walkthrough(const protocol::Envelope& request, HostContext& conte
       });
       break;
     case WalkthroughAction::mark_done: {
-      check_markable(context.rules, parsed.step);
+      const std::string& step = request.step.value();  // the reader requires it for mark_done
+      check_markable(context.rules, step);
       const std::string now = context.now();
-      data = context.store.update([&](StoreData& d) { return record_form_done(d, parsed.step, now); });
+      data = context.store.update([&](StoreData& d) { return record_form_done(d, step, now); });
       break;
     }
   }
-  return walkthrough_plan_reply(data, context, request);
+  return walkthrough_plan_reply(data, context, request.ui_lang);
 }
 
-json walkthrough_plan_reply(const StoreData& data, HostContext& context, const protocol::Envelope& request) {
-  auto reply = walkthrough_reply(plan_walkthrough(context.rules, data, {}, request.ui_lang.value_or("")), data);
-  reply["check"] = check_reply_json(check_schedule(data, context.rules.version, context.now()), data);
+protocol::WalkthroughReply walkthrough_plan_reply(const StoreData& data, HostContext& context,
+                                                  const std::optional<std::string>& ui_lang) {
+  const Plan plan = plan_walkthrough(context.rules, data, {}, ui_lang.value_or(""));
+  protocol::WalkthroughReply reply;
+  reply.active = data.walkthrough_active;
+  reply.region = data.region;
+  reply.steps.reserve(plan.steps.size());
+  for (const auto& step : plan.steps) reply.steps.push_back(step_reply(step));
+  reply.progress = protocol::progress_reply(plan.progress);
+  reply.next = protocol::next_reply(plan.next);
+  reply.check = check_reply(check_schedule(data, context.rules.version, context.now()), data);
   return reply;
 }
 

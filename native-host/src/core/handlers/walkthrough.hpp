@@ -1,27 +1,16 @@
-// The `walkthrough` request (§4.3), parsed; the handler is handlers::walkthrough. Its reply, the
-// plan with the re-check's state, answers the `recheck` request too.
+// The walkthrough reply (§4.3): the plan with the re-check's state. It answers the `walkthrough`
+// request (handlers/walkthrough.cpp) and the `recheck` request (handlers/recheck.cpp).
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "handler.hpp"
 
-namespace linkedout::protocol {
-
-enum class WalkthroughAction { start, status, reset, mark_done };
-struct WalkthroughRequest {
-  WalkthroughAction action = WalkthroughAction::status;
-  std::string step;  // mark_done only
-};
-// Throws ProtocolError bad_field ("action", "step").
-WalkthroughRequest parse_walkthrough(const nlohmann::json& message);
-
-}  // namespace linkedout::protocol
-
 namespace linkedout {
 
-// The walkthrough reply for `data`: the plan in the request's UI language, with `check`.
-nlohmann::json walkthrough_plan_reply(const StoreData& data, HostContext& context, const protocol::Envelope& request);
+// The walkthrough reply for `data` (without id): the plan in the UI language, with `check`.
+protocol::WalkthroughReply walkthrough_plan_reply(const StoreData& data, HostContext& context,
+                                                  const std::optional<std::string>& ui_lang);
 
 }  // namespace linkedout
