@@ -191,13 +191,15 @@ export const SCAN_AS_MAIN_DOES = `globalThis.__benchScan = () => {
   return { switches, state: { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) } };
 };`;
 
-export async function openSettingsPage(browser, html) {
+export async function openSettingsPage(browser, html, extra = () => null) {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     // Everything is answered here: the page never touches the network.
     // Cross-origin isolation gives performance.now() 5 us resolution instead of 100 us.
-    if (request.url() === PAGE_URL) {
+    const answer = extra(request);
+    if (answer) request.respond(answer);
+    else if (request.url() === PAGE_URL) {
       request.respond({
         status: 200,
         contentType: 'text/html; charset=utf-8',
