@@ -11,7 +11,7 @@
 //   node bench/extension_bench.mjs --host PATH [--browser chromium|firefox] [--checkboxes N]
 //                                  [--json OUT] [--reps N] [--nodes N] [--quick] [--no-debounce]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,11 +179,13 @@ export function summarize(samples) {
 
 export const source = (rel) => readFileSync(join(ROOT, rel), 'utf8');
 
-// The content scripts a scan and an apply use, in the manifest's order, and the scan itself as
+// The content scripts a scan and an apply use, in the manifest's order (tree-style.js, the highlight's
+// style for shadow roots and frames, where the checkout has it), and the scan itself as
 // content/main.js makes it (scanAndSend): the trees (document, open shadow roots, same-origin
 // frames), the switches in them that the user can see (content/presence.js: decoys are never
 // reported), each read. The switches found are the ones the verdict's `control` indexes.
-export const SCAN_SCRIPTS = ['extension/content/scan.js', 'extension/content/presence.js', 'extension/content/highlight.js'];
+export const SCAN_SCRIPTS = ['extension/content/scan.js', 'extension/content/presence.js', 'extension/content/tree-style.js',
+  'extension/content/highlight.js'].filter((file) => existsSync(join(ROOT, file)));
 export const SCAN_AS_MAIN_DOES = `globalThis.__benchScan = () => {
   const scanner = globalThis.LinkedOutScan;
   const trees = scanner.treesIn(document);
