@@ -2,16 +2,16 @@
 // chromium / firefox-esr), on a LinkedIn-shaped settings page of about 10,000 elements served
 // offline by request interception (--checkboxes N: padded with N list checkboxes, e.g. interest
 // options, instead of feed cards):
-//   1. scan (extension/content/scan.js) + apply a real verdict (extension/content/highlight.js,
+//   1. scan as content/main.js makes it (scan.js, presence.js) + apply a real verdict (highlight.js,
 //      with highlight.css, forced layout included), median over many repetitions;
 //   2. debouncing (extension/content/main.js): how many re-scans and page_state messages a stream of
 //      unrelated DOM mutations triggers, and that flipping a switch still triggers exactly one send.
 // The verdict comes from the real host binary (--host), asked once with the page's own scan.
 //
 //   node bench/extension_bench.mjs --host PATH [--browser chromium|firefox] [--checkboxes N]
-//                                  [--json OUT] [--reps N] [--nodes N] [--quick]
+//                                  [--json OUT] [--reps N] [--nodes N] [--quick] [--no-debounce]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const PAGE_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 
 function parseArgs(argv) {
-  const opts = { host: null, json: null, reps: 50, nodes: 10000, controls: 50, mutationMs: 2000, browser: 'chromium', checkboxes: 0 };
+  const opts = { host: null, json: null, reps: 50, nodes: 10000, controls: 50, mutationMs: 2000, browser: 'chromium', checkboxes: 0, debounce: true };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -46,6 +46,7 @@ function parseArgs(argv) {
     }
     else if (flag === '--mutation-ms') opts.mutationMs = count();
     else if (flag === '--quick') { opts.reps = 10; opts.mutationMs = 1200; }
+    else if (flag === '--no-debounce') opts.debounce = false;
     else throw new Error(`unknown option ${flag}`);
   }
   if (!opts.host) throw new Error('--host PATH (the linkedout-host binary) is required');
@@ -178,13 +179,29 @@ export function summarize(samples) {
 
 export const source = (rel) => readFileSync(join(ROOT, rel), 'utf8');
 
-export async function openSettingsPage(browser, html) {
+// The content scripts a scan and an apply use, in the manifest's order (tree-style.js, the highlight's
+// style for shadow roots and frames, where the checkout has it), and the scan itself as
+// content/main.js makes it (scanAndSend): the trees (document, open shadow roots, same-origin
+// frames), the switches in them that the user can see (content/presence.js: decoys are never
+// reported), each read. The switches found are the ones the verdict's `control` indexes.
+export const SCAN_SCRIPTS = ['extension/content/scan.js', 'extension/content/presence.js', 'extension/content/tree-style.js',
+  'extension/content/highlight.js'].filter((file) => existsSync(join(ROOT, file)));
+export const SCAN_AS_MAIN_DOES = `globalThis.__benchScan = () => {
+  const scanner = globalThis.LinkedOutScan;
+  const trees = scanner.treesIn(document);
+  const switches = scanner.switchesIn(document, trees).filter(globalThis.LinkedOutPresence.isShown);
+  return { switches, state: { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) } };
+};`;
+
+export async function openSettingsPage(browser, html, extra = () => null) {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     // Everything is answered here: the page never touches the network.
     // Cross-origin isolation gives performance.now() 5 us resolution instead of 100 us.
-    if (request.url() === PAGE_URL) {
+    const answer = extra(request);
+    if (answer) request.respond(answer);
+    else if (request.url() === PAGE_URL) {
       request.respond({
         status: 200,
         contentType: 'text/html; charset=utf-8',
@@ -201,8 +218,8 @@ export async function openSettingsPage(browser, html) {
 async function measureScanAndApply(browser, html, verdict, reps) {
   const page = await openSettingsPage(browser, html);
   await page.addStyleTag({ content: source('extension/content/highlight.css') });
-  await page.addScriptTag({ content: source('extension/content/scan.js') });
-  await page.addScriptTag({ content: source('extension/content/highlight.js') });
+  for (const file of SCAN_SCRIPTS) await page.addScriptTag({ content: source(file) });
+  await page.addScriptTag({ content: SCAN_AS_MAIN_DOES });
   const out = await page.evaluate((verdictArg, repsArg) => {
     const warmup = 5;
     const scan = [];
@@ -213,10 +230,7 @@ async function measureScanAndApply(browser, html, verdict, reps) {
       globalThis.LinkedOutHighlight.clearAll(document);
       void document.body.offsetHeight; // settle style and layout outside the timed part
       const t0 = performance.now();
-      // As content/main.js does: the switches found are the ones the verdict's `control` indexes.
-      const scanner = globalThis.LinkedOutScan;
-      const switches = scanner.switchesIn(document);
-      const state = { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) };
+      const { switches, state } = globalThis.__benchScan();
       const t1 = performance.now();
       globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, switches);
       void document.body.offsetHeight; // the style/layout the marks cause is part of applying them
@@ -247,8 +261,7 @@ async function measureDebounce(browser, html, verdict, mutationMs) {
     Object.defineProperty(globalThis, 'chrome', { value: stand_in, configurable: true, writable: true });
   }, verdict);
   await page.addScriptTag({ content: source('extension/lib/protocol.js') });
-  await page.addScriptTag({ content: source('extension/content/scan.js') });
-  await page.addScriptTag({ content: source('extension/content/highlight.js') });
+  for (const file of SCAN_SCRIPTS) await page.addScriptTag({ content: source(file) });
   await page.evaluate(() => {
     // Count every scan main.js makes (each starts by listing the switches): it reads
     // LinkedOutScan once at start, so wrap it first.
@@ -368,15 +381,17 @@ async function main() {
     // The verdict the real host gives for this very page.
     const probe = await openSettingsPage(browser, html);
     const pageElements = await probe.evaluate(() => document.getElementsByTagName('*').length);
-    await probe.addScriptTag({ content: source('extension/content/scan.js') });
-    const pageState = await probe.evaluate(() => globalThis.LinkedOutScan.scanPage(document, location.href));
+    for (const file of SCAN_SCRIPTS) await probe.addScriptTag({ content: source(file) });
+    await probe.addScriptTag({ content: SCAN_AS_MAIN_DOES });
+    const pageState = await probe.evaluate(() => globalThis.__benchScan().state);
     await probe.close();
     const verdict = await askHost(opts.host, pageState);
 
     const timing = await measureScanAndApply(browser, html, verdict, opts.reps);
-    const debounce = await measureDebounce(browser, html, verdict, opts.mutationMs);
+    const debounce = opts.debounce ? await measureDebounce(browser, html, verdict, opts.mutationMs) : null;
     const result = {
       browser: version,
+      engine: opts.browser,
       page: { elements: pageElements, controls: timing.marks.controls, list_checkboxes: opts.checkboxes },
       verdict: { highlight: verdict.highlight.length, ok: verdict.ok.length, unknown: verdict.unknown.length },
       marks: { highlighted: timing.marks.highlighted, ok: timing.marks.ok, rows: timing.marks.rows },
@@ -408,10 +423,10 @@ function printTable(r) {
     `  scan                 median ${f(r.scan_ms.median)} ms   p99 ${f(r.scan_ms.p99)} ms`,
     `  apply verdict        median ${f(r.apply_ms.median)} ms   p99 ${f(r.apply_ms.p99)} ms   (layout included)`,
     `  scan + apply         median ${f(r.scan_and_apply_ms.median)} ms   p99 ${f(r.scan_and_apply_ms.p99)} ms   target p99 <= 5 ms: ${r.target.met ? 'met' : 'MISSED'}`,
-    ...r.debounce.unrelated_mutations.map((m) => `  unrelated mutations  ${m.stream}: ${m.dom_changes} DOM changes in ${m.duration_ms} ms`
+    ...(r.debounce ? r.debounce.unrelated_mutations : []).map((m) => `  unrelated mutations  ${m.stream}: ${m.dom_changes} DOM changes in ${m.duration_ms} ms`
       + ` (${m.observer_batches} observer batches) -> ${m.rescans} re-scans at [${m.rescan_at_ms.join(', ')}] ms,`
       + ` ${m.page_state_sent} page_state sent`),
-    `  switch flipped       -> ${r.debounce.switch_flipped.rescans} re-scans, ${r.debounce.switch_flipped.page_state_sent} page_state sent`,
+    ...(r.debounce ? [`  switch flipped       -> ${r.debounce.switch_flipped.rescans} re-scans, ${r.debounce.switch_flipped.page_state_sent} page_state sent`] : []),
   ];
   console.log(lines.join('\n'));
 }

@@ -1,7 +1,7 @@
 // Merges the host benchmark (bench-driver's JSON) and the extension benchmark into one JSON file
 // with the machine it ran on, and optionally rewrites the results section of docs/performance.md.
 //
-//   node bench/report.mjs --host-results FILE [--extension-results FILE] --out FILE
+//   node bench/report.mjs --host-results FILE [--extension-results FILE] [--extension-firefox-results FILE] --out FILE
 //                         [--python PATH] [--update-docs docs/performance.md]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,8 @@ const END = '<!-- bench:end -->';
 
 function parseArgs(argv) {
   const opts = {};
-  const known = { '--host-results': 'host', '--extension-results': 'extension', '--out': 'out', '--python': 'python', '--update-docs': 'docs' };
+  const known = { '--host-results': 'host', '--extension-results': 'extension', '--extension-firefox-results': 'extensionFirefox',
+    '--out': 'out', '--python': 'python', '--update-docs': 'docs' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = known[argv[i]];
     if (!key) throw new Error(`unknown option ${argv[i]}`);
@@ -59,7 +60,8 @@ const ratio = (v) => (v === undefined ? '-' : `${v.toFixed(2)}x`);
 function markdown(report) {
   const m = report.machine;
   const lines = [];
-  lines.push(`Run of ${report.generated_at.slice(0, 10)} on: ${m.cpu}, ${m.cores} cores, ${m.kernel}; ${m.cxx}; ${m.cc}; ${m.python || 'no python'}; Node ${m.node}${report.extension ? `; ${report.extension.browser}` : ''}; load average ${m.load_average_5min} (5 min) during the run.`);
+  const browsers = [report.extension, report.extension_firefox].filter(Boolean).map((e) => e.browser).join(', ');
+  lines.push(`Run of ${report.generated_at.slice(0, 10)} on: ${m.cpu}, ${m.cores} cores, ${m.kernel}; ${m.cxx}; ${m.cc}; ${m.python || 'no python'}; Node ${m.node}${browsers ? `; ${browsers}` : ''}; load average ${m.load_average_5min} (5 min) during the run.`);
   lines.push('');
   const w = report.host.workload;
   lines.push(`Workload: \`page_state\` with ${w.controls} controls (${w.page_state_bytes} bytes); cold start = spawn → \`hello\` reply → \`page_state\` reply, ${w.cold_reps} starts per host; warm round trip over ${w.warm_messages} messages on one process; throughput = ${w.throughput_rounds} × ${w.throughput_messages} pipelined messages. Hosts interleaved.`);
@@ -76,16 +78,21 @@ function markdown(report) {
     lines.push('|---|---:|---|---|');
     for (const t of report.host.targets) lines.push(`| ${t.target} | ${t.ratio.toFixed(2)} | ${t.limit} | ${t.met ? 'met' : '**missed**'} |`);
   }
+  const extensions = [report.extension, report.extension_firefox].filter(Boolean);
+  if (extensions.length) {
+    const e = extensions[0];
+    lines.push('');
+    lines.push(`Extension, headless: ${e.page.elements} elements, ${e.page.controls} switches, real verdict (${e.verdict.highlight} highlight, ${e.verdict.ok} ok, ${e.verdict.unknown} unknown), ${e.scan_ms.count} repetitions per browser. Scan as \`content/main.js\` makes it (trees, switches the user can see, each read).`);
+    lines.push('');
+    lines.push(`| measure | ${extensions.map((x) => `${x.browser} median ms | p99 ms`).join(' | ')} |`);
+    lines.push(`|---|${extensions.map(() => '---:|---:').join('|')}|`);
+    const row = (name, key) => `| ${name} | ${extensions.map((x) => `${x[key].median.toFixed(2)} | ${x[key].p99.toFixed(2)}`).join(' | ')} |`;
+    lines.push(row('scan (scan.js, presence.js)', 'scan_ms'));
+    lines.push(row('apply verdict (highlight.js, layout included)', 'apply_ms'));
+    lines.push(row(`scan + apply (target p99 ≤ 5 ms: ${extensions.map((x) => (x.target.met ? 'met' : '**missed**')).join(' / ')})`, 'scan_and_apply_ms'));
+  }
   const e = report.extension;
-  if (e) {
-    lines.push('');
-    lines.push(`Extension, ${e.browser} headless: ${e.page.elements} elements, ${e.page.controls} switches, real verdict (${e.verdict.highlight} highlight, ${e.verdict.ok} ok, ${e.verdict.unknown} unknown), ${e.scan_ms.count} repetitions.`);
-    lines.push('');
-    lines.push('| measure | median ms | p99 ms |');
-    lines.push('|---|---:|---:|');
-    lines.push(`| scan (scan.js) | ${e.scan_ms.median.toFixed(2)} | ${e.scan_ms.p99.toFixed(2)} |`);
-    lines.push(`| apply verdict (highlight.js, layout included) | ${e.apply_ms.median.toFixed(2)} | ${e.apply_ms.p99.toFixed(2)} |`);
-    lines.push(`| scan + apply (target p99 ≤ 5 ms: ${e.target.met ? 'met' : '**missed**'}) | ${e.scan_and_apply_ms.median.toFixed(2)} | ${e.scan_and_apply_ms.p99.toFixed(2)} |`);
+  if (e && e.debounce) {
     lines.push('');
     lines.push('| unrelated DOM mutations (main.js) | DOM changes | observer batches | re-scans (at ms) | longest gap without a scan | page_state sent |');
     lines.push('|---|---:|---:|---|---:|---:|');
@@ -105,6 +112,7 @@ function main() {
     machine: machine(opts.python),
     host: JSON.parse(readFileSync(opts.host, 'utf8')),
     extension: opts.extension ? JSON.parse(readFileSync(opts.extension, 'utf8')) : null,
+    extension_firefox: opts.extensionFirefox ? JSON.parse(readFileSync(opts.extensionFirefox, 'utf8')) : null,
   };
   mkdirSync(dirname(resolve(opts.out)), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(report, null, 2)}\n`);

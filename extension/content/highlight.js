@@ -59,6 +59,9 @@
   let dismissedNotice = null;
   // The confirmation region per document (see announce).
   const announcers = new WeakMap();
+  // The switches this file marked, per document: applyVerdict clears them without a new scan.
+  const markedSwitches = new WeakMap();
+  const isConnected = Object.getOwnPropertyDescriptor(root.Node.prototype, 'isConnected').get;
   // The <style> this file put into each open shadow root or frame document it marked (the
   // browser's injected highlight.css reaches the top document only), and those trees.
   const treeStyles = new WeakMap();
@@ -240,7 +243,7 @@
   function highlightRow(input, item, t, movesOn, palette) {
     input.setAttribute(PALETTE, palette);
     const row = rowOf(input);
-    if (!row) return;
+    if (!row) return null;
     const locked = item.action === 'locked';
     row.setAttribute(ROW, locked ? 'locked' : 'switch-off');
     row.setAttribute(PALETTE, palette);
@@ -264,6 +267,7 @@
       if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
     }
     addDescribedBy(input, reason.id);
+    return row;
   }
 
   // "LinkedIn does not let you switch this off here" and a link to the objection form.
@@ -294,7 +298,6 @@
   function applyVerdict(doc, verdict, switches, t = identity) {
     const movesOn = Boolean(verdict.walkthrough && verdict.walkthrough.active === true && verdict.next);
     const switchedOff = [];
-    let palette = null;
     const at = (item) => (Number.isInteger(item.control) ? switches[item.control] : undefined);
     const marks = new Map();  // element → [mark, highlight item]
     for (const item of verdict.ok) if (at(item)) marks.set(at(item), ['ok', null]);
@@ -310,15 +313,40 @@
     const highlighted = [];
     const ok = [];
     const keptRows = new Set();
-    const trees = scan().treesIn(doc);
     const markedTrees = new Set();
 
-    for (const input of scan().switchesIn(doc, trees)) {
-      const [mark, item] = marks.get(input) || [null, null];
+    // The switches to mark or clear: the ones scanned for this verdict that are still controls on
+    // the page, and every switch this file marked before (the page may have moved or replaced
+    // them). Not a second scan of the page: that was half the time of applying a verdict.
+    if (!markedSwitches.has(doc)) markedSwitches.set(doc, new Set());
+    const marked = markedSwitches.get(doc);
+    const current = [];
+    const seen = new Set();
+    for (const el of [...switches, ...marked]) {
+      if (seen.has(el)) continue;
+      seen.add(el);
+      if (isConnected.call(el)) current.push(el);
+      else marked.delete(el);
+    }
+    // The trees (the document, open shadow roots, frame documents) that hold those switches or
+    // that this file styled for earlier marks: where its rows and reasons can be, found without
+    // walking the page.
+    const trees = [doc];
+    const addTree = (tree) => { if (tree && !trees.includes(tree)) trees.push(tree); };
+    for (const el of current) addTree(el.getRootNode());
+    for (const tree of styledTrees) addTree(tree);
+    // One theme per page, measured at the first highlighted switch before anything is written
+    // (styles are costly to read, and a write before the read would make the browser restyle twice).
+    const first = current.find((el) => marks.has(el) && marks.get(el)[1]);
+    const palette = first ? paletteFor(first.parentElement || first) : null;
+
+    for (const input of current) {
+      const [mark, item] = (scan().controlAround(input) === input && marks.get(input)) || [null, null];
       if (mark === 'ok') {
         if (input.getAttribute(MARK) === 'switch-off') switchedOff.push(scan().labelOf(input));
         input.setAttribute(MARK, 'ok');
         input.removeAttribute(PALETTE);
+        marked.add(input);
         ok.push(input);
         continue;
       }
@@ -327,20 +355,17 @@
           input.removeAttribute(MARK);
           input.removeAttribute(PALETTE);
         }
+        marked.delete(input);
         continue;
       }
       input.setAttribute(MARK, mark);
+      marked.add(input);
       const tree = input.getRootNode();
       if (tree !== doc && !markedTrees.has(tree)) {
         markedTrees.add(tree);
         styleTree(tree, doc);
       }
-      if (item) {
-        // One theme per page: measured at the first highlighted switch (styles are costly to read).
-        if (palette === null) palette = paletteFor(input.parentElement || input);
-        highlightRow(input, item, t, movesOn, palette);
-      }
-      const row = rowOf(input);
+      const row = item ? highlightRow(input, item, t, movesOn, palette) : rowOf(input);
       if (row) keptRows.add(row);
       highlighted.push(input);
     }
@@ -384,6 +409,11 @@
       input.removeAttribute(MARK);
       input.removeAttribute(PALETTE);
     }
+    for (const input of markedSwitches.get(doc) || []) {
+      input.removeAttribute(MARK);
+      input.removeAttribute(PALETTE);
+    }
+    markedSwitches.delete(doc);
     for (const tree of Array.from(styledTrees)) unstyleTree(tree);
     clearNotice(doc);
     const region = announcers.get(doc);

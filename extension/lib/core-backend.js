@@ -32,17 +32,55 @@
   /** The current time as the host writes it: ISO 8601 UTC, second precision. */
   const isoNow = (date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-  /** The C ABI of native-host/wasm/core_wasm.cpp over an instantiated emscripten module. */
+  /**
+   * The C ABI of native-host/wasm/core_wasm.cpp over an instantiated emscripten module. Texts go
+   * in and out through the core's heap, encoded and decoded natively (TextEncoder.encodeInto,
+   * TextDecoder with the length the core gives): cwrap's 'string' encodes in a JS loop onto the
+   * core's stack, 4 bytes reserved per character, and searches for the NUL of what comes back —
+   * for a store of 1,000 history entries most of opening it, and a 900 KB import part would
+   * come close to the stack's end.
+   */
   function coreEngine(module) {
-    const open = module.cwrap('lo_open', 'number', ['string']);
-    const handle = module.cwrap('lo_handle', 'string', ['string', 'string']);
+    const open = module.cwrap('lo_open', 'number', ['number']);
+    const handle = module.cwrap('lo_handle', 'number', ['number', 'number']);
+    const replySize = module.cwrap('lo_reply_size', 'number', []);
     const changed = module.cwrap('lo_state_changed', 'number', []);
-    const state = module.cwrap('lo_state', 'string', []);
+    const state = module.cwrap('lo_state', 'number', []);
+    const stateSize = module.cwrap('lo_state_size', 'number', []);
+    const encoder = new TextEncoder();
+    const decoder = new TextDecoder();
+    /** The core's text at `at`, `size` bytes: decoded natively, no search for its NUL. */
+    const heapText = (at, size) => decoder.decode(module.HEAPU8.subarray(at, at + size));
+    /** `text` as a NUL-terminated UTF-8 string in the core's heap; free it with module._free. */
+    function heapString(text) {
+      const size = text.length * 3 + 1;  // a UTF-16 unit is at most 3 UTF-8 bytes
+      const at = module._malloc(size);
+      if (!at) throw new Error('the built-in core is out of memory');
+      const heap = module.HEAPU8;  // read after malloc: a grown memory is a new buffer
+      const { written } = encoder.encodeInto(text, heap.subarray(at, at + size - 1));
+      heap[at + written] = 0;
+      return at;
+    }
     return {
-      open: (text) => open(text) === 0,
+      open(text) {
+        const at = heapString(text);
+        try {
+          return open(at) === 0;
+        } finally {
+          module._free(at);
+        }
+      },
       handle(request, now) {
-        const reply = handle(request, now);
-        return { reply, state: changed() ? state() : null };
+        const at = heapString(request);
+        const when = heapString(now);
+        let reply;
+        try {
+          reply = heapText(handle(at, when), replySize());
+        } finally {
+          module._free(at);
+          module._free(when);
+        }
+        return { reply, state: changed() ? heapText(state(), stateSize()) : null };
       },
     };
   }

@@ -33,17 +33,22 @@ std::optional<report::ZoneAt> browser_zone_at(std::int64_t utc_seconds) {
   return report::ZoneAt{offset, name};
 }
 
+// The ruleset compiled in: built once per instance (a wake of the background), not per session.
+const Ruleset& rules() {
+  static const Ruleset built = precompiled_ruleset();
+  return built;
+}
+
 }  // namespace
 
 struct CoreSession::Parts {
   explicit Parts(std::string text) : store(std::move(text)) {}
-  Ruleset rules = precompiled_ruleset();
   MemoryStateStore store;
-  HostContext context{rules, store, nullptr, browser_zone_at};
+  HostContext context{rules(), store, nullptr, browser_zone_at};
   Dispatcher dispatcher{context};
 };
 
-CoreSession::CoreSession() { open(""); }
+CoreSession::CoreSession(std::string_view state_text) { open(state_text); }
 
 CoreSession::~CoreSession() = default;
 
@@ -51,12 +56,12 @@ CoreSession::~CoreSession() = default;
 // requests (drift "new" asks whether the store had history before this session).
 bool CoreSession::open(std::string_view state_text) {
   parts_.reset();
-  parts_ = std::make_unique<Parts>(std::string(state_text));
+  parts_ = std::make_unique<Parts>(std::string(state_text));  // parses the state once
   parts_->context.now = [this] { return now_; };
-  const bool accepted = parts_->store.set_aside().empty();
-  state_ = accepted ? std::string(state_text) : std::string();
+  accepted_ = parts_->store.set_aside().empty();
+  state_ = accepted_ ? std::string(state_text) : std::string();
   changed_ = false;
-  return accepted;
+  return accepted_;
 }
 
 std::string CoreSession::handle(std::string_view request, std::string now_iso) {

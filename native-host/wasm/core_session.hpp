@@ -11,7 +11,8 @@ namespace linkedout {
 
 class CoreSession {
  public:
-  CoreSession();
+  // A session over `state_text` (see open()).
+  explicit CoreSession(std::string_view state_text = "");
   ~CoreSession();
   CoreSession(const CoreSession&) = delete;
   CoreSession& operator=(const CoreSession&) = delete;
@@ -19,6 +20,8 @@ class CoreSession {
   // Starts from the store text (docs/protocol.md §5; empty: a new store). False when the text is
   // not a store: the session then starts empty and the caller keeps the text aside.
   bool open(std::string_view state_text);
+  // What the last open() returned.
+  bool state_accepted() const { return accepted_; }
 
   // One request body (JSON text) → one reply body, exactly as the host answers it. `now_iso` is
   // the current UTC time, ISO 8601 with second precision.
@@ -34,6 +37,7 @@ class CoreSession {
   std::string now_;
   std::string state_;
   bool changed_ = false;
+  bool accepted_ = true;
 };
 
 }  // namespace linkedout

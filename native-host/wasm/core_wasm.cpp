@@ -5,12 +5,15 @@
 // the extension writes storage.local once per change. No clock, no file the user can see, no
 // network: the browser passes everything in.
 //
-// C ABI (extension/core/core-module.js wraps it):
+// C ABI (extension/lib/core-backend.js wraps it):
 //   lo_open(state_text)        → 0, or 1 when the text was not a store (then it starts empty;
 //                                the caller keeps the refused text aside, as the host does)
 //   lo_handle(request, now)    → the reply's JSON text (valid until the next call)
+//   lo_reply_size()            → the byte length of the last reply
 //   lo_state_changed()         → 1 when the last lo_handle changed the state
-//   lo_state()                 → the state's text (the store file format, docs/protocol.md §5)
+//   lo_state_size()            → the byte length of lo_state()'s text
+//   lo_state()                 → the state's text (the store file format, docs/protocol.md §5),
+//                                valid until the next call
 #include <emscripten/emscripten.h>
 
 #include <memory>
@@ -22,15 +25,16 @@ namespace {
 
 std::unique_ptr<linkedout::CoreSession> session;
 std::string last_reply;
-std::string last_state;
 
 }  // namespace
 
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE int lo_open(const char* state_text) {
-  session = std::make_unique<linkedout::CoreSession>();
-  return session->open(state_text ? state_text : "") ? 0 : 1;
+  // One parse of the state: the session is made from it, not made empty and then reopened.
+  session.reset();
+  session = std::make_unique<linkedout::CoreSession>(state_text ? state_text : "");
+  return session->state_accepted() ? 0 : 1;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* lo_handle(const char* request, const char* now_iso) {
@@ -39,11 +43,13 @@ EMSCRIPTEN_KEEPALIVE const char* lo_handle(const char* request, const char* now_
   return last_reply.c_str();
 }
 
+// The byte lengths of the last reply and of the state text, so the loader decodes them at once
+// instead of searching for the NUL in JavaScript (the state is ~130 KB after 1,000 history entries).
+EMSCRIPTEN_KEEPALIVE int lo_reply_size() { return static_cast<int>(last_reply.size()); }
+EMSCRIPTEN_KEEPALIVE int lo_state_size() { return session ? static_cast<int>(session->state_text().size()) : 0; }
+
 EMSCRIPTEN_KEEPALIVE int lo_state_changed() { return session && session->state_changed() ? 1 : 0; }
 
-EMSCRIPTEN_KEEPALIVE const char* lo_state() {
-  last_state = session ? session->state_text() : std::string();
-  return last_state.c_str();
-}
+EMSCRIPTEN_KEEPALIVE const char* lo_state() { return session ? session->state_text().c_str() : ""; }
 
 }  // extern "C"

@@ -21,7 +21,7 @@ function runFiles(context, files) {
 
 /** A bare context (like a service worker) with the given extension files loaded; returns its global. */
 export function loadInContext(files, extraGlobals = {}) {
-  const sandbox = { URL, TextEncoder, console, setTimeout, clearTimeout, ...extraGlobals };
+  const sandbox = { URL, TextEncoder, TextDecoder, console, setTimeout, clearTimeout, ...extraGlobals };
   const context = vm.createContext(sandbox);
   runFiles(context, files);
   return vm.runInContext('globalThis', context);
