@@ -339,7 +339,7 @@ TEST_CASE("report: a long history keeps the most recent changes per setting") {
     record_sighting(data, "ads-by-gender", state, "", at);
     state = state == "on" ? "off" : "on";
   }
-  const auto model = report::build_report(rules(), data, kNow, {5, {}});
+  const auto model = report::build_report(rules(), data, kNow, {5, {}, {}});
   const auto& gender = row(model, "ads-by-gender");
   CHECK(gender.changes.size() == 5);
   CHECK(gender.changes_omitted == 25);

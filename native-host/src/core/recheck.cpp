@@ -79,7 +79,8 @@ CheckSchedule check_schedule(const StoreData& data, std::string_view ruleset_ver
   CheckSchedule schedule;
   schedule.reminder_days = data.reminder_days;
   schedule.last_full_check = data.last_full_check;
-  const auto last = data.last_full_check ? parse_iso8601(*data.last_full_check) : std::nullopt;
+  // Not `a ? parse(a) : nullopt`: GCC's -Wmaybe-uninitialized misreads the ternary's empty optional.
+  const auto last = parse_iso8601(data.last_full_check.value_or(std::string()));
   const auto now = parse_iso8601(now_iso);
   // Recorded with a clock that ran ahead (and was corrected since), the last check would keep the
   // reminder quiet until that future date: it is due now, and the report says the date looks wrong.
