@@ -36,6 +36,9 @@ function scriptedHost() {
       case 'config':
         if ('region' in msg) state.region = msg.region;
         return { type: 'config', region: state.region, regions: REGIONS, region_hint: state.region ? null : HINT };
+      case 'status':
+        if ('region' in msg) state.region = msg.region;
+        return { type: 'status', plan: { ...plan(), id: msg.id }, config: { ...answer({ type: 'config' }), id: msg.id } };
       case 'walkthrough': return plan();
       case 'report': return { type: 'report', format: msg.format, content: '{}' };
       case 'page_state': {
@@ -177,6 +180,40 @@ test('a policy region at start-up is pushed to the host before the popup asks', 
   assert.equal(status.options.region, 'CH');
   assert.equal(status.options.regionLocked, true);
   assert.equal(status.config.region, 'CH');
+});
+
+test('the popup\'s status is one host reply: the plan and the config together', async () => {
+  const bg = startBackground();
+  await settle();
+  bg.posted.length = 0;
+  const status = await bg.fromPopup({ type: 'status' });
+  assert.equal(status.status, 'ok');
+  assert.deepEqual(bg.posted.map((m) => m.type).filter((type) => type !== 'hello'), ['status'], 'one request (the connection\'s hello aside)');
+  assert.equal(status.plan.type, 'walkthrough');
+  assert.equal(status.config.type, 'config');
+  assert.equal(bg.badges.at(-1), '1', 'the badge follows the plan in it');
+});
+
+test('an organisation\'s fixed region rides on the popup\'s one status request', async () => {
+  const bg = startBackground({ policy: { region: 'CH' } });
+  await settle();
+  bg.host.state.region = 'EU';  // changed behind the policy's back (another browser, the CLI)
+  bg.posted.length = 0;
+  const status = await bg.fromPopup({ type: 'status' });
+  assert.deepEqual(bg.posted.filter((m) => m.type !== 'hello').map((m) => [m.type, m.region]), [['status', 'CH']]);
+  assert.equal(status.config.region, 'CH');
+  assert.equal(status.plan.region, 'CH');
+});
+
+test('the popup\'s region choice is one host request too', async () => {
+  const bg = startBackground();
+  await settle();
+  bg.posted.length = 0;
+  const reply = await bg.fromPopup({ type: 'config', region: 'UK' });
+  assert.equal(reply.status, 'ok');
+  assert.deepEqual(bg.posted.filter((m) => m.type !== 'hello').map((m) => [m.type, m.region]), [['status', 'UK']]);
+  assert.equal(reply.config.region, 'UK');
+  assert.equal(reply.plan.region, 'UK');
 });
 
 test('the popup\'s region hint comes from the config reply: no report is rendered for it', async () => {

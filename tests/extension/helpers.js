@@ -37,3 +37,16 @@ export function loadPage(html, { url = 'https://www.linkedin.com/mypreferences/d
 
 /** Plain JSON copy: values made in another VM context compare deep-equal afterwards. */
 export const plain = (value) => JSON.parse(JSON.stringify(value));
+
+/**
+ * Whether a docs/protocol.md example or transcript line is a host reply: a request and its reply
+ * share the type for hello, walkthrough, config, status, report and import_history, and differ
+ * by the fields below.
+ */
+export const isReplyExample = (msg) => ['verdict', 'error'].includes(msg.type) ||
+  (msg.type === 'hello' && 'host_version' in msg) ||
+  (msg.type === 'walkthrough' && 'steps' in msg) ||
+  (msg.type === 'config' && 'regions' in msg) ||
+  (msg.type === 'status' && 'plan' in msg) ||
+  (msg.type === 'report' && 'content' in msg) ||
+  (msg.type === 'import_history' && 'history' in msg);

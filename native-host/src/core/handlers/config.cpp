@@ -31,30 +31,28 @@ protocol::ConfigRequest protocol::parse_config(const nlohmann::json& message) {
   return request;
 }
 
-nlohmann::json handlers::config(const protocol::Envelope& request, HostContext& context) {
-  const auto parsed = protocol::parse_config(request.message);
-  StoreData data;
+StoreData apply_config(const protocol::ConfigRequest& parsed, HostContext& context) {
   if (parsed.set_region && parsed.region && !context.rules.regions.count(*parsed.region)) {
     std::string codes;
     for (const auto& [code, names] : context.rules.regions) codes += (codes.empty() ? "" : ", ") + code;
     protocol::bad_field("region", "region must be null or one of " + codes);
   }
-  if (parsed.set_region || parsed.set_reminder) {
-    data = context.store.update([&](StoreData& d) {
-      bool changed = false;
-      if (parsed.set_region && d.region != parsed.region) {
-        d.region = parsed.region;
-        changed = true;
-      }
-      if (parsed.set_reminder && d.reminder_days != parsed.reminder_days) {
-        d.reminder_days = parsed.reminder_days;
-        changed = true;
-      }
-      return changed;
-    });
-  } else {
-    data = context.store.load();
-  }
+  if (!parsed.set_region && !parsed.set_reminder) return context.store.load();
+  return context.store.update([&](StoreData& d) {
+    bool changed = false;
+    if (parsed.set_region && d.region != parsed.region) {
+      d.region = parsed.region;
+      changed = true;
+    }
+    if (parsed.set_reminder && d.reminder_days != parsed.reminder_days) {
+      d.reminder_days = parsed.reminder_days;
+      changed = true;
+    }
+    return changed;
+  });
+}
+
+nlohmann::json config_reply(const StoreData& data, HostContext& context, const protocol::Envelope& request) {
   nlohmann::json regions = nlohmann::json::object();
   // Region names in the user's language (ui_lang), falling back to English.
   const std::string ui_lang = request.ui_lang.value_or("");
@@ -69,6 +67,11 @@ nlohmann::json handlers::config(const protocol::Envelope& request, HostContext& 
           {"regions", std::move(regions)},
           {"region_hint", std::move(hint)},
           {"reminder_days", data.reminder_days ? nlohmann::json(*data.reminder_days) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json handlers::config(const protocol::Envelope& request, HostContext& context) {
+  const StoreData data = apply_config(protocol::parse_config(request.message), context);
+  return config_reply(data, context, request);
 }
 
 }  // namespace linkedout

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "protocol.hpp"
+
 namespace linkedout::protocol {
 
 struct ConfigRequest {
@@ -18,3 +20,17 @@ struct ConfigRequest {
 ConfigRequest parse_config(const nlohmann::json& message);
 
 }  // namespace linkedout::protocol
+
+namespace linkedout {
+
+struct HostContext;
+struct StoreData;
+
+// Applies what `request` sets (checking the region against the ruleset: bad_field "region") and
+// returns the store as it is then. Shared with `status`, which may carry the same fields.
+StoreData apply_config(const protocol::ConfigRequest& request, HostContext& context);
+
+// The config reply for `data`: region names in the request's UI language, the region hint.
+nlohmann::json config_reply(const StoreData& data, HostContext& context, const protocol::Envelope& request);
+
+}  // namespace linkedout
