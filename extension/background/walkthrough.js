@@ -21,6 +21,12 @@ export function install(background) {
     return reply;
   };
 
+  /** A step's name in the browser's language, as the host's plan gives it; null if it has none. */
+  background.stepTitle = async function stepTitle(id) {
+    const step = (await background.plan('status')).steps.find((s) => s.step === id);
+    return step ? step.title : null;
+  };
+
   const driver = LinkedOutWalkthroughDriver.create({
     walkthrough: background.plan,
     createTab: (url) => browser.tabs.create({ url }),

@@ -215,7 +215,8 @@
     if (response.status === 'ok') {
       const verdict = response.verdict;
       if (verdict.page_unreadable === true) {
-        highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
+        // The setting's name as the host's ruleset gives it (the background adds it), else its id.
+        highlight.showNotice(document, t('noticePageUnreadable', [response.settingTitle || String(verdict.setting)]), t);
       } else {
         highlight.clearNotice(document);
       }
@@ -248,13 +249,6 @@
     const pageDone = verdict.highlight.length === 0 && verdict.page_unreadable !== true;
     if (pageDone && verdict.walkthrough && verdict.walkthrough.active === true && verdict.next) parts.push(t('announceMovingOn'));
     highlight.announce(document, parts.join(' '));
-  }
-
-  /** The setting's name as the popup shows it (LinkedIn's wording), else its id. */
-  function settingName(id) {
-    const name = `step_${String(id).replace(/[^A-Za-z0-9]/g, '_')}`;
-    const text = t(name);
-    return text && text !== name ? text : String(id);
   }
 
   const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });

@@ -52,14 +52,14 @@ let lastOptions = null;
 function renderOrganisation(reply) {
   if ('options' in reply) lastOptions = reply.options;
   if ('config' in reply) {
-    const stepTitle = (id) => t(LinkedOutPopupView.stepMessageName(id)) || id;
+    const stepTitle = LinkedOutPopupView.stepTitles(reply.plan);
     LinkedOutOrganisationView.renderRegion(document, reply.config, lastOptions, t, reply.regionHint ?? null, stepTitle);
   }
   LinkedOutOrganisationView.renderPolicy(document, lastOptions, t);
 }
 
 function renderRecheck(reply) {
-  const stepTitle = (id) => t(LinkedOutPopupView.stepMessageName(id)) || id;
+  const stepTitle = LinkedOutPopupView.stepTitles(reply.plan);
   LinkedOutRecheckView.render(document, reply.plan ?? null, lastOptions, t, { stepTitle, formatTime });
 }
 

@@ -43,6 +43,13 @@ function scriptedHost() {
       case 'report': return { type: 'report', format: msg.format, content: '{}' };
       case 'page_state': {
         const on = msg.controls.map((c, control) => ({ ...c, control })).filter((c) => c.checked === true);
+        if (msg.controls.length === 0) {
+          return {
+            type: 'verdict', url: msg.url, setting: 'data-for-ai-improvement', highlight: [], ok: [], unknown: [], drift: [],
+            progress: { done: 0, total: 1, remaining: 1 }, next: null, walkthrough: { active: state.active, still_on: state.stillOn },
+            page_unreadable: true,
+          };
+        }
         return {
           type: 'verdict', url: msg.url, setting: 'data-for-ai-improvement',
           highlight: on.map((c) => ({ key: c.key, setting: 'data-for-ai-improvement', action: 'switch-off', severity: 'ai-training', reason: 'r', matched_by: 'key', control: c.control })),
@@ -126,6 +133,19 @@ test('one host round trip per page_state: the verdict carries the walkthrough st
   assert.deepEqual(bg.posted.map((m) => m.type), ['page_state'], 'no walkthrough status after the verdict');
   assert.equal(bg.badges.at(-1), '2', 'the badge comes from verdict.walkthrough.still_on');
   assert.equal(bg.posted[0].ui_lang, 'de-DE', 'the envelope carries the browser UI language');
+});
+
+test('a page it could not read: the reply names the setting as the host\'s plan does, for the page\'s notice', async () => {
+  const bg = startBackground();
+  await settle();
+  const unreadable = await bg.fromContent({ url: PAGE_URL, lang: 'en', controls: [] });
+  assert.equal(unreadable.status, 'ok');
+  assert.equal(unreadable.verdict.page_unreadable, true);
+  assert.equal(unreadable.settingTitle, 'AI');
+  bg.posted.length = 0;
+  const readable = await bg.fromContent(page());
+  assert.equal(readable.settingTitle, null);
+  assert.deepEqual(bg.posted.map((m) => m.type), ['page_state'], 'a readable page costs no more than its one round trip');
 });
 
 test('a page_state is validated once, at the boundary', async () => {
