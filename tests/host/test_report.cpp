@@ -25,10 +25,7 @@ using linkedout::cli_test::TempDir;
 
 constexpr const char* kNow = "2026-11-26T12:00:00Z";
 
-const Ruleset& rules() {
-  static const Ruleset loaded = load_ruleset(std::nullopt);
-  return loaded;
-}
+using test_support::rules;  // the shipped ruleset, loaded once (test_support.hpp)
 
 std::string url_of(const std::string& id) { return rules().find_setting(id)->url(); }
 
