@@ -6,22 +6,13 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, loadInContext, loadPage, plain, EXT_ID } from './helpers.js';
+import { EXTENSION_DIR, loadInContext, loadPage, plain, EXT_ID, messagesOf, translator } from './helpers.js';
 
 const POPUP_URL = `chrome-extension://${EXT_ID}/popup/popup.html`;
 const REPORT_URL = `chrome-extension://${EXT_ID}/report/report.html`;
 const SETTINGS = 'https://www.linkedin.com/mypreferences/d/settings/';
 
-const messagesOf = (locale) => JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8'));
-const translator = (locale) => {
-  const messages = messagesOf(locale);
-  return (name, subs = []) => {
-    if (name === '@@ui_locale') return locale;
-    if (name === '@@bidi_dir') return 'ltr';
-    const entry = messages[name];
-    return entry ? entry.message.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '') : '';
-  };
-};
+
 const withoutScripts = (file) => fs.readFileSync(path.join(EXTENSION_DIR, file), 'utf8').replace(/<script[^>]*><\/script>/g, '');
 
 const REGIONS = { EU: 'European Union and EEA', UK: 'United Kingdom', CH: 'Switzerland', CA: 'Canada', HK: 'Hong Kong', US: 'United States', OTHER: 'Anywhere else' };

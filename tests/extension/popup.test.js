@@ -3,20 +3,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, loadPage, EXT_ID } from './helpers.js';
+import { EXTENSION_DIR, loadPage, EXT_ID, messagesOf, translator } from './helpers.js';
 
 // Every locale folder that exists, so one added later is covered too.
 const LOCALES = fs.readdirSync(path.join(EXTENSION_DIR, '_locales'));
-const messagesOf = (locale) => JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8'));
-const translator = (locale) => {
-  const messages = messagesOf(locale);
-  return (name, subs = []) => {
-    if (name === '@@ui_locale') return locale;
-    if (name === '@@bidi_dir') return 'ltr';
-    const entry = messages[name];
-    return entry ? entry.message.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '') : '';
-  };
-};
 
 const popupHtml = fs.readFileSync(path.join(EXTENSION_DIR, 'popup/popup.html'), 'utf8')
   .replace(/<script[^>]*><\/script>/g, ''); // scripts are loaded by the helper instead

@@ -287,7 +287,7 @@ TEST_CASE("report html: no script, no loaded resource, nothing from the network"
 
 TEST_CASE("report html and md: text from the ruleset and the store is escaped") {
   // A ruleset whose texts try to inject markup (the ruleset is data: a bad one must not become code).
-  json data = json::parse(embedded_rules());
+  json data = json::parse(test_support::rules_text());
   data["settings"][0]["labels"]["en"][0] = "<script>alert(1)</script> & \"quotes\" | pipe";
   data["settings"][0]["reasons"]["en"] = "<img src=x onerror=alert(1)>";
   data["forms"][0]["guidance"]["en"] = "</li><script>bad()</script>";

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -47,6 +49,15 @@ class TempDir {
 inline const Ruleset& rules() {
   static const Ruleset loaded = load_ruleset(std::nullopt);
   return loaded;
+}
+
+// The text of the shipped ruleset file (what the build compiles in), for tests that edit it.
+inline std::string rules_text() {
+  std::ifstream in(std::filesystem::path(LINKEDOUT_SOURCE_DIR) / "native-host/rules/linkedin.json", std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read native-host/rules/linkedin.json");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 // The unpacked extension's Chromium id and origin, and its Firefox (gecko) id.
