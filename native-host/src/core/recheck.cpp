@@ -1,6 +1,7 @@
 #include "recheck.hpp"
 
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace linkedout {
 
@@ -101,6 +102,15 @@ CheckSchedule check_schedule(const StoreData& data, std::string_view ruleset_ver
     schedule.due_reason = "ruleset_changed";
   }
   return schedule;
+}
+
+nlohmann::json check_schedule_json(const CheckSchedule& schedule) {
+  const auto optional = [](const std::optional<std::string>& text) { return text ? nlohmann::json(*text) : nlohmann::json(nullptr); };
+  return {{"reminder_days", schedule.reminder_days ? nlohmann::json(*schedule.reminder_days) : nlohmann::json(nullptr)},
+          {"last_full_check", optional(schedule.last_full_check)},
+          {"next_due", optional(schedule.next_due)},
+          {"due", schedule.due},
+          {"due_reason", schedule.due_reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(schedule.due_reason)}};
 }
 
 void note_new_controls(std::vector<NewControl>& list, const Verdict& verdict, const PageState& page,

@@ -51,14 +51,10 @@ json walkthrough_reply(const Plan& plan, const StoreData& known) {
 // The reply's `check` object: reminder, last full re-check, next due, the run in progress and the
 // last run's summary (§4.3).
 json check_reply_json(const CheckSchedule& schedule, const StoreData& known) {
-  const json last = known.checks.empty() ? json(nullptr) : check_record_json(known.checks.back(), /*for_protocol=*/true);
-  return {{"reminder_days", schedule.reminder_days ? json(*schedule.reminder_days) : json(nullptr)},
-          {"last_full_check", protocol::optional_json(schedule.last_full_check)},
-          {"next_due", protocol::optional_json(schedule.next_due)},
-          {"due", schedule.due},
-          {"due_reason", schedule.due_reason.empty() ? json(nullptr) : json(schedule.due_reason)},
-          {"running", known.recheck.has_value()},
-          {"last", last}};
+  json check = check_schedule_json(schedule);
+  check["running"] = known.recheck.has_value();
+  check["last"] = known.checks.empty() ? json(nullptr) : check_record_json(known.checks.back(), /*for_protocol=*/true);
+  return check;
 }
 
 }  // namespace
