@@ -19,6 +19,8 @@ endfunction()
 linkedout_header_target(nlohmann_json::nlohmann_json)
 linkedout_header_target(Boost::headers)
 linkedout_header_target(fmt::fmt-header-only FMT_HEADER_ONLY)
-linkedout_header_target(spdlog::spdlog_header_only SPDLOG_HEADER_ONLY FMT_HEADER_ONLY)
+# SPDLOG_WCHAR_FILENAMES: the log file is opened by its UTF-16 name (a user named Zoë), not
+# through the ANSI code page.
+linkedout_header_target(spdlog::spdlog_header_only SPDLOG_HEADER_ONLY FMT_HEADER_ONLY SPDLOG_WCHAR_FILENAMES)
 linkedout_header_target(CLI11::CLI11)
 linkedout_header_target(doctest::doctest)

@@ -39,6 +39,7 @@ export function install(background) {
     const reply = await background.host.request(buildStatus(undefined, fields));
     if (reply.type !== 'status') throw new Error(`expected a status reply, got ${reply.type}`);
     background.badge.fromPlan(reply.plan);
+    background.noteTitles(reply.plan);
     return {
       plan: reply.plan, config: reply.config,
       options: LinkedOutPolicy.withHostRegion(effective, reply.config.region), regionHint: reply.config.region_hint,

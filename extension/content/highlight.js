@@ -25,7 +25,11 @@
  *                                         dismisses it;
  *   - [data-linkedout-announce]           a visually hidden status region for short confirmations
  *                                         ("… is off now"), inserted empty with the first highlight.
- * Nothing else is added or changed; marks that no longer apply are removed.
+ *   - <style data-linkedout-style>        in each open shadow root or same-origin frame where a switch is
+ *                                         marked: highlight.css (content/tree-style.js), which the
+ *                                         browser injects into the top document only; removed when
+ *                                         nothing there is marked.
+ * Nothing else is added or changed; marks that no longer apply are removed, in every tree.
  *
  * The page cannot speak in LinkedOut's name: a reason or notice is LinkedOut's only when this file
  * made it (it keeps the references); an element the page planted with the same attributes is never
@@ -55,6 +59,10 @@
   let dismissedNotice = null;
   // The confirmation region per document (see announce).
   const announcers = new WeakMap();
+  // The <style> this file put into each open shadow root or frame document it marked (the
+  // browser's injected highlight.css reaches the top document only), and those trees.
+  const treeStyles = new WeakMap();
+  const styledTrees = new Set();
 
   const scan = () => root.LinkedOutScan;
   const identity = (name, subs) => (Array.isArray(subs) ? subs.join(' ') : name);
@@ -83,12 +91,31 @@
     return (hi + 0.05) / (lo + 0.05);
   }
 
-  /** The colour the page actually paints behind `el`: its and its ancestors' backgrounds, blended. */
+  /**
+   * The element that paints under `node` when its parent does not: a shadow root's host, a
+   * same-origin frame document's <iframe>.
+   */
+  function outerParent(node) {
+    if (node.parentElement) return node.parentElement;
+    const tree = node.getRootNode();
+    if (tree && tree.host) return tree.host;
+    try {
+      const view = node.ownerDocument.defaultView;
+      return node === node.ownerDocument.documentElement && view ? view.frameElement : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The colour the page actually paints behind `el`: its and its ancestors' backgrounds, blended,
+   * out through shadow hosts and frames.
+   */
   function backgroundBehind(el) {
     const layers = [];
-    const view = el.ownerDocument.defaultView;
-    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
-      const color = parseColor(view.getComputedStyle(node).backgroundColor);
+    for (let node = el; node && node.nodeType === 1; node = outerParent(node)) {
+      const view = node.ownerDocument.defaultView;
+      const color = view ? parseColor(view.getComputedStyle(node).backgroundColor) : null;
       if (color && color.a > 0) layers.push(color);
       if (color && color.a >= 1) break;
     }
@@ -103,6 +130,49 @@
     const background = backgroundBehind(el);
     const worst = (name) => Math.min(...PALETTES[name].map((hex) => contrast(hexColor(hex), background)));
     return worst('dark') > worst('light') ? 'dark' : 'light';
+  }
+
+  /**
+   * Puts the highlight's style into `tree` (an open shadow root or a frame document) once, as a
+   * <style> this file owns; the top document has the browser's injected highlight.css.
+   */
+  function styleTree(tree, doc) {
+    if (tree === doc) return;
+    const own = treeStyles.get(tree);
+    if (own && own.isConnected) return;
+    const css = root.LinkedOutTreeStyle && root.LinkedOutTreeStyle.CSS;
+    if (!css) return;
+    const ownerDoc = tree.nodeType === 9 ? tree : tree.ownerDocument;
+    const style = ownerDoc.createElement('style');
+    style.setAttribute('data-linkedout-style', '');
+    style.textContent = css;
+    ownNodes.add(style);
+    const parent = tree.nodeType === 9 ? (tree.head || tree.documentElement) : tree;
+    if (!parent) return;
+    parent.append(style);
+    treeStyles.set(tree, style);
+    styledTrees.add(tree);
+  }
+
+  function unstyleTree(tree) {
+    const style = treeStyles.get(tree);
+    if (style) style.remove();
+    treeStyles.delete(tree);
+    styledTrees.delete(tree);
+  }
+
+  // Through the prototypes: <form name="querySelectorAll"> shadows document.querySelectorAll.
+  const documentQsa = root.Document.prototype.querySelectorAll;
+  const fragmentQsa = root.DocumentFragment.prototype.querySelectorAll;
+
+  /** Every element in `trees` (documents, shadow roots) that matches `selector`. */
+  function allIn(trees, selector) {
+    const found = [];
+    for (const tree of trees) {
+      const list = (tree.nodeType === 9 ? documentQsa : fragmentQsa).call(tree, selector);
+      for (let i = 0; i < list.length; i += 1) found.push(list[i]);
+    }
+    return found;
   }
 
   /**
@@ -240,8 +310,10 @@
     const highlighted = [];
     const ok = [];
     const keptRows = new Set();
+    const trees = scan().treesIn(doc);
+    const markedTrees = new Set();
 
-    for (const input of scan().switchesIn(doc)) {
+    for (const input of scan().switchesIn(doc, trees)) {
       const [mark, item] = marks.get(input) || [null, null];
       if (mark === 'ok') {
         if (input.getAttribute(MARK) === 'switch-off') switchedOff.push(scan().labelOf(input));
@@ -258,6 +330,11 @@
         continue;
       }
       input.setAttribute(MARK, mark);
+      const tree = input.getRootNode();
+      if (tree !== doc && !markedTrees.has(tree)) {
+        markedTrees.add(tree);
+        styleTree(tree, doc);
+      }
       if (item) {
         // One theme per page: measured at the first highlighted switch (styles are costly to read).
         if (palette === null) palette = paletteFor(input.parentElement || input);
@@ -267,29 +344,47 @@
       if (row) keptRows.add(row);
       highlighted.push(input);
     }
-    // Stale rows: a switch that left the verdict, or a row whose switch vanished.
-    for (const row of Array.from(doc.querySelectorAll(`[${ROW}]`))) {
+    // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished.
+    for (const row of allIn(trees, `[${ROW}]`)) {
       if (keptRows.has(row)) continue;
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
+    const docs = documentsOf(doc, trees);
     for (const reason of Array.from(liveReasons)) {
-      if (reason.ownerDocument !== doc) continue;
+      if (!docs.has(reason.ownerDocument)) continue;
       if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) removeReason(reason);
+    }
+    // A tree with nothing marked any more (or gone) keeps no LinkedOut style.
+    for (const tree of Array.from(styledTrees)) {
+      if (!markedTrees.has(tree) && docs.has(tree.nodeType === 9 ? tree : tree.ownerDocument)) unstyleTree(tree);
     }
     if (highlighted.length > 0) announcerOf(doc);  // the live region exists before anything is said
     return { highlighted, ok, switchedOff };
   }
 
-  /** Removes every mark, row highlight and notice (e.g. on navigation to another page). */
+  /** The top document and the frame documents among `trees`. */
+  function documentsOf(doc, trees) {
+    const docs = new Set([doc]);
+    for (const tree of trees) if (tree.nodeType === 9) docs.add(tree);
+    return docs;
+  }
+
+  /**
+   * Removes every mark, row highlight and notice (e.g. on navigation to another page), in the
+   * document and every open shadow root and same-origin frame in it.
+   */
   function clearAll(doc) {
-    for (const row of Array.from(doc.querySelectorAll(`[${ROW}]`))) {
+    const trees = scan().treesIn(doc);
+    for (const row of allIn(trees, `[${ROW}]`)) {
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
-    for (const reason of Array.from(liveReasons)) if (reason.ownerDocument === doc) removeReason(reason);
-    for (const input of Array.from(doc.querySelectorAll(`[${MARK}]`))) {
+    const docs = documentsOf(doc, trees);
+    for (const reason of Array.from(liveReasons)) if (docs.has(reason.ownerDocument)) removeReason(reason);
+    for (const input of allIn(trees, `[${MARK}]`)) {
       input.removeAttribute(MARK);
       input.removeAttribute(PALETTE);
     }
+    for (const tree of Array.from(styledTrees)) unstyleTree(tree);
     clearNotice(doc);
     const region = announcers.get(doc);
     if (region) region.remove();
@@ -400,11 +495,14 @@
   function focusFirstSwitch(doc) {
     const active = doc.activeElement;
     if (active && active !== doc.body && active !== doc.documentElement) return false;
-    const input = doc.querySelector(`[${MARK}="switch-off"]`);
+    const input = allIn(scan().treesIn(doc), `[${MARK}="switch-off"]`)[0];
     if (!input || typeof input.focus !== 'function') return false;
     input.focus({ preventScroll: true });
     if (typeof input.scrollIntoView === 'function') input.scrollIntoView({ block: 'center' });
-    return doc.activeElement === input;
+    // Focus inside a shadow root shows as its host, inside a frame as the <iframe>.
+    const inner = input.getRootNode();
+    return doc.activeElement === input || (inner.host !== undefined && inner.activeElement === input)
+      || (inner.nodeType === 9 && inner !== doc && inner.activeElement === input);
   }
 
   /** True for a mutation caused by this file (so the observer in main.js can ignore it). */

@@ -14,7 +14,10 @@
  * Identity: every verdict entry names its control by `control`, the index in the controls sent;
  * the element at that index in the scan that produced the request is the one marked, clicked and
  * read back, never "the first switch with this key" (a page may give several switches no key, or
- * one key twice). Only switches the user can see are reported (content/presence.js): a hidden
+ * one key twice). That element must still read the key and label that were sent when the verdict
+ * is applied and when it is clicked: a page that re-binds its rows in between gets no mark and no
+ * click there, and a notice when a click was held back. Only switches the user can see are
+ * reported (content/presence.js): a hidden
  * decoy with a setting's key is never marked or clicked.
  *
  * Never silent: a settings page that shows no switch LinkedOut can read within UNREADABLE_AFTER_MS
@@ -57,6 +60,9 @@
   // old page's switches are the ones reported under the old path, not those present now.
   let reportedSwitches = new Map();
   let staleSwitches = new Map();
+  // Their keys+labels, sorted: an app may re-mount the old page's rows (new elements, same
+  // markup) under the new URL before the new page's data comes; they are the old page's.
+  let previousPage = [];
   // When each switch was first seen with .checked and aria-checked disagreeing.
   let disagreeingSince = new WeakMap();
   let rereadTimer = null;
@@ -75,6 +81,12 @@
   let focusOffered = false;
   let sending = false;
   let rescanAfterSend = false;
+  // "Switch it for me" held back a click because the switch changed between the scan and the
+  // click: the notice that says so stays until the page reads done or the user leaves it.
+  let refusalNotice = null;
+  // Verdicts in a row whose elements changed while they were applied (see handleResponse).
+  let unfitVerdicts = 0;
+  const MAX_UNFIT_VERDICTS = 3;
 
   const t = (name, substitutions) => {
     try { return chrome.i18n.getMessage(name, substitutions) || name; } catch { return name; }
@@ -109,6 +121,7 @@
       return false;
     }
     staleSwitches = reportedSwitches;
+    previousPage = [...reportedSwitches.values()].sort();
     reportedSwitches = new Map();
     pageShownAt = Date.now();
     settledAt = null;
@@ -116,6 +129,8 @@
     highlight.clearAll(document);
     autoSwitchTried = new WeakSet();
     focusOffered = false;
+    refusalNotice = null;
+    unfitVerdicts = 0;
     lastSentSignature = null;
     scheduleScan();
     return true;
@@ -123,9 +138,26 @@
 
   const identityOf = (el) => `${scan.keyOf(el)}\u0000${scan.labelOf(el)}`;
 
+  /** The element still is the control that was sent: connected, same key, same label. */
+  const stillSent = (el, sent) => Boolean(el && sent) && el.isConnected
+    && scan.keyOf(el) === sent.key && scan.labelOf(el) === sent.label;
+
   /** A switch left over from the previous page (same element, same key and label). */
   function isStale(el) {
     return staleSwitches.has(el) && staleSwitches.get(el) === identityOf(el);
+  }
+
+  /**
+   * The switches shown are exactly the previous page's, by key and label (new elements: the app
+   * re-mounted the old page under the new URL). They are never reported for this page: a verdict
+   * comes only from the page's own switches. A page that really is identical to the one before
+   * gets the "could not read" notice: a notice, not a guess. One switch more, less or different
+   * and the page is judged as it is (a category page's switches, then one of them on its own page).
+   */
+  function looksLikePreviousPage(switches) {
+    if (previousPage.length === 0 || switches.length !== previousPage.length) return false;
+    const now = switches.map(identityOf).sort();
+    return now.every((identity, i) => identity === previousPage[i]);
   }
 
   /** Ms until every checked/aria-checked disagreement has lasted SETTLE_MS (0: report now). */
@@ -158,7 +190,8 @@
     if (sending) { rescanAfterSend = true; return; }
     const trees = scan.treesIn(document);
     watchTrees(trees);
-    const switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && isShown(el));
+    let switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && isShown(el));
+    if (looksLikePreviousPage(switches)) switches = [];
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the
       // page has settled, and UNREADABLE_AFTER_MS have passed, report it with no controls.
@@ -211,16 +244,51 @@
 
   const sameElements = (a, b) => a.length === b.length && a.every((el, i) => el === b[i]);
 
+  /** Every element the verdict marks still reads as the control that was sent. */
+  function verdictStillFits(verdict, switches, controls) {
+    return [...verdict.highlight, ...verdict.ok].every((item) => !Number.isInteger(item.control)
+      || stillSent(switches[item.control], controls[item.control]));
+  }
+
+  function refuse(item) {
+    refusalNotice = t('autoSwitchPageChanged', [settingName(item.setting)]);
+    highlight.showNotice(document, refusalNotice, t);
+  }
+
+  const NO_MARKS = { highlight: [], ok: [], unknown: [] };
+
   function handleResponse(response, switches, controls) {
     if (response.status === 'ok') {
       const verdict = response.verdict;
+      if (typeof response.settingTitle === 'string') knownTitle = { id: verdict.setting, title: response.settingTitle };
       if (verdict.page_unreadable === true) {
-        // The setting's name as the host's ruleset gives it (the background adds it), else its id.
-        highlight.showNotice(document, t('noticePageUnreadable', [response.settingTitle || String(verdict.setting)]), t);
+        highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
+      } else if (refusalNotice !== null && verdict.highlight.length > 0) {
+        highlight.showNotice(document, refusalNotice, t);
       } else {
+        refusalNotice = null;
         highlight.clearNotice(document);
       }
-      const applied = highlight.applyVerdict(document, verdict, switches, t);
+      let applied = highlight.applyVerdict(document, verdict, switches, t);
+      // The page re-bound a control to another setting while the verdict was applied (a list
+      // re-sorted on an attribute LinkedOut set): its mark would be another setting's. Take the
+      // marks back, click nothing, and judge the page as it is now.
+      if (!verdictStillFits(verdict, switches, controls)) {
+        applied = highlight.applyVerdict(document, NO_MARKS, [], t);
+        const wanted = verdict.highlight.find((item) => item.action === 'switch-off');
+        if (autoSwitch && response.autoSwitchAllowed !== false && wanted) refuse(wanted);
+        lastSentSignature = null;
+        unfitVerdicts += 1;
+        // A page that re-binds its rows every time is not read: it is said, never left silent
+        // (and not re-scanned at once any more: its own next change brings the next scan).
+        if (unfitVerdicts >= MAX_UNFIT_VERDICTS) {
+          highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
+        } else {
+          scheduleScan(0);
+        }
+        return;
+      }
+      unfitVerdicts = 0;
       if (applied.highlighted.length > 0 && !focusOffered) {
         focusOffered = true;
         highlight.focusFirstSwitch(document);
@@ -251,6 +319,11 @@
     highlight.announce(document, parts.join(' '));
   }
 
+  // The page's setting's name as the host's ruleset gives it (the background adds it to its
+  // reply); its id where none came.
+  let knownTitle = { id: null, title: null };
+  const settingName = (id) => (knownTitle.id === id && knownTitle.title) || String(id);
+
   const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
   /**
@@ -265,18 +338,30 @@
       const sent = controls[item.control];
       if (!input || !sent || autoSwitchTried.has(input)) continue;
       autoSwitchTried.add(input);
-      const unchanged = input.isConnected && isShown(input) && !scan.isDisabled(input)
-        && scan.keyOf(input) === sent.key && scan.labelOf(input) === sent.label;
-      if (!unchanged || scan.checkedOf(input) !== true) continue;
+      if (!input.isConnected) continue;  // re-rendered: the next scan judges the new element
+      // The element must still be the switch that was scanned: a page that re-binds or re-orders
+      // its rows between the scan and the click would have it flip another setting. Then no
+      // click, and the page says why (never silent); the next scan judges the page as it is.
+      if (!stillSent(input, sent)) {
+        refuse(item);
+        lastSentSignature = null;
+        scheduleScan(0);
+        continue;
+      }
+      if (!isShown(input) || scan.isDisabled(input) || scan.checkedOf(input) !== true) continue;
       input.click();
       rereadFor();
       let confirmed = false;
+      let rebound = false;
       for (let waited = 0; waited <= CONFIRM_TIMEOUT_MS; waited += CONFIRM_STEP_MS) {
-        if (!input.isConnected || scan.checkedOf(input) === false) { confirmed = input.isConnected; break; }
+        if (!input.isConnected) break;
+        // Read back only while it is still the same switch: re-bound, it shows another setting.
+        if (!stillSent(input, sent)) { rebound = true; break; }
+        if (scan.checkedOf(input) === false) { confirmed = true; break; }
         await sleep(CONFIRM_STEP_MS);
       }
-      // A re-rendered row (the element gone) is judged by the next scan, not guessed here.
-      if (confirmed || !input.isConnected) scheduleScan(0);
+      // A re-rendered or re-bound row is judged by the next scan, not guessed here.
+      if (confirmed || rebound || !input.isConnected) scheduleScan(0);
       else highlight.markUnconfirmed(input, t('autoSwitchUnconfirmed'));
     }
   }

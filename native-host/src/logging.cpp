@@ -42,7 +42,9 @@ class LazyFileSink final : public spdlog::sinks::base_sink<std::mutex> {
     try {
       std::error_code ignored;
       std::filesystem::create_directories(file_.parent_path(), ignored);
-      file_sink_ = std::make_shared<spdlog::sinks::rotating_file_sink_st>(file_.string(), kMaxLogBytes, kLogFiles);
+      // native(): UTF-16 on Windows (spdlog built with wide file names there), so a folder named
+      // Zoë or 数据 is opened as itself; bytes on POSIX.
+      file_sink_ = std::make_shared<spdlog::sinks::rotating_file_sink_st>(file_.native(), kMaxLogBytes, kLogFiles);
       file_sink_->set_pattern("[%Y-%m-%dT%H:%M:%S.%e] [%P] [%l] %v");
       return true;
     } catch (const std::exception&) {

@@ -62,6 +62,52 @@ function actOnMarked(page) {
   });
 }
 
+// How the highlight is drawn on the marked control, in whatever tree it sits (the document, an open
+// shadow root, a same-origin frame): computed styles, then the focus ring once it has focus.
+function highlightLook(page) {
+  return page.evaluate(() => {
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.getAttribute('data-linkedout') === 'switch-off') return el;
+        const inner = el.shadowRoot ?? (el.tagName === 'IFRAME' ? el.contentDocument : null);
+        const hit = inner && walk(inner);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const el = walk(document);
+    if (!el) return null;
+    const style = (node) => el.ownerDocument.defaultView.getComputedStyle(node);
+    const outline = (node) => `${style(node).outlineStyle} ${style(node).outlineWidth}`;
+    const row = el.closest('[data-linkedout-row]');
+    const reason = row && [...row.children].find((child) => child.hasAttribute('data-linkedout-reason'));
+    el.blur();  // LinkedOut may have focused it already: the mark first, then the focus ring
+    const look = {
+      tree: el.getRootNode() === document ? 'document' : (el.getRootNode().host ? 'shadow root' : 'frame'),
+      switchOutline: outline(el),
+      rowOutline: row ? outline(row) : null,
+      reason: reason ? { display: style(reason).display, background: style(reason).backgroundColor, color: style(reason).color,
+        text: reason.textContent } : null,
+    };
+    el.focus();
+    look.focusOutline = outline(el);
+    return look;
+  });
+}
+
+// The highlight is visible where the control is, not only in the top document (issue 21).
+async function assertHighlightVisible(page, tree) {
+  const look = await highlightLook(page);
+  assert.ok(look, 'a marked control');
+  assert.equal(look.tree, tree);
+  assert.equal(look.switchOutline, 'solid 3px', `the switch is outlined (${JSON.stringify(look)})`);
+  assert.equal(look.rowOutline, 'solid 3px', `the row is outlined (${JSON.stringify(look)})`);
+  assert.deepEqual([look.reason?.display, look.reason?.background, look.reason?.color], ['block', 'rgb(140, 29, 24)', 'rgb(255, 255, 255)'],
+    `the reason is shown as LinkedOut's label (${JSON.stringify(look)})`);
+  assert.match(look.reason.text, /^LinkedOut: /);
+  assert.equal(look.focusOutline, 'double 6px', `the focused switch shows LinkedOut's focus ring (${JSON.stringify(look)})`);
+}
+
 export function defineReadingScenarios(it, context) {
   const settingById = (replica, id) => replica.ruleset.settings.find((s) => s.id === id);
 
@@ -74,7 +120,7 @@ export function defineReadingScenarios(it, context) {
 
   // Opens `settingId`'s page with its switch drawn as `shape` (on), finds it highlighted, acts on
   // it as a user would, and waits for the read-back and the store to say off.
-  async function flipDrawnAs(settingId, shape, { lang = 'en', expectTag, extra = {} } = {}) {
+  async function flipDrawnAs(settingId, shape, { lang = 'en', expectTag, extra = {}, visibleIn = null } = {}) {
     const { replica, session } = context();
     const setting = settingById(replica, settingId);
     const key = setting.keys[0];
@@ -86,6 +132,9 @@ export function defineReadingScenarios(it, context) {
       await page.goto(replica.url(setting.path));
       const mark = await waitForMark(page, (m) => m.mark === 'switch-off', `the ${shape} control of ${settingId} highlighted`);
       if (expectTag) assert.equal(mark.tag, expectTag, `the mark lands on the ${expectTag} that is the control`);
+      if (visibleIn) {
+        await assertHighlightVisible(page, visibleIn);
+      }
       assert.ok(await actOnMarked(page), 'the marked control is there to act on');
       await waitUntil(() => replica.toggles()[key] === false, { what: `the replica to save ${key} off` });
       await waitForMark(page, (m) => m.mark === 'ok', `the ${shape} control read back as off`);
@@ -98,12 +147,12 @@ export function defineReadingScenarios(it, context) {
     }
   }
 
-  it('a switch in a same-origin iframe (legacy /psettings/ document) is read, highlighted and read back', async () => {
-    await flipDrawnAs('ads-by-age', 'iframe', { expectTag: 'input' });
+  it('a switch in a same-origin iframe (legacy /psettings/ document) is read, highlighted visibly and read back', async () => {
+    await flipDrawnAs('ads-by-age', 'iframe', { expectTag: 'input', visibleIn: 'frame' });
   });
 
-  it('a switch in an open shadow root is read, highlighted and read back', async () => {
-    await flipDrawnAs('ads-by-gender', 'shadow', { expectTag: 'input' });
+  it('a switch in an open shadow root is read, highlighted visibly and read back', async () => {
+    await flipDrawnAs('ads-by-gender', 'shadow', { expectTag: 'input', visibleIn: 'shadow root' });
   });
 
   it('a Yes/No radio group: the "No" answer is highlighted; choosing it records the setting off', async () => {

@@ -144,7 +144,7 @@ test('a page it could not read: the reply names the setting as the host\'s plan 
   assert.equal(unreadable.settingTitle, 'AI');
   bg.posted.length = 0;
   const readable = await bg.fromContent(page());
-  assert.equal(readable.settingTitle, null);
+  assert.equal(readable.settingTitle, 'AI', 'known from the last plan');
   assert.deepEqual(bg.posted.map((m) => m.type), ['page_state'], 'a readable page costs no more than its one round trip');
 });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { loadPage, plain } from './helpers.js';
 
 const SETTINGS = 'https://www.linkedin.com/mypreferences/d/settings/';
-const CONTENT_SCRIPTS = ['lib/protocol.js', 'content/scan.js', 'content/highlight.js', 'content/main.js'];
+const CONTENT_SCRIPTS = ['lib/protocol.js', 'content/scan.js', 'content/tree-style.js', 'content/highlight.js', 'content/main.js'];
 
 const switchRow = (key, label, on) => `<div class="r${key.length}"><span id="${key}">${label}</span>
   <input type="checkbox" role="switch" aria-labelledby="${key}" aria-checked="${on}" ${on ? 'checked' : ''}></div>`;
@@ -26,13 +26,50 @@ function verdictFor(page) {
   };
 }
 
-function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitch = false, respond = (msg) => ({ status: 'ok', verdict: verdictFor(msg.page) }), pageConfirms = true } = {}) {
+/**
+ * A clock the test moves by hand, installed into the page before the content script: its
+ * setTimeout, clearTimeout and Date.now. `advance(ms)` runs every timer due within `ms`, in order,
+ * letting the promises each one starts (the message round trip) settle before the next.
+ */
+function installClock(window) {
+  let now = Date.now();
+  let nextId = 1;
+  const timers = new Map();
+  window.Date.now = () => now;
+  window.setTimeout = (fn, ms = 0) => {
+    const id = nextId++;
+    timers.set(id, { at: now + Math.max(0, Number(ms) || 0), id, fn });
+    return id;
+  };
+  window.clearTimeout = (id) => { timers.delete(id); };
+  const settle = async () => { for (let i = 0; i < 20; i += 1) await Promise.resolve(); };
+  return {
+    async advance(ms) {
+      const end = now + ms;
+      await settle();
+      for (;;) {
+        const due = [...timers.values()].filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+        if (!due) break;
+        timers.delete(due.id);
+        now = due.at;
+        due.fn();
+        await settle();
+      }
+      now = end;
+    },
+    settle,
+  };
+}
+
+function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitch = false, respond = (msg) => ({ status: 'ok', verdict: verdictFor(msg.page) }), pageConfirms = true, fakeClock = false } = {}) {
   const sent = [];
   const storageListeners = [];
+  let clock = null;
   const page = loadPage(`<!doctype html><html lang="en"><body><main>${body}</main></body></html>`, {
     url,
     files: CONTENT_SCRIPTS,
     beforeScripts(window) {
+      if (fakeClock) clock = installClock(window);
       // The page's own switch logic, as LinkedIn's: a click flips the switch, the page updates aria-checked.
       window.document.addEventListener('click', (event) => {
         const input = event.target;
@@ -50,7 +87,7 @@ function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitc
       };
     },
   });
-  return { ...page, sent, setAutoSwitch: (value) => storageListeners.forEach((fn) => fn({ autoSwitch: { newValue: value } }, 'local')) };
+  return { ...page, sent, clock, setAutoSwitch: (value) => storageListeners.forEach((fn) => fn({ autoSwitch: { newValue: value } }, 'local')) };
 }
 
 async function waitFor(check, what, timeout = 4000) {
@@ -79,17 +116,21 @@ test('scans on load, sends one page_state, applies the verdict', async () => {
   assert.equal(sent.length, 1, 'our own marks do not trigger another scan');
 });
 
+// On the page's own clock (installClock), not wall time: a loaded machine cannot stretch the burst
+// past the debounce and split it into two scans.
 test('late rendering: nothing is sent for an empty shell; a burst of mutations gives one debounced scan', async () => {
-  const { document, sent } = startPage('<div id="shell">Loading…</div>');
-  await sleep(400);
+  const { document, sent, clock } = startPage('<div id="shell">Loading…</div>', { fakeClock: true });
+  await clock.advance(400);
   assert.equal(sent.length, 0);
   const shell = document.getElementById('shell');
   for (let i = 0; i < 20; i += 1) {
     shell.insertAdjacentHTML('beforeend', switchRow(`k${i}`, `Label ${i}`, i % 2 === 0));
-    await sleep(5);
+    await clock.advance(5);  // each row its own mutation batch, 5 ms apart
   }
-  await waitFor(() => sent.length === 1, 'one page_state');
-  await sleep(400);
+  assert.equal(sent.length, 0, 'nothing sent while the burst goes on');
+  await clock.advance(250);  // the debounce after the last mutation
+  assert.equal(sent.length, 1, 'one page_state once the burst is over');
+  await clock.advance(5000);
   assert.equal(sent.length, 1, 'debounced into one message');
   assert.equal(sent[0].page.controls.length, 20);
 });
@@ -131,6 +172,20 @@ test('a flip the page does not confirm (aria-checked stale) keeps the highlight'
   await sleep(50);
   assert.deepEqual(marks(document), [['allowDataForGenerativeAI', 'switch-off']]);
   assert.ok(document.querySelector('[data-linkedout-row] [data-linkedout-reason]'));
+});
+
+test('SPA navigation that re-mounts the old page (new elements, same markup) under the new URL: never sent for it', async () => {
+  const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true));
+  await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the first highlight');
+  window.history.pushState({}, '', '/mypreferences/d/settings/ads-beyond-linkedin');
+  document.querySelector('main').innerHTML = switchRow('allowDataForGenerativeAI', 'Use my data', true);  // re-mounted
+  await sleep(600);
+  assert.equal(sent.length, 1, 'the old page\'s switches are not the new page\'s');
+  assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
+  // The new page's own switch, beside the old one for a moment: judged, on its URL.
+  document.querySelector('main').insertAdjacentHTML('beforeend', switchRow('allowLinkedInAudienceNetwork', 'Ads off LinkedIn', true));
+  await waitFor(() => sent.length === 2, 'the new page_state');
+  assert.equal(sent[1].page.url, `${SETTINGS}ads-beyond-linkedin`);
 });
 
 test('SPA navigation by pushState: old marks go, the new page is scanned with its own URL', async () => {
@@ -201,6 +256,50 @@ test('a locked switch (on, disabled) is sent as disabled, marked locked and neve
   assert.equal(document.querySelector('input').checked, true, 'never clicked');
   assert.match(document.querySelector('[data-linkedout-reason]').textContent, /highlightLocked/);
   assert.equal(document.querySelector('[data-linkedout-reason] a').href, 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
+});
+
+test('"switch it for me": rows re-bound to other settings before the click: no wrong click, a notice, then the right one', async () => {
+  let swapped = false;
+  let doc = null;
+  const respond = (msg) => {
+    // The page re-binds its rows (labels swap between the two elements) while the verdict is on its way.
+    if (!swapped) {
+      swapped = true;
+      const [a, b] = doc.querySelectorAll('input');
+      const [pa, pb] = doc.querySelectorAll('p');
+      a.setAttribute('aria-label', 'Location'); pa.textContent = 'Location';
+      b.setAttribute('aria-label', 'Smart replies'); pb.textContent = 'Smart replies';
+    }
+    return byLabel('Location')(msg);
+  };
+  const page = startPage(namedRow('Smart replies', true) + namedRow('Location', true), { autoSwitch: true, respond });
+  doc = page.document;
+  const notices = [];
+  new page.window.MutationObserver(() => {
+    const notice = doc.querySelector('[data-linkedout-notice]');
+    if (notice && notice.textContent && notices.at(-1) !== notice.textContent) notices.push(notice.textContent);
+  }).observe(doc, { subtree: true, childList: true, characterData: true });
+  await waitFor(() => doc.querySelector('[aria-label="Location"][data-linkedout="ok"]'), 'Location (now the first element) off and ok', 5000);
+  assert.equal(doc.querySelector('[aria-label="Smart replies"]').checked, true, 'the element that was Location when scanned is never clicked');
+  assert.deepEqual(notices, ['autoSwitchPageChanged(s)'], 'the held-back click was said');
+  assert.equal(doc.querySelector('[aria-label="Smart replies"]').hasAttribute('data-linkedout'), false);
+});
+
+test('a page that re-binds its rows under every verdict is never left silent: the could-not-read notice', async () => {
+  let doc = null;
+  const respond = (msg) => {
+    // Every time: the two rows swap what they show while the verdict is on its way.
+    const [a, b] = doc.querySelectorAll('input');
+    const [la, lb] = [a.getAttribute('aria-label'), b.getAttribute('aria-label')];
+    a.setAttribute('aria-label', lb);
+    b.setAttribute('aria-label', la);
+    return byLabel('Location')(msg);
+  };
+  const page = startPage(namedRow('Smart replies', true) + namedRow('Location', true), { respond });
+  doc = page.document;
+  const notice = await waitFor(() => doc.querySelector('[data-linkedout-notice]')?.textContent, 'the notice', 8000);
+  assert.equal(notice, 'noticePageUnreadable(s)');
+  assert.equal(doc.querySelectorAll('[data-linkedout="switch-off"]').length, 0, 'no mark on a switch that shows another setting');
 });
 
 test('turning "switch it for me" on in the popup acts on the page already open', async () => {

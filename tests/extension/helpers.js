@@ -28,7 +28,7 @@ export function loadInContext(files, extraGlobals = {}) {
 }
 
 /** A jsdom page at `url` with the content scripts' libraries loaded; returns {dom, window, document}. */
-export function loadPage(html, { url = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', files = ['lib/protocol.js', 'content/scan.js', 'content/highlight.js'], beforeScripts = () => {} } = {}) {
+export function loadPage(html, { url = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', files = ['lib/protocol.js', 'content/scan.js', 'content/tree-style.js', 'content/highlight.js'], beforeScripts = () => {} } = {}) {
   const dom = new JSDOM(html, { url, runScripts: 'outside-only' });
   beforeScripts(dom.window);
   runFiles(dom.getInternalVMContext(), files);

@@ -320,3 +320,55 @@ test('a reason or notice planted by the page is never reused, changed or shown a
   assert.ok(document.getElementById('fake-notice') && document.getElementById('fake-reason') && document.getElementById('stray'));
   assert.equal(document.querySelectorAll('[data-linkedout-reason], [data-linkedout-notice]').length, 3, 'only LinkedOut\'s own are gone');
 });
+
+// A settings row in an open shadow root (LinkedIn's newer components): the browser's injected
+// highlight.css does not reach it, so LinkedOut puts its own style there; marks and reasons there
+// are cleared like the document's.
+function shadowPage() {
+  const page = loadPage(PAGE);
+  const { document } = page;
+  const host = document.createElement('div');
+  document.querySelector('main').append(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.innerHTML = ROW('allowAdsByGender', 'Ads by gender', true);
+  return { ...page, shadow };
+}
+const ownStyles = (tree) => [...tree.querySelectorAll('style[data-linkedout-style]')];
+
+test('a highlight in an open shadow root brings LinkedOut\'s style there, once; the document gets none', () => {
+  const { window, document, shadow } = shadowPage();
+  applyTo(window, document, verdict(['allowAdsByGender'], []));
+  const input = shadow.querySelector('input');
+  assert.equal(input.getAttribute('data-linkedout'), 'switch-off');
+  assert.ok(shadow.querySelector('[data-linkedout-row] [data-linkedout-reason]'), 'the reason is in the shadow row');
+  assert.equal(ownStyles(shadow).length, 1);
+  assert.equal(ownStyles(shadow)[0].textContent, window.LinkedOutTreeStyle.CSS);
+  assert.equal(ownStyles(document).length, 0, 'the top document has the browser\'s sheet');
+  applyTo(window, document, verdict(['allowAdsByGender'], []));
+  assert.equal(ownStyles(shadow).length, 1, 'not added twice');
+  assert.equal(window.LinkedOutHighlight.isOwnNode(ownStyles(shadow)[0]), true, 'the observer ignores it');
+});
+
+test('stale marks in a shadow root are cleared: the row, its reason and the style go with the verdict', () => {
+  const { window, document, shadow } = shadowPage();
+  applyTo(window, document, verdict(['allowAdsByGender'], []));
+  applyTo(window, document, verdict([], []));
+  assert.equal(shadow.querySelectorAll('[data-linkedout-row], [data-linkedout-reason], [data-linkedout]').length, 0);
+  assert.equal(shadow.querySelector('input').hasAttribute('aria-describedby'), false);
+  assert.equal(ownStyles(shadow).length, 0, 'no style left where nothing is marked');
+});
+
+test('clearAll (navigation) clears marks, reasons and style in every shadow root', () => {
+  const { window, document, shadow } = shadowPage();
+  applyTo(window, document, verdict(['allowAdsByGender', 'allowDataForGenerativeAI'], []));
+  window.LinkedOutHighlight.clearAll(document);
+  assert.equal(shadow.querySelectorAll('[data-linkedout-row], [data-linkedout-reason], [data-linkedout], style').length, 0);
+  assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason], [data-linkedout]').length, 0);
+});
+
+test('focus goes to a highlighted switch inside a shadow root', () => {
+  const { window, document, shadow } = shadowPage();
+  applyTo(window, document, verdict(['allowAdsByGender'], []));
+  assert.equal(window.LinkedOutHighlight.focusFirstSwitch(document), true);
+  assert.equal(shadow.activeElement, shadow.querySelector('input'));
+});

@@ -143,12 +143,15 @@ TEST_CASE("dispatch: re-scans of an unchanged page refresh the store at most onc
   Host host;
   host.send(ai_page(false));
   const auto written = std::filesystem::last_write_time(host.store.file());
-  std::ifstream before(host.store.file());
-  const std::string text_before((std::istreambuf_iterator<char>(before)), {});
+  // Each read closes the file: on Windows an open stream would stop the store's next replace.
+  const auto text_of = [&] {
+    std::ifstream in(host.store.file());
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+  };
+  const std::string text_before = text_of();
   host.now = "2026-11-25T10:00:30Z";
   host.send(ai_page(false));
-  std::ifstream after(host.store.file());
-  CHECK(std::string((std::istreambuf_iterator<char>(after)), {}) == text_before);
+  CHECK(text_of() == text_before);
   CHECK(std::filesystem::last_write_time(host.store.file()) == written);
   host.now = "2026-11-25T10:01:00Z";
   host.send(ai_page(false));

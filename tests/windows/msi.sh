@@ -7,9 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 export LC_ALL=C.UTF-8
 version=$(head -n1 VERSION)
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/linkedout-msi-test.XXXXXX")
-export WINEPREFIX="$scratch/prefix"
-trap 'WINEPREFIX=$WINEPREFIX wineserver -k 2>/dev/null; rm -rf "$scratch"' EXIT
+source tests/windows/wine-prefix.sh
 run() { tests/windows/wine-run "$@"; }
 
 failures=0
@@ -61,7 +59,6 @@ check_removed() {
 }
 
 # --- per user: no administrator rights, %LOCALAPPDATA%\LinkedOut ---------------------------------
-run wineboot -i >/dev/null 2>&1
 run msiexec /i "$per_user" /qn; status=$?
 expect "msiexec /i (per user) exits 0" '((status == 0))'
 local_app_data=$(folder LOCALAPPDATA)

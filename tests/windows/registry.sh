@@ -10,9 +10,10 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 exe=${1:-build-windows/native-host/linkedout-host.exe}
 export LC_ALL=C.UTF-8  # Wine writes non-ASCII output in the locale's encoding
+# The prefix of the calling suite (run.sh), else one of its own.
+[[ -n ${WINEPREFIX:-} ]] || source tests/windows/wine-prefix.sh
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/linkedout-registry.XXXXXX")
-export WINEPREFIX="$scratch/prefix"
-trap 'WINEPREFIX=$WINEPREFIX wineserver -k 2>/dev/null; rm -rf "$scratch"' EXIT
+trap 'rm -rf "$scratch"; [[ -z ${wine_prefix_scratch:-} ]] || wine_prefix_cleanup' EXIT
 run() { tests/windows/wine-run "$@"; }
 
 failures=0
@@ -37,13 +38,16 @@ unix_path() { run winepath -u "$1" 2>/dev/null | tr -d '\r'; }
 windows_path() { run winepath -w "$1" 2>/dev/null | tr -d '\r'; }
 browsers=(chrome chromium edge brave vivaldi firefox)
 
-# The program in a folder whose name needs UTF-16 (and is not in any ANSI code page whole).
-home_dir="$scratch/Zoë 数据"
+# The program in a folder whose name needs UTF-16 (and is not in any ANSI code page whole), on
+# the prefix's C: drive. (Not under the Unix temp folder: Wine shows /tmp, world-writable, as a
+# folder Everyone may change, so doctor rightly calls a program there replaceable.)
+home_dir="$WINEPREFIX/drive_c/Zoë 数据"
 mkdir -p "$home_dir"
 cp "$exe" "$home_dir/linkedout-host.exe"
 host="$home_dir/linkedout-host.exe"
 host_win=$(windows_path "$host")
 echo "host: $host_win"
+expect "the program's Windows path is on C: and keeps its letters" '[[ $host_win == "C:\\Zoë 数据\\linkedout-host.exe" ]]'
 
 other_key=$(key_of HKCU chrome com.example.other)
 run reg add "$other_key" /ve /d 'C:\other\com.example.other.json' /f >/dev/null 2>&1
@@ -54,7 +58,8 @@ echo "$out"
 expect "install --all-browsers exits 0" '((status == 0))'
 for b in "${browsers[@]}"; do
   value=$(registered "$(key_of HKCU "$b")")
-  expect "HKCU key of $b names its manifest" '[[ $value == *"\\LinkedOut\\NativeMessagingHosts\\$b\\io.linkedout.host.json" ]]'
+  expect "HKCU key of $b names its manifest, a full path with backslashes only" \
+    '[[ $value == [A-Z]":\\"*"\\LinkedOut\\NativeMessagingHosts\\$b\\io.linkedout.host.json" && $value != */* ]]'
   manifest=$(unix_path "$value")
   expect "$b manifest exists and names the program at its Unicode path" \
     '[[ -f "$manifest" ]] && node -e "const m=JSON.parse(require(\"fs\").readFileSync(process.argv[1],\"utf8\")); process.exit(m.path===process.argv[2]?0:1)" "$manifest" "$host_win"'
@@ -90,20 +95,46 @@ expect "uninstall left another host's key" '[[ $(registered "$other_key") == "C:
 appdata=$(unix_path "$(run cmd /c echo %LOCALAPPDATA% | tr -d '\r')")
 expect "uninstall removed the manifests and their folders" '[[ ! -e "$appdata/LinkedOut/NativeMessagingHosts" ]]'
 
+run reg delete "$(key_of HKCU vivaldi)" /f >/dev/null 2>&1  # someone else's, planted above
+
 # --- per machine (Wine's user is an administrator) ----------------------------------------------
-out=$(run "$host" install --system --all-browsers 2>&1); status=$?
+# A program others could replace is refused for every user: under the Unix temp folder, which Wine
+# shows as Everyone's to change.
+exposed="$scratch/LinkedOut/linkedout-host.exe"
+mkdir -p "${exposed%/*}"
+cp "$exe" "$exposed"
+out=$(run "$exposed" install --system --all-browsers 2>&1); status=$?
+echo "$out"
+expect "install --system refuses a program in a folder Everyone may change" \
+  '((status == 1)) && grep -q "refusing to register" <<<"$out" && grep -q "can be changed by Everyone" <<<"$out"'
+expect "  and registers nothing" '! registered "$(key_of HKLM chrome)" >/dev/null'
+
+machine_dir="$WINEPREFIX/drive_c/Program Files/LinkedOut 数据"
+mkdir -p "$machine_dir"
+cp "$exe" "$machine_dir/linkedout-host.exe"
+out=$(run "$machine_dir/linkedout-host.exe" install --system --all-browsers 2>&1); status=$?
 echo "$out"
 expect "install --system exits 0" '((status == 0))'
+program_data=$(run cmd /c echo %ProgramData% | tr -d '\r')
 for b in "${browsers[@]}"; do
   value=$(registered "$(key_of HKLM "$b")")
-  expect "HKLM key of $b names its manifest" '[[ $value == *"\\LinkedOut\\NativeMessagingHosts\\$b\\io.linkedout.host.json" && -f $(unix_path "$value") ]]'
+  # The drive letter is there: without it Windows takes the working folder's drive (under Wine
+  # Z:, the Unix root).
+  expect "HKLM key of $b names $program_data\\LinkedOut\\NativeMessagingHosts\\$b\\io.linkedout.host.json" \
+    '[[ $value == "$program_data\\LinkedOut\\NativeMessagingHosts\\$b\\io.linkedout.host.json" ]]'
+  expect "  which is on the prefix's C: drive" \
+    '[[ -f "$WINEPREFIX/drive_c/ProgramData/LinkedOut/NativeMessagingHosts/$b/io.linkedout.host.json" ]]'
 done
-out=$(run "$host" uninstall --system 2>&1); status=$?
+out=$(run "$machine_dir/linkedout-host.exe" doctor 2>&1); status=$?
+echo "$out"
+expect "doctor: the system-wide registrations are ok too" '((status == 0)) && grep -q "^6 ok, 0 broken" <<<"$out"'
+out=$(run "$machine_dir/linkedout-host.exe" uninstall --system 2>&1); status=$?
 echo "$out"
 expect "uninstall --system exits 0" '((status == 0))'
 for b in "${browsers[@]}"; do
   expect "uninstall --system removed the HKLM key of $b" '! registered "$(key_of HKLM "$b")" >/dev/null'
 done
+expect "uninstall --system removed the folders it created" '[[ ! -e "$WINEPREFIX/drive_c/ProgramData/LinkedOut" ]]'
 
 echo "registry: $failures failed"
 ((failures == 0))

@@ -6,7 +6,9 @@
 #   3. docs/protocol.md's transcript and the schema's boundary requests, against the .exe, plus
 #      frames whose length bytes are 0x0A, 0x0D and 0x1A (text-mode pipes would corrupt them);
 #   4. the malformed-input suite (the Linux test driver, the .exe as the host);
-#   5. install / doctor / uninstall in the registry, read back with `wine reg query`.
+#   5. the data and log folders (Unicode names, LINKEDOUT_DATA_DIR, the Local AppData known folder)
+#      and bounded store reads (too large, a folder), against the .exe;
+#   6. install / doctor / uninstall in the registry, read back with `wine reg query`.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export LC_ALL=C.UTF-8
@@ -22,12 +24,8 @@ check() {  # check NAME COMMAND...: runs one check, reports, keeps going
 
 cmake --preset windows >/dev/null && cmake --build build-windows -j"$(nproc)" >/dev/null \
   || { echo "windows: cmake --preset windows && cmake --build build-windows failed"; exit 1; }
-# One prefix for the whole suite, made once (about 10 s), kept running between programs.
-export WINEPREFIX
-WINEPREFIX=$(mktemp -d "${TMPDIR:-/tmp}/linkedout-wine.XXXXXX")
-trap 'wineserver -k 2>/dev/null; rm -rf "$WINEPREFIX"' EXIT
-tests/windows/wine-run cmd /c exit 0 >/dev/null 2>&1
-wineserver -p 2>/dev/null || true
+# One prefix for the whole suite (a copy of a template booted once), one wineserver kept running.
+source tests/windows/wine-prefix.sh
 
 check "linkedout-host.exe needs no DLL beyond Windows' own" tests/windows/check-imports.sh "$exe"
 check "doctest suites as a Windows program" tests/windows/wine-run "$tests_exe" --no-colors=true
@@ -37,6 +35,8 @@ check "boundary requests and 0x0A/0x0D/0x1A length bytes, .exe over pipes" \
 # Signals are POSIX: the SIGTERM/SIGINT/SIGPIPE cases stay with the Linux suite.
 check "malformed input against the .exe" env LINKEDOUT_TEST_HOST="$PWD/tests/windows/wine-host" \
   build/tests/host/linkedout-tests --no-colors=true '--test-case=malformed*' '--test-case-exclude=*SIG*'
+check "data and log folders named Zoë and 数据, oversized or folder store: the .exe over pipes" \
+  node --test tests/windows/host-data.test.js
 check "install / doctor / uninstall in the registry" tests/windows/registry.sh "$exe"
 
 echo "windows: $failures failed"

@@ -3,14 +3,21 @@
 #include <doctest/doctest.h>
 
 #include <windows.h>
+#include <aclapi.h>
+#include <spdlog/sinks/null_sink.h>
+#include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "cli/host_manifest.hpp"
+#include "logging.hpp"
 #include "paths.hpp"
 #include "platform/platform.hpp"
 #include "platform/registry.hpp"
+#include "store.hpp"
 
 namespace fs = std::filesystem;
 using namespace linkedout;
@@ -33,6 +40,65 @@ struct UnicodeDir {
 std::string read_all(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Sets an environment variable for the test's length (UTF-16, so Zoë stays Zoë), then restores it.
+struct ScopedEnv {
+  std::wstring name;
+  std::optional<std::wstring> old;
+  ScopedEnv(const wchar_t* variable, const std::wstring& value) : name(variable) {
+    if (const wchar_t* was = _wgetenv(variable)) old = was;
+    _wputenv_s(variable, value.c_str());
+  }
+  ~ScopedEnv() { _wputenv_s(name.c_str(), old ? old->c_str() : L""); }
+};
+
+// Adds an ACE giving `who` (a well-known group) `rights` on `path`, as an administrator or a
+// careless installer could.
+void grant(const fs::path& path, WELL_KNOWN_SID_TYPE who, DWORD rights) {
+  BYTE sid[SECURITY_MAX_SID_SIZE];
+  DWORD size = sizeof sid;
+  REQUIRE(CreateWellKnownSid(who, nullptr, sid, &size));
+  PACL old_dacl = nullptr;
+  PSECURITY_DESCRIPTOR descriptor = nullptr;
+  REQUIRE(GetNamedSecurityInfoW(path.c_str(), SE_FILE_OBJECT, DACL_SECURITY_INFORMATION, nullptr, nullptr, &old_dacl,
+                                nullptr, &descriptor) == ERROR_SUCCESS);
+  EXPLICIT_ACCESSW access{};
+  access.grfAccessPermissions = rights;
+  access.grfAccessMode = GRANT_ACCESS;
+  access.grfInheritance = NO_INHERITANCE;
+  access.Trustee.TrusteeForm = TRUSTEE_IS_SID;
+  access.Trustee.TrusteeType = TRUSTEE_IS_WELL_KNOWN_GROUP;
+  access.Trustee.ptstrName = reinterpret_cast<LPWSTR>(sid);
+  PACL new_dacl = nullptr;
+  REQUIRE(SetEntriesInAclW(1, &access, old_dacl, &new_dacl) == ERROR_SUCCESS);
+  REQUIRE(SetNamedSecurityInfoW(const_cast<wchar_t*>(path.c_str()), SE_FILE_OBJECT, DACL_SECURITY_INFORMATION, nullptr,
+                                nullptr, new_dacl, nullptr) == ERROR_SUCCESS);
+  LocalFree(new_dacl);
+  LocalFree(descriptor);
+}
+
+// Points the user's Local AppData known folder elsewhere (as a redirected profile does), then back.
+struct RedirectedLocalAppData {
+  static constexpr const wchar_t* kKey = L"Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders";
+  std::wstring old;
+  explicit RedirectedLocalAppData(const fs::path& to) {
+    wchar_t value[MAX_PATH];
+    DWORD size = sizeof value;
+    if (RegGetValueW(HKEY_CURRENT_USER, kKey, L"Local AppData", RRF_RT_REG_SZ | RRF_RT_REG_EXPAND_SZ | RRF_NOEXPAND,
+                     nullptr, value, &size) == ERROR_SUCCESS)
+      old = value;
+    set(to.wstring());
+  }
+  ~RedirectedLocalAppData() { set(old.empty() ? L"%USERPROFILE%\\AppData\\Local" : old); }
+  static void set(const std::wstring& value) {
+    REQUIRE(RegSetKeyValueW(HKEY_CURRENT_USER, kKey, L"Local AppData", REG_EXPAND_SZ, value.c_str(),
+                            static_cast<DWORD>((value.size() + 1) * sizeof(wchar_t))) == ERROR_SUCCESS);
+  }
+};
+
+bool mentions(const std::vector<std::string>& lines, const std::string& text) {
+  return std::any_of(lines.begin(), lines.end(), [&](const std::string& line) { return line.find(text) != std::string::npos; });
 }
 
 }  // namespace
@@ -60,9 +126,9 @@ TEST_CASE("write_file_atomically replaces a file in a Unicode folder, whole, lea
 TEST_CASE("a held read sees the version it read; the identity changes when the file is replaced") {
   UnicodeDir dir;
   const auto target = dir.path / "state.json";
-  CHECK_FALSE(platform::read_file_held(target).has_value());
+  CHECK_FALSE(platform::read_file_held(target, 1024).has_value());
   platform::write_file_atomically(target, "one", platform::FileAccess::owner_only);
-  auto read = platform::read_file_held(target);
+  auto read = platform::read_file_held(target, 1024);
   REQUIRE(read.has_value());
   CHECK(read->content == "one");
   // Replacing the file while it is held open must work (the store does exactly this).
@@ -112,6 +178,112 @@ TEST_CASE("the registry: a key named in UTF-16 round-trips a Unicode manifest pa
   CHECK(platform::unregister_manifest(browser, paths::Scope::user, manifest) == platform::Unregistered::absent);
   CHECK(*platform::registry_key(browser, paths::Scope::user) ==
         "HKEY_CURRENT_USER\\Software\\Vivaldi\\NativeMessagingHosts\\io.linkedout.host");
+}
+
+TEST_CASE("the host knows it is on Windows") { CHECK(paths::current_os() == paths::Os::Windows); }
+
+TEST_CASE("a store file too large, a folder or a device is refused at once, with what it is") {
+  UnicodeDir dir;
+  const auto big = dir.path / "state.json";
+  { std::ofstream(big, std::ios::binary) << "{"; }
+  fs::resize_file(big, 3 * 1024 * 1024);
+  try {
+    platform::read_file_held(big, 1024 * 1024);
+    FAIL("a 3 MiB file read under a 1 MiB cap");
+  } catch (const platform::Error& e) {
+    CHECK(std::string(e.what()).find("too large") != std::string::npos);
+  }
+  const auto folder = dir.path / "folder.json";
+  fs::create_directories(folder);
+  try {
+    platform::read_file_held(folder, 1024);
+    FAIL("a folder read as a file");
+  } catch (const platform::Error& e) {
+    CHECK(std::string(e.what()).find("a folder, not a regular file") != std::string::npos);
+  }
+  try {
+    platform::read_file_held("NUL", 1024);  // the null device: reads as empty, forever
+    FAIL("the NUL device read as a file");
+  } catch (const platform::Error& e) {
+    CHECK(std::string(e.what()).find("not a regular file") != std::string::npos);
+  }
+  // Through the store, each is a StoreError (the host answers store_error), and nothing is moved aside.
+  fs::remove(big);
+  fs::create_directories(dir.path / "state.json");
+  Store store(dir.path);
+  CHECK_THROWS_AS(store.load(), StoreError);
+  CHECK(fs::is_directory(dir.path / "state.json"));
+}
+
+TEST_CASE("LINKEDOUT_DATA_DIR must be absolute (a drive and a root): a relative one is refused, never used") {
+  // "\\data" and "C:data" lean on the working folder's drive or folder, as "data" does.
+  for (const wchar_t* relative : {L"data", L"\\data", L"C:data"}) {
+    CAPTURE(fs::path(relative).string());
+    ScopedEnv chosen(L"LINKEDOUT_DATA_DIR", relative);
+    CHECK_THROWS_AS(platform::data_dir(), platform::Error);
+  }
+}
+
+TEST_CASE("%LOCALAPPDATA% is where the data and the log go, Unicode and all") {
+  UnicodeDir dir;
+  RedirectedLocalAppData local(dir.path);
+  ScopedEnv no_choice(L"LINKEDOUT_DATA_DIR", L"");
+  CHECK(platform::data_dir() == dir.path / "LinkedOut");
+  CHECK(platform::log_dir() == dir.path / "LinkedOut" / "logs");
+}
+
+TEST_CASE("the host log is written in a folder named Zo\u00EB \u6570\u636E") {
+  UnicodeDir dir;
+  RedirectedLocalAppData local(dir.path);
+  init_logging();
+  spdlog::warn("log probe {}", "Zo\xC3\xAB");
+  spdlog::default_logger()->flush();
+  const auto log = dir.path / "LinkedOut" / "logs" / "host.log";
+  CHECK(host_log_path() == log);
+  CHECK(read_all(log).find("log probe Zo\xC3\xAB") != std::string::npos);
+  spdlog::set_default_logger(spdlog::null_logger_st("after-log-test"));  // closes the file
+}
+
+TEST_CASE("install --system names the system drive: manifests under C:\\ProgramData, backslashes only") {
+  cli::ManifestRequest request;
+  for (const auto scope : {paths::Scope::system, paths::Scope::user}) {
+    for (const auto& location : cli::locations(request, scope)) {
+      const std::wstring file = location.file.wstring();
+      CAPTURE(location.file.string());
+      CHECK(location.file.is_absolute());
+      CHECK(location.file.has_root_name());
+      CHECK(file.find(L'/') == std::wstring::npos);
+      if (scope == paths::Scope::system) CHECK(file.starts_with(platform::system_root().wstring() + L"ProgramData\\LinkedOut\\"));
+    }
+  }
+  CHECK(platform::system_root().wstring().size() == 3);  // "C:\"
+}
+
+TEST_CASE("replaceable_by_others reads the access lists: Everyone, Users or Authenticated Users able to write") {
+  UnicodeDir dir;
+  const auto folder = dir.path / "LinkedOut";
+  fs::create_directories(folder);
+  const auto program = folder / "linkedout-host.exe";
+  { std::ofstream(program, std::ios::binary) << "MZ"; }
+  const auto before = platform::replaceable_by_others(program, platform::Ownership::root_or_self);
+  for (const auto& line : before) MESSAGE("before: " << line);
+  CHECK(before.empty());
+  grant(program, WinWorldSid, FILE_GENERIC_WRITE);
+  auto found = platform::replaceable_by_others(program, platform::Ownership::root_or_self);
+  CHECK(mentions(found, program.string()));
+  CHECK(mentions(found, "Everyone"));
+  // The program's folder: a file added there (a DLL the program loads) counts too.
+  UnicodeDir other;
+  const auto folder2 = other.path / "LinkedOut";
+  fs::create_directories(folder2);
+  const auto program2 = folder2 / "linkedout-host.exe";
+  { std::ofstream(program2, std::ios::binary) << "MZ"; }
+  // (Everyone again: Wine keeps an access list as Unix mode bits, so only the owner's and
+  // Everyone's grants survive there; Users and Authenticated Users go through the same code.)
+  grant(folder2, WinWorldSid, FILE_ADD_FILE);
+  found = platform::replaceable_by_others(program2, platform::Ownership::root_or_self);
+  CHECK(mentions(found, folder2.string() + " can be changed by Everyone"));
+  CHECK_FALSE(mentions(found, program2.string() + " "));  // the program itself is still the owner's alone
 }
 
 TEST_CASE("Windows manifests may name the program relative to the manifest") {

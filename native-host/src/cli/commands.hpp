@@ -40,7 +40,8 @@ struct ManifestRequest {
   bool all_browsers = false;                            // install: every browser, found or not
   paths::Os os = paths::current_os();
   std::filesystem::path home;                           // empty: paths::home_dir()
-  std::filesystem::path system_root = "/";              // tests rebase the system-wide directories
+  std::filesystem::path system_root;                    // empty: platform::system_root() ("/", "C:\\");
+                                                        // tests rebase the system-wide directories
 };
 
 int run_install(const ManifestRequest& request, std::ostream& out, std::ostream& err);

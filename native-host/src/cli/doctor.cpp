@@ -42,11 +42,14 @@ std::vector<std::string> replaceable_host(const fs::path& manifest_file, paths::
   const auto parsed = json_util::parse_strict_file(manifest_file);
   if (!parsed.ok || !parsed.value.is_object()) return {};
   const auto path = parsed.value.value("path", nlohmann::json());
-  if (!path.is_string() || !fs::path(path.get<std::string>()).is_absolute()) return {};
+  if (!path.is_string()) return {};
+  // On Windows a relative path is the manifest's folder's (the MSI writes ..\..\linkedout-host.exe).
+  const fs::path program = paths::manifest_program(manifest_file, path.get<std::string>());
+  if (!program.is_absolute()) return {};
   const bool system = scope == paths::Scope::system;
   std::vector<std::string> problems;
   for (const auto& why : platform::replaceable_by_others(
-           path.get<std::string>(), system ? platform::Ownership::root_only : platform::Ownership::root_or_self))
+           program, system ? platform::Ownership::root_only : platform::Ownership::root_or_self))
     problems.push_back("another user could replace the host it names: " + why +
                        (system ? " (a system-wide manifest must name a program only root can change)" : ""));
   return problems;

@@ -232,13 +232,19 @@ fs::path home_of(const ManifestRequest& request) {
   return request.home.empty() ? platform::home_dir() : request.home;
 }
 
+fs::path system_root_of(const ManifestRequest& request) {
+  return request.system_root.empty() ? platform::system_root() : request.system_root;
+}
+
 std::vector<Location> locations(const ManifestRequest& request, paths::Scope scope) {
   std::vector<Location> found;
   for (const auto& browser : paths::browsers()) {
     if (request.browser && *request.browser != browser.browser) continue;
     auto file = request.manifest_dir ? *request.manifest_dir / paths::kManifestFileName
                                      : paths::manifest_path(browser.browser, request.os, scope, home_of(request));
-    if (!request.manifest_dir && scope == paths::Scope::system) file = request.system_root / file.relative_path();
+    // relative_path() drops the table's "/" or "C:/": the system root says which drive.
+    if (!request.manifest_dir && scope == paths::Scope::system) file = system_root_of(request) / file.relative_path();
+    file.make_preferred();  // Windows: backslashes only (the path goes into the registry); POSIX: as is
     const auto same = std::find_if(found.begin(), found.end(), [&](const Location& l) { return l.file == file; });
     if (same != found.end() && paths::spec(same->browser).family == browser.family) {
       same->shared_with.push_back(browser.browser);

@@ -65,6 +65,8 @@ std::vector<paths::Browser> with_shared(const Location& location);
 std::string install_command(const Location& location);
 
 std::filesystem::path home_of(const ManifestRequest& request);
+// What the system-wide locations are under: the request's system_root, else the machine's.
+std::filesystem::path system_root_of(const ManifestRequest& request);
 
 // Beside a system-wide manifest: the directories `install --system` created for it, one per line,
 // deepest first, so `uninstall --system` removes those and never a directory that was there before.

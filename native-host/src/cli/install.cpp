@@ -33,7 +33,7 @@ std::string evidence_of(paths::Browser browser, paths::Os os, paths::Scope scope
   for (const auto program : paths::spec(browser).on(os).programs) {
     // Linux: a name on PATH; macOS: an app bundle; Windows: a path under the system drive.
     if (os == paths::Os::Linux ? platform::program_on_path(program) : fs::exists(system_root / program, ec))
-      return "program " + (os == paths::Os::Windows ? (system_root / program).string() : std::string(program));
+      return "program " + (os == paths::Os::Windows ? (system_root / program).make_preferred().string() : std::string(program));
   }
   return "";
 }
@@ -81,7 +81,9 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
     err << "install: refusing to register " << host_path.string()
         << " for every user of this computer: another user could replace it\n";
     for (const auto& why : replaceable) err << "install:   " << why << "\n";
-    err << "install: copy it where only root can write (such as /usr/lib/linkedout/) and install from there\n";
+    err << (request.os == paths::Os::Windows
+                ? "install: copy it where only administrators can write (such as C:\\Program Files\\LinkedOut\\) and install from there\n"
+                : "install: copy it where only root can write (such as /usr/lib/linkedout/) and install from there\n");
     return kExitFailed;
   }
   for (const auto& why : replaceable)
@@ -98,9 +100,10 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
     const auto& spec = paths::spec(location.browser);
     if (detect) {
       // A directory several browsers read (Chromium's, system-wide, is Brave's too) is for any of them.
-      bool found = !evidence_of(location.browser, request.os, request.scope, home, request.system_root).empty();
+      const auto system_root = system_root_of(request);
+      bool found = !evidence_of(location.browser, request.os, request.scope, home, system_root).empty();
       for (const auto other : location.shared_with)
-        found = found || !evidence_of(other, request.os, request.scope, home, request.system_root).empty();
+        found = found || !evidence_of(other, request.os, request.scope, home, system_root).empty();
       if (!found) {
         skipped.push_back(std::string(spec.name));
         continue;

@@ -39,22 +39,31 @@ void remove_empty_user_dirs(const Location& location, paths::Os os, const fs::pa
   }
 }
 
-// System-wide, only the directories install recorded as created by it (deepest first), and only
-// when empty: /etc/opt/chrome or a host directory other programs use is never removed.
-void remove_created_system_dirs(const Location& location) {
+// System-wide, only the directories install recorded as created by it, and only when empty:
+// /etc/opt/chrome or a host directory other programs use is never removed. Returns them (the
+// record itself is removed here); the caller removes them once every manifest is gone, since on
+// Windows the browsers' folders share their parents (%ProgramData%\LinkedOut\NativeMessagingHosts).
+std::vector<fs::path> created_system_dirs(const Location& location) {
   const auto record = location.file.parent_path() / kCreatedDirsFileName;
   std::vector<fs::path> created;
   if (std::ifstream in(record); in)
     for (std::string line; std::getline(in, line);)
-      if (!line.empty()) created.emplace_back(line);
+      if (!line.empty()) created.push_back(paths::from_utf8(line));
   std::error_code ec;
   fs::remove(record, ec);
-  std::sort(created.begin(), created.end(), [](const fs::path& a, const fs::path& b) {
-    return a.string().size() > b.string().size();  // deepest first, whatever the record's order
-  });
+  std::vector<fs::path> ours;
   for (const auto& dir : created)
     if (const auto below = location.file.parent_path().lexically_relative(dir); !below.empty() && *below.begin() != "..")
-      fs::remove(dir, ec);  // refuses a non-empty directory: something else lives there now
+      ours.push_back(dir);
+  return ours;
+}
+
+void remove_empty_dirs(std::vector<fs::path> dirs) {
+  std::sort(dirs.begin(), dirs.end(), [](const fs::path& a, const fs::path& b) {
+    return a.native().size() > b.native().size();  // deepest first, whatever the records' order
+  });
+  std::error_code ec;
+  for (const auto& dir : dirs) fs::remove(dir, ec);  // refuses a non-empty directory: something else lives there now
 }
 
 }  // namespace
@@ -63,6 +72,7 @@ int run_uninstall(const ManifestRequest& request, std::ostream& out, std::ostrea
   int removed = 0;
   int failed = 0;
   std::vector<fs::path> seen;  // --manifest-dir with all browsers names one file six times
+  std::vector<fs::path> system_dirs;  // created by install --system, removed last
   for (const auto& location : locations(request, request.scope)) {
     if (std::find(seen.begin(), seen.end(), location.file) != seen.end()) continue;
     seen.push_back(location.file);
@@ -107,9 +117,14 @@ int run_uninstall(const ManifestRequest& request, std::ostream& out, std::ostrea
     out << "removed " << location.label() << ": " << location.file.string() << "\n";
     ++removed;
     if (location.explicit_dir) continue;
-    if (location.scope == paths::Scope::system) remove_created_system_dirs(location);
-    else remove_empty_user_dirs(location, request.os, home_of(request));
+    if (location.scope == paths::Scope::system) {
+      const auto created = created_system_dirs(location);
+      system_dirs.insert(system_dirs.end(), created.begin(), created.end());
+    } else {
+      remove_empty_user_dirs(location, request.os, home_of(request));
+    }
   }
+  remove_empty_dirs(system_dirs);
   if (removed == 0 && failed == 0) out << "nothing to remove: no LinkedOut host manifest found\n";
   return failed == 0 ? kExitOk : kExitFailed;
 }

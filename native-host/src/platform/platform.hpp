@@ -123,7 +123,12 @@ std::string how_to_make_executable();
 enum class Ownership { root_only, root_or_self };
 std::vector<std::string> replaceable_by_others(const std::filesystem::path& path, Ownership trusted_owner);
 
-// ---- the user's folders ----
+// ---- the machine's and the user's folders ----
+
+// What the system-wide locations (paths::OsLocations::system_manifest_dir, programs) are under:
+// "/" on POSIX; on Windows the root of the drive Windows is on ("C:\\"): a path without a drive
+// would be taken on whatever drive the working folder is.
+std::filesystem::path system_root();
 
 // An environment variable; unset or empty → nullopt.
 std::optional<std::string> env(const char* name);

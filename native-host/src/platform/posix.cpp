@@ -276,7 +276,9 @@ std::vector<std::string> replaceable_by_others(const fs::path& path, Ownership t
   return problems;
 }
 
-// ---- the user's folders ----
+// ---- the machine's and the user's folders ----
+
+fs::path system_root() { return "/"; }
 
 std::optional<std::string> env(const char* name) {
   const char* value = std::getenv(name);

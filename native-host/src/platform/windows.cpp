@@ -4,11 +4,14 @@
 #include "platform/platform.hpp"
 
 #include <windows.h>
+#include <aclapi.h>
 #include <fcntl.h>
 #include <io.h>
 #include <shellapi.h>
+#include <sddl.h>
 #include <shlobj.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cwctype>
 #include <cstdlib>
@@ -67,9 +70,12 @@ fs::path known_folder(REFKNOWNFOLDERID id) {
   return result;
 }
 
-// %LOCALAPPDATA%: the per-user folder for data that does not roam with the profile.
+// %LOCALAPPDATA%: the per-user folder for data that does not roam with the profile. The known
+// folder first (it follows a redirected profile; the variable is a copy made at logon), then the
+// variable when it is an absolute path, then the default under the profile folder.
 fs::path local_app_data() {
   if (auto folder = known_folder(FOLDERID_LocalAppData); !folder.empty()) return folder;
+  if (const wchar_t* set = _wgetenv(L"LOCALAPPDATA"); set != nullptr && fs::path(set).is_absolute()) return fs::path(set);
   return home_dir() / "AppData" / "Local";
 }
 
@@ -174,25 +180,40 @@ HeldFile::~HeldFile() {
 std::optional<FileRead> read_file_held(const fs::path& path, std::size_t max_bytes) {
   HANDLE file = open_for_reading(path);
   if (file == INVALID_HANDLE_VALUE) {
-    if (missing(GetLastError())) return std::nullopt;
-    fail("open", path, GetLastError());
+    const DWORD error = GetLastError();
+    if (missing(error)) return std::nullopt;
+    // A folder cannot be opened as a file (access denied): say what it is instead.
+    const DWORD attributes = GetFileAttributesW(path.c_str());
+    if (attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY))
+      throw Error("cannot read " + path.string() + ": it is a folder, not a regular file");
+    fail("open", path, error);
   }
   // Not kept open: Windows refuses to rename over a file that any handle holds open (the store's
   // next write would fail), and NTFS file ids (64 bits) are not handed out again meanwhile.
   FileRead read;
   const HeldFile closes_it(reinterpret_cast<std::intptr_t>(file));
-  // Only a plain disk file, and never more than max_bytes of it (a pipe or a huge file is refused
-  // at once, as on POSIX).
-  if (GetFileType(file) != FILE_TYPE_DISK)
-    throw Error("cannot read " + path.string() + ": not a regular file");
+  // Only a plain disk file (a device such as NUL or CON, or a pipe, never ends or blocks), and
+  // never more than max_bytes of it: refused at once, as on POSIX.
+  switch (GetFileType(file)) {
+    case FILE_TYPE_DISK: break;
+    case FILE_TYPE_CHAR: throw Error("cannot read " + path.string() + ": it is a device, not a regular file");
+    case FILE_TYPE_PIPE: throw Error("cannot read " + path.string() + ": it is a pipe, not a regular file");
+    default: throw Error("cannot read " + path.string() + ": not a regular file");
+  }
+  LARGE_INTEGER size{};
+  if (!GetFileSizeEx(file, &size)) fail("read the size of", path, GetLastError());
+  if (static_cast<std::uint64_t>(size.QuadPart) > max_bytes)
+    throw Error("cannot read " + path.string() + ": it is too large (" + std::to_string(size.QuadPart) +
+                " bytes; the limit is " + std::to_string(max_bytes) + ")");
   char buffer[64 * 1024];
   for (;;) {
     DWORD n = 0;
     if (!ReadFile(file, buffer, sizeof buffer, &n, nullptr)) fail("read", path, GetLastError());
     if (n == 0) break;
+    // A file growing while it is read cannot make the host take in more.
+    if (read.content.size() + n > max_bytes)
+      throw Error("cannot read " + path.string() + ": it is too large (more than " + std::to_string(max_bytes) + " bytes)");
     read.content.append(buffer, n);
-    if (read.content.size() > max_bytes)
-      throw Error("cannot read " + path.string() + ": larger than " + std::to_string(max_bytes) + " bytes");
   }
   const auto identity = identity_from(file);
   if (!identity) fail("read the identity of", path, GetLastError());
@@ -249,13 +270,175 @@ bool can_execute(const fs::path& path) {
 
 std::string how_to_make_executable() { return "name the program itself, linkedout-host.exe"; }
 
-// Windows guards the program's folder by ACLs, not by owner and mode bits. Reading them (who may
-// write %ProgramFiles% or the per-user folder) is not done yet: nothing is reported here, and
-// docs/security.md says the Windows installs rely on the MSI's folders (Program Files for a
-// per-machine install, the user's own %LOCALAPPDATA% otherwise).
-std::vector<std::string> replaceable_by_others(const fs::path&, Ownership) { return {}; }
+namespace {
 
-// ---- the user's folders ----
+// The principals that stand for "other users": an ACE granting one of them a right lets every
+// non-administrator on the machine (or every process of any user) use it.
+struct OtherPrincipal {
+  WELL_KNOWN_SID_TYPE type;
+  const char* name;
+};
+constexpr OtherPrincipal kOtherPrincipals[] = {
+    {WinWorldSid, "Everyone"},          {WinAuthenticatedUserSid, "Authenticated Users"},
+    {WinBuiltinUsersSid, "Users"},      {WinInteractiveSid, "Interactive"},
+    {WinBuiltinGuestsSid, "Guests"},    {WinAnonymousSid, "Anonymous Logon"},
+    {WinNetworkSid, "Network"},         {WinBuiltinRemoteDesktopUsersSid, "Remote Desktop Users"},
+};
+
+const char* other_principal(PSID sid) {
+  for (const auto& principal : kOtherPrincipals)
+    if (IsWellKnownSid(sid, principal.type)) return principal.name;
+  return nullptr;
+}
+
+// Owners that only an administrator acts as: Administrators, SYSTEM, TrustedInstaller.
+bool administrative_owner(PSID sid) {
+  if (IsWellKnownSid(sid, WinBuiltinAdministratorsSid) || IsWellKnownSid(sid, WinLocalSystemSid)) return true;
+  PSID trusted_installer = nullptr;
+  if (!ConvertStringSidToSidW(L"S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464", &trusted_installer))
+    return false;
+  const bool is = EqualSid(sid, trusted_installer);
+  LocalFree(trusted_installer);
+  return is;
+}
+
+bool is_current_user(PSID sid) {
+  HANDLE token = nullptr;
+  if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) return false;
+  DWORD size = 0;
+  GetTokenInformation(token, TokenUser, nullptr, 0, &size);
+  std::string buffer(size, '\0');
+  const bool is = size > 0 && GetTokenInformation(token, TokenUser, buffer.data(), size, &size) &&
+                  EqualSid(sid, reinterpret_cast<TOKEN_USER*>(buffer.data())->User.Sid);
+  CloseHandle(token);
+  return is;
+}
+
+// Whether this process acts as an administrator (elevated: under UAC an administrator's
+// ordinary token holds the group only to deny).
+bool running_as_administrator() {
+  BYTE sid[SECURITY_MAX_SID_SIZE];
+  DWORD size = sizeof sid;
+  BOOL member = FALSE;
+  return CreateWellKnownSid(WinBuiltinAdministratorsSid, nullptr, sid, &size) &&
+         CheckTokenMembership(nullptr, sid, &member) && member;
+}
+
+std::string account_name(PSID sid) {
+  wchar_t name[256], domain[256];
+  DWORD name_size = 256, domain_size = 256;
+  SID_NAME_USE use;
+  if (LookupAccountSidW(nullptr, sid, name, &name_size, domain, &domain_size, &use))
+    return utf8_of(domain_size > 0 ? (std::wstring(domain) + L"\\" + name).c_str() : name);
+  LPWSTR text = nullptr;
+  if (!ConvertSidToStringSidW(sid, &text)) return "an unknown account";
+  std::string result = utf8_of(text);
+  LocalFree(text);
+  return result;
+}
+
+// What lets someone replace what the browser runs: on the program, writing it, deleting (or
+// renaming) it, or changing who may; on its folder, also adding a file (a DLL the program would
+// load from beside itself) or deleting one; on a folder above, deleting or renaming what is in
+// it, or changing who may (adding a new entry there replaces nothing, as in C:\ itself).
+enum class Role { program, its_folder, above };
+DWORD rights_that_replace(Role role) {
+  const DWORD always = DELETE | WRITE_DAC | WRITE_OWNER;
+  switch (role) {
+    case Role::program: return always | FILE_WRITE_DATA | FILE_APPEND_DATA;
+    case Role::its_folder: return always | FILE_ADD_FILE | FILE_DELETE_CHILD;
+    case Role::above: return always | FILE_DELETE_CHILD;
+  }
+  return always;
+}
+
+// Appends why others could replace `at` (one line each) to `problems`.
+void check_access(const fs::path& at, Role role, Ownership trusted_owner, std::vector<std::string>& problems) {
+  PSID owner = nullptr;
+  PACL dacl = nullptr;
+  PSECURITY_DESCRIPTOR descriptor = nullptr;
+  const DWORD status = GetNamedSecurityInfoW(at.c_str(), SE_FILE_OBJECT,
+                                             OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION, &owner, nullptr,
+                                             &dacl, nullptr, &descriptor);
+  if (status == ERROR_FILE_NOT_FOUND || status == ERROR_PATH_NOT_FOUND) return;  // not there yet: nobody planted it
+  if (status != ERROR_SUCCESS) {
+    problems.push_back(at.string() + " cannot be checked: " + system_text(status));
+    return;
+  }
+  // You may own it (per user); system-wide, only when you are an administrator yourself (an
+  // elevated install: the owner is then an administrator's account).
+  const bool trusted_self = owner != nullptr && is_current_user(owner) && (trusted_owner == Ownership::root_or_self || running_as_administrator());
+  if (owner != nullptr && !administrative_owner(owner) && !trusted_self) {
+    if (const char* others = other_principal(owner))
+      problems.push_back(at.string() + " is owned by " + others + ", who may change its access");
+    else if (trusted_owner == Ownership::root_only)
+      problems.push_back(at.string() + " is owned by " + account_name(owner) + ", not by an administrator");
+    else
+      problems.push_back(at.string() + " is owned by " + account_name(owner) + ", not by you or an administrator");
+  }
+  if (dacl == nullptr) {
+    // A NULL access list grants everything to everyone.
+    problems.push_back(at.string() + " has no access list: everyone may change it");
+  } else {
+    GENERIC_MAPPING mapping{FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_GENERIC_EXECUTE, FILE_ALL_ACCESS};
+    for (DWORD i = 0; i < dacl->AceCount; ++i) {
+      void* ace = nullptr;
+      if (!GetAce(dacl, i, &ace)) continue;
+      const auto* header = static_cast<ACE_HEADER*>(ace);
+      // Only what applies to this very file or folder; deny entries are not weighed against the
+      // grants (a grant to others is reported even if a deny before it narrows it: never missed).
+      if (header->AceType != ACCESS_ALLOWED_ACE_TYPE || (header->AceFlags & INHERIT_ONLY_ACE)) continue;
+      const auto* allowed = static_cast<ACCESS_ALLOWED_ACE*>(ace);
+      PSID sid = const_cast<DWORD*>(&allowed->SidStart);
+      const char* others = other_principal(sid);
+      if (others == nullptr) continue;
+      DWORD mask = allowed->Mask;
+      MapGenericMask(&mask, &mapping);
+      if (mask & rights_that_replace(role))
+        problems.push_back(at.string() + " can be changed by " + others + " (its access list lets them " +
+                           (role == Role::program ? "write or replace it" : "add, delete or rename what is in it") + ")");
+    }
+  }
+  LocalFree(descriptor);
+}
+
+}  // namespace
+
+// Windows guards a program by access lists and owners, not mode bits: for the program, its folder
+// and each folder above (as given and as it really is, links resolved), any grant that lets other
+// users (Everyone, Users, Authenticated Users, …) replace the program, and an owner other than an
+// administrator (or, per user, you). Under Wine the lists are made from the Unix mode bits, so a
+// world-writable folder shows as Everyone's.
+std::vector<std::string> replaceable_by_others(const fs::path& path, Ownership trusted_owner) {
+  std::vector<std::string> problems;
+  std::vector<fs::path> checked;
+  const auto check_chain = [&](const fs::path& start) {
+    Role role = Role::program;
+    for (fs::path at = start;; at = at.parent_path()) {
+      if (std::find(checked.begin(), checked.end(), at) == checked.end()) {
+        checked.push_back(at);
+        check_access(at, role, trusted_owner, problems);
+      }
+      role = role == Role::program ? Role::its_folder : Role::above;
+      if (at == at.root_path() || at.parent_path() == at || !at.has_relative_path()) break;
+    }
+  };
+  std::error_code ec;
+  const fs::path given = fs::absolute(path, ec).lexically_normal();
+  if (!ec) check_chain(given);
+  const fs::path real = fs::canonical(path, ec);
+  if (!ec && real != given) check_chain(real);
+  return problems;
+}
+
+// ---- the machine's and the user's folders ----
+
+fs::path system_root() {
+  wchar_t windows[MAX_PATH];
+  const UINT n = GetSystemWindowsDirectoryW(windows, MAX_PATH);
+  if (n == 0 || n >= MAX_PATH) return fs::path(L"C:\\");
+  return fs::path(windows).root_path();
+}
 
 std::optional<std::string> env(const char* name) {
   const std::wstring wide_name = fs::path(name).wstring();
@@ -271,7 +454,14 @@ fs::path home_dir() {
 }
 
 fs::path data_dir() {
-  if (const wchar_t* chosen = _wgetenv(L"LINKEDOUT_DATA_DIR"); chosen != nullptr && *chosen != L'\0') return fs::path(chosen);
+  if (const wchar_t* chosen = _wgetenv(L"LINKEDOUT_DATA_DIR"); chosen != nullptr && *chosen != L'\0') {
+    // Absolute means a drive and a root (C:\…) or a share (\\server\…): "data", "\data" and
+    // "C:data" all depend on the folder or drive the host was started in (the browser's choice).
+    // The value is not echoed.
+    if (!fs::path(chosen).is_absolute())
+      throw Error("LINKEDOUT_DATA_DIR must be an absolute path (with a drive, such as C:\\…); it is set to a relative one");
+    return fs::path(chosen);
+  }
   return local_app_data() / "LinkedOut";
 }
 

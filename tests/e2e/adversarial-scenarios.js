@@ -1,0 +1,518 @@
+// Never the wrong switch, never silent, on pages LinkedOut was not built against (issue 21): the
+// adversarial LinkedIn-like pages of adversarial-site.js, in Chromium and Firefox, with the real
+// extension and the real linkedout-host. Each page does one thing a real or hostile page can do:
+//   - SPA navigation from the AI setting's page to another and back, the settings card a
+//     persistent component whose open shadow root keeps its row elements (they are re-bound);
+//   - the whole list re-rendered with identical markup after the verdict (hydration);
+//   - the rows re-bound to other settings between the scan and the click ("Switch it for me");
+//   - the page taking back a switch LinkedOut turned off, after it said off;
+//   - the UI in German, French, Spanish, Italian, Dutch and Portuguese.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { loadRuleset } from '../fixtures/linkedin/site.js';
+import { startAdversarialSite } from './adversarial-site.js';
+import { browserAvailability, hostBinary, launchBrowser } from './harness.js';
+import { openPopup } from './popup-helpers.js';
+import { waitUntil } from './replica-checks.js';
+
+const RULESET = loadRuleset();
+const setting = (id) => RULESET.settings.find((s) => s.id === id);
+const AI = setting('data-for-ai-improvement');
+const GENDER = setting('ads-by-gender');
+const LOCATION = setting('ads-inferred-location');
+const UNKNOWN_LABEL = 'Smart reply suggestions';
+// How long a page is watched for a wrong mark, click or record: several verdicts' worth, not a
+// speed claim (a wrong outcome at any time fails).
+const WATCH_MS = 3000;
+
+// Every mark, row and reason LinkedOut put anywhere (document, open shadow roots, same-origin
+// frames), and every notice text, as the page shows them now.
+function readFootprint(page) {
+  return page.evaluate(() => {
+    const out = { marks: [], rows: 0, reasons: [], notices: [] };
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.hasAttribute('data-linkedout')) {
+          out.marks.push({ label: el.getAttribute('aria-label'), mark: el.getAttribute('data-linkedout'), connected: el.isConnected });
+        }
+        if (el.hasAttribute('data-linkedout-row')) out.rows += 1;
+        if (el.hasAttribute('data-linkedout-reason')) out.reasons.push(el.textContent);
+        if (el.hasAttribute('data-linkedout-notice')) out.notices.push(el.textContent);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out;
+  });
+}
+
+// Records every notice text the page ever shows, from the first moment (a notice may be brief).
+const RECORD_NOTICES = () => {
+  window.noticesSeen = [];
+  new MutationObserver(() => {
+    for (const el of document.querySelectorAll('[data-linkedout-notice]')) {
+      if (el.textContent && window.noticesSeen.at(-1) !== el.textContent) window.noticesSeen.push(el.textContent);
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+};
+
+export function defineAdversarialSuite(kind) {
+  let availability;
+  try {
+    availability = browserAvailability(kind);
+  } catch (error) {
+    it(`${kind} is installed`, () => { throw error; });
+    return;
+  }
+  if (availability.skip) {
+    it(`${kind} adversarial pages`, { skip: availability.skip }, () => {});
+    return;
+  }
+
+  describe(`${kind}: adversarial LinkedIn-like pages`, () => {
+    let site;
+    let session;
+
+    before(async () => {
+      site = await startAdversarialSite();
+      session = await launchBrowser(kind, { replica: site });
+      console.log(`# ${kind}: ${await session.version()}; host ${hostBinary()}`);
+    });
+    after(async () => {
+      if (session) await session.close();
+      if (site) await site.close();
+    });
+
+    const stored = (id) => session.readState()?.settings?.[id]?.state ?? null;
+    const historyOf = (id) => (session.readState()?.history ?? []).filter((h) => h.setting === id).map((h) => `${h.from}>${h.to}`);
+
+    async function setAutoSwitch(on) {
+      const popup = await openPopup(session);
+      try {
+        if ((await popup.$eval('#auto-switch', (box) => box.checked)) !== on) await popup.click('#auto-switch');
+        await waitUntil(async () => (await popup.$eval('#auto-switch', (box) => box.checked)) === on,
+          { what: `"Switch it for me" ${on ? 'on' : 'off'}` });
+      } finally {
+        await popup.close();
+      }
+    }
+
+    async function open(path, { recordNotices = false } = {}) {
+      const page = await session.browser.newPage();
+      if (recordNotices) await page.evaluateOnNewDocument(RECORD_NOTICES);
+      await page.goto(site.url(path));
+      return page;
+    }
+
+    async function waitForFootprint(page, predicate, what, timeout = 15000) {
+      let last = null;
+      try {
+        return await waitUntil(async () => {
+          last = await readFootprint(page).catch(() => null);
+          return last && predicate(last) ? last : null;
+        }, { what, timeout });
+      } catch (error) {
+        throw new Error(`${error.message}; last seen ${JSON.stringify(last)}`);
+      }
+    }
+
+    async function never(bad, what) {
+      const end = Date.now() + WATCH_MS;
+      while (Date.now() < end) {
+        const found = await bad();
+        if (found) assert.fail(`${what}: ${JSON.stringify(found)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+
+    it('SPA navigation: the AI page\'s mark and reason (in a persistent shadow root) never stay on another setting\'s page, and come back with it', async () => {
+      // One document for three settings pages: a settings card whose open shadow root keeps its
+      // row elements across pages and re-binds them to the new page's data, ~600 ms after the URL
+      // changed (the old row is still there under the new URL meanwhile).
+      const pages = {
+        [AI.path]: { title: AI.labels.en[0], rows: [{ name: AI.id, label: AI.labels.en[1], on: true }] },
+        [GENDER.path]: { title: GENDER.labels.en[0], rows: [{ name: GENDER.id, label: GENDER.labels.en[1], on: false }] },
+      };
+      site.setPage(Object.keys(pages), {
+        title: 'Settings',
+        nav: Object.entries(pages).map(([href, p]) => ({ href, text: p.title })),
+        data: pages,
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          class SettingsCard extends HTMLElement {
+            constructor() {
+              super();
+              this.root = this.attachShadow({ mode: 'open' });
+              this.heading = el("h1", {});
+              this.views = [];
+              this.root.append(el('section', { class: cls.card }, [this.heading]));
+            }
+            show(model) {
+              this.heading.textContent = model.title;
+              model.rows.forEach((datum, i) => {
+                if (!this.views[i]) { this.views[i] = makeRow(datum); this.root.firstChild.append(this.views[i].row); }
+                else this.views[i].bind(datum);
+              });
+            }
+          }
+          customElements.define('li-settings-card', SettingsCard);
+          const card = document.createElement('li-settings-card');
+          const main = document.querySelector('main');
+          const render = () => {
+            card.show(boot.data[location.pathname]);
+            for (const a of document.querySelectorAll('nav a')) {
+              if (a.getAttribute('href') === location.pathname) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+            }
+          };
+          setTimeout(() => { main.append(card); render(); main.setAttribute('aria-busy', 'false'); }, boot.renderDelayMs);
+          document.addEventListener('click', (event) => {
+            const link = event.target.closest('nav a');
+            if (!link) return;
+            event.preventDefault();
+            history.pushState({}, '', link.getAttribute('href'));
+            setTimeout(render, 600);
+          });
+          window.addEventListener('popstate', () => setTimeout(render, 600));
+        `,
+      });
+      const before = { ai: historyOf(AI.id), gender: historyOf(GENDER.id) };
+      const page = await open(AI.path);
+      try {
+        const onAi = await waitForFootprint(page, (f) => f.marks.some((m) => m.mark === 'switch-off') && f.reasons.length === 1,
+          'the AI switch highlighted inside the shadow root');
+        assert.deepEqual(onAi.marks.map((m) => [m.label, m.mark]), [[AI.labels.en[1], 'switch-off']]);
+        await waitUntil(() => stored(AI.id) === 'on', { what: 'the store to say the AI setting is on' });
+
+        await page.click(`nav a[href="${GENDER.path}"]`);
+        await waitUntil(() => page.evaluate(() => location.pathname), { what: 'the new URL' });
+        // From the click on, the AI reason and mark must go (even while the old row lingers) and
+        // never come back on this page; the gender switch (off) is then marked ok.
+        const onGender = await waitForFootprint(page,
+          (f) => f.marks.length === 1 && f.marks[0].label === GENDER.labels.en[1] && f.marks[0].mark === 'ok',
+          'the re-bound switch judged as the gender setting');
+        assert.deepEqual(onGender.reasons, [], 'no reason left from the AI page');
+        assert.equal(onGender.rows, 0, 'no row left highlighted');
+        await never(async () => {
+          const f = await readFootprint(page);
+          return f.reasons.length || f.marks.some((m) => m.mark !== 'ok' || m.label !== GENDER.labels.en[1]) ? f : null;
+        }, 'a mark or reason of the AI page on the gender page');
+        await waitUntil(() => stored(GENDER.id) === 'off', { what: 'the store to say gender is off' });
+        assert.deepEqual(historyOf(AI.id).slice(before.ai.length).filter((h) => h.endsWith('>off')), [],
+          'the AI setting is never recorded off from another page');
+
+        await page.goBack().catch(() => {});  // popstate; Firefox may not resolve a same-document back
+        await waitForFootprint(page, (f) => f.marks.length === 1 && f.marks[0].label === AI.labels.en[1]
+          && f.marks[0].mark === 'switch-off' && f.reasons.length === 1 && /AI/.test(f.reasons[0]),
+        'the AI switch highlighted again after going back');
+        assert.equal(stored(AI.id), 'on');
+        assert.deepEqual(site.flips(), [], 'nothing was clicked');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('SPA navigation that re-mounts the old page\'s switch under the new URL: never judged, clicked or recorded as the new page\'s setting', async () => {
+      // Portuguese (no ruleset wording): each page's one switch is its setting only by its page.
+      // On navigation the app re-mounts the old page's row (new elements, identical markup) under
+      // the new URL at once; the new page's data comes 3 s later.
+      const pages = {
+        [AI.path]: { title: 'Dados para melhoria da IA generativa', rows: [{ name: AI.id, label: 'Usar os meus dados para treinar modelos de IA', on: true }] },
+        [GENDER.path]: { title: 'Género', rows: [{ name: GENDER.id, label: 'Anúncios por género', on: true }] },
+      };
+      site.setPage(Object.keys(pages), {
+        lang: 'pt',
+        title: 'Definições',
+        nav: Object.entries(pages).map(([href, p]) => ({ href, text: p.title })),
+        data: pages,
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          const render = (path) => main.replaceChildren(el('section', { class: cls.card },
+            [el('h1', { text: boot.data[path].title }), ...boot.data[path].rows.map((d) => makeRow(d).row)]));
+          setTimeout(() => { render(location.pathname); main.setAttribute('aria-busy', 'false'); }, boot.renderDelayMs);
+          document.addEventListener('click', (event) => {
+            const link = event.target.closest('nav a');
+            if (!link) return;
+            event.preventDefault();
+            const from = location.pathname;
+            history.pushState({}, '', link.getAttribute('href'));
+            render(from);  // the old page again, re-mounted under the new URL
+            setTimeout(() => render(location.pathname), 3000);
+          });
+        `,
+      });
+      site.clearEvents();
+      const before = historyOf(GENDER.id).length;
+      await setAutoSwitch(true);
+      const page = await open(AI.path);
+      try {
+        await waitUntil(() => site.flips(AI.id).length === 1, { what: 'the AI switch switched off on its own page', timeout: 15000 });
+        await waitForFootprint(page, (f) => f.marks.length === 1 && f.marks[0].mark === 'ok', 'the AI switch read back off');
+        await page.click(`nav a[href="${GENDER.path}"]`);
+        await waitUntil(() => site.flips(GENDER.id).length === 1, { what: 'the gender switch switched off once its page came', timeout: 15000 });
+        assert.equal(site.flips(AI.id).length, 1, 'the re-mounted AI switch was never clicked as the gender setting');
+        // Its own switch read on, then off: never "off" first (that was the AI switch re-mounted).
+        await waitUntil(() => stored(GENDER.id) === 'off', { what: 'the store to say gender is off' });
+        const recorded = historyOf(GENDER.id).slice(before);
+        assert.deepEqual(recorded.filter((h) => h !== '>on' && h !== 'off>on'), ['on>off'], `gender recorded from its own switch only: ${JSON.stringify(recorded)}`);
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
+
+    it('a re-render with identical markup after the verdict: the highlight lands on the new element', async () => {
+      site.setPage(AI.path, {
+        title: AI.labels.en[0],
+        data: [{ name: AI.id, label: AI.labels.en[1], on: true }, { name: 'smart', label: UNKNOWN_LABEL, on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          const render = () => {
+            const card = el('section', { class: cls.card }, [el('h1', { text: 'Data for Generative AI Improvement' })]);
+            for (const datum of boot.data) card.append(makeRow(datum).row);
+            main.replaceChildren(card);
+          };
+          setTimeout(() => { render(); main.setAttribute('aria-busy', 'false'); }, boot.renderDelayMs);
+          // Hydration: once anything on the page changes after the first render, the client renders
+          // the same list again, identical markup, new elements (once).
+          let rendered = false;
+          new MutationObserver(() => {
+            if (rendered || !main.querySelector('[data-linkedout]')) return;
+            rendered = true;
+            render();
+          }).observe(main, { subtree: true, attributes: true });
+        `,
+      });
+      const page = await open(AI.path);
+      try {
+        const f = await waitForFootprint(page, (x) => x.marks.some((m) => m.mark === 'switch-off' && m.connected)
+          && x.reasons.length === 1, 'the highlight on the re-rendered switch');
+        assert.deepEqual(f.marks.map((m) => [m.label, m.mark]), [[AI.labels.en[1], 'switch-off']]);
+        const fresh = await page.evaluate(() => {
+          const input = document.querySelector('input[data-linkedout="switch-off"]');
+          const row = input.closest('[data-linkedout-row]');
+          return { inRow: Boolean(row), describedBy: row ? input.getAttribute('aria-describedby') === row.querySelector('[data-linkedout-reason]')?.id : false };
+        });
+        assert.deepEqual(fresh, { inRow: true, describedBy: true });
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('rows re-bound to other settings between scan and click: "Switch it for me" never clicks the wrong one and says why it did not click', async () => {
+      // The switches are customised <input is="li-switch"> elements: when one gets an
+      // aria-describedby (LinkedOut links its reason), the list re-binds its rows to the data in
+      // another order, synchronously, before "Switch it for me" clicks (once).
+      site.setPage(AI.path, {
+        title: AI.labels.en[0],
+        data: [{ name: AI.id, label: AI.labels.en[1], on: true }, { name: 'smart', label: UNKNOWN_LABEL, on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          let reordered = false;
+          let views = [];
+          const reorder = () => {
+            if (reordered) return;
+            reordered = true;
+            const data = views.map((v) => v.datum).reverse();
+            views.forEach((v, i) => v.bind(data[i]));
+          };
+          customElements.define('li-switch', class extends HTMLInputElement {
+            static get observedAttributes() { return ['aria-describedby']; }
+            attributeChangedCallback() { reorder(); }
+          }, { extends: 'input' });
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            const card = el('section', { class: cls.card }, [el('h1', { text: 'Data for Generative AI Improvement' })]);
+            views = boot.data.map((datum) => {
+              const view = makeRow(datum);
+              const input = document.createElement('input', { is: 'li-switch' });
+              for (const a of view.input.attributes) input.setAttribute(a.name, a.value);
+              input.checked = view.input.checked;
+              input.addEventListener('change', () => {
+                const d = view.datum;
+                d.on = input.checked;
+                input.setAttribute('aria-checked', String(d.on));
+                window.adv.report({ what: 'flip', name: d.name, on: d.on });
+              });
+              view.input.replaceWith(input);
+              const bind = view.bind;
+              view.bind = (d) => { view.datum = d; view.row.querySelector('p').textContent = d.label;
+                input.setAttribute('aria-label', d.label); input.checked = d.on; input.setAttribute('aria-checked', String(d.on)); };
+              view.bind(datum);
+              return view;
+            });
+            for (const v of views) card.append(v.row);
+            main.replaceChildren(card);
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+        `,
+      });
+      site.clearEvents();
+      await setAutoSwitch(true);
+      const page = await open(AI.path, { recordNotices: true });
+      try {
+        await never(async () => (site.flips('smart').length ? site.flips() : null), 'the unrelated switch was clicked');
+        assert.deepEqual(site.flips('smart'), []);
+        const seen = await page.evaluate(() => window.noticesSeen);
+        const flippedAi = site.flips(AI.id).length > 0;
+        // Either it refused and said so, or it clicked the AI switch after a fresh scan: never silent.
+        assert.ok(seen.some((text) => /changed/i.test(text)), `a notice said the page changed before the click: ${JSON.stringify(seen)} (AI flipped: ${flippedAi})`);
+        const f = await readFootprint(page);
+        assert.ok(f.marks.every((m) => m.label === AI.labels.en[1]), `only the AI switch is marked: ${JSON.stringify(f.marks)}`);
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
+
+    it('the page takes back a switch LinkedOut turned off: it reads on again, highlighted, recorded on', async () => {
+      site.setPage(LOCATION.path, {
+        title: LOCATION.labels.en[0],
+        data: [{ name: LOCATION.id, label: LOCATION.labels.en[0], on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            const view = makeRow(boot.data[0]);
+            // A save that does not stick: 1.5 s after the switch went off, the page puts it back on.
+            view.input.addEventListener('change', () => {
+              if (view.input.checked) return;
+              setTimeout(() => { view.datum.on = true; view.show(); window.adv.report({ what: 'revert', name: view.datum.name }); }, 1500);
+            });
+            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: 'Inferred city location' }), view.row]));
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+        `,
+      });
+      site.clearEvents();
+      await setAutoSwitch(true);
+      const page = await open(LOCATION.path);
+      try {
+        await waitUntil(() => site.events.some((e) => e.what === 'revert'), { what: 'the page to put the switch back', timeout: 15000 });
+        await setAutoSwitch(false);
+        await waitForFootprint(page, (f) => f.marks.length === 1 && f.marks[0].mark === 'switch-off' && f.reasons.length === 1,
+          'the switch highlighted again once it reads on');
+        await waitUntil(() => stored(LOCATION.id) === 'on', { what: 'the store to say on again' });
+        assert.equal(site.flips(LOCATION.id).length, 1, 'clicked once, not again and again');
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
+
+    it('the page flips a switch\'s .checked after the verdict but not its aria-checked: never recorded off, never marked ok', async () => {
+      const AGE = setting('ads-by-age');
+      site.setPage(AGE.path, {
+        title: AGE.labels.en[0],
+        data: [{ name: AGE.id, label: AGE.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          const status = el('p', { text: 'Saved' });
+          setTimeout(() => {
+            const view = makeRow(boot.data[0]);
+            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: 'Age range' }), view.row, status]));
+            main.setAttribute('aria-busy', 'false');
+            // Once LinkedOut has judged it: .checked off, aria-checked still "true" (a half-done
+            // optimistic update), and some other text on the page changes (a mutation to rescan on).
+            new MutationObserver((records, observer) => {
+              if (!view.input.hasAttribute('data-linkedout')) return;
+              observer.disconnect();
+              view.input.checked = false;
+              status.textContent = 'Saving…';
+            }).observe(main, { subtree: true, attributes: true });
+          }, boot.renderDelayMs);
+        `,
+      });
+      const page = await open(AGE.path);
+      try {
+        await waitUntil(() => stored(AGE.id) === 'on', { what: 'the store to say on', timeout: 15000 });
+        const end = Date.now() + WATCH_MS + 2500;  // past the 2 s a disagreement may last before it is unreadable
+        while (Date.now() < end) {
+          const f = await readFootprint(page);
+          assert.ok(!f.marks.some((m) => m.mark === 'ok'), `marked ok while it never read off: ${JSON.stringify(f.marks)}`);
+          assert.equal(stored(AGE.id), 'on', 'recorded off while it never read off');
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('a page whose CSP forbids inline styles: the highlight inside its open shadow root is still drawn', async () => {
+      site.setPage(AI.path, {
+        title: AI.labels.en[0],
+        csp: "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'",
+        data: [{ name: AI.id, label: AI.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          const host = document.createElement('div');
+          const root = host.attachShadow({ mode: 'open' });
+          setTimeout(() => { main.append(host); root.append(makeRow(boot.data[0]).row); main.setAttribute('aria-busy', 'false'); }, boot.renderDelayMs);
+        `,
+      });
+      const page = await open(AI.path);
+      try {
+        await waitForFootprint(page, (f) => f.marks.some((m) => m.mark === 'switch-off') && f.reasons.length === 1, 'the AI switch highlighted');
+        const look = await page.evaluate(() => {
+          const root = document.querySelector('main > div').shadowRoot;
+          const input = root.querySelector('[data-linkedout="switch-off"]');
+          input.blur();
+          const reason = root.querySelector('[data-linkedout-reason]');
+          return { outline: `${getComputedStyle(input).outlineStyle} ${getComputedStyle(input).outlineWidth}`,
+            reason: getComputedStyle(reason).backgroundColor };
+        });
+        assert.deepEqual(look, { outline: 'solid 3px', reason: 'rgb(140, 29, 24)' });
+      } finally {
+        await page.close();
+      }
+    });
+
+    // The AI page in each language: another setting's switch (its label in that language), the AI
+    // switch, and a switch the ruleset does not know, all named by aria-label only. Where the
+    // ruleset knows the language's wording the AI switch alone is marked; where it does not
+    // (Portuguese) the page gets the notice; another setting's switch is never marked.
+    const PORTUGUESE = { ai: 'Usar os meus dados para treinar modelos de IA de criação de conteúdo', other: 'Género', unknown: 'Sugestões de resposta inteligente' };
+    for (const lang of ['de', 'fr', 'es', 'it', 'nl', 'pt']) {
+      it(`the AI page in ${lang}: the right switch or the notice, never another setting's`, async () => {
+        const words = lang === 'pt' ? PORTUGUESE
+          : { ai: AI.labels[lang].at(-1), other: GENDER.labels[lang][0], unknown: UNKNOWN_LABEL };
+        const path = AI.path;
+        site.setPage(path, {
+          lang,
+          title: 'LinkedIn',
+          data: [{ name: 'other', label: words.other, on: true }, { name: AI.id, label: words.ai, on: true },
+            { name: 'unknown', label: words.unknown, on: true }],
+          script: String.raw`
+            const { boot, el, cls, makeRow } = window.adv;
+            const main = document.querySelector('main');
+            setTimeout(() => {
+              main.replaceChildren(el('section', { class: cls.card }, boot.data.map((d) => makeRow(d).row)));
+              main.setAttribute('aria-busy', 'false');
+            }, boot.renderDelayMs);
+          `,
+        });
+        const page = await open(path);
+        try {
+          if (lang === 'pt') {
+            const f = await waitForFootprint(page, (x) => x.notices.length === 1, 'the notice', 20000);
+            assert.deepEqual(f.marks.filter((m) => m.mark !== 'ok'), []);
+          } else {
+            const f = await waitForFootprint(page, (x) => x.marks.some((m) => m.mark === 'switch-off'), `the ${lang} AI switch highlighted`);
+            assert.deepEqual(f.marks.map((m) => [m.label, m.mark]), [[words.ai, 'switch-off']]);
+            assert.deepEqual(f.notices, []);
+          }
+          await never(async () => {
+            const f = await readFootprint(page);
+            return f.marks.some((m) => m.label !== words.ai) ? f.marks : null;
+          }, `${lang}: a switch other than the AI one was marked`);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+}
