@@ -1,7 +1,9 @@
 /*
  * A content script's page_state → the host's verdict, one round trip. The verdict then goes to
  * the badge and to every feature that follows pages (background.onVerdict: unreadable pages, the
- * re-check, the walkthrough), which never delay the content script's reply.
+ * re-check, the walkthrough), which never delay the content script's reply. The reply also
+ * carries the setting's name as the host's last plan gives it (the ruleset names settings;
+ * _locales does not), for the page's notices; for a page it could not read it is asked for.
  */
 export function install(background) {
   background.router.on('page_state', async (request, sender) => {
@@ -11,7 +13,10 @@ export function install(background) {
     for (const follow of background.onVerdict) {
       await Promise.resolve(follow(verdict, sender.tab.id, request.url)).catch(() => {});
     }
+    // Known from the last plan; asked for only when the page could not be read (the notice names it).
+    const settingTitle = typeof verdict.setting === 'string'
+      ? await background.stepTitle(verdict.setting, { ask: verdict.page_unreadable === true }).catch(() => null) : null;
     // The organisation's policy may forbid "switch it for me", whatever the member stored.
-    return { status: 'ok', verdict, autoSwitchAllowed: effective.autoSwitchAllowed };
+    return { status: 'ok', verdict, autoSwitchAllowed: effective.autoSwitchAllowed, settingTitle };
   });
 }

@@ -1,12 +1,13 @@
 /*
  * The organisation's policy (lib/policy.js): read at start-up and when managed storage changes,
- * never per message; a region or reminder it fixes is pushed to the host. Answers the popup's
- * `config` (the member picks a region, unless the policy fixed it).
+ * never per message; a region or reminder it fixes is pushed to the host. Asks the host for the
+ * popup's view (`status`, one reply) and answers the popup's `config` (the member picks a region,
+ * unless the policy fixed it).
  */
 import '../lib/protocol.js';
 import '../lib/policy.js';
 
-const { buildConfig } = LinkedOutProtocol;
+const { buildConfig, buildStatus } = LinkedOutProtocol;
 
 export function install(background) {
   const { browser } = background;
@@ -21,36 +22,34 @@ export function install(background) {
     }
     if (!effective.regionLocked) return;
     // The host decides which steps are expected by region: give it the policy's now. If the host
-    // is not reachable yet, settings() pushes it when the popup next asks.
+    // is not reachable yet, status() pushes it when the popup next asks.
     try { await host.request(buildConfig(undefined, effective.region)); } catch { /* pushed later */ }
   }
 
   /**
-   * The host's config and the cached options with the host's region in. The config reply carries
-   * the region hint (with no region set: what the toggles LinkedIn showed rule out).
+   * The popup's view from the host in one request (`status`): the plan and the config, with the
+   * region and reminder the policy fixes applied first (also when the start-up push failed), and
+   * `changes` (the member's own region or reminder) with them. Every plan passes the badge.
    */
-  background.settings = async function settings() {
-    const { host } = background;
+  background.status = async function status(changes = {}) {
     const effective = await options.get();
-    let config = await host.request(buildConfig(undefined));
-    if (effective.reminderLocked && config.reminder_days !== effective.reminderDays) {
-      config = await host.request(buildConfig(undefined, { reminder_days: effective.reminderDays }));
-    }
-    if (effective.regionLocked && config.region !== effective.region) {
-      config = await host.request(buildConfig(undefined, effective.region)); // the start-up push failed
-    }
-    return { config, options: LinkedOutPolicy.withHostRegion(effective, config.region), regionHint: config.region_hint };
+    const fields = { ...changes };
+    if (effective.reminderLocked) fields.reminder_days = effective.reminderDays;
+    if (effective.regionLocked) fields.region = effective.region;
+    const reply = await background.host.request(buildStatus(undefined, fields));
+    if (reply.type !== 'status') throw new Error(`expected a status reply, got ${reply.type}`);
+    background.badge.fromPlan(reply.plan);
+    background.noteTitles(reply.plan);
+    return {
+      plan: reply.plan, config: reply.config,
+      options: LinkedOutPolicy.withHostRegion(effective, reply.config.region), regionHint: reply.config.region_hint,
+    };
   };
 
   background.router.on('config', async (msg) => {
     const effective = await options.get();
     if (effective.regionLocked) return { status: 'rejected', field: 'region', message: 'the region is set by your organisation' };
-    const config = await background.host.request(buildConfig(undefined, msg.region));
-    const plan = await background.plan('status');
-    return {
-      status: 'ok', host: background.host.state, plan, config,
-      options: LinkedOutPolicy.withHostRegion(effective, config.region), regionHint: config.region_hint,
-    };
+    return { status: 'ok', host: background.host.state, ...(await background.status({ region: msg.region })) };
   });
 
   options.refresh();

@@ -7,7 +7,7 @@ import '../lib/recheck.js';
 import '../lib/recheck-driver.js';
 import { sessionState } from './session-state.js';
 
-const { buildConfig, buildRecheck } = LinkedOutProtocol;
+const { buildRecheck } = LinkedOutProtocol;
 
 export function install(background) {
   const { browser } = background;
@@ -37,10 +37,8 @@ export function install(background) {
   });
 
   background.router.on('reminder', async (msg) => {
-    const { options } = await background.settings();
-    if (options.reminderLocked) return { status: 'rejected', field: 'days', message: 'the reminder is set by your organisation' };
-    const config = await background.host.request(buildConfig(undefined, { reminder_days: msg.days }));
-    const plan = await background.plan('status');
-    return { status: 'ok', host: background.host.state, plan, config, options };
+    const effective = await background.options.get();
+    if (effective.reminderLocked) return { status: 'rejected', field: 'days', message: 'the reminder is set by your organisation' };
+    return { status: 'ok', host: background.host.state, ...(await background.status({ reminder_days: msg.days })) };
   });
 }

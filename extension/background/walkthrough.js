@@ -18,7 +18,18 @@ export function install(background) {
     const reply = await background.host.request(buildWalkthrough(undefined, action, step));
     if (reply.type !== 'walkthrough') throw new Error(`expected a walkthrough reply, got ${reply.type}`);
     background.badge.fromPlan(reply);
+    background.noteTitles(reply);
     return reply;
+  };
+
+  // Step names in the browser's language, as the last plan gave them (every plan passes here).
+  let titles = new Map();
+  background.noteTitles = (plan) => { titles = new Map(plan.steps.map((s) => [s.step, s.title])); };
+  /** A step's name: the last plan's, else (only when asked to) a fresh plan's; null if none. */
+  background.stepTitle = async function stepTitle(id, { ask = true } = {}) {
+    if (titles.has(id) || !ask) return titles.get(id) ?? null;
+    await background.plan('status');
+    return titles.get(id) ?? null;
   };
 
   const driver = LinkedOutWalkthroughDriver.create({

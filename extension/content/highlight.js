@@ -275,14 +275,14 @@
     const text = t('highlightLocked', [item.reason]);
     const href = formUrl(item);
     const link = reason.firstElementChild;
-    if (reason.textContent === text + (href ? t('highlightLockedForm') : '') && (!href || (link && link.href === href))) return;
+    if (reason.textContent === text + (href ? t('openFormButton') : '') && (!href || (link && link.href === href))) return;
     reason.textContent = text;
     if (href) {
       const a = reason.ownerDocument.createElement('a');
       a.href = href;
       a.target = '_blank';
       a.rel = 'noopener noreferrer';
-      a.textContent = t('highlightLockedForm');
+      a.textContent = t('openFormButton');
       reason.append(a);
     }
   }

@@ -260,6 +260,7 @@
   function handleResponse(response, switches, controls) {
     if (response.status === 'ok') {
       const verdict = response.verdict;
+      if (typeof response.settingTitle === 'string') knownTitle = { id: verdict.setting, title: response.settingTitle };
       if (verdict.page_unreadable === true) {
         highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
       } else if (refusalNotice !== null && verdict.highlight.length > 0) {
@@ -318,12 +319,10 @@
     highlight.announce(document, parts.join(' '));
   }
 
-  /** The setting's name as the popup shows it (LinkedIn's wording), else its id. */
-  function settingName(id) {
-    const name = `step_${String(id).replace(/[^A-Za-z0-9]/g, '_')}`;
-    const text = t(name);
-    return text && text !== name ? text : String(id);
-  }
+  // The page's setting's name as the host's ruleset gives it (the background adds it to its
+  // reply); its id where none came.
+  let knownTitle = { id: null, title: null };
+  const settingName = (id) => (knownTitle.id === id && knownTitle.title) || String(id);
 
   const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 

@@ -15,8 +15,8 @@
     return length;
   }
 "use strict";
-exports.validateRequest = validate71;
-const schema32 = {"type":"object","required":["type"],"properties":{"type":{"enum":["hello","page_state","walkthrough","recheck","config","report","import_history"]}},"allOf":[{"if":{"properties":{"type":{"const":"hello"}}},"then":{"$ref":"#/$defs/hello_request"}},{"if":{"properties":{"type":{"const":"page_state"}}},"then":{"$ref":"#/$defs/page_state_request"}},{"if":{"properties":{"type":{"const":"walkthrough"}}},"then":{"$ref":"#/$defs/walkthrough_request"}},{"if":{"properties":{"type":{"const":"recheck"}}},"then":{"$ref":"#/$defs/recheck_request"}},{"if":{"properties":{"type":{"const":"config"}}},"then":{"$ref":"#/$defs/config_request"}},{"if":{"properties":{"type":{"const":"report"}}},"then":{"$ref":"#/$defs/report_request"}},{"if":{"properties":{"type":{"const":"import_history"}}},"then":{"$ref":"#/$defs/import_history_request"}}]};
+exports.validateRequest = validate77;
+const schema32 = {"type":"object","required":["type"],"properties":{"type":{"enum":["hello","page_state","walkthrough","recheck","config","status","report","import_history"]}},"allOf":[{"if":{"properties":{"type":{"const":"hello"}}},"then":{"$ref":"#/$defs/hello_request"}},{"if":{"properties":{"type":{"const":"page_state"}}},"then":{"$ref":"#/$defs/page_state_request"}},{"if":{"properties":{"type":{"const":"walkthrough"}}},"then":{"$ref":"#/$defs/walkthrough_request"}},{"if":{"properties":{"type":{"const":"recheck"}}},"then":{"$ref":"#/$defs/recheck_request"}},{"if":{"properties":{"type":{"const":"config"}}},"then":{"$ref":"#/$defs/config_request"}},{"if":{"properties":{"type":{"const":"status"}}},"then":{"$ref":"#/$defs/status_request"}},{"if":{"properties":{"type":{"const":"report"}}},"then":{"$ref":"#/$defs/report_request"}},{"if":{"properties":{"type":{"const":"import_history"}}},"then":{"$ref":"#/$defs/import_history_request"}}]};
 const schema33 = {"type":"object","x-reply":"hello_reply","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"hello"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"extension_version":{"$ref":"#/$defs/version"}}};
 const schema34 = {"type":["string","integer","null"],"maxLength":64,"description":"Echoed in the reply; null is the same as none."};
 const schema35 = {"type":"string","maxLength":35,"pattern":"^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?$","description":"BCP 47 language tag, loosely (letters, digits, hyphens); empty when unknown."};
@@ -1096,8 +1096,7 @@ return errors === 0;
 }
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema60 = {"type":"object","x-reply":"report_reply","required":["type","format"],"additionalProperties":false,"properties":{"type":{"const":"report"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"format":{"$ref":"#/$defs/report_format"}}};
-const schema63 = {"enum":["md","html","json"]};
+const schema60 = {"description":"Everything the popup shows, in one reply. region and reminder_days, when present, are applied first as config applies them (an organisation's fixed values).","type":"object","x-reply":"status_reply","required":["type"],"additionalProperties":false,"properties":{"type":{"const":"status"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"reminder_days":{"$ref":"#/$defs/reminder_days"}}};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1112,14 +1111,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.type === undefined) && (missing0 = "type")) || ((data.format === undefined) && (missing0 = "format"))){
+if((data.type === undefined) && (missing0 = "type")){
 validate36.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((key0 === "type") || (key0 === "id")) || (key0 === "ui_lang")) || (key0 === "format"))){
+if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "ui_lang")) || (key0 === "region")) || (key0 === "reminder_days"))){
 validate36.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1128,8 +1127,8 @@ break;
 if(_errs1 === errors){
 if(data.type !== undefined){
 const _errs2 = errors;
-if("report" !== data.type){
-validate36.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "report"},message:"must be equal to constant"}];
+if("status" !== data.type){
+validate36.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "status"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1188,17 +1187,178 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.format !== undefined){
-let data3 = data.format;
+if(data.region !== undefined){
+let data3 = data.region;
 const _errs9 = errors;
-if(!(((data3 === "md") || (data3 === "html")) || (data3 === "json"))){
-validate36.errors = [{instancePath:instancePath+"/format",schemaPath:"#/$defs/report_format/enum",keyword:"enum",params:{allowedValues: schema63.enum},message:"must be equal to one of the allowed values"}];
+const _errs10 = errors;
+let valid3 = false;
+const _errs11 = errors;
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data3 === "string"){
+if(func1(data3) > 16){
+const err0 = {instancePath:instancePath+"/region",schemaPath:"#/$defs/region/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(!pattern11.test(data3)){
+const err1 = {instancePath:instancePath+"/region",schemaPath:"#/$defs/region/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2,8}$"},message:"must match pattern \""+"^[A-Z]{2,8}$"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/region",schemaPath:"#/$defs/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs11 === errors;
+valid3 = valid3 || _valid0;
+const _errs14 = errors;
+if(data3 !== null){
+const err3 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err4 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+validate36.errors = vErrors;
 return false;
+}
+else {
+errors = _errs10;
+if(vErrors !== null){
+if(_errs10){
+vErrors.length = _errs10;
+}
+else {
+vErrors = null;
+}
+}
 }
 var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.reminder_days !== undefined){
+let data4 = data.reminder_days;
+const _errs16 = errors;
+const _errs18 = errors;
+let valid6 = false;
+const _errs19 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err5 = {instancePath:instancePath+"/reminder_days",schemaPath:"#/$defs/reminder_days/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(errors === _errs19){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 365 || isNaN(data4)){
+const err6 = {instancePath:instancePath+"/reminder_days",schemaPath:"#/$defs/reminder_days/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+if(data4 < 1 || isNaN(data4)){
+const err7 = {instancePath:instancePath+"/reminder_days",schemaPath:"#/$defs/reminder_days/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs19 === errors;
+valid6 = valid6 || _valid1;
+const _errs21 = errors;
+if(data4 !== null){
+const err8 = {instancePath:instancePath+"/reminder_days",schemaPath:"#/$defs/reminder_days/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs21 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const err9 = {instancePath:instancePath+"/reminder_days",schemaPath:"#/$defs/reminder_days/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+validate36.errors = vErrors;
+return false;
+}
+else {
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -1216,7 +1376,8 @@ return errors === 0;
 }
 validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema64 = {"type":"object","x-reply":"import_history_reply","required":["type","state"],"additionalProperties":false,"description":"The browser's own store (docs/protocol.md §5), kept by the extension's built-in core while no helper answered, handed to the helper once. Merged: sending it again adds nothing.","properties":{"type":{"const":"import_history"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"state":{"type":"string","description":"The store as text; the frame cap bounds it."}}};
+const schema65 = {"type":"object","x-reply":"report_reply","required":["type","format"],"additionalProperties":false,"properties":{"type":{"const":"report"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"format":{"$ref":"#/$defs/report_format"}}};
+const schema68 = {"enum":["md","html","json"]};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1231,14 +1392,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.type === undefined) && (missing0 = "type")) || ((data.state === undefined) && (missing0 = "state"))){
+if(((data.type === undefined) && (missing0 = "type")) || ((data.format === undefined) && (missing0 = "format"))){
 validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((key0 === "type") || (key0 === "id")) || (key0 === "ui_lang")) || (key0 === "state"))){
+if(!((((key0 === "type") || (key0 === "id")) || (key0 === "ui_lang")) || (key0 === "format"))){
 validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1247,8 +1408,8 @@ break;
 if(_errs1 === errors){
 if(data.type !== undefined){
 const _errs2 = errors;
-if("import_history" !== data.type){
-validate38.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "import_history"},message:"must be equal to constant"}];
+if("report" !== data.type){
+validate38.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "report"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1307,10 +1468,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.state !== undefined){
+if(data.format !== undefined){
+let data3 = data.format;
 const _errs9 = errors;
-if(typeof data.state !== "string"){
-validate38.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(!(((data3 === "md") || (data3 === "html")) || (data3 === "json"))){
+validate38.errors = [{instancePath:instancePath+"/format",schemaPath:"#/$defs/report_format/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -1334,11 +1496,129 @@ return errors === 0;
 }
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema69 = {"type":"object","x-reply":"import_history_reply","required":["type","state"],"additionalProperties":false,"description":"The browser's own store (docs/protocol.md §5), kept by the extension's built-in core while no helper answered, handed to the helper once. Merged: sending it again adds nothing.","properties":{"type":{"const":"import_history"},"id":{"$ref":"#/$defs/id"},"ui_lang":{"$ref":"#/$defs/lang"},"state":{"type":"string","description":"The store as text; the frame cap bounds it."}}};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate40.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.type === undefined) && (missing0 = "type")) || ((data.state === undefined) && (missing0 = "state"))){
+validate40.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "type") || (key0 === "id")) || (key0 === "ui_lang")) || (key0 === "state"))){
+validate40.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("import_history" !== data.type){
+validate40.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "import_history"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs3 = errors;
+const _errs4 = errors;
+if(((typeof data1 !== "string") && (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1))))) && (data1 !== null)){
+validate40.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
+return false;
+}
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func1(data1) > 64){
+validate40.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ui_lang !== undefined){
+let data2 = data.ui_lang;
+const _errs6 = errors;
+const _errs7 = errors;
+if(errors === _errs7){
+if(typeof data2 === "string"){
+if(func1(data2) > 35){
+validate40.errors = [{instancePath:instancePath+"/ui_lang",schemaPath:"#/$defs/lang/maxLength",keyword:"maxLength",params:{limit: 35},message:"must NOT have more than 35 characters"}];
+return false;
+}
+else {
+if(!pattern4.test(data2)){
+validate40.errors = [{instancePath:instancePath+"/ui_lang",schemaPath:"#/$defs/lang/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?$"},message:"must match pattern \""+"^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?$"+"\""}];
+return false;
+}
+}
+}
+else {
+validate40.errors = [{instancePath:instancePath+"/ui_lang",schemaPath:"#/$defs/lang/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.state !== undefined){
+const _errs9 = errors;
+if(typeof data.state !== "string"){
+validate40.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate40.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate77.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1394,7 +1674,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate71.errors = vErrors;
+validate77.errors = vErrors;
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -1448,7 +1728,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate71.errors = vErrors;
+validate77.errors = vErrors;
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -1511,7 +1791,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate71.errors = vErrors;
+validate77.errors = vErrors;
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -1574,7 +1854,7 @@ else {
 vErrors.push(err7);
 }
 errors++;
-validate71.errors = vErrors;
+validate77.errors = vErrors;
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -1637,7 +1917,7 @@ else {
 vErrors.push(err9);
 }
 errors++;
-validate71.errors = vErrors;
+validate77.errors = vErrors;
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -1657,7 +1937,7 @@ let valid11 = true;
 const _errs28 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
-if("report" !== data.type){
+if("status" !== data.type){
 const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
@@ -1700,7 +1980,7 @@ else {
 vErrors.push(err11);
 }
 errors++;
-validate71.errors = vErrors;
+validate77.errors = vErrors;
 return false;
 }
 var valid0 = _errs26 === errors;
@@ -1720,7 +2000,7 @@ let valid13 = true;
 const _errs33 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
-if("import_history" !== data.type){
+if("report" !== data.type){
 const err12 = {};
 if(vErrors === null){
 vErrors = [err12];
@@ -1763,7 +2043,7 @@ else {
 vErrors.push(err13);
 }
 errors++;
-validate71.errors = vErrors;
+validate77.errors = vErrors;
 return false;
 }
 var valid0 = _errs31 === errors;
@@ -1777,6 +2057,70 @@ props0 = props0 || {};
 Object.assign(props0, props6);
 }
 }
+const _errs36 = errors;
+const _errs37 = errors;
+let valid15 = true;
+const _errs38 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+if("import_history" !== data.type){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+var _valid7 = _errs38 === errors;
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs40 = errors;
+if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+var _valid7 = _errs40 === errors;
+valid15 = _valid7;
+if(valid15){
+var props7 = true;
+}
+}
+if(!valid15){
+const err15 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+validate77.errors = vErrors;
+return false;
+}
+var valid0 = _errs36 === errors;
+if(valid0){
+if(props0 !== true && props7 !== undefined){
+if(props7 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props7);
+}
+}
+}
 }
 }
 }
@@ -1788,7 +2132,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.type === undefined) && (missing0 = "type")){
-validate71.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate77.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -1797,166 +2141,30 @@ props0 = props0 || {};
 props0.type = true;
 }
 if(data.type !== undefined){
-let data7 = data.type;
-if(!(((((((data7 === "hello") || (data7 === "page_state")) || (data7 === "walkthrough")) || (data7 === "recheck")) || (data7 === "config")) || (data7 === "report")) || (data7 === "import_history"))){
-validate71.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema32.properties.type.enum},message:"must be equal to one of the allowed values"}];
+let data8 = data.type;
+if(!((((((((data8 === "hello") || (data8 === "page_state")) || (data8 === "walkthrough")) || (data8 === "recheck")) || (data8 === "config")) || (data8 === "status")) || (data8 === "report")) || (data8 === "import_history"))){
+validate77.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema32.properties.type.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 }
 }
 }
 else {
-validate71.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate77.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate71.errors = vErrors;
+validate77.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate71.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate77.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-exports.validateReply = validate79;
-const schema67 = {"type":"object","required":["type"],"properties":{"type":{"enum":["error","hello","verdict","walkthrough","config","report","import_history"]}},"allOf":[{"if":{"properties":{"type":{"const":"error"}}},"then":{"$ref":"#/$defs/error_reply"}},{"if":{"properties":{"type":{"const":"hello"}}},"then":{"$ref":"#/$defs/hello_reply"}},{"if":{"properties":{"type":{"const":"verdict"}}},"then":{"$ref":"#/$defs/verdict_reply"}},{"if":{"properties":{"type":{"const":"walkthrough"}}},"then":{"$ref":"#/$defs/walkthrough_reply"}},{"if":{"properties":{"type":{"const":"config"}}},"then":{"$ref":"#/$defs/config_reply"}},{"if":{"properties":{"type":{"const":"report"}}},"then":{"$ref":"#/$defs/report_reply"}},{"if":{"properties":{"type":{"const":"import_history"}}},"then":{"$ref":"#/$defs/import_history_reply"}}]};
-const schema68 = {"type":"object","required":["type","id","code","message"],"additionalProperties":false,"properties":{"type":{"const":"error"},"id":{"$ref":"#/$defs/id"},"code":{"$ref":"#/$defs/error_code"},"field":{"type":["string","null"],"maxLength":256},"message":{"$ref":"#/$defs/text"}}};
-const schema70 = {"enum":["bad_json","bad_utf8","not_object","too_large","missing_type","unknown_type","bad_field","not_linkedin","not_allowed","store_error","internal"],"description":"Not the order the checks run: docs/protocol.md §2 gives that (bad_utf8 first; too_large is the framing's, before any check)."};
-const schema71 = {"type":"string","maxLength":8192,"description":"Human text from the host (reasons, titles, guidance, messages)."};
-
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate42.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.code === undefined) && (missing0 = "code"))) || ((data.message === undefined) && (missing0 = "message"))){
-validate42.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "code")) || (key0 === "field")) || (key0 === "message"))){
-validate42.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.type !== undefined){
-const _errs2 = errors;
-if("error" !== data.type){
-validate42.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.id !== undefined){
-let data1 = data.id;
-const _errs3 = errors;
-const _errs4 = errors;
-if(((typeof data1 !== "string") && (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1))))) && (data1 !== null)){
-validate42.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
-return false;
-}
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(func1(data1) > 64){
-validate42.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
-return false;
-}
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.code !== undefined){
-let data2 = data.code;
-const _errs6 = errors;
-if(!(((((((((((data2 === "bad_json") || (data2 === "bad_utf8")) || (data2 === "not_object")) || (data2 === "too_large")) || (data2 === "missing_type")) || (data2 === "unknown_type")) || (data2 === "bad_field")) || (data2 === "not_linkedin")) || (data2 === "not_allowed")) || (data2 === "store_error")) || (data2 === "internal"))){
-validate42.errors = [{instancePath:instancePath+"/code",schemaPath:"#/$defs/error_code/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.field !== undefined){
-let data3 = data.field;
-const _errs8 = errors;
-if((typeof data3 !== "string") && (data3 !== null)){
-validate42.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: schema68.properties.field.type},message:"must be string,null"}];
-return false;
-}
-if(errors === _errs8){
-if(typeof data3 === "string"){
-if(func1(data3) > 256){
-validate42.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
-return false;
-}
-}
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.message !== undefined){
-let data4 = data.message;
-const _errs10 = errors;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(func1(data4) > 8192){
-validate42.errors = [{instancePath:instancePath+"/message",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
-return false;
-}
-}
-else {
-validate42.errors = [{instancePath:instancePath+"/message",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate42.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate42.errors = vErrors;
-return errors === 0;
-}
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema72 = {"type":"object","required":["type","id","host_version","protocol","ruleset"],"additionalProperties":false,"properties":{"type":{"const":"hello"},"id":{"$ref":"#/$defs/id"},"host_version":{"$ref":"#/$defs/version"},"protocol":{"type":"integer","description":"The host's PROTOCOL_VERSION; the extension refuses any other than its own."},"ruleset":{"type":"object","required":["name","version","count"],"additionalProperties":false,"properties":{"name":{"type":"string","maxLength":128},"version":{"$ref":"#/$defs/version"},"count":{"$ref":"#/$defs/count"}}}}};
-const schema76 = {"type":"integer","minimum":0};
+exports.validateReply = validate86;
+const schema72 = {"type":"object","required":["type"],"properties":{"type":{"enum":["error","hello","verdict","walkthrough","config","status","report","import_history"]}},"allOf":[{"if":{"properties":{"type":{"const":"error"}}},"then":{"$ref":"#/$defs/error_reply"}},{"if":{"properties":{"type":{"const":"hello"}}},"then":{"$ref":"#/$defs/hello_reply"}},{"if":{"properties":{"type":{"const":"verdict"}}},"then":{"$ref":"#/$defs/verdict_reply"}},{"if":{"properties":{"type":{"const":"walkthrough"}}},"then":{"$ref":"#/$defs/walkthrough_reply"}},{"if":{"properties":{"type":{"const":"config"}}},"then":{"$ref":"#/$defs/config_reply"}},{"if":{"properties":{"type":{"const":"status"}}},"then":{"$ref":"#/$defs/status_reply"}},{"if":{"properties":{"type":{"const":"report"}}},"then":{"$ref":"#/$defs/report_reply"}},{"if":{"properties":{"type":{"const":"import_history"}}},"then":{"$ref":"#/$defs/import_history_reply"}}]};
+const schema73 = {"type":"object","required":["type","id","code","message"],"additionalProperties":false,"properties":{"type":{"const":"error"},"id":{"$ref":"#/$defs/id"},"code":{"$ref":"#/$defs/error_code"},"field":{"type":["string","null"],"maxLength":256},"message":{"$ref":"#/$defs/text"}}};
+const schema75 = {"enum":["bad_json","bad_utf8","not_object","too_large","missing_type","unknown_type","bad_field","not_linkedin","not_allowed","store_error","internal"],"description":"Not the order the checks run: docs/protocol.md §2 gives that (bad_utf8 first; too_large is the framing's, before any check)."};
+const schema76 = {"type":"string","maxLength":8192,"description":"Human text from the host (reasons, titles, guidance, messages)."};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1971,14 +2179,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.host_version === undefined) && (missing0 = "host_version"))) || ((data.protocol === undefined) && (missing0 = "protocol"))) || ((data.ruleset === undefined) && (missing0 = "ruleset"))){
+if(((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.code === undefined) && (missing0 = "code"))) || ((data.message === undefined) && (missing0 = "message"))){
 validate44.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "host_version")) || (key0 === "protocol")) || (key0 === "ruleset"))){
+if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "code")) || (key0 === "field")) || (key0 === "message"))){
 validate44.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1987,8 +2195,8 @@ break;
 if(_errs1 === errors){
 if(data.type !== undefined){
 const _errs2 = errors;
-if("hello" !== data.type){
-validate44.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "hello"},message:"must be equal to constant"}];
+if("error" !== data.type){
+validate44.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2019,21 +2227,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.host_version !== undefined){
-let data2 = data.host_version;
+if(data.code !== undefined){
+let data2 = data.code;
 const _errs6 = errors;
-const _errs7 = errors;
-if(errors === _errs7){
-if(typeof data2 === "string"){
-if(func1(data2) > 64){
-validate44.errors = [{instancePath:instancePath+"/host_version",schemaPath:"#/$defs/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+if(!(((((((((((data2 === "bad_json") || (data2 === "bad_utf8")) || (data2 === "not_object")) || (data2 === "too_large")) || (data2 === "missing_type")) || (data2 === "unknown_type")) || (data2 === "bad_field")) || (data2 === "not_linkedin")) || (data2 === "not_allowed")) || (data2 === "store_error")) || (data2 === "internal"))){
+validate44.errors = [{instancePath:instancePath+"/code",schemaPath:"#/$defs/error_code/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values"}];
 return false;
-}
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/host_version",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 }
 var valid0 = _errs6 === errors;
 }
@@ -2041,114 +2240,44 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.protocol !== undefined){
-let data3 = data.protocol;
-const _errs9 = errors;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate44.errors = [{instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(data.field !== undefined){
+let data3 = data.field;
+const _errs8 = errors;
+if((typeof data3 !== "string") && (data3 !== null)){
+validate44.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: schema73.properties.field.type},message:"must be string,null"}];
 return false;
 }
-var valid0 = _errs9 === errors;
+if(errors === _errs8){
+if(typeof data3 === "string"){
+if(func1(data3) > 256){
+validate44.errors = [{instancePath:instancePath+"/field",schemaPath:"#/properties/field/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
+return false;
+}
+}
+}
+var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.ruleset !== undefined){
-let data4 = data.ruleset;
+if(data.message !== undefined){
+let data4 = data.message;
+const _errs10 = errors;
 const _errs11 = errors;
 if(errors === _errs11){
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-let missing1;
-if((((data4.name === undefined) && (missing1 = "name")) || ((data4.version === undefined) && (missing1 = "version"))) || ((data4.count === undefined) && (missing1 = "count"))){
-validate44.errors = [{instancePath:instancePath+"/ruleset",schemaPath:"#/properties/ruleset/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs13 = errors;
-for(const key1 in data4){
-if(!(((key1 === "name") || (key1 === "version")) || (key1 === "count"))){
-validate44.errors = [{instancePath:instancePath+"/ruleset",schemaPath:"#/properties/ruleset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs13 === errors){
-if(data4.name !== undefined){
-let data5 = data4.name;
-const _errs14 = errors;
-if(errors === _errs14){
-if(typeof data5 === "string"){
-if(func1(data5) > 128){
-validate44.errors = [{instancePath:instancePath+"/ruleset/name",schemaPath:"#/properties/ruleset/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+if(typeof data4 === "string"){
+if(func1(data4) > 8192){
+validate44.errors = [{instancePath:instancePath+"/message",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
 return false;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/ruleset/name",schemaPath:"#/properties/ruleset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate44.errors = [{instancePath:instancePath+"/message",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid3 = _errs14 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data4.version !== undefined){
-let data6 = data4.version;
-const _errs16 = errors;
-const _errs17 = errors;
-if(errors === _errs17){
-if(typeof data6 === "string"){
-if(func1(data6) > 64){
-validate44.errors = [{instancePath:instancePath+"/ruleset/version",schemaPath:"#/$defs/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
-return false;
-}
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/ruleset/version",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid3 = _errs16 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data4.count !== undefined){
-let data7 = data4.count;
-const _errs19 = errors;
-const _errs20 = errors;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate44.errors = [{instancePath:instancePath+"/ruleset/count",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs20){
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-validate44.errors = [{instancePath:instancePath+"/ruleset/count",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid3 = _errs19 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate44.errors = [{instancePath:instancePath+"/ruleset",schemaPath:"#/properties/ruleset/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs11 === errors;
+var valid0 = _errs10 === errors;
 }
 else {
 var valid0 = true;
@@ -2170,20 +2299,235 @@ return errors === 0;
 }
 validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema77 = {"type":"object","required":["type","id","url","setting","highlight","ok","unknown","drift","progress","next","walkthrough"],"additionalProperties":false,"properties":{"type":{"const":"verdict"},"id":{"$ref":"#/$defs/id"},"url":{"$ref":"#/$defs/url"},"setting":{"anyOf":[{"$ref":"#/$defs/step"},{"type":"null"}]},"highlight":{"type":"array","items":{"type":"object","required":["key","setting","action","severity","reason","matched_by","control"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"setting":{"$ref":"#/$defs/step"},"action":{"$ref":"#/$defs/highlight_action"},"severity":{"$ref":"#/$defs/severity"},"reason":{"$ref":"#/$defs/text"},"matched_by":{"$ref":"#/$defs/matched_by"},"control":{"$ref":"#/$defs/control_index"},"form":{"type":"object","required":["step","url"],"additionalProperties":false,"description":"action locked: the form the user can turn to instead.","properties":{"step":{"$ref":"#/$defs/step"},"url":{"$ref":"#/$defs/url"}}}}}},"ok":{"type":"array","items":{"type":"object","required":["key","setting","matched_by","control"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"setting":{"$ref":"#/$defs/step"},"matched_by":{"$ref":"#/$defs/matched_by"},"control":{"$ref":"#/$defs/control_index"}}}},"unknown":{"type":"array","items":{"type":"object","required":["key","label","why","control"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"},"why":{"$ref":"#/$defs/unknown_why"},"control":{"$ref":"#/$defs/control_index"}}}},"drift":{"type":"array","items":{"type":"object","required":["setting","kind"],"additionalProperties":false,"properties":{"setting":{"$ref":"#/$defs/step"},"kind":{"$ref":"#/$defs/drift_kind"}}}},"progress":{"$ref":"#/$defs/progress"},"next":{"$ref":"#/$defs/next"},"walkthrough":{"type":"object","required":["active","still_on"],"additionalProperties":false,"description":"The walkthrough state after this page, so the extension needs no second round trip.","properties":{"active":{"type":"boolean"},"still_on":{"$ref":"#/$defs/count"}}},"page_unreadable":{"type":"boolean"},"truncated":{"type":"boolean"}}};
-const schema83 = {"enum":["switch-off","switch-on","locked"]};
-const schema84 = {"type":"string","maxLength":64};
-const schema86 = {"enum":["key","label","page"],"description":"How a control was matched to its setting."};
-const schema87 = {"type":"integer","minimum":0,"maximum":499,"description":"The control's index in the page_state's controls: the identity the extension marks, clicks and reads back."};
-const schema96 = {"enum":["unreadable","not_in_ruleset","ambiguous","left_alone","other_page"]};
-const schema99 = {"enum":["re-enabled","new"]};
-const func29 = Object.prototype.hasOwnProperty;
-const schema100 = {"type":"object","required":["done","total","remaining"],"additionalProperties":false,"properties":{"done":{"$ref":"#/$defs/count"},"total":{"$ref":"#/$defs/count"},"remaining":{"$ref":"#/$defs/count"}}};
+const schema77 = {"type":"object","required":["type","id","host_version","protocol","ruleset"],"additionalProperties":false,"properties":{"type":{"const":"hello"},"id":{"$ref":"#/$defs/id"},"host_version":{"$ref":"#/$defs/version"},"protocol":{"type":"integer","description":"The host's PROTOCOL_VERSION; the extension refuses any other than its own."},"ruleset":{"type":"object","required":["name","version","count"],"additionalProperties":false,"properties":{"name":{"type":"string","maxLength":128},"version":{"$ref":"#/$defs/version"},"count":{"$ref":"#/$defs/count"}}}}};
+const schema81 = {"type":"integer","minimum":0};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate46.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.host_version === undefined) && (missing0 = "host_version"))) || ((data.protocol === undefined) && (missing0 = "protocol"))) || ((data.ruleset === undefined) && (missing0 = "ruleset"))){
+validate46.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "host_version")) || (key0 === "protocol")) || (key0 === "ruleset"))){
+validate46.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("hello" !== data.type){
+validate46.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "hello"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs3 = errors;
+const _errs4 = errors;
+if(((typeof data1 !== "string") && (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1))))) && (data1 !== null)){
+validate46.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
+return false;
+}
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func1(data1) > 64){
+validate46.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.host_version !== undefined){
+let data2 = data.host_version;
+const _errs6 = errors;
+const _errs7 = errors;
+if(errors === _errs7){
+if(typeof data2 === "string"){
+if(func1(data2) > 64){
+validate46.errors = [{instancePath:instancePath+"/host_version",schemaPath:"#/$defs/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/host_version",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.protocol !== undefined){
+let data3 = data.protocol;
+const _errs9 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate46.errors = [{instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ruleset !== undefined){
+let data4 = data.ruleset;
+const _errs11 = errors;
+if(errors === _errs11){
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+let missing1;
+if((((data4.name === undefined) && (missing1 = "name")) || ((data4.version === undefined) && (missing1 = "version"))) || ((data4.count === undefined) && (missing1 = "count"))){
+validate46.errors = [{instancePath:instancePath+"/ruleset",schemaPath:"#/properties/ruleset/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs13 = errors;
+for(const key1 in data4){
+if(!(((key1 === "name") || (key1 === "version")) || (key1 === "count"))){
+validate46.errors = [{instancePath:instancePath+"/ruleset",schemaPath:"#/properties/ruleset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs13 === errors){
+if(data4.name !== undefined){
+let data5 = data4.name;
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data5 === "string"){
+if(func1(data5) > 128){
+validate46.errors = [{instancePath:instancePath+"/ruleset/name",schemaPath:"#/properties/ruleset/properties/name/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+return false;
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/ruleset/name",schemaPath:"#/properties/ruleset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid3 = _errs14 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data4.version !== undefined){
+let data6 = data4.version;
+const _errs16 = errors;
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data6 === "string"){
+if(func1(data6) > 64){
+validate46.errors = [{instancePath:instancePath+"/ruleset/version",schemaPath:"#/$defs/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/ruleset/version",schemaPath:"#/$defs/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid3 = _errs16 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data4.count !== undefined){
+let data7 = data4.count;
+const _errs19 = errors;
+const _errs20 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate46.errors = [{instancePath:instancePath+"/ruleset/count",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validate46.errors = [{instancePath:instancePath+"/ruleset/count",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid3 = _errs19 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate46.errors = [{instancePath:instancePath+"/ruleset",schemaPath:"#/properties/ruleset/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate46.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema82 = {"type":"object","required":["type","id","url","setting","highlight","ok","unknown","drift","progress","next","walkthrough"],"additionalProperties":false,"properties":{"type":{"const":"verdict"},"id":{"$ref":"#/$defs/id"},"url":{"$ref":"#/$defs/url"},"setting":{"anyOf":[{"$ref":"#/$defs/step"},{"type":"null"}]},"highlight":{"type":"array","items":{"type":"object","required":["key","setting","action","severity","reason","matched_by","control"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"setting":{"$ref":"#/$defs/step"},"action":{"$ref":"#/$defs/highlight_action"},"severity":{"$ref":"#/$defs/severity"},"reason":{"$ref":"#/$defs/text"},"matched_by":{"$ref":"#/$defs/matched_by"},"control":{"$ref":"#/$defs/control_index"},"form":{"type":"object","required":["step","url"],"additionalProperties":false,"description":"action locked: the form the user can turn to instead.","properties":{"step":{"$ref":"#/$defs/step"},"url":{"$ref":"#/$defs/url"}}}}}},"ok":{"type":"array","items":{"type":"object","required":["key","setting","matched_by","control"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"setting":{"$ref":"#/$defs/step"},"matched_by":{"$ref":"#/$defs/matched_by"},"control":{"$ref":"#/$defs/control_index"}}}},"unknown":{"type":"array","items":{"type":"object","required":["key","label","why","control"],"additionalProperties":false,"properties":{"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"},"why":{"$ref":"#/$defs/unknown_why"},"control":{"$ref":"#/$defs/control_index"}}}},"drift":{"type":"array","items":{"type":"object","required":["setting","kind"],"additionalProperties":false,"properties":{"setting":{"$ref":"#/$defs/step"},"kind":{"$ref":"#/$defs/drift_kind"}}}},"progress":{"$ref":"#/$defs/progress"},"next":{"$ref":"#/$defs/next"},"walkthrough":{"type":"object","required":["active","still_on"],"additionalProperties":false,"description":"The walkthrough state after this page, so the extension needs no second round trip.","properties":{"active":{"type":"boolean"},"still_on":{"$ref":"#/$defs/count"}}},"page_unreadable":{"type":"boolean"},"truncated":{"type":"boolean"}}};
+const schema88 = {"enum":["switch-off","switch-on","locked"]};
+const schema89 = {"type":"string","maxLength":64};
+const schema91 = {"enum":["key","label","page"],"description":"How a control was matched to its setting."};
+const schema92 = {"type":"integer","minimum":0,"maximum":499,"description":"The control's index in the page_state's controls: the identity the extension marks, clicks and reads back."};
+const schema101 = {"enum":["unreadable","not_in_ruleset","ambiguous","left_alone","other_page"]};
+const schema104 = {"enum":["re-enabled","new"]};
+const func32 = Object.prototype.hasOwnProperty;
+const schema105 = {"type":"object","required":["done","total","remaining"],"additionalProperties":false,"properties":{"done":{"$ref":"#/$defs/count"},"total":{"$ref":"#/$defs/count"},"remaining":{"$ref":"#/$defs/count"}}};
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2194,14 +2538,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.done === undefined) && (missing0 = "done")) || ((data.total === undefined) && (missing0 = "total"))) || ((data.remaining === undefined) && (missing0 = "remaining"))){
-validate47.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate49.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "done") || (key0 === "total")) || (key0 === "remaining"))){
-validate47.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate49.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2212,13 +2556,13 @@ let data0 = data.done;
 const _errs2 = errors;
 const _errs3 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate47.errors = [{instancePath:instancePath+"/done",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate49.errors = [{instancePath:instancePath+"/done",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs3){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 0 || isNaN(data0)){
-validate47.errors = [{instancePath:instancePath+"/done",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate49.errors = [{instancePath:instancePath+"/done",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -2234,13 +2578,13 @@ let data1 = data.total;
 const _errs5 = errors;
 const _errs6 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate47.errors = [{instancePath:instancePath+"/total",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate49.errors = [{instancePath:instancePath+"/total",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs6){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-validate47.errors = [{instancePath:instancePath+"/total",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate49.errors = [{instancePath:instancePath+"/total",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -2256,13 +2600,13 @@ let data2 = data.remaining;
 const _errs8 = errors;
 const _errs9 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate47.errors = [{instancePath:instancePath+"/remaining",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate49.errors = [{instancePath:instancePath+"/remaining",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-validate47.errors = [{instancePath:instancePath+"/remaining",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate49.errors = [{instancePath:instancePath+"/remaining",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -2278,21 +2622,21 @@ var valid0 = true;
 }
 }
 else {
-validate47.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate49.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate47.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema104 = {"anyOf":[{"type":"null"},{"type":"object","required":["step","url"],"additionalProperties":false,"properties":{"step":{"$ref":"#/$defs/step"},"url":{"$ref":"#/$defs/url"}}}]};
+const schema109 = {"anyOf":[{"type":"null"},{"type":"object","required":["step","url"],"additionalProperties":false,"properties":{"step":{"$ref":"#/$defs/step"},"url":{"$ref":"#/$defs/url"}}}]};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2440,7 +2784,7 @@ else {
 vErrors.push(err8);
 }
 errors++;
-validate49.errors = vErrors;
+validate51.errors = vErrors;
 return false;
 }
 else {
@@ -2454,17 +2798,17 @@ vErrors = null;
 }
 }
 }
-validate49.errors = vErrors;
+validate51.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate49.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate51.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2475,14 +2819,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.url === undefined) && (missing0 = "url"))) || ((data.setting === undefined) && (missing0 = "setting"))) || ((data.highlight === undefined) && (missing0 = "highlight"))) || ((data.ok === undefined) && (missing0 = "ok"))) || ((data.unknown === undefined) && (missing0 = "unknown"))) || ((data.drift === undefined) && (missing0 = "drift"))) || ((data.progress === undefined) && (missing0 = "progress"))) || ((data.next === undefined) && (missing0 = "next"))) || ((data.walkthrough === undefined) && (missing0 = "walkthrough"))){
-validate46.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate48.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func29.call(schema77.properties, key0))){
-validate46.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func32.call(schema82.properties, key0))){
+validate48.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2491,7 +2835,7 @@ if(_errs1 === errors){
 if(data.type !== undefined){
 const _errs2 = errors;
 if("verdict" !== data.type){
-validate46.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "verdict"},message:"must be equal to constant"}];
+validate48.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "verdict"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2505,13 +2849,13 @@ let data1 = data.id;
 const _errs3 = errors;
 const _errs4 = errors;
 if(((typeof data1 !== "string") && (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1))))) && (data1 !== null)){
-validate46.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
+validate48.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func1(data1) > 64){
-validate46.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate48.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
@@ -2529,12 +2873,12 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
 if(func1(data2) > 2048){
-validate46.errors = [{instancePath:instancePath+"/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
+validate48.errors = [{instancePath:instancePath+"/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2599,7 +2943,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate46.errors = vErrors;
+validate48.errors = vErrors;
 return false;
 }
 else {
@@ -2633,14 +2977,14 @@ if(errors === _errs18){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
 if((((((((data5.key === undefined) && (missing1 = "key")) || ((data5.setting === undefined) && (missing1 = "setting"))) || ((data5.action === undefined) && (missing1 = "action"))) || ((data5.severity === undefined) && (missing1 = "severity"))) || ((data5.reason === undefined) && (missing1 = "reason"))) || ((data5.matched_by === undefined) && (missing1 = "matched_by"))) || ((data5.control === undefined) && (missing1 = "control"))){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0,schemaPath:"#/properties/highlight/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0,schemaPath:"#/properties/highlight/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs20 = errors;
 for(const key1 in data5){
 if(!((((((((key1 === "key") || (key1 === "setting")) || (key1 === "action")) || (key1 === "severity")) || (key1 === "reason")) || (key1 === "matched_by")) || (key1 === "control")) || (key1 === "form"))){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0,schemaPath:"#/properties/highlight/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0,schemaPath:"#/properties/highlight/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2651,13 +2995,13 @@ let data6 = data5.key;
 const _errs21 = errors;
 const _errs22 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/key",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/key",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs22){
 if(typeof data6 === "string"){
 if(func1(data6) > 256){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/key",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/key",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
 return false;
 }
 }
@@ -2675,12 +3019,12 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data7 === "string"){
 if(func1(data7) > 128){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/setting",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/setting",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/setting",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/setting",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2694,7 +3038,7 @@ if(data5.action !== undefined){
 let data8 = data5.action;
 const _errs27 = errors;
 if(!(((data8 === "switch-off") || (data8 === "switch-on")) || (data8 === "locked"))){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/action",schemaPath:"#/$defs/highlight_action/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/action",schemaPath:"#/$defs/highlight_action/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid6 = _errs27 === errors;
@@ -2710,12 +3054,12 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(typeof data9 === "string"){
 if(func1(data9) > 64){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/severity",schemaPath:"#/$defs/severity/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/severity",schemaPath:"#/$defs/severity/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/severity",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/severity",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2732,12 +3076,12 @@ const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data10 === "string"){
 if(func1(data10) > 8192){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/reason",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/reason",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2751,7 +3095,7 @@ if(data5.matched_by !== undefined){
 let data11 = data5.matched_by;
 const _errs35 = errors;
 if(!(((data11 === "key") || (data11 === "label")) || (data11 === "page"))){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/matched_by",schemaPath:"#/$defs/matched_by/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/matched_by",schemaPath:"#/$defs/matched_by/enum",keyword:"enum",params:{allowedValues: schema91.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid6 = _errs35 === errors;
@@ -2765,18 +3109,18 @@ let data12 = data5.control;
 const _errs37 = errors;
 const _errs38 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/control",schemaPath:"#/$defs/control_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/control",schemaPath:"#/$defs/control_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs38){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 499 || isNaN(data12)){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/control",schemaPath:"#/$defs/control_index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 499},message:"must be <= 499"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/control",schemaPath:"#/$defs/control_index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 499},message:"must be <= 499"}];
 return false;
 }
 else {
 if(data12 < 0 || isNaN(data12)){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/control",schemaPath:"#/$defs/control_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/control",schemaPath:"#/$defs/control_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -2795,14 +3139,14 @@ if(errors === _errs40){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing2;
 if(((data13.step === undefined) && (missing2 = "step")) || ((data13.url === undefined) && (missing2 = "url"))){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form",schemaPath:"#/properties/highlight/items/properties/form/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form",schemaPath:"#/properties/highlight/items/properties/form/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs42 = errors;
 for(const key2 in data13){
 if(!((key2 === "step") || (key2 === "url"))){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form",schemaPath:"#/properties/highlight/items/properties/form/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form",schemaPath:"#/properties/highlight/items/properties/form/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2815,12 +3159,12 @@ const _errs44 = errors;
 if(errors === _errs44){
 if(typeof data14 === "string"){
 if(func1(data14) > 128){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/step",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/step",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2837,12 +3181,12 @@ const _errs47 = errors;
 if(errors === _errs47){
 if(typeof data15 === "string"){
 if(func1(data15) > 2048){
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2856,7 +3200,7 @@ var valid14 = true;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form",schemaPath:"#/properties/highlight/items/properties/form/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0+"/form",schemaPath:"#/properties/highlight/items/properties/form/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2876,7 +3220,7 @@ var valid6 = true;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/highlight/" + i0,schemaPath:"#/properties/highlight/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate48.errors = [{instancePath:instancePath+"/highlight/" + i0,schemaPath:"#/properties/highlight/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2887,7 +3231,7 @@ break;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/highlight",schemaPath:"#/properties/highlight/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate48.errors = [{instancePath:instancePath+"/highlight",schemaPath:"#/properties/highlight/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2911,14 +3255,14 @@ if(errors === _errs51){
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 let missing3;
 if(((((data17.key === undefined) && (missing3 = "key")) || ((data17.setting === undefined) && (missing3 = "setting"))) || ((data17.matched_by === undefined) && (missing3 = "matched_by"))) || ((data17.control === undefined) && (missing3 = "control"))){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/properties/ok/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/properties/ok/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
 const _errs53 = errors;
 for(const key3 in data17){
 if(!((((key3 === "key") || (key3 === "setting")) || (key3 === "matched_by")) || (key3 === "control"))){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/properties/ok/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/properties/ok/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2929,13 +3273,13 @@ let data18 = data17.key;
 const _errs54 = errors;
 const _errs55 = errors;
 if((typeof data18 !== "string") && (data18 !== null)){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/key",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1+"/key",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs55){
 if(typeof data18 === "string"){
 if(func1(data18) > 256){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/key",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1+"/key",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
 return false;
 }
 }
@@ -2953,12 +3297,12 @@ const _errs58 = errors;
 if(errors === _errs58){
 if(typeof data19 === "string"){
 if(func1(data19) > 128){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/setting",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1+"/setting",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/setting",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1+"/setting",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2972,7 +3316,7 @@ if(data17.matched_by !== undefined){
 let data20 = data17.matched_by;
 const _errs60 = errors;
 if(!(((data20 === "key") || (data20 === "label")) || (data20 === "page"))){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/matched_by",schemaPath:"#/$defs/matched_by/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1+"/matched_by",schemaPath:"#/$defs/matched_by/enum",keyword:"enum",params:{allowedValues: schema91.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid18 = _errs60 === errors;
@@ -2986,18 +3330,18 @@ let data21 = data17.control;
 const _errs62 = errors;
 const _errs63 = errors;
 if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/control",schemaPath:"#/$defs/control_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1+"/control",schemaPath:"#/$defs/control_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs63){
 if((typeof data21 == "number") && (isFinite(data21))){
 if(data21 > 499 || isNaN(data21)){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/control",schemaPath:"#/$defs/control_index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 499},message:"must be <= 499"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1+"/control",schemaPath:"#/$defs/control_index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 499},message:"must be <= 499"}];
 return false;
 }
 else {
 if(data21 < 0 || isNaN(data21)){
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1+"/control",schemaPath:"#/$defs/control_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1+"/control",schemaPath:"#/$defs/control_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3015,7 +3359,7 @@ var valid18 = true;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/properties/ok/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate48.errors = [{instancePath:instancePath+"/ok/" + i1,schemaPath:"#/properties/ok/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3026,7 +3370,7 @@ break;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate48.errors = [{instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3050,14 +3394,14 @@ if(errors === _errs67){
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 let missing4;
 if(((((data23.key === undefined) && (missing4 = "key")) || ((data23.label === undefined) && (missing4 = "label"))) || ((data23.why === undefined) && (missing4 = "why"))) || ((data23.control === undefined) && (missing4 = "control"))){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/properties/unknown/items/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/properties/unknown/items/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
 const _errs69 = errors;
 for(const key4 in data23){
 if(!((((key4 === "key") || (key4 === "label")) || (key4 === "why")) || (key4 === "control"))){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/properties/unknown/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/properties/unknown/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3068,13 +3412,13 @@ let data24 = data23.key;
 const _errs70 = errors;
 const _errs71 = errors;
 if((typeof data24 !== "string") && (data24 !== null)){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/key",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2+"/key",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs71){
 if(typeof data24 === "string"){
 if(func1(data24) > 256){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/key",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2+"/key",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
 return false;
 }
 }
@@ -3092,12 +3436,12 @@ const _errs74 = errors;
 if(errors === _errs74){
 if(typeof data25 === "string"){
 if(func1(data25) > 1024){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/label",schemaPath:"#/$defs/label/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2+"/label",schemaPath:"#/$defs/label/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/label",schemaPath:"#/$defs/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2+"/label",schemaPath:"#/$defs/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3111,7 +3455,7 @@ if(data23.why !== undefined){
 let data26 = data23.why;
 const _errs76 = errors;
 if(!(((((data26 === "unreadable") || (data26 === "not_in_ruleset")) || (data26 === "ambiguous")) || (data26 === "left_alone")) || (data26 === "other_page"))){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/why",schemaPath:"#/$defs/unknown_why/enum",keyword:"enum",params:{allowedValues: schema96.enum},message:"must be equal to one of the allowed values"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2+"/why",schemaPath:"#/$defs/unknown_why/enum",keyword:"enum",params:{allowedValues: schema101.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid24 = _errs76 === errors;
@@ -3125,18 +3469,18 @@ let data27 = data23.control;
 const _errs78 = errors;
 const _errs79 = errors;
 if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/control",schemaPath:"#/$defs/control_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2+"/control",schemaPath:"#/$defs/control_index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs79){
 if((typeof data27 == "number") && (isFinite(data27))){
 if(data27 > 499 || isNaN(data27)){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/control",schemaPath:"#/$defs/control_index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 499},message:"must be <= 499"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2+"/control",schemaPath:"#/$defs/control_index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 499},message:"must be <= 499"}];
 return false;
 }
 else {
 if(data27 < 0 || isNaN(data27)){
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2+"/control",schemaPath:"#/$defs/control_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2+"/control",schemaPath:"#/$defs/control_index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3154,7 +3498,7 @@ var valid24 = true;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/properties/unknown/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate48.errors = [{instancePath:instancePath+"/unknown/" + i2,schemaPath:"#/properties/unknown/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3165,7 +3509,7 @@ break;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/unknown",schemaPath:"#/properties/unknown/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate48.errors = [{instancePath:instancePath+"/unknown",schemaPath:"#/properties/unknown/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3189,14 +3533,14 @@ if(errors === _errs83){
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 let missing5;
 if(((data29.setting === undefined) && (missing5 = "setting")) || ((data29.kind === undefined) && (missing5 = "kind"))){
-validate46.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/properties/drift/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+validate48.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/properties/drift/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
 const _errs85 = errors;
 for(const key5 in data29){
 if(!((key5 === "setting") || (key5 === "kind"))){
-validate46.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/properties/drift/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate48.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/properties/drift/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3209,12 +3553,12 @@ const _errs87 = errors;
 if(errors === _errs87){
 if(typeof data30 === "string"){
 if(func1(data30) > 128){
-validate46.errors = [{instancePath:instancePath+"/drift/" + i3+"/setting",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+validate48.errors = [{instancePath:instancePath+"/drift/" + i3+"/setting",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
 return false;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/drift/" + i3+"/setting",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate48.errors = [{instancePath:instancePath+"/drift/" + i3+"/setting",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3228,7 +3572,7 @@ if(data29.kind !== undefined){
 let data31 = data29.kind;
 const _errs89 = errors;
 if(!((data31 === "re-enabled") || (data31 === "new"))){
-validate46.errors = [{instancePath:instancePath+"/drift/" + i3+"/kind",schemaPath:"#/$defs/drift_kind/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"}];
+validate48.errors = [{instancePath:instancePath+"/drift/" + i3+"/kind",schemaPath:"#/$defs/drift_kind/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid30 = _errs89 === errors;
@@ -3241,7 +3585,7 @@ var valid30 = true;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/properties/drift/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate48.errors = [{instancePath:instancePath+"/drift/" + i3,schemaPath:"#/properties/drift/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3252,7 +3596,7 @@ break;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate48.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3264,8 +3608,8 @@ var valid0 = true;
 if(valid0){
 if(data.progress !== undefined){
 const _errs91 = errors;
-if(!(validate47(data.progress, {instancePath:instancePath+"/progress",parentData:data,parentDataProperty:"progress",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate49(data.progress, {instancePath:instancePath+"/progress",parentData:data,parentDataProperty:"progress",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs91 === errors;
@@ -3276,8 +3620,8 @@ var valid0 = true;
 if(valid0){
 if(data.next !== undefined){
 const _errs92 = errors;
-if(!(validate49(data.next, {instancePath:instancePath+"/next",parentData:data,parentDataProperty:"next",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate51(data.next, {instancePath:instancePath+"/next",parentData:data,parentDataProperty:"next",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs92 === errors;
@@ -3293,14 +3637,14 @@ if(errors === _errs93){
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 let missing6;
 if(((data34.active === undefined) && (missing6 = "active")) || ((data34.still_on === undefined) && (missing6 = "still_on"))){
-validate46.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/properties/walkthrough/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+validate48.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/properties/walkthrough/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
 const _errs95 = errors;
 for(const key6 in data34){
 if(!((key6 === "active") || (key6 === "still_on"))){
-validate46.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/properties/walkthrough/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+validate48.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/properties/walkthrough/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3309,7 +3653,7 @@ if(_errs95 === errors){
 if(data34.active !== undefined){
 const _errs96 = errors;
 if(typeof data34.active !== "boolean"){
-validate46.errors = [{instancePath:instancePath+"/walkthrough/active",schemaPath:"#/properties/walkthrough/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate48.errors = [{instancePath:instancePath+"/walkthrough/active",schemaPath:"#/properties/walkthrough/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid33 = _errs96 === errors;
@@ -3323,13 +3667,13 @@ let data36 = data34.still_on;
 const _errs98 = errors;
 const _errs99 = errors;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-validate46.errors = [{instancePath:instancePath+"/walkthrough/still_on",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate48.errors = [{instancePath:instancePath+"/walkthrough/still_on",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs99){
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 < 0 || isNaN(data36)){
-validate46.errors = [{instancePath:instancePath+"/walkthrough/still_on",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate48.errors = [{instancePath:instancePath+"/walkthrough/still_on",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -3344,7 +3688,7 @@ var valid33 = true;
 }
 }
 else {
-validate46.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/properties/walkthrough/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate48.errors = [{instancePath:instancePath+"/walkthrough",schemaPath:"#/properties/walkthrough/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -3357,7 +3701,7 @@ if(valid0){
 if(data.page_unreadable !== undefined){
 const _errs101 = errors;
 if(typeof data.page_unreadable !== "boolean"){
-validate46.errors = [{instancePath:instancePath+"/page_unreadable",schemaPath:"#/properties/page_unreadable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate48.errors = [{instancePath:instancePath+"/page_unreadable",schemaPath:"#/properties/page_unreadable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs101 === errors;
@@ -3369,7 +3713,7 @@ if(valid0){
 if(data.truncated !== undefined){
 const _errs103 = errors;
 if(typeof data.truncated !== "boolean"){
-validate46.errors = [{instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate48.errors = [{instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs103 === errors;
@@ -3393,25 +3737,25 @@ var valid0 = true;
 }
 }
 else {
-validate46.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate48.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate46.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema108 = {"type":"object","required":["type","id","active","region","steps","progress","next"],"additionalProperties":false,"properties":{"type":{"const":"walkthrough"},"id":{"$ref":"#/$defs/id"},"active":{"type":"boolean"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"steps":{"type":"array","items":{"$ref":"#/$defs/walkthrough_step"}},"progress":{"$ref":"#/$defs/progress"},"next":{"$ref":"#/$defs/next"},"check":{"$ref":"#/$defs/check"}}};
-const schema111 = {"type":"object","required":["step","kind","title","url","severity","state"],"properties":{"step":{"$ref":"#/$defs/step"},"kind":{"enum":["toggle","form"]},"title":{"$ref":"#/$defs/text"},"url":{"$ref":"#/$defs/url"},"severity":{"$ref":"#/$defs/severity"},"state":true,"last_seen":{"$ref":"#/$defs/timestamp"},"drift":{"type":"boolean"},"guidance":{"$ref":"#/$defs/text"},"done_at":{"$ref":"#/$defs/timestamp"}},"unevaluatedProperties":false,"if":{"properties":{"kind":{"const":"toggle"}}},"then":{"required":["last_seen","drift"],"properties":{"state":{"$ref":"#/$defs/toggle_state"},"last_seen":true,"drift":true,"guidance":false,"done_at":false}},"else":{"required":["guidance","done_at"],"properties":{"state":{"$ref":"#/$defs/form_state"},"guidance":true,"done_at":true,"last_seen":false,"drift":false}}};
-const schema112 = {"enum":["off","on","unseen","not_in_region"]};
-const schema113 = {"enum":["todo","done","not_in_region"]};
-const schema118 = {"type":["string","null"],"maxLength":64};
+const schema113 = {"type":"object","required":["type","id","active","region","steps","progress","next"],"additionalProperties":false,"properties":{"type":{"const":"walkthrough"},"id":{"$ref":"#/$defs/id"},"active":{"type":"boolean"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"steps":{"type":"array","items":{"$ref":"#/$defs/walkthrough_step"}},"progress":{"$ref":"#/$defs/progress"},"next":{"$ref":"#/$defs/next"},"check":{"$ref":"#/$defs/check"}}};
+const schema116 = {"type":"object","required":["step","kind","title","url","severity","state"],"properties":{"step":{"$ref":"#/$defs/step"},"kind":{"enum":["toggle","form"]},"title":{"$ref":"#/$defs/text"},"url":{"$ref":"#/$defs/url"},"severity":{"$ref":"#/$defs/severity"},"state":true,"last_seen":{"$ref":"#/$defs/timestamp"},"drift":{"type":"boolean"},"guidance":{"$ref":"#/$defs/text"},"done_at":{"$ref":"#/$defs/timestamp"}},"unevaluatedProperties":false,"if":{"properties":{"kind":{"const":"toggle"}}},"then":{"required":["last_seen","drift"],"properties":{"state":{"$ref":"#/$defs/toggle_state"},"last_seen":true,"drift":true,"guidance":false,"done_at":false}},"else":{"required":["guidance","done_at"],"properties":{"state":{"$ref":"#/$defs/form_state"},"guidance":true,"done_at":true,"last_seen":false,"drift":false}}};
+const schema117 = {"enum":["off","on","unseen","not_in_region"]};
+const schema118 = {"enum":["todo","done","not_in_region"]};
+const schema123 = {"type":["string","null"],"maxLength":64};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3451,7 +3795,7 @@ const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.last_seen === undefined) && (missing0 = "last_seen")) || ((data.drift === undefined) && (missing0 = "drift"))){
-validate53.errors = [{instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate55.errors = [{instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -3459,7 +3803,7 @@ if(data.state !== undefined){
 let data1 = data.state;
 const _errs5 = errors;
 if(!((((data1 === "off") || (data1 === "on")) || (data1 === "unseen")) || (data1 === "not_in_region"))){
-validate53.errors = [{instancePath:instancePath+"/state",schemaPath:"#/$defs/toggle_state/enum",keyword:"enum",params:{allowedValues: schema112.enum},message:"must be equal to one of the allowed values"}];
+validate55.errors = [{instancePath:instancePath+"/state",schemaPath:"#/$defs/toggle_state/enum",keyword:"enum",params:{allowedValues: schema117.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs5 === errors;
@@ -3470,7 +3814,7 @@ var valid2 = true;
 if(valid2){
 if(data.guidance !== undefined){
 var valid2 = false;
-validate53.errors = [{instancePath:instancePath+"/guidance",schemaPath:"#/then/properties/guidance/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
+validate55.errors = [{instancePath:instancePath+"/guidance",schemaPath:"#/then/properties/guidance/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
 return false;
 }
 else {
@@ -3479,7 +3823,7 @@ var valid2 = true;
 if(valid2){
 if(data.done_at !== undefined){
 var valid2 = false;
-validate53.errors = [{instancePath:instancePath+"/done_at",schemaPath:"#/then/properties/done_at/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
+validate55.errors = [{instancePath:instancePath+"/done_at",schemaPath:"#/then/properties/done_at/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
 return false;
 }
 else {
@@ -3507,7 +3851,7 @@ const _errs7 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if(((data.guidance === undefined) && (missing1 = "guidance")) || ((data.done_at === undefined) && (missing1 = "done_at"))){
-validate53.errors = [{instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate55.errors = [{instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
@@ -3515,7 +3859,7 @@ if(data.state !== undefined){
 let data4 = data.state;
 const _errs8 = errors;
 if(!(((data4 === "todo") || (data4 === "done")) || (data4 === "not_in_region"))){
-validate53.errors = [{instancePath:instancePath+"/state",schemaPath:"#/$defs/form_state/enum",keyword:"enum",params:{allowedValues: schema113.enum},message:"must be equal to one of the allowed values"}];
+validate55.errors = [{instancePath:instancePath+"/state",schemaPath:"#/$defs/form_state/enum",keyword:"enum",params:{allowedValues: schema118.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid4 = _errs8 === errors;
@@ -3526,7 +3870,7 @@ var valid4 = true;
 if(valid4){
 if(data.last_seen !== undefined){
 var valid4 = false;
-validate53.errors = [{instancePath:instancePath+"/last_seen",schemaPath:"#/else/properties/last_seen/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
+validate55.errors = [{instancePath:instancePath+"/last_seen",schemaPath:"#/else/properties/last_seen/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
 return false;
 }
 else {
@@ -3535,7 +3879,7 @@ var valid4 = true;
 if(valid4){
 if(data.drift !== undefined){
 var valid4 = false;
-validate53.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/else/properties/drift/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
+validate55.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/else/properties/drift/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
 return false;
 }
 else {
@@ -3568,14 +3912,14 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate53.errors = vErrors;
+validate55.errors = vErrors;
 return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if(((((((data.step === undefined) && (missing2 = "step")) || ((data.kind === undefined) && (missing2 = "kind"))) || ((data.title === undefined) && (missing2 = "title"))) || ((data.url === undefined) && (missing2 = "url"))) || ((data.severity === undefined) && (missing2 = "severity"))) || ((data.state === undefined) && (missing2 = "state"))){
-validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate55.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
@@ -3599,12 +3943,12 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data7 === "string"){
 if(func1(data7) > 128){
-validate53.errors = [{instancePath:instancePath+"/step",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
+validate55.errors = [{instancePath:instancePath+"/step",schemaPath:"#/$defs/step/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/step",schemaPath:"#/$defs/step/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3618,7 +3962,7 @@ if(data.kind !== undefined){
 let data8 = data.kind;
 const _errs13 = errors;
 if(!((data8 === "toggle") || (data8 === "form"))){
-validate53.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema111.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate55.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema116.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid6 = _errs13 === errors;
@@ -3634,12 +3978,12 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data9 === "string"){
 if(func1(data9) > 8192){
-validate53.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
+validate55.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3656,12 +4000,12 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data10 === "string"){
 if(func1(data10) > 2048){
-validate53.errors = [{instancePath:instancePath+"/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
+validate55.errors = [{instancePath:instancePath+"/url",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/url",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3678,12 +4022,12 @@ const _errs21 = errors;
 if(errors === _errs21){
 if(typeof data11 === "string"){
 if(func1(data11) > 64){
-validate53.errors = [{instancePath:instancePath+"/severity",schemaPath:"#/$defs/severity/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate55.errors = [{instancePath:instancePath+"/severity",schemaPath:"#/$defs/severity/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/severity",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/severity",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3698,13 +4042,13 @@ let data12 = data.last_seen;
 const _errs23 = errors;
 const _errs24 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
-validate53.errors = [{instancePath:instancePath+"/last_seen",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"}];
+validate55.errors = [{instancePath:instancePath+"/last_seen",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema123.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs24){
 if(typeof data12 === "string"){
 if(func1(data12) > 64){
-validate53.errors = [{instancePath:instancePath+"/last_seen",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate55.errors = [{instancePath:instancePath+"/last_seen",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
@@ -3718,7 +4062,7 @@ if(valid6){
 if(data.drift !== undefined){
 const _errs26 = errors;
 if(typeof data.drift !== "boolean"){
-validate53.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate55.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid6 = _errs26 === errors;
@@ -3734,12 +4078,12 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data14 === "string"){
 if(func1(data14) > 8192){
-validate53.errors = [{instancePath:instancePath+"/guidance",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
+validate55.errors = [{instancePath:instancePath+"/guidance",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/guidance",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [{instancePath:instancePath+"/guidance",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3754,13 +4098,13 @@ let data15 = data.done_at;
 const _errs31 = errors;
 const _errs32 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
-validate53.errors = [{instancePath:instancePath+"/done_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"}];
+validate55.errors = [{instancePath:instancePath+"/done_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema123.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs32){
 if(typeof data15 === "string"){
 if(func1(data15) > 64){
-validate53.errors = [{instancePath:instancePath+"/done_at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate55.errors = [{instancePath:instancePath+"/done_at",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
@@ -3774,7 +4118,7 @@ if(valid6){
 if(props0 !== true){
 for(const key0 in data){
 if(!props0 || !props0[key0]){
-validate53.errors = [{instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"}];
+validate55.errors = [{instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"}];
 return false;
 break;
 }
@@ -3792,22 +4136,22 @@ break;
 }
 }
 else {
-validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate55.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate53.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema121 = {"type":"object","additionalProperties":false,"required":["reminder_days","last_full_check","next_due","due","due_reason","running","last"],"description":"The quick re-check and its reminder (docs/protocol.md §4.3).","properties":{"reminder_days":{"$ref":"#/$defs/reminder_days"},"last_full_check":{"$ref":"#/$defs/timestamp"},"next_due":{"$ref":"#/$defs/timestamp"},"due":{"type":"boolean"},"due_reason":{"enum":[null,"never_checked","interval","ruleset_changed"]},"running":{"type":"boolean"},"last":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["started_at","ended_at","complete","off","on","unreadable","unchecked","new_controls"],"properties":{"started_at":{"$ref":"#/$defs/timestamp"},"ended_at":{"$ref":"#/$defs/timestamp"},"complete":{"type":"boolean"},"off":{"type":"array","items":{"$ref":"#/$defs/step"}},"on":{"type":"array","items":{"$ref":"#/$defs/step"}},"unreadable":{"type":"array","items":{"$ref":"#/$defs/step"}},"unchecked":{"type":"array","items":{"$ref":"#/$defs/step"}},"new_controls":{"type":"array","items":{"$ref":"#/$defs/new_control"}}}}]}}};
-const schema131 = {"type":"object","required":["page","key","label"],"additionalProperties":false,"description":"A switch on a ruleset page that the ruleset does not know (new on LinkedIn).","properties":{"page":{"$ref":"#/$defs/url"},"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"}}};
+const schema126 = {"type":"object","additionalProperties":false,"required":["reminder_days","last_full_check","next_due","due","due_reason","running","last"],"description":"The quick re-check and its reminder (docs/protocol.md §4.3).","properties":{"reminder_days":{"$ref":"#/$defs/reminder_days"},"last_full_check":{"$ref":"#/$defs/timestamp"},"next_due":{"$ref":"#/$defs/timestamp"},"due":{"type":"boolean"},"due_reason":{"enum":[null,"never_checked","interval","ruleset_changed"]},"running":{"type":"boolean"},"last":{"anyOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["started_at","ended_at","complete","off","on","unreadable","unchecked","new_controls"],"properties":{"started_at":{"$ref":"#/$defs/timestamp"},"ended_at":{"$ref":"#/$defs/timestamp"},"complete":{"type":"boolean"},"off":{"type":"array","items":{"$ref":"#/$defs/step"}},"on":{"type":"array","items":{"$ref":"#/$defs/step"}},"unreadable":{"type":"array","items":{"$ref":"#/$defs/step"}},"unchecked":{"type":"array","items":{"$ref":"#/$defs/step"}},"new_controls":{"type":"array","items":{"$ref":"#/$defs/new_control"}}}}]}}};
+const schema136 = {"type":"object","required":["page","key","label"],"additionalProperties":false,"description":"A switch on a ruleset page that the ruleset does not know (new on LinkedIn).","properties":{"page":{"$ref":"#/$defs/url"},"key":{"$ref":"#/$defs/key"},"label":{"$ref":"#/$defs/label"}}};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate58.evaluated;
+const evaluated0 = validate60.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3818,14 +4162,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.page === undefined) && (missing0 = "page")) || ((data.key === undefined) && (missing0 = "key"))) || ((data.label === undefined) && (missing0 = "label"))){
-validate58.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate60.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "page") || (key0 === "key")) || (key0 === "label"))){
-validate58.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate60.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -3838,12 +4182,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(func1(data0) > 2048){
-validate58.errors = [{instancePath:instancePath+"/page",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
+validate60.errors = [{instancePath:instancePath+"/page",schemaPath:"#/$defs/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"}];
 return false;
 }
 }
 else {
-validate58.errors = [{instancePath:instancePath+"/page",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate60.errors = [{instancePath:instancePath+"/page",schemaPath:"#/$defs/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3858,13 +4202,13 @@ let data1 = data.key;
 const _errs5 = errors;
 const _errs6 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate58.errors = [{instancePath:instancePath+"/key",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"}];
+validate60.errors = [{instancePath:instancePath+"/key",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if(func1(data1) > 256){
-validate58.errors = [{instancePath:instancePath+"/key",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
+validate60.errors = [{instancePath:instancePath+"/key",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"}];
 return false;
 }
 }
@@ -3882,12 +4226,12 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data2 === "string"){
 if(func1(data2) > 1024){
-validate58.errors = [{instancePath:instancePath+"/label",schemaPath:"#/$defs/label/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"}];
+validate60.errors = [{instancePath:instancePath+"/label",schemaPath:"#/$defs/label/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"}];
 return false;
 }
 }
 else {
-validate58.errors = [{instancePath:instancePath+"/label",schemaPath:"#/$defs/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate60.errors = [{instancePath:instancePath+"/label",schemaPath:"#/$defs/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3902,20 +4246,20 @@ var valid0 = true;
 }
 }
 else {
-validate58.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate60.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate58.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
-validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3926,14 +4270,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.reminder_days === undefined) && (missing0 = "reminder_days")) || ((data.last_full_check === undefined) && (missing0 = "last_full_check"))) || ((data.next_due === undefined) && (missing0 = "next_due"))) || ((data.due === undefined) && (missing0 = "due"))) || ((data.due_reason === undefined) && (missing0 = "due_reason"))) || ((data.running === undefined) && (missing0 = "running"))) || ((data.last === undefined) && (missing0 = "last"))){
-validate57.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate59.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "reminder_days") || (key0 === "last_full_check")) || (key0 === "next_due")) || (key0 === "due")) || (key0 === "due_reason")) || (key0 === "running")) || (key0 === "last"))){
-validate57.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate59.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4005,7 +4349,7 @@ else {
 vErrors.push(err4);
 }
 errors++;
-validate57.errors = vErrors;
+validate59.errors = vErrors;
 return false;
 }
 else {
@@ -4030,13 +4374,13 @@ let data1 = data.last_full_check;
 const _errs9 = errors;
 const _errs10 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate57.errors = [{instancePath:instancePath+"/last_full_check",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"}];
+validate59.errors = [{instancePath:instancePath+"/last_full_check",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema123.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs10){
 if(typeof data1 === "string"){
 if(func1(data1) > 64){
-validate57.errors = [{instancePath:instancePath+"/last_full_check",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate59.errors = [{instancePath:instancePath+"/last_full_check",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
@@ -4052,13 +4396,13 @@ let data2 = data.next_due;
 const _errs12 = errors;
 const _errs13 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate57.errors = [{instancePath:instancePath+"/next_due",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"}];
+validate59.errors = [{instancePath:instancePath+"/next_due",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema123.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs13){
 if(typeof data2 === "string"){
 if(func1(data2) > 64){
-validate57.errors = [{instancePath:instancePath+"/next_due",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate59.errors = [{instancePath:instancePath+"/next_due",schemaPath:"#/$defs/timestamp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
@@ -4072,7 +4416,7 @@ if(valid0){
 if(data.due !== undefined){
 const _errs15 = errors;
 if(typeof data.due !== "boolean"){
-validate57.errors = [{instancePath:instancePath+"/due",schemaPath:"#/properties/due/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate59.errors = [{instancePath:instancePath+"/due",schemaPath:"#/properties/due/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs15 === errors;
@@ -4085,7 +4429,7 @@ if(data.due_reason !== undefined){
 let data4 = data.due_reason;
 const _errs17 = errors;
 if(!((((data4 === null) || (data4 === "never_checked")) || (data4 === "interval")) || (data4 === "ruleset_changed"))){
-validate57.errors = [{instancePath:instancePath+"/due_reason",schemaPath:"#/properties/due_reason/enum",keyword:"enum",params:{allowedValues: schema121.properties.due_reason.enum},message:"must be equal to one of the allowed values"}];
+validate59.errors = [{instancePath:instancePath+"/due_reason",schemaPath:"#/properties/due_reason/enum",keyword:"enum",params:{allowedValues: schema126.properties.due_reason.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs17 === errors;
@@ -4097,7 +4441,7 @@ if(valid0){
 if(data.running !== undefined){
 const _errs18 = errors;
 if(typeof data.running !== "boolean"){
-validate57.errors = [{instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate59.errors = [{instancePath:instancePath+"/running",schemaPath:"#/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -4159,7 +4503,7 @@ let data7 = data6.started_at;
 const _errs27 = errors;
 const _errs28 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err8 = {instancePath:instancePath+"/last/started_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/last/started_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema123.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4193,7 +4537,7 @@ let data8 = data6.ended_at;
 const _errs30 = errors;
 const _errs31 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err10 = {instancePath:instancePath+"/last/ended_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema118.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/last/ended_at",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: schema123.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4481,8 +4825,8 @@ var valid17 = true;
 const len4 = data18.length;
 for(let i4=0; i4<len4; i4++){
 const _errs57 = errors;
-if(!(validate58(data18[i4], {instancePath:instancePath+"/last/new_controls/" + i4,parentData:data18,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+if(!(validate60(data18[i4], {instancePath:instancePath+"/last/new_controls/" + i4,parentData:data18,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
 var valid17 = _errs57 === errors;
@@ -4539,7 +4883,7 @@ else {
 vErrors.push(err27);
 }
 errors++;
-validate57.errors = vErrors;
+validate59.errors = vErrors;
 return false;
 }
 else {
@@ -4568,20 +4912,20 @@ var valid0 = true;
 }
 }
 else {
-validate57.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate59.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate57.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4592,14 +4936,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.active === undefined) && (missing0 = "active"))) || ((data.region === undefined) && (missing0 = "region"))) || ((data.steps === undefined) && (missing0 = "steps"))) || ((data.progress === undefined) && (missing0 = "progress"))) || ((data.next === undefined) && (missing0 = "next"))){
-validate52.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate54.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((((key0 === "type") || (key0 === "id")) || (key0 === "active")) || (key0 === "region")) || (key0 === "steps")) || (key0 === "progress")) || (key0 === "next")) || (key0 === "check"))){
-validate52.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate54.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4608,7 +4952,7 @@ if(_errs1 === errors){
 if(data.type !== undefined){
 const _errs2 = errors;
 if("walkthrough" !== data.type){
-validate52.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "walkthrough"},message:"must be equal to constant"}];
+validate54.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "walkthrough"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4622,13 +4966,13 @@ let data1 = data.id;
 const _errs3 = errors;
 const _errs4 = errors;
 if(((typeof data1 !== "string") && (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1))))) && (data1 !== null)){
-validate52.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
+validate54.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func1(data1) > 64){
-validate52.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate54.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
@@ -4642,7 +4986,7 @@ if(valid0){
 if(data.active !== undefined){
 const _errs6 = errors;
 if(typeof data.active !== "boolean"){
-validate52.errors = [{instancePath:instancePath+"/active",schemaPath:"#/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate54.errors = [{instancePath:instancePath+"/active",schemaPath:"#/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -4718,7 +5062,7 @@ else {
 vErrors.push(err4);
 }
 errors++;
-validate52.errors = vErrors;
+validate54.errors = vErrors;
 return false;
 }
 else {
@@ -4747,8 +5091,8 @@ var valid4 = true;
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 const _errs17 = errors;
-if(!(validate53(data4[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate55(data4[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
 errors = vErrors.length;
 }
 var valid4 = _errs17 === errors;
@@ -4758,7 +5102,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate54.errors = [{instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4770,8 +5114,8 @@ var valid0 = true;
 if(valid0){
 if(data.progress !== undefined){
 const _errs18 = errors;
-if(!(validate47(data.progress, {instancePath:instancePath+"/progress",parentData:data,parentDataProperty:"progress",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate49(data.progress, {instancePath:instancePath+"/progress",parentData:data,parentDataProperty:"progress",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs18 === errors;
@@ -4782,8 +5126,8 @@ var valid0 = true;
 if(valid0){
 if(data.next !== undefined){
 const _errs19 = errors;
-if(!(validate49(data.next, {instancePath:instancePath+"/next",parentData:data,parentDataProperty:"next",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate51(data.next, {instancePath:instancePath+"/next",parentData:data,parentDataProperty:"next",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs19 === errors;
@@ -4794,8 +5138,8 @@ var valid0 = true;
 if(valid0){
 if(data.check !== undefined){
 const _errs20 = errors;
-if(!(validate57(data.check, {instancePath:instancePath+"/check",parentData:data,parentDataProperty:"check",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+if(!(validate59(data.check, {instancePath:instancePath+"/check",parentData:data,parentDataProperty:"check",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs20 === errors;
@@ -4814,22 +5158,22 @@ var valid0 = true;
 }
 }
 else {
-validate52.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate54.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate52.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema135 = {"type":"object","required":["type","id","region","regions","region_hint"],"additionalProperties":false,"properties":{"type":{"const":"config"},"id":{"$ref":"#/$defs/id"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"regions":{"type":"object","propertyNames":{"$ref":"#/$defs/region"},"additionalProperties":{"$ref":"#/$defs/text"}},"region_hint":{"$ref":"#/$defs/region_hint"},"reminder_days":{"$ref":"#/$defs/reminder_days"}}};
-const schema140 = {"anyOf":[{"type":"null"},{"type":"object","required":["evidence","ruled_out"],"additionalProperties":false,"description":"With no region set: a setting LinkedIn showed that it hides in some regions rules those out.","properties":{"evidence":{"$ref":"#/$defs/step"},"ruled_out":{"type":"array","items":{"$ref":"#/$defs/region"}}}}]};
+const schema140 = {"type":"object","required":["type","id","region","regions","region_hint"],"additionalProperties":false,"properties":{"type":{"const":"config"},"id":{"$ref":"#/$defs/id"},"region":{"anyOf":[{"$ref":"#/$defs/region"},{"type":"null"}]},"regions":{"type":"object","propertyNames":{"$ref":"#/$defs/region"},"additionalProperties":{"$ref":"#/$defs/text"}},"region_hint":{"$ref":"#/$defs/region_hint"},"reminder_days":{"$ref":"#/$defs/reminder_days"}}};
+const schema145 = {"anyOf":[{"type":"null"},{"type":"object","required":["evidence","ruled_out"],"additionalProperties":false,"description":"With no region set: a setting LinkedIn showed that it hides in some regions rules those out.","properties":{"evidence":{"$ref":"#/$defs/step"},"ruled_out":{"type":"array","items":{"$ref":"#/$defs/region"}}}}]};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5013,7 +5357,7 @@ else {
 vErrors.push(err10);
 }
 errors++;
-validate63.errors = vErrors;
+validate65.errors = vErrors;
 return false;
 }
 else {
@@ -5027,17 +5371,17 @@ vErrors = null;
 }
 }
 }
-validate63.errors = vErrors;
+validate65.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate63.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate65.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5048,14 +5392,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.region === undefined) && (missing0 = "region"))) || ((data.regions === undefined) && (missing0 = "regions"))) || ((data.region_hint === undefined) && (missing0 = "region_hint"))){
-validate62.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate64.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "type") || (key0 === "id")) || (key0 === "region")) || (key0 === "regions")) || (key0 === "region_hint")) || (key0 === "reminder_days"))){
-validate62.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate64.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5064,7 +5408,7 @@ if(_errs1 === errors){
 if(data.type !== undefined){
 const _errs2 = errors;
 if("config" !== data.type){
-validate62.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "config"},message:"must be equal to constant"}];
+validate64.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "config"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -5078,13 +5422,13 @@ let data1 = data.id;
 const _errs3 = errors;
 const _errs4 = errors;
 if(((typeof data1 !== "string") && (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1))))) && (data1 !== null)){
-validate62.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
+validate64.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func1(data1) > 64){
-validate62.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate64.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
@@ -5162,7 +5506,7 @@ else {
 vErrors.push(err4);
 }
 errors++;
-validate62.errors = vErrors;
+validate64.errors = vErrors;
 return false;
 }
 else {
@@ -5236,7 +5580,7 @@ else {
 vErrors.push(err8);
 }
 errors++;
-validate62.errors = vErrors;
+validate64.errors = vErrors;
 return false;
 break;
 }
@@ -5249,12 +5593,12 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data4 === "string"){
 if(func1(data4) > 8192){
-validate62.errors = [{instancePath:instancePath+"/regions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
+validate64.errors = [{instancePath:instancePath+"/regions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 8192},message:"must NOT have more than 8192 characters"}];
 return false;
 }
 }
 else {
-validate62.errors = [{instancePath:instancePath+"/regions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate64.errors = [{instancePath:instancePath+"/regions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5266,7 +5610,7 @@ break;
 }
 }
 else {
-validate62.errors = [{instancePath:instancePath+"/regions",schemaPath:"#/properties/regions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate64.errors = [{instancePath:instancePath+"/regions",schemaPath:"#/properties/regions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -5278,8 +5622,8 @@ var valid0 = true;
 if(valid0){
 if(data.region_hint !== undefined){
 const _errs22 = errors;
-if(!(validate63(data.region_hint, {instancePath:instancePath+"/region_hint",parentData:data,parentDataProperty:"region_hint",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate65(data.region_hint, {instancePath:instancePath+"/region_hint",parentData:data,parentDataProperty:"region_hint",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs22 === errors;
@@ -5354,7 +5698,7 @@ else {
 vErrors.push(err13);
 }
 errors++;
-validate62.errors = vErrors;
+validate64.errors = vErrors;
 return false;
 }
 else {
@@ -5382,132 +5726,16 @@ var valid0 = true;
 }
 }
 else {
-validate62.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate64.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate62.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema144 = {"type":"object","required":["type","id","format","content"],"additionalProperties":false,"properties":{"type":{"const":"report"},"id":{"$ref":"#/$defs/id"},"format":{"$ref":"#/$defs/report_format"},"content":{"type":"string"},"truncated":{"type":"boolean"}}};
-
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate66.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.format === undefined) && (missing0 = "format"))) || ((data.content === undefined) && (missing0 = "content"))){
-validate66.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "format")) || (key0 === "content")) || (key0 === "truncated"))){
-validate66.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.type !== undefined){
-const _errs2 = errors;
-if("report" !== data.type){
-validate66.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "report"},message:"must be equal to constant"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.id !== undefined){
-let data1 = data.id;
-const _errs3 = errors;
-const _errs4 = errors;
-if(((typeof data1 !== "string") && (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1))))) && (data1 !== null)){
-validate66.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
-return false;
-}
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(func1(data1) > 64){
-validate66.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
-return false;
-}
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.format !== undefined){
-let data2 = data.format;
-const _errs6 = errors;
-if(!(((data2 === "md") || (data2 === "html")) || (data2 === "json"))){
-validate66.errors = [{instancePath:instancePath+"/format",schemaPath:"#/$defs/report_format/enum",keyword:"enum",params:{allowedValues: schema63.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.content !== undefined){
-const _errs8 = errors;
-if(typeof data.content !== "string"){
-validate66.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.truncated !== undefined){
-const _errs10 = errors;
-if(typeof data.truncated !== "boolean"){
-validate66.errors = [{instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate66.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate66.errors = vErrors;
-return errors === 0;
-}
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema147 = {"type":"object","required":["type","id","settings","history","forms","checks"],"additionalProperties":false,"description":"What the merge added: setting records added or replaced by a later sighting, history entries, forms marked done, re-check records. All 0: the helper had it all already.","properties":{"type":{"const":"import_history"},"id":{"$ref":"#/$defs/id"},"settings":{"$ref":"#/$defs/count"},"history":{"$ref":"#/$defs/count"},"forms":{"$ref":"#/$defs/count"},"checks":{"$ref":"#/$defs/count"}}};
+const schema149 = {"description":"plan: the walkthrough reply (with check); config: the config reply; both to this request, with its id.","type":"object","required":["type","id","plan","config"],"additionalProperties":false,"properties":{"type":{"const":"status"},"id":{"$ref":"#/$defs/id"},"plan":{"$ref":"#/$defs/walkthrough_reply"},"config":{"$ref":"#/$defs/config_reply"}}};
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5522,14 +5750,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.settings === undefined) && (missing0 = "settings"))) || ((data.history === undefined) && (missing0 = "history"))) || ((data.forms === undefined) && (missing0 = "forms"))) || ((data.checks === undefined) && (missing0 = "checks"))){
+if(((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.plan === undefined) && (missing0 = "plan"))) || ((data.config === undefined) && (missing0 = "config"))){
 validate68.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "type") || (key0 === "id")) || (key0 === "settings")) || (key0 === "history")) || (key0 === "forms")) || (key0 === "checks"))){
+if(!((((key0 === "type") || (key0 === "id")) || (key0 === "plan")) || (key0 === "config"))){
 validate68.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -5538,8 +5766,8 @@ break;
 if(_errs1 === errors){
 if(data.type !== undefined){
 const _errs2 = errors;
-if("import_history" !== data.type){
-validate68.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "import_history"},message:"must be equal to constant"}];
+if("status" !== data.type){
+validate68.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "status"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -5570,18 +5798,236 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.plan !== undefined){
+const _errs6 = errors;
+if(!(validate54(data.plan, {instancePath:instancePath+"/plan",parentData:data,parentDataProperty:"plan",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.config !== undefined){
+const _errs7 = errors;
+if(!(validate64(data.config, {instancePath:instancePath+"/config",parentData:data,parentDataProperty:"config",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate68.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate68.errors = vErrors;
+return errors === 0;
+}
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema151 = {"type":"object","required":["type","id","format","content"],"additionalProperties":false,"properties":{"type":{"const":"report"},"id":{"$ref":"#/$defs/id"},"format":{"$ref":"#/$defs/report_format"},"content":{"type":"string"},"truncated":{"type":"boolean"}}};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate72.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.format === undefined) && (missing0 = "format"))) || ((data.content === undefined) && (missing0 = "content"))){
+validate72.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "format")) || (key0 === "content")) || (key0 === "truncated"))){
+validate72.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("report" !== data.type){
+validate72.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "report"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs3 = errors;
+const _errs4 = errors;
+if(((typeof data1 !== "string") && (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1))))) && (data1 !== null)){
+validate72.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
+return false;
+}
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func1(data1) > 64){
+validate72.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.format !== undefined){
+let data2 = data.format;
+const _errs6 = errors;
+if(!(((data2 === "md") || (data2 === "html")) || (data2 === "json"))){
+validate72.errors = [{instancePath:instancePath+"/format",schemaPath:"#/$defs/report_format/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.content !== undefined){
+const _errs8 = errors;
+if(typeof data.content !== "string"){
+validate72.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.truncated !== undefined){
+const _errs10 = errors;
+if(typeof data.truncated !== "boolean"){
+validate72.errors = [{instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate72.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate72.errors = vErrors;
+return errors === 0;
+}
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema154 = {"type":"object","required":["type","id","settings","history","forms","checks"],"additionalProperties":false,"description":"What the merge added: setting records added or replaced by a later sighting, history entries, forms marked done, re-check records. All 0: the helper had it all already.","properties":{"type":{"const":"import_history"},"id":{"$ref":"#/$defs/id"},"settings":{"$ref":"#/$defs/count"},"history":{"$ref":"#/$defs/count"},"forms":{"$ref":"#/$defs/count"},"checks":{"$ref":"#/$defs/count"}}};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate74.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.settings === undefined) && (missing0 = "settings"))) || ((data.history === undefined) && (missing0 = "history"))) || ((data.forms === undefined) && (missing0 = "forms"))) || ((data.checks === undefined) && (missing0 = "checks"))){
+validate74.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "type") || (key0 === "id")) || (key0 === "settings")) || (key0 === "history")) || (key0 === "forms")) || (key0 === "checks"))){
+validate74.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("import_history" !== data.type){
+validate74.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "import_history"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs3 = errors;
+const _errs4 = errors;
+if(((typeof data1 !== "string") && (!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1))))) && (data1 !== null)){
+validate74.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: schema34.type},message:"must be string,integer,null"}];
+return false;
+}
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func1(data1) > 64){
+validate74.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.settings !== undefined){
 let data2 = data.settings;
 const _errs6 = errors;
 const _errs7 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate68.errors = [{instancePath:instancePath+"/settings",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate74.errors = [{instancePath:instancePath+"/settings",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs7){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-validate68.errors = [{instancePath:instancePath+"/settings",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate74.errors = [{instancePath:instancePath+"/settings",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -5597,13 +6043,13 @@ let data3 = data.history;
 const _errs9 = errors;
 const _errs10 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate68.errors = [{instancePath:instancePath+"/history",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate74.errors = [{instancePath:instancePath+"/history",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-validate68.errors = [{instancePath:instancePath+"/history",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate74.errors = [{instancePath:instancePath+"/history",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -5619,13 +6065,13 @@ let data4 = data.forms;
 const _errs12 = errors;
 const _errs13 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate68.errors = [{instancePath:instancePath+"/forms",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate74.errors = [{instancePath:instancePath+"/forms",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs13){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-validate68.errors = [{instancePath:instancePath+"/forms",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate74.errors = [{instancePath:instancePath+"/forms",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -5641,13 +6087,13 @@ let data5 = data.checks;
 const _errs15 = errors;
 const _errs16 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate68.errors = [{instancePath:instancePath+"/checks",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate74.errors = [{instancePath:instancePath+"/checks",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs16){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-validate68.errors = [{instancePath:instancePath+"/checks",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate74.errors = [{instancePath:instancePath+"/checks",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -5666,20 +6112,20 @@ var valid0 = true;
 }
 }
 else {
-validate68.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate74.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate68.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate79.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5716,8 +6162,8 @@ vErrors = null;
 }
 if(_valid0){
 const _errs5 = errors;
-if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs5 === errors;
@@ -5735,7 +6181,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate79.errors = vErrors;
+validate86.errors = vErrors;
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -5770,8 +6216,8 @@ vErrors = null;
 }
 if(_valid1){
 const _errs10 = errors;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs10 === errors;
@@ -5789,7 +6235,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate79.errors = vErrors;
+validate86.errors = vErrors;
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -5833,8 +6279,8 @@ vErrors = null;
 }
 if(_valid2){
 const _errs15 = errors;
-if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs15 === errors;
@@ -5852,7 +6298,7 @@ else {
 vErrors.push(err5);
 }
 errors++;
-validate79.errors = vErrors;
+validate86.errors = vErrors;
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -5896,8 +6342,8 @@ vErrors = null;
 }
 if(_valid3){
 const _errs20 = errors;
-if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 var _valid3 = _errs20 === errors;
@@ -5915,7 +6361,7 @@ else {
 vErrors.push(err7);
 }
 errors++;
-validate79.errors = vErrors;
+validate86.errors = vErrors;
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -5959,8 +6405,8 @@ vErrors = null;
 }
 if(_valid4){
 const _errs25 = errors;
-if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 var _valid4 = _errs25 === errors;
@@ -5978,7 +6424,7 @@ else {
 vErrors.push(err9);
 }
 errors++;
-validate79.errors = vErrors;
+validate86.errors = vErrors;
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -5998,7 +6444,7 @@ let valid11 = true;
 const _errs28 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
-if("report" !== data.type){
+if("status" !== data.type){
 const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
@@ -6022,8 +6468,8 @@ vErrors = null;
 }
 if(_valid5){
 const _errs30 = errors;
-if(!(validate66(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 var _valid5 = _errs30 === errors;
@@ -6041,7 +6487,7 @@ else {
 vErrors.push(err11);
 }
 errors++;
-validate79.errors = vErrors;
+validate86.errors = vErrors;
 return false;
 }
 var valid0 = _errs26 === errors;
@@ -6061,7 +6507,7 @@ let valid13 = true;
 const _errs33 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
-if("import_history" !== data.type){
+if("report" !== data.type){
 const err12 = {};
 if(vErrors === null){
 vErrors = [err12];
@@ -6085,8 +6531,8 @@ vErrors = null;
 }
 if(_valid6){
 const _errs35 = errors;
-if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 var _valid6 = _errs35 === errors;
@@ -6104,7 +6550,7 @@ else {
 vErrors.push(err13);
 }
 errors++;
-validate79.errors = vErrors;
+validate86.errors = vErrors;
 return false;
 }
 var valid0 = _errs31 === errors;
@@ -6118,6 +6564,70 @@ props0 = props0 || {};
 Object.assign(props0, props6);
 }
 }
+const _errs36 = errors;
+const _errs37 = errors;
+let valid15 = true;
+const _errs38 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+if("import_history" !== data.type){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+var _valid7 = _errs38 === errors;
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs40 = errors;
+if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+var _valid7 = _errs40 === errors;
+valid15 = _valid7;
+if(valid15){
+var props7 = true;
+}
+}
+if(!valid15){
+const err15 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+validate86.errors = vErrors;
+return false;
+}
+var valid0 = _errs36 === errors;
+if(valid0){
+if(props0 !== true && props7 !== undefined){
+if(props7 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props7);
+}
+}
+}
 }
 }
 }
@@ -6129,7 +6639,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.type === undefined) && (missing0 = "type")){
-validate79.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate86.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -6138,24 +6648,24 @@ props0 = props0 || {};
 props0.type = true;
 }
 if(data.type !== undefined){
-let data7 = data.type;
-if(!(((((((data7 === "error") || (data7 === "hello")) || (data7 === "verdict")) || (data7 === "walkthrough")) || (data7 === "config")) || (data7 === "report")) || (data7 === "import_history"))){
-validate79.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema67.properties.type.enum},message:"must be equal to one of the allowed values"}];
+let data8 = data.type;
+if(!((((((((data8 === "error") || (data8 === "hello")) || (data8 === "verdict")) || (data8 === "walkthrough")) || (data8 === "config")) || (data8 === "status")) || (data8 === "report")) || (data8 === "import_history"))){
+validate86.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema72.properties.type.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 }
 }
 }
 else {
-validate79.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate86.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate79.errors = vErrors;
+validate86.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate79.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate86.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
   root.LinkedOutProtocolValidators = Object.freeze({ validateRequest: exports.validateRequest, validateReply: exports.validateReply });
 })(globalThis);

@@ -173,6 +173,7 @@
         expectOneOf(msg.action, RECHECK_ACTIONS, 'action');
         break;
       case 'config':
+      case 'status':  // the popup's view in one reply; may set what config sets
         if ('region' in msg) expectRegion(msg.region, 'region');
         if ('reminder_days' in msg) expectReminderDays(msg.reminder_days, 'reminder_days');
         break;
@@ -214,13 +215,16 @@
     seal(validateRequest(withId(id, action === 'mark_done' ? { type: 'walkthrough', action, step } : { type: 'walkthrough', action })));
   const buildRecheck = (id, action) => seal(validateRequest(withId(id, { type: 'recheck', action })));
   // `changes`: {region?, reminder_days?}; a region string or null is also accepted alone.
-  const buildConfig = (id, changes) => {
+  const withSettings = (type, changes) => {
     const fields = changes === undefined ? {} : (changes === null || typeof changes === 'string' ? { region: changes } : changes);
-    const msg = { type: 'config' };
+    const msg = { type };
     if ('region' in fields) msg.region = fields.region;
     if ('reminder_days' in fields) msg.reminder_days = fields.reminder_days;
-    return seal(validateRequest(withId(id, msg)));
+    return msg;
   };
+  const buildConfig = (id, changes) => seal(validateRequest(withId(id, withSettings('config', changes))));
+  /** The popup's whole view (plan and config) in one reply; `changes` as config's, applied first. */
+  const buildStatus = (id, changes) => seal(validateRequest(withId(id, withSettings('status', changes))));
   const buildReport = (id, format) => seal(validateRequest(withId(id, { type: 'report', format })));
   /** The browser's own store text, handed to the helper once it answers (issue 24). */
   const buildImportHistory = (id, state) => seal(validateRequest(withId(id, { type: 'import_history', state })));
@@ -280,6 +284,6 @@
     UNKNOWN_WHY, DRIFT_KINDS, MATCHED_BY, HIGHLIGHT_ACTIONS, LANG_PATTERN, REGION_PATTERN,
     ValidationError, isSettingsUrl, isLinkedInUrl,
     validatePage, validateRequest, validateReply, check, isBuilt,
-    buildHello, buildPageState, buildWalkthrough, buildRecheck, buildConfig, buildReport, buildImportHistory,
+    buildHello, buildPageState, buildWalkthrough, buildRecheck, buildConfig, buildStatus, buildReport, buildImportHistory,
   });
 })(globalThis);

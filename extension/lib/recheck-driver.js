@@ -97,11 +97,7 @@
       if (run && run.tabId === tabId) await end('tab-closed');
     }
 
-    async function running() {
-      return (await deps.session.get()) !== null;
-    }
-
-    return Object.freeze({ start, stop, onVerdict, onTabRemoved, running });
+    return Object.freeze({ start, stop, onVerdict, onTabRemoved });
   }
 
   root.LinkedOutRecheckDriver = Object.freeze({ RUN_KEY, PAGE_READ_TIMEOUT_MS, create });

@@ -2,8 +2,9 @@
  * The popup's region selector, report button and organisation policy marks (pure over a DOM;
  * tested with jsdom). Defines `LinkedOutOrganisationView`. Element ids:
  *   #region-section   data-ask="true" while no region is set (the one time the popup asks)
- *   #region           <select>: "" (not set) + the host's region codes, human names from _locales
- *                     (region_<CODE>); disabled when the organisation's policy sets the region
+ *   #region           <select>: "" (not set) + the host's region codes with the host's names for
+ *                     them (config.regions, in the browser's language); disabled when the
+ *                     organisation's policy sets the region
  *   #region-help      why the region matters, or "Set by your organisation"
  *   #region-hint      with no region set: "LinkedIn showed X, which it does not show in …"
  *   #open-report      opens the report page
@@ -13,8 +14,6 @@
  */
 (function defineLinkedOutOrganisationView(root) {
   'use strict';
-
-  const regionMessageName = (code) => `region_${code}`;
 
   function option(doc, value, text, selected) {
     const node = doc.createElement('option');
@@ -41,7 +40,7 @@
     const codes = Object.keys(config.regions || {});
     select.replaceChildren(
       option(doc, '', t('regionUnset'), current === null),
-      ...codes.map((code) => option(doc, code, t(regionMessageName(code)) || config.regions[code] || code, code === current)),
+      ...codes.map((code) => option(doc, code, config.regions[code] || code, code === current)),
     );
     section.dataset.ask = current === null ? 'true' : 'false';
     select.disabled = Boolean(options && options.regionLocked);
@@ -50,7 +49,7 @@
     const showHint = current === null && hint && Array.isArray(hint.ruled_out) && hint.ruled_out.length > 0;
     hintBox.hidden = !showHint;
     hintBox.textContent = showHint
-      ? t('regionHint', [stepTitle(hint.evidence), hint.ruled_out.map((code) => t(regionMessageName(code)) || code).join(', ')])
+      ? t('regionHint', [stepTitle(hint.evidence), hint.ruled_out.map((code) => (config.regions && config.regions[code]) || code).join(', ')])
       : '';
   }
 
@@ -87,5 +86,5 @@
     note.hidden = notes.length === 0;
   }
 
-  root.LinkedOutOrganisationView = Object.freeze({ renderRegion, renderPolicy, regionMessageName });
+  root.LinkedOutOrganisationView = Object.freeze({ renderRegion, renderPolicy });
 })(globalThis);

@@ -52,14 +52,14 @@ let lastOptions = null;
 function renderOrganisation(reply) {
   if ('options' in reply) lastOptions = reply.options;
   if ('config' in reply) {
-    const stepTitle = (id) => t(LinkedOutPopupView.stepMessageName(id)) || id;
+    const stepTitle = LinkedOutPopupView.stepTitles(reply.plan);
     LinkedOutOrganisationView.renderRegion(document, reply.config, lastOptions, t, reply.regionHint ?? null, stepTitle);
   }
   LinkedOutOrganisationView.renderPolicy(document, lastOptions, t);
 }
 
 function renderRecheck(reply) {
-  const stepTitle = (id) => t(LinkedOutPopupView.stepMessageName(id)) || id;
+  const stepTitle = LinkedOutPopupView.stepTitles(reply.plan);
   LinkedOutRecheckView.render(document, reply.plan ?? null, lastOptions, t, { stepTitle, formatTime });
 }
 
@@ -94,16 +94,20 @@ function onError(err) {
 document.addEventListener('DOMContentLoaded', () => {
   LinkedOutPopupView.localize(document, t);
 
-  // The primary button does what its label says (view.js sets data-action from the plan).
+  // The primary button does what its label says (view.js sets data-action from the plan): one
+  // entry a data-action; anything else starts (or continues) the walkthrough.
+  const primaryActions = {
+    'open-form': ({ url }) => (url ? chrome.tabs.create({ url }) : walkthrough('start')),
+    'check-again': () => {
+      const recheck = document.getElementById('recheck');  // the quick re-check, where the popup has it
+      return recheck ? Promise.resolve(recheck.click()) : walkthrough('start');
+    },
+    start: () => walkthrough('start'),
+  };
   document.getElementById('start').addEventListener('click', (event) => {
-    const { action, url } = event.currentTarget.dataset;
-    if (action === 'open-form' && url) {
-      chrome.tabs.create({ url }).catch(onError);
-    } else if (action === 'check-again' && document.getElementById('recheck')) {
-      document.getElementById('recheck').click();  // the quick re-check, where the popup has it
-    } else {
-      walkthrough('start').catch(onError);
-    }
+    const { dataset } = event.currentTarget;
+    const act = Object.hasOwn(primaryActions, dataset.action) ? primaryActions[dataset.action] : primaryActions.start;
+    act(dataset).catch(onError);
   });
   const copy = document.getElementById('copy-command');
   copy.addEventListener('click', () => {

@@ -10,7 +10,14 @@
     todo: 'stateTodo', done: 'stateDone',
   });
 
-  const stepMessageName = (stepId) => `step_${stepId.replace(/[^A-Za-z0-9]/g, '_')}`;
+  /**
+   * A step's name by id, from the host's plan (its `title`s, in the browser's language: the
+   * ruleset is the one place setting and form names are translated); the id where there is none.
+   */
+  function stepTitles(plan) {
+    const titles = new Map(plan && Array.isArray(plan.steps) ? plan.steps.map((s) => [s.step, s.title]) : []);
+    return (id) => titles.get(id) || id;
+  }
 
   /** Fills every [data-i18n] element's text from the locale files. */
   function localize(doc, t) {
@@ -98,7 +105,7 @@
       'data-step': step.step, 'data-state': step.state, 'data-kind': step.kind,
       'data-drift': step.drift === true ? 'true' : 'false',
     });
-    const title = t(stepMessageName(step.step)) || step.title;
+    const title = step.title;  // the host's, in the browser's language (the ruleset names every step)
     // A setting's row opens its page (only ever a LinkedIn page); a form has its own link below.
     const linked = step.kind === 'toggle' && root.LinkedOutProtocol.isLinkedInUrl(step.url);
     // The link is read with its state ("Ads off LinkedIn, Still on"): both by id, title first.
@@ -199,7 +206,7 @@
     const drifted = plan ? plan.steps.filter((s) => s.drift === true) : [];
     const driftList = doc.getElementById('drift');
     driftList.replaceChildren(...drifted.map((s) =>
-      el(doc, 'li', { 'data-drift-step': s.step }, t('driftReEnabled', [t(stepMessageName(s.step)) || s.title]))));
+      el(doc, 'li', { 'data-drift-step': s.step }, t('driftReEnabled', [s.title]))));
     doc.getElementById('drift-section').hidden = drifted.length === 0;
 
     renderPrimary(doc, plan, t);
@@ -247,7 +254,7 @@
     const steps = plan ? plan.steps.filter((s) => unreadable && typeof unreadable[s.step] === 'string') : [];
     list.replaceChildren(...steps.map((s) => {
       const li = el(doc, 'li', { 'data-unreadable-step': s.step },
-        t('unreadablePage', [t(stepMessageName(s.step)) || s.title]));
+        t('unreadablePage', [s.title]));
       const url = unreadable[s.step];
       if (root.LinkedOutProtocol.isLinkedInUrl(url)) {
         li.appendChild(doc.createTextNode(' '));
@@ -269,6 +276,6 @@
   }
 
   root.LinkedOutPopupView = Object.freeze({
-    localize, render, renderMove, afterMarkDone, setText, stepMessageName, allowCommand, STATE_MESSAGES,
+    localize, render, renderMove, afterMarkDone, setText, stepTitles, allowCommand, STATE_MESSAGES,
   });
 })(globalThis);

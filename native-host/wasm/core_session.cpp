@@ -15,7 +15,7 @@ namespace {
 // long name here ("Coordinated Universal Time"). Static JS in the loader, no eval.
 EM_JS(int, lo_browser_zone_at, (double utc_seconds, char* name, int name_size), {
   const date = new Date(utc_seconds * 1000);
-  let short = '';
+  let short = String();  // not '': the C preprocessor reads this body and warns on an empty char constant
   try {
     const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(date)
       .find((p) => p.type === 'timeZoneName');

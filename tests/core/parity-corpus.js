@@ -80,6 +80,9 @@ export function parityScenarios() {
     add(`region ${region}`, [{ type: 'config', region }, walkthrough('status'), ...reports('en')]);
   }
   add('region hint', settings.map((s) => page(s, false)), [{ type: 'config' }, { type: 'config', region: null }]);
+  // The popup's one status reply: as it is, with a fixed region and reminder, in German, and refused.
+  add('status', [page(ai, true), { type: 'status' }, { type: 'status', region: 'CH', reminder_days: 30, ui_lang: 'de' },
+    { type: 'status', region: 'ATLANTIS' }, { type: 'status', reminder_days: 0 }]);
 
   // The walkthrough: start, every setting switched off, every form marked done, reset.
   add('walkthrough', [

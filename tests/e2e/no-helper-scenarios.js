@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { UNKNOWN_TOGGLE, VARIANT_PATHS } from '../fixtures/linkedin/site.js';
+import { UNKNOWN_TOGGLE } from '../fixtures/linkedin/site.js';
 import { startReplica } from '../fixtures/linkedin/server.js';
 import { browserAvailability, launchBrowser, SCREENSHOT_DIR } from './harness.js';
-import { readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
+import { openMixedAiPage, readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
 import { openPopup, openReportPage, readPopup } from './popup-helpers.js';
 import { defineRecheckScenarios } from './recheck-scenarios.js';
 import { waitUntil } from './replica-checks.js';
@@ -128,18 +128,8 @@ export function defineNoHelperSuite(kind) {
     });
 
     it('highlights exactly the switches that are on; a flip clears it only once it reads back off', async () => {
-      // On the AI setting's own page: its switch on, another setting's switch off, an unknown one
-      // on, another setting's unreadable one. Only the first is this page's setting (issue 21: a
-      // verdict comes only from the setting's own page), as with the helper (scenarios.js).
-      replica.setToggles({ allowDataForGenerativeAI: true, allowLinkedInAudienceNetwork: false,
-        [UNKNOWN_TOGGLE.key]: true, allowUseOfThirdPartyData: true });
-      const ai = replica.ruleset.settings.find((s) => s.id === 'data-for-ai-improvement');
-      const restore = replica.addToggles(ai.path, replica.site.pages.get(VARIANT_PATHS.mixed).toggles.slice(1));
-      const page = await session.browser.newPage();
-      await page.goto(replica.url(ai.path));
-      await waitForSwitches(page, 4);
-      restore();
-      await waitForMarks(page, { allowDataForGenerativeAI: 'switch-off' });
+      // The same mixed page as with the helper (scenarios.js): one page, one answer.
+      const page = await openMixedAiPage(replica, session.browser);
       const switches = await readSwitches(page);
       assert.equal(switches.find((s) => s.key === 'allowLinkedInAudienceNetwork').mark, null,
         'another setting\'s switch is not judged on this page');

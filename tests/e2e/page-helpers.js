@@ -1,5 +1,6 @@
 // Reading a settings page from the test's side: the switches as a user (and the content script)
 // sees them, and what the extension marked. Never keyed on class names: they are hashed.
+import { UNKNOWN_TOGGLE, VARIANT_PATHS } from '../fixtures/linkedin/site.js';
 
 // The replica's switches in every shape it renders (its own selector, not the extension's):
 // role=switch inputs and buttons, the legacy bare checkbox, aria-pressed buttons. Checkboxes in a
@@ -60,4 +61,24 @@ export async function waitForMarks(page, expected, timeout = 10000) {
     const marks = await readMarks(page).catch(() => 'unreadable');
     throw new Error(`marks never became ${want}; last seen ${JSON.stringify(marks)} (${error.message})`);
   }
+}
+
+/**
+ * The AI setting's own page holding its switch on, another setting's switch off, an unknown one
+ * on and another setting's unreadable one (the replica's mixed page's switches added to it). Only
+ * the first is this page's setting (a verdict comes only from the setting's own page), so only it
+ * may be marked. Resolves with the page once that mark is there. One scene for the suites with
+ * and without the helper: both must answer it alike.
+ */
+export async function openMixedAiPage(replica, browser) {
+  replica.setToggles({ allowDataForGenerativeAI: true, allowLinkedInAudienceNetwork: false,
+    [UNKNOWN_TOGGLE.key]: true, allowUseOfThirdPartyData: true });
+  const ai = replica.ruleset.settings.find((s) => s.id === 'data-for-ai-improvement');
+  const restore = replica.addToggles(ai.path, replica.site.pages.get(VARIANT_PATHS.mixed).toggles.slice(1));
+  const page = await browser.newPage();
+  await page.goto(replica.url(ai.path));
+  await waitForSwitches(page, 4);
+  restore();
+  await waitForMarks(page, { allowDataForGenerativeAI: 'switch-off' });
+  return page;
 }

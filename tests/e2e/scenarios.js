@@ -6,10 +6,10 @@ import { mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { UNKNOWN_TOGGLE, VARIANT_PATHS } from '../fixtures/linkedin/site.js';
+import { UNKNOWN_TOGGLE } from '../fixtures/linkedin/site.js';
 import { startReplica } from '../fixtures/linkedin/server.js';
 import { browserAvailability, chromeExtensionId, geckoId, hostBinary, launchBrowser, SCREENSHOT_DIR } from './harness.js';
-import { readMarks, readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
+import { openMixedAiPage, readMarks, readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
 import { defineShapeScenarios, defineUnreadableScenarios } from './shape-scenarios.js';
 import { defineReadingScenarios } from './reading-scenarios.js';
 import { openPopup, POPUP_VIEWPORT, readPopup } from './popup-helpers.js';
@@ -196,18 +196,7 @@ export function defineBrowserSuite(kind) {
     });
 
     it('highlights exactly the switches that are on, and marks nothing else', async () => {
-      // On the AI setting's own page: its switch on, another setting's switch off, an unknown one
-      // on, another setting's unreadable one. Only the first may be marked: the others are not
-      // this page's setting (a verdict comes only from the setting's own page).
-      replica.setToggles({ allowDataForGenerativeAI: true, allowLinkedInAudienceNetwork: false,
-        [UNKNOWN_TOGGLE.key]: true, allowUseOfThirdPartyData: true });
-      const ai = replica.ruleset.settings.find((s) => s.id === 'data-for-ai-improvement');
-      const restore = replica.addToggles(ai.path, replica.site.pages.get(VARIANT_PATHS.mixed).toggles.slice(1));
-      const page = await session.browser.newPage();
-      await page.goto(replica.url(ai.path));
-      await waitForSwitches(page, 4);
-      restore();
-      await waitForMarks(page, { allowDataForGenerativeAI: 'switch-off' });
+      const page = await openMixedAiPage(replica, session.browser);
       // Give a stray late re-scan the chance to mark something it should not.
       await new Promise((r) => setTimeout(r, 600));
       const footprint = await readExtensionFootprint(page);

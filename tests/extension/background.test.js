@@ -36,10 +36,20 @@ function scriptedHost() {
       case 'config':
         if ('region' in msg) state.region = msg.region;
         return { type: 'config', region: state.region, regions: REGIONS, region_hint: state.region ? null : HINT };
+      case 'status':
+        if ('region' in msg) state.region = msg.region;
+        return { type: 'status', plan: { ...plan(), id: msg.id }, config: { ...answer({ type: 'config' }), id: msg.id } };
       case 'walkthrough': return plan();
       case 'report': return { type: 'report', format: msg.format, content: '{}' };
       case 'page_state': {
         const on = msg.controls.map((c, control) => ({ ...c, control })).filter((c) => c.checked === true);
+        if (msg.controls.length === 0) {
+          return {
+            type: 'verdict', url: msg.url, setting: 'data-for-ai-improvement', highlight: [], ok: [], unknown: [], drift: [],
+            progress: { done: 0, total: 1, remaining: 1 }, next: null, walkthrough: { active: state.active, still_on: state.stillOn },
+            page_unreadable: true,
+          };
+        }
         return {
           type: 'verdict', url: msg.url, setting: 'data-for-ai-improvement',
           highlight: on.map((c) => ({ key: c.key, setting: 'data-for-ai-improvement', action: 'switch-off', severity: 'ai-training', reason: 'r', matched_by: 'key', control: c.control })),
@@ -125,6 +135,19 @@ test('one host round trip per page_state: the verdict carries the walkthrough st
   assert.equal(bg.posted[0].ui_lang, 'de-DE', 'the envelope carries the browser UI language');
 });
 
+test('a page it could not read: the reply names the setting as the host\'s plan does, for the page\'s notice', async () => {
+  const bg = startBackground();
+  await settle();
+  const unreadable = await bg.fromContent({ url: PAGE_URL, lang: 'en', controls: [] });
+  assert.equal(unreadable.status, 'ok');
+  assert.equal(unreadable.verdict.page_unreadable, true);
+  assert.equal(unreadable.settingTitle, 'AI');
+  bg.posted.length = 0;
+  const readable = await bg.fromContent(page());
+  assert.equal(readable.settingTitle, 'AI', 'known from the last plan');
+  assert.deepEqual(bg.posted.map((m) => m.type), ['page_state'], 'a readable page costs no more than its one round trip');
+});
+
 test('a page_state is validated once, at the boundary', async () => {
   const bg = startBackground();
   await settle();
@@ -177,6 +200,40 @@ test('a policy region at start-up is pushed to the host before the popup asks', 
   assert.equal(status.options.region, 'CH');
   assert.equal(status.options.regionLocked, true);
   assert.equal(status.config.region, 'CH');
+});
+
+test('the popup\'s status is one host reply: the plan and the config together', async () => {
+  const bg = startBackground();
+  await settle();
+  bg.posted.length = 0;
+  const status = await bg.fromPopup({ type: 'status' });
+  assert.equal(status.status, 'ok');
+  assert.deepEqual(bg.posted.map((m) => m.type).filter((type) => type !== 'hello'), ['status'], 'one request (the connection\'s hello aside)');
+  assert.equal(status.plan.type, 'walkthrough');
+  assert.equal(status.config.type, 'config');
+  assert.equal(bg.badges.at(-1), '1', 'the badge follows the plan in it');
+});
+
+test('an organisation\'s fixed region rides on the popup\'s one status request', async () => {
+  const bg = startBackground({ policy: { region: 'CH' } });
+  await settle();
+  bg.host.state.region = 'EU';  // changed behind the policy's back (another browser, the CLI)
+  bg.posted.length = 0;
+  const status = await bg.fromPopup({ type: 'status' });
+  assert.deepEqual(bg.posted.filter((m) => m.type !== 'hello').map((m) => [m.type, m.region]), [['status', 'CH']]);
+  assert.equal(status.config.region, 'CH');
+  assert.equal(status.plan.region, 'CH');
+});
+
+test('the popup\'s region choice is one host request too', async () => {
+  const bg = startBackground();
+  await settle();
+  bg.posted.length = 0;
+  const reply = await bg.fromPopup({ type: 'config', region: 'UK' });
+  assert.equal(reply.status, 'ok');
+  assert.deepEqual(bg.posted.filter((m) => m.type !== 'hello').map((m) => [m.type, m.region]), [['status', 'UK']]);
+  assert.equal(reply.config.region, 'UK');
+  assert.equal(reply.plan.region, 'UK');
 });
 
 test('the popup\'s region hint comes from the config reply: no report is rendered for it', async () => {

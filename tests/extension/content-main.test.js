@@ -403,13 +403,16 @@ test('"switch it for me" clicks a <button role="switch"> and trusts only the rea
 });
 
 test('never silent: a settings page with no readable switch is reported after a bounded wait, and page_unreadable shows a notice', async () => {
-  const respond = (msg) => ({ status: 'ok', verdict: { ...verdictFor(msg.page), setting: 'data-for-ai-improvement', page_unreadable: msg.page.controls.length === 0 } });
+  const respond = (msg) => ({
+    status: 'ok', verdict: { ...verdictFor(msg.page), setting: 'data-for-ai-improvement', page_unreadable: msg.page.controls.length === 0 },
+    settingTitle: msg.page.controls.length === 0 ? 'Data for Generative AI Improvement' : null,
+  });
   const { document, sent } = startPage('<div>Loading…</div><div class="toggle" tabindex="0">On</div>', { respond });
   await sleep(1500);
   assert.equal(sent.length, 0, 'a page still rendering is given time');
   const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]')?.textContent && document.querySelector('[data-linkedout-notice]'), 'the notice', 6000);
   assert.deepEqual(sent.map((m) => m.page.controls), [[]]);
-  assert.equal(notice.textContent, 'noticePageUnreadable(data-for-ai-improvement)', 'no message for the name here: the id');
+  assert.equal(notice.textContent, 'noticePageUnreadable(Data for Generative AI Improvement)', 'the name the background gives');
   assert.equal(notice.getAttribute('role'), 'status');
   // The switch shows up after all and reads fine: the notice goes.
   document.querySelector('main').insertAdjacentHTML('beforeend', switchRow('allowDataForGenerativeAI', 'Use my data', true));

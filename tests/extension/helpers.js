@@ -37,3 +37,30 @@ export function loadPage(html, { url = 'https://www.linkedin.com/mypreferences/d
 
 /** Plain JSON copy: values made in another VM context compare deep-equal afterwards. */
 export const plain = (value) => JSON.parse(JSON.stringify(value));
+
+/**
+ * Whether a docs/protocol.md example or transcript line is a host reply: a request and its reply
+ * share the type for hello, walkthrough, config, status, report and import_history, and differ
+ * by the fields below.
+ */
+export const isReplyExample = (msg) => ['verdict', 'error'].includes(msg.type) ||
+  (msg.type === 'hello' && 'host_version' in msg) ||
+  (msg.type === 'walkthrough' && 'steps' in msg) ||
+  (msg.type === 'config' && 'regions' in msg) ||
+  (msg.type === 'status' && 'plan' in msg) ||
+  (msg.type === 'report' && 'content' in msg) ||
+  (msg.type === 'import_history' && 'history' in msg);
+
+/** A locale's messages.json, by locale folder name. */
+export const messagesOf = (locale) => JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8'));
+
+/** chrome.i18n.getMessage as the browser answers it in `locale`: $1, $2… substituted, '' if unknown. */
+export function translator(locale) {
+  const messages = messagesOf(locale);
+  return (name, subs = []) => {
+    if (name === '@@ui_locale') return locale;
+    if (name === '@@bidi_dir') return 'ltr';
+    const entry = messages[name];
+    return entry ? entry.message.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '') : '';
+  };
+}

@@ -281,7 +281,7 @@ test('a locked switch is marked locked, its reason says so and links the objecti
   const row = document.querySelector('[data-linkedout-row="locked"]');
   assert.ok(row);
   const reason = row.querySelector('[data-linkedout-reason]');
-  assert.equal(reason.textContent, 'highlightLocked(Why.) highlightLockedForm');
+  assert.equal(reason.textContent, 'highlightLocked(Why.) openFormButton');
   assert.equal(reason.querySelector('a').href, form);
   assert.equal(reason.querySelector('a').rel, 'noopener noreferrer');
   // Applied again: nothing changes.

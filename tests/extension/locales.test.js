@@ -4,9 +4,11 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR } from './helpers.js';
+import { EXTENSION_DIR, ROOT } from './helpers.js';
 
-const LOCALES = ['en', 'de', 'fr', 'es', 'nl', 'it'];
+// The languages, listed once: the ruleset schema's `lang` (the test below holds every other list to it).
+const RULESET_SCHEMA = JSON.parse(fs.readFileSync(path.join(ROOT, 'native-host/rules/linkedin.schema.json'), 'utf8'));
+const LOCALES = RULESET_SCHEMA.$defs.lang.enum;
 const LOCALES_DIR = path.join(EXTENSION_DIR, '_locales');
 const messagesOf = (locale) => JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, locale, 'messages.json'), 'utf8'));
 
@@ -68,4 +70,36 @@ test('every message the code names exists in en', () => {
   }
   assert.ok(used.size > 20, `found ${used.size} message names`);
   for (const name of used) assert.ok(name in en, `message ${name} is defined`);
+});
+
+// One catalogue per side: the host's ruleset names every setting, form and region in every
+// language (the popup shows the host's `title` and `config.regions`), so _locales holds none of them.
+const RULESET = JSON.parse(fs.readFileSync(path.join(ROOT, 'native-host/rules/linkedin.json'), 'utf8'));
+
+test('no setting, form or region name is translated again in _locales: the ruleset holds them', () => {
+  for (const locale of LOCALES) {
+    const messages = messagesOf(locale);
+    const names = new Set([
+      ...RULESET.settings.flatMap((s) => s.labels[locale]),
+      ...RULESET.forms.map((f) => f.titles[locale]),
+      ...Object.values(RULESET.regions).map((names) => names[locale]),
+    ]);
+    const twice = Object.entries(messages).filter(([, entry]) => names.has(entry.message)).map(([name]) => name);
+    assert.deepEqual(twice, [], `${locale}: names the ruleset already holds`);
+    const perName = Object.keys(messages).filter((name) => /^(step|region)_/.test(name));
+    assert.deepEqual(perName, [], `${locale}: one message per setting or region`);
+  }
+});
+
+test('the languages are the same everywhere they must be: _locales, the host, the ruleset and its schema', () => {
+  const languages = [...LOCALES].sort();
+  const rulesetHpp = fs.readFileSync(path.join(ROOT, 'native-host/src/core/ruleset.hpp'), 'utf8');
+  const hostList = rulesetHpp.match(/kLanguages = \{([^}]*)\}/)[1].match(/"([a-z]+)"/g).map((q) => q.slice(1, -1));
+  assert.deepEqual([...hostList].sort(), languages, 'ruleset.hpp kLanguages');
+  for (const [name, def] of Object.entries(RULESET_SCHEMA.$defs).filter(([, d]) => Array.isArray(d.required) && d.required.includes('en'))) {
+    assert.deepEqual([...def.required].sort(), languages, `linkedin.schema.json $defs/${name}.required`);
+    assert.deepEqual(Object.keys(def.properties).sort(), languages, `linkedin.schema.json $defs/${name}.properties`);
+  }
+  for (const setting of RULESET.settings) assert.deepEqual(Object.keys(setting.labels).sort(), languages, setting.id);
+  for (const [code, names] of Object.entries(RULESET.regions)) assert.deepEqual(Object.keys(names).sort(), languages, code);
 });

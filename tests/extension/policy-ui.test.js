@@ -6,22 +6,13 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, loadInContext, loadPage, plain, EXT_ID } from './helpers.js';
+import { EXTENSION_DIR, loadInContext, loadPage, plain, EXT_ID, messagesOf, translator } from './helpers.js';
 
 const POPUP_URL = `chrome-extension://${EXT_ID}/popup/popup.html`;
 const REPORT_URL = `chrome-extension://${EXT_ID}/report/report.html`;
 const SETTINGS = 'https://www.linkedin.com/mypreferences/d/settings/';
 
-const messagesOf = (locale) => JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8'));
-const translator = (locale) => {
-  const messages = messagesOf(locale);
-  return (name, subs = []) => {
-    if (name === '@@ui_locale') return locale;
-    if (name === '@@bidi_dir') return 'ltr';
-    const entry = messages[name];
-    return entry ? entry.message.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '') : '';
-  };
-};
+
 const withoutScripts = (file) => fs.readFileSync(path.join(EXTENSION_DIR, file), 'utf8').replace(/<script[^>]*><\/script>/g, '');
 
 const REGIONS = { EU: 'European Union and EEA', UK: 'United Kingdom', CH: 'Switzerland', CA: 'Canada', HK: 'Hong Kong', US: 'United States', OTHER: 'Anywhere else' };
@@ -51,18 +42,23 @@ const { LinkedOutPolicy: policyLib } = loadInContext(['lib/policy.js']);
 
 // ---- popup ----
 
-test('region: asked while unset, every ruleset region offered with its localised name', () => {
+// The host's config.regions in a UI language: the ruleset's names (the one place they are translated).
+const RULESET = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '../native-host/rules/linkedin.json'), 'utf8'));
+const regionsIn = (locale) => Object.fromEntries(Object.entries(RULESET.regions).map(([code, names]) => [code, names[locale]]));
+
+test('region: asked while unset, every ruleset region offered with the host\'s name for it', () => {
   for (const locale of ['en', 'de', 'fr']) {
     const { document, t, view } = openPopup(locale);
-    view.renderRegion(document, { region: null, regions: REGIONS }, policyLib.mergeOptions({}, {}), t);
+    const regions = regionsIn(locale);
+    view.renderRegion(document, { region: null, regions }, policyLib.mergeOptions({}, {}), t);
     const section = document.getElementById('region-section');
     assert.equal(section.hidden, false);
     assert.equal(section.dataset.ask, 'true');
     const options = [...document.querySelectorAll('#region option')].map((o) => [o.value, o.textContent]);
-    assert.deepEqual(options.map(([value]) => value), ['', 'EU', 'UK', 'CH', 'CA', 'HK', 'US', 'OTHER']);
+    assert.deepEqual(options.map(([value]) => value), ['', ...Object.keys(regions)]);
     for (const [value, text] of options) {
       assert.ok(text.length > 0, `${locale}: region ${value} has a name`);
-      if (value) assert.equal(text, t(`region_${value}`), `${locale}: region ${value} named from _locales`);
+      if (value) assert.equal(text, regions[value], `${locale}: region ${value} named as the host names it`);
     }
     assert.equal(document.getElementById('region').value, '');
     assert.equal(document.getElementById('region').disabled, false);
@@ -80,11 +76,12 @@ test('region: once set it is selected and no longer asked for', () => {
 test('region: with none set, the host\'s hint from the toggles LinkedIn showed is shown; gone once set', () => {
   const { document, t, view, window } = openPopup();
   const hint = { evidence: 'share-data-with-select-partners', ruled_out: ['CH', 'EU', 'UK'] };
-  const stepTitle = (id) => t(window.LinkedOutPopupView.stepMessageName(id)) || id;
+  const partners = { step: 'share-data-with-select-partners', kind: 'toggle', title: 'Share data with affiliates and partners', url: `${SETTINGS}share-data-with-select-partners`, severity: 'ads', state: 'on', last_seen: null, drift: false };
+  const stepTitle = window.LinkedOutPopupView.stepTitles({ ...STATUS.plan, steps: [...STATUS.plan.steps, partners] });
   view.renderRegion(document, { region: null, regions: REGIONS }, policyLib.mergeOptions({}, {}), t, hint, stepTitle);
   const box = document.getElementById('region-hint');
   assert.equal(box.hidden, false);
-  assert.equal(box.textContent, `LinkedIn showed you "${t('step_share_data_with_select_partners')}", which it does not show in Switzerland, European Union / EEA, United Kingdom: you are probably elsewhere.`);
+  assert.equal(box.textContent, 'LinkedIn showed you "Share data with affiliates and partners", which it does not show in Switzerland, European Union and EEA, United Kingdom: you are probably elsewhere.');
   view.renderRegion(document, { region: 'US', regions: REGIONS }, policyLib.mergeOptions({ region: 'US' }, {}), t, hint, stepTitle);
   assert.equal(box.hidden, true);
   view.renderRegion(document, { region: null, regions: REGIONS }, policyLib.mergeOptions({}, {}), t, null, stepTitle);

@@ -3,20 +3,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, loadPage, EXT_ID } from './helpers.js';
+import { EXTENSION_DIR, loadPage, EXT_ID, messagesOf, translator } from './helpers.js';
 
 // Every locale folder that exists, so one added later is covered too.
 const LOCALES = fs.readdirSync(path.join(EXTENSION_DIR, '_locales'));
-const messagesOf = (locale) => JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8'));
-const translator = (locale) => {
-  const messages = messagesOf(locale);
-  return (name, subs = []) => {
-    if (name === '@@ui_locale') return locale;
-    if (name === '@@bidi_dir') return 'ltr';
-    const entry = messages[name];
-    return entry ? entry.message.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '') : '';
-  };
-};
 
 const popupHtml = fs.readFileSync(path.join(EXTENSION_DIR, 'popup/popup.html'), 'utf8')
   .replace(/<script[^>]*><\/script>/g, ''); // scripts are loaded by the helper instead
@@ -98,8 +88,9 @@ test('German and French UIs: every static string is translated, none hard-coded'
     window.LinkedOutPopupView.render(document, STATUS, t);
     assert.equal(document.documentElement.lang, locale);
     assert.equal(document.getElementById('start').textContent, messagesOf(locale).continueButton.message.replace('$1', '3'));
+    // A step's name is the host's title (the ruleset's, in the UI language), never a second copy.
     assert.equal(document.querySelector('[data-step="data-for-ai-improvement"] .step-title').textContent,
-      messagesOf(locale).step_data_for_ai_improvement.message);
+      STATUS.plan.steps.find((s) => s.step === 'data-for-ai-improvement').title);
   }
   // popup.html carries no text of its own: everything visible comes from a data-i18n key
   const { document } = openPopup('en');
@@ -242,7 +233,8 @@ test('pages LinkedOut could not read: "switch X off by hand", with a link to whe
   assert.equal(document.getElementById('unreadable-section').hidden, false);
   const items = [...document.querySelectorAll('#unreadable li')];
   assert.deepEqual(items.map((li) => li.dataset.unreadableStep), ['data-for-ai-improvement', 'ads-related-actions']);
-  assert.match(items[1].textContent, /LinkedOut konnte diese Seite nicht lesen — schalten Sie „Werbeerfolg messen“ selbst aus\./);
+  const title = STATUS.plan.steps.find((s) => s.step === 'ads-related-actions').title;
+  assert.ok(items[1].textContent.startsWith(`LinkedOut konnte diese Seite nicht lesen — schalten Sie „${title}“ selbst aus.`), items[1].textContent);
   assert.equal(items[1].querySelector('a').getAttribute('href'), url);
   assert.equal(items[0].querySelector('a'), null, 'never a link outside LinkedIn');
   window.LinkedOutPopupView.render(document, STATUS, t);

@@ -4,19 +4,13 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, loadInContext, plain } from './helpers.js';
+import { ROOT, loadInContext, plain, isReplyExample } from './helpers.js';
 
 const { LinkedOutProtocol: P } = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']);
 const doc = fs.readFileSync(path.join(ROOT, 'docs/protocol.md'), 'utf8');
 const examples = Array.from(doc.matchAll(/```json example\n([\s\S]*?)```/g), (m) => JSON.parse(m[1]));
 
-// A request and its reply share the type for hello, walkthrough, config and report: replies carry these fields.
-const isReply = (msg) => ['verdict', 'error'].includes(msg.type) ||
-  (msg.type === 'hello' && 'host_version' in msg) ||
-  (msg.type === 'walkthrough' && 'steps' in msg) ||
-  (msg.type === 'config' && 'regions' in msg) ||
-  (msg.type === 'report' && 'content' in msg) ||
-  (msg.type === 'import_history' && 'history' in msg);
+const isReply = isReplyExample;
 
 function rebuild(msg) {
   switch (msg.type) {
@@ -25,18 +19,20 @@ function rebuild(msg) {
     case 'walkthrough': return P.buildWalkthrough(msg.id, msg.action, msg.step);
     case 'recheck': return P.buildRecheck(msg.id, msg.action);
     case 'config': return P.buildConfig(msg.id, msg.region);
+    case 'status': return P.buildStatus(msg.id, msg);
     case 'report': return P.buildReport(msg.id, msg.format);
     case 'import_history': return P.buildImportHistory(msg.id, msg.state);
     default: throw new Error(`no builder for ${msg.type}`);
   }
 }
 
-test('the protocol doc has examples of every message type', () => {
+test('the protocol doc has an example of every request and reply type of the schema', () => {
   assert.ok(examples.length >= 8, `found ${examples.length} examples`);
-  const types = new Set(examples.map((m) => m.type));
-  for (const type of ['error', 'hello', 'page_state', 'verdict', 'walkthrough', 'recheck', 'config', 'report', 'import_history']) {
-    assert.ok(types.has(type), `an example of ${type}`);
-  }
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/protocol.schema.json'), 'utf8'));
+  const requests = new Set(examples.filter((m) => !isReply(m)).map((m) => m.type));
+  const replies = new Set(examples.filter(isReply).map((m) => m.type));
+  for (const type of schema.$defs.request.properties.type.enum) assert.ok(requests.has(type), `a request example of ${type}`);
+  for (const type of schema.$defs.reply.properties.type.enum) assert.ok(replies.has(type), `a reply example of ${type}`);
 });
 
 for (const [index, example] of examples.entries()) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { ROOT, loadInContext } from './helpers.js';
+import { ROOT, loadInContext, isReplyExample } from './helpers.js';
 import { schema, boundaryCases } from '../protocol/boundary-cases.js';
 
 const { LinkedOutProtocol: P } = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']);
@@ -24,12 +24,7 @@ const transcript = doc.slice(doc.indexOf('<!-- transcript:begin -->'), doc.index
 const transcriptLines = Array.from(transcript.matchAll(/^([→←]) (\{.*\})$/gm), (m) => ({ dir: m[1], msg: JSON.parse(m[2]) }));
 
 // Requests and replies share the type for hello, walkthrough, config and report: replies carry these.
-const isReply = (msg) => ['verdict', 'error'].includes(msg.type) ||
-  (msg.type === 'hello' && 'host_version' in msg) ||
-  (msg.type === 'walkthrough' && 'steps' in msg) ||
-  (msg.type === 'config' && 'regions' in msg) ||
-  (msg.type === 'report' && 'content' in msg) ||
-  (msg.type === 'import_history' && 'history' in msg);
+const isReply = isReplyExample;
 
 const ajvErrors = (validate) => ajv.errorsText(validate.errors);
 
@@ -81,7 +76,7 @@ test('the doc has examples and a transcript to check', () => {
   assert.ok(examples.length >= 10, `found ${examples.length} examples`);
   assert.ok(transcriptLines.length >= 12, `found ${transcriptLines.length} transcript lines`);
   const replyTypes = new Set([...examples, ...transcriptLines.map((l) => l.msg)].filter(isReply).map((m) => m.type));
-  assert.deepEqual([...replyTypes].sort(), ['config', 'error', 'hello', 'import_history', 'report', 'verdict', 'walkthrough']);
+  assert.deepEqual([...replyTypes].sort(), ['config', 'error', 'hello', 'import_history', 'report', 'status', 'verdict', 'walkthrough']);
 });
 
 for (const [index, example] of examples.entries()) {

@@ -1,5 +1,6 @@
 // Caller check: host-mode detection from argv, the allowed ids, and the real binary accepting
 // or refusing a browser's caller.
+#include <cctype>
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -19,9 +20,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kOrigin = "chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/";
+const std::string kOrigin = test_support::kChromeOrigin;
 const std::string kOtherOrigin = "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/";
-const std::string kGeckoId = "linkedout@linkedout.io";
+const std::string kGeckoId = test_support::kGeckoId;
 const std::string kHello = R"({"type":"hello","id":1,"extension_version":"0.1.0"})";
 
 std::optional<Caller> detect(std::vector<std::string> args) { return caller::detect_host_mode(args); }
@@ -89,9 +90,11 @@ TEST_CASE("caller: the compiled-in ids are served — anything else is refused w
   CHECK(other.reason.find("extension " + kOtherOrigin + " is not allowed") != std::string::npos);
   CHECK(other.reason.find(kOrigin) != std::string::npos);
 
-  for (const std::string malformed : {"chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk",
-                                      "chrome-extension://DNFGJOKFIJPCNNLBJPKIABAMKIAIHFDK/",
-                                      "chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/x/", "chrome-extension://"}) {
+  std::string upper = test_support::kChromeId;
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (const std::string& malformed : std::vector<std::string>{"chrome-extension://" + test_support::kChromeId,
+                                                               "chrome-extension://" + upper + "/", kOrigin + "x/",
+                                                               "chrome-extension://"}) {
     CAPTURE(malformed);
     const auto decision = caller::check(Caller{Caller::Kind::chrome, malformed, {}}, allowed);
     CHECK_FALSE(decision.allowed);
@@ -127,10 +130,10 @@ TEST_CASE("caller: a manifest of ours adds its ids — someone else's manifest a
 }
 
 TEST_CASE("caller: id syntax") {
-  CHECK(caller::is_chrome_extension_id("dnfgjokfijpcnnlbjpkiabamkiaihfdk"));
+  CHECK(caller::is_chrome_extension_id(test_support::kChromeId));
   CHECK_FALSE(caller::is_chrome_extension_id("dnfgjokfijpcnnlbjpkiabamkiaihfd"));
   CHECK_FALSE(caller::is_chrome_extension_id("dnfgjokfijpcnnlbjpkiabamkiaihfdz"));
-  CHECK(caller::is_gecko_id("linkedout@linkedout.io"));
+  CHECK(caller::is_gecko_id(kGeckoId));
   CHECK(caller::is_gecko_id("{12345678-1234-1234-1234-123456789abc}"));
   CHECK_FALSE(caller::is_gecko_id("no-at-sign"));
   CHECK_FALSE(caller::is_gecko_id("a b@c"));

@@ -22,31 +22,13 @@
 #include <string>
 #include <vector>
 
+#include "test_support.hpp"
+
 namespace linkedout::cli_test {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "linkedout-cli-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-  fs::path operator/(const fs::path& rest) const { return path_ / rest; }
-
- private:
-  fs::path path_;
-};
+using test_support::TempDir;  // one for every suite (test_support.hpp)
 
 inline std::string read_text(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);

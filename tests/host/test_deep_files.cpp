@@ -58,7 +58,7 @@ json deep_manifest_chrome() {
           {"description", "LinkedOut"},
           {"path", LINKEDOUT_HOST_BINARY},
           {"type", "stdio"},
-          {"allowed_origins", {"chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/"}}};
+          {"allowed_origins", {test_support::kChromeOrigin}}};
 }
 
 // The manifest's own `name` nested deep: what doctor prints and compares.

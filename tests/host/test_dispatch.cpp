@@ -184,6 +184,36 @@ TEST_CASE("dispatch: config gets and sets the region") {
   CHECK_FALSE(host.store.load().region);
 }
 
+TEST_CASE("dispatch: status answers the popup in one reply: the walkthrough plan and the config") {
+  Host host;
+  host.send(ai_page(true));
+  json reply = host.send({{"type", "status"}, {"id", 8}, {"ui_lang", "de"}});
+  CHECK(reply["type"] == "status");
+  CHECK(reply["id"] == 8);
+  // Each part is that message's own reply, to the letter.
+  CHECK(reply["plan"] == host.send({{"type", "walkthrough"}, {"id", 8}, {"action", "status"}, {"ui_lang", "de"}}));
+  CHECK(reply["config"] == host.send({{"type", "config"}, {"id", 8}, {"ui_lang", "de"}}));
+  CHECK(reply["plan"]["check"].is_object());
+  CHECK(reply["config"]["regions"]["CH"] == "Schweiz");
+
+  // An organisation's fixed region and reminder ride along, applied before the plan is made.
+  reply = host.send({{"type", "status"}, {"id", 9}, {"region", "EU"}, {"reminder_days", 30}});
+  CHECK(reply["config"]["region"] == "EU");
+  CHECK(reply["config"]["reminder_days"] == 30);
+  CHECK(reply["plan"]["region"] == "EU");
+  CHECK(reply["plan"]["progress"]["total"] == 13);
+  CHECK(reply["plan"]["check"]["reminder_days"] == 30);
+  CHECK(host.store.load().region == "EU");
+
+  reply = host.send({{"type", "status"}, {"id", 10}, {"region", "ATLANTIS"}});
+  check_error(reply, "bad_field", 10);
+  CHECK(reply["field"] == "region");
+  reply = host.send({{"type", "status"}, {"id", 11}, {"reminder_days", 0}});
+  check_error(reply, "bad_field", 11);
+  CHECK(reply["field"] == "reminder_days");
+  CHECK(host.store.load().region == "EU");
+}
+
 TEST_CASE("dispatch: every error code the dispatcher produces, and it keeps serving") {
   Host host;
   check_error(host.send_raw(""), "bad_json", nullptr);

@@ -15,38 +15,15 @@
 #include "json_util.hpp"
 #include "ruleset.hpp"
 #include "store.hpp"
+#include "test_support.hpp"
 
 namespace core_test {
 
 using nlohmann::json;
 
-inline const linkedout::Ruleset& real_rules() {
-  static const linkedout::Ruleset rules = linkedout::load_ruleset(std::nullopt);
-  return rules;
-}
+inline const linkedout::Ruleset& real_rules() { return linkedout::test_support::rules(); }
 
-class ScratchDir {
- public:
-  ScratchDir() {
-    // Portable (the same file builds the Windows test program): a random name, created exclusively.
-    std::random_device random;
-    for (int attempt = 0; attempt < 100 && path_.empty(); ++attempt) {
-      auto candidate = std::filesystem::temp_directory_path() / ("linkedout-core-" + std::to_string(random()));
-      if (std::filesystem::create_directory(candidate)) path_ = candidate;
-    }
-    if (path_.empty()) throw std::runtime_error("cannot create a scratch folder");
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using ScratchDir = linkedout::test_support::TempDir;  // one for every suite (test_support.hpp)
 
 inline constexpr const char* kNow = "2026-11-25T10:00:00Z";
 

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kOrigin = "chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/";
+const std::string kOrigin = test_support::kChromeOrigin;
 
 json good_chrome() {
   return {{"name", "io.linkedout.host"},
@@ -33,7 +33,7 @@ json good_firefox() {
           {"description", "LinkedOut"},
           {"path", LINKEDOUT_HOST_BINARY},
           {"type", "stdio"},
-          {"allowed_extensions", {"linkedout@linkedout.io"}}};
+          {"allowed_extensions", {test_support::kGeckoId}}};
 }
 
 struct Run {
@@ -127,7 +127,7 @@ TEST_CASE("doctor: every reason a browser refuses the manifest has its own line,
       {"Chrome manifest for Firefox", good_chrome().dump(), paths::Browser::firefox,
        "allowed_extensions is missing (this is a Chrome-family manifest"},
       {"add-on not allowed", with(good_firefox(), "allowed_extensions", {"other@example.org"}), paths::Browser::firefox,
-       "add-on linkedout@linkedout.io (the LinkedOut extension) is not in allowed_extensions"},
+       "add-on " + test_support::kGeckoId + " (the LinkedOut extension) is not in allowed_extensions"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.what);

@@ -18,7 +18,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kDefaultId = "dnfgjokfijpcnnlbjpkiabamkiaihfdk";
+const std::string kDefaultId = test_support::kChromeId;
 const std::string kStoreId = "abcdefghijklmnopabcdefghijklmnop";
 
 json chrome_manifest(const std::vector<std::string>& ids) {
@@ -61,9 +61,9 @@ TEST_CASE("doctor lists the ids and origins each manifest allows") {
 
   json firefox = chrome_manifest({});
   firefox.erase("allowed_origins");
-  firefox["allowed_extensions"] = {"linkedout@linkedout.io"};
+  firefox["allowed_extensions"] = {test_support::kGeckoId};
   const auto gecko = doctor_on(firefox.dump(), paths::Browser::firefox);
-  CHECK(says(gecko, "allows   Firefox: linkedout@linkedout.io"));
+  CHECK(says(gecko, "allows   Firefox: " + test_support::kGeckoId));
 }
 
 TEST_CASE("doctor --extension-id says whether that id is allowed and gives the command that allows it") {

@@ -318,7 +318,7 @@ TEST_CASE("report: an impossible or huge TZ falls back to UTC with the right dat
     });
   }
   const std::string huge(5000, 'A');
-  for (const std::string tz : {std::string("UTC+25"), std::string("UTC-30"), huge, huge + "-3"}) {
+  for (const std::string& tz : {std::string("UTC+25"), std::string("UTC-30"), huge, huge + "-3"}) {
     CAPTURE(tz.substr(0, 20));
     const auto result = run_process({LINKEDOUT_HOST_BINARY, "report", "--data-dir", (tmp / "data").string(), "--format",
                                      "md", "--lang", "en"},

@@ -23,8 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kChromeOrigin = "chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/";
-const std::string kGeckoId = "linkedout@linkedout.io";
+const std::string kChromeOrigin = test_support::kChromeOrigin;
+const std::string kGeckoId = test_support::kGeckoId;
 
 // PATH pointed at a directory we control, so "is the browser installed" does not depend on the
 // machine running the tests.

@@ -25,6 +25,8 @@
 #include <string>
 #include <string_view>
 #include <thread>
+
+#include "test_support.hpp"
 #include <vector>
 
 extern char** environ;
@@ -36,7 +38,7 @@ using namespace std::chrono_literals;
 using json = nlohmann::json;
 
 // The Chrome id fixed by the extension manifest's key: what Chrome passes as the caller.
-inline const std::string kChromeCaller = "chrome-extension://dnfgjokfijpcnnlbjpkiabamkiaihfdk/";
+inline const std::string kChromeCaller = test_support::kChromeOrigin;
 inline constexpr std::size_t kMaxReply = 1024 * 1024;
 inline constexpr std::uint32_t kMaxIncoming = 1024 * 1024;
 // Generous: sanitizer builds start slowly and CI machines are busy.
@@ -59,24 +61,7 @@ inline std::string read_file_bytes(const fs::path& file) {
   return out.str();
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "linkedout-test-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using test_support::TempDir;  // one for every suite (test_support.hpp)
 
 // One isolated user: data dir (the state store), XDG state/config dirs and HOME all inside a
 // temp dir, so a test never touches the real user's files.

@@ -97,6 +97,7 @@ bool is_request(const json& example) {
   if (type == "walkthrough") return example.contains("action");
   if (type == "report") return !example.contains("content");
   if (type == "config") return !example.contains("regions");
+  if (type == "status") return !example.contains("plan");
   return type == "page_state";
 }
 
@@ -345,7 +346,7 @@ TEST_CASE("protocol: every json example in docs/protocol.md parses — request e
     REQUIRE_NOTHROW(request = read_request(example.dump()));
     request_types.insert(std::string(request_type(request)));
   }
-  CHECK(request_types == std::set<std::string>{"hello", "page_state", "walkthrough", "config", "report"});
+  CHECK(request_types == std::set<std::string>{"hello", "page_state", "walkthrough", "config", "status", "report"});
 }
 
 TEST_CASE("protocol: the host's replies have exactly the fields of the doc's reply examples") {
@@ -379,6 +380,10 @@ TEST_CASE("protocol: the host's replies have exactly the fields of the doc's rep
   CHECK(keys(verdict["walkthrough"]) == keys(doc_replies.at("verdict")["walkthrough"]));
   const json config = host.send(doc_requests["config"]);
   CHECK(keys(config) == keys(doc_replies.at("config")));
+  const json status = host.send(doc_requests["status"]);
+  CHECK(keys(status) == keys(doc_replies.at("status")));
+  CHECK(keys(status["plan"]) == keys(doc_replies.at("status")["plan"]));
+  CHECK(keys(status["config"]) == keys(doc_replies.at("status")["config"]));
   const json error = host.send(json{{"type", "page_state"}, {"id", 7}, {"url", core_test::settings_url("x")}, {"lang", "en"}, {"controls", 1}});
   CHECK(error == doc_replies.at("error"));
 }

@@ -25,10 +25,7 @@ using linkedout::cli_test::TempDir;
 
 constexpr const char* kNow = "2026-11-26T12:00:00Z";
 
-const Ruleset& rules() {
-  static const Ruleset loaded = load_ruleset(std::nullopt);
-  return loaded;
-}
+using test_support::rules;  // the shipped ruleset, loaded once (test_support.hpp)
 
 std::string url_of(const std::string& id) { return rules().find_setting(id)->url(); }
 
@@ -290,7 +287,7 @@ TEST_CASE("report html: no script, no loaded resource, nothing from the network"
 
 TEST_CASE("report html and md: text from the ruleset and the store is escaped") {
   // A ruleset whose texts try to inject markup (the ruleset is data: a bad one must not become code).
-  json data = json::parse(embedded_rules());
+  json data = json::parse(test_support::rules_text());
   data["settings"][0]["labels"]["en"][0] = "<script>alert(1)</script> & \"quotes\" | pipe";
   data["settings"][0]["reasons"]["en"] = "<img src=x onerror=alert(1)>";
   data["forms"][0]["guidance"]["en"] = "</li><script>bad()</script>";
@@ -339,7 +336,7 @@ TEST_CASE("report: a long history keeps the most recent changes per setting") {
     record_sighting(data, "ads-by-gender", state, "", at);
     state = state == "on" ? "off" : "on";
   }
-  const auto model = report::build_report(rules(), data, kNow, {5, {}});
+  const auto model = report::build_report(rules(), data, kNow, {5, {}, {}});
   const auto& gender = row(model, "ads-by-gender");
   CHECK(gender.changes.size() == 5);
   CHECK(gender.changes_omitted == 25);

@@ -36,10 +36,7 @@ using linkedout::cli_test::TempDir;
 
 constexpr const char* kNow = "2026-11-26T12:00:00Z";
 
-const Ruleset& rules() {
-  static const Ruleset loaded = load_ruleset(std::nullopt);
-  return loaded;
-}
+using test_support::rules;  // the shipped ruleset, loaded once (test_support.hpp)
 
 struct InProcessHost {
   explicit InProcessHost(const Ruleset& ruleset = rules()) : store(dir.path() / "data"), context{ruleset, store, nullptr}, dispatcher(context) {

@@ -1,15 +1,16 @@
 // The ruleset compiled to C++ at build time (ruleset-codegen) must be exactly what parsing the
-// embedded JSON gives, index included: the host trusts it without re-checking at start-up.
+// shipped JSON file gives, index included: the host trusts it without re-checking at start-up.
 #include <doctest/doctest.h>
 
 #include "ruleset.hpp"
 #include "ruleset_load.hpp"
 #include "ruleset_precompiled.hpp"
+#include "test_support.hpp"
 
 using linkedout::Ruleset;
 
-TEST_CASE("precompiled ruleset equals parse_ruleset(embedded_rules()), index included") {
-  const Ruleset parsed = linkedout::parse_ruleset(linkedout::embedded_rules());
+TEST_CASE("precompiled ruleset equals parse_ruleset(the shipped file), index included") {
+  const Ruleset parsed = linkedout::parse_ruleset(linkedout::test_support::rules_text());
   const Ruleset built = linkedout::precompiled_ruleset();
   CHECK(built.name == parsed.name);
   CHECK(built.version == parsed.version);

@@ -6,16 +6,14 @@
 #include "decide.hpp"
 #include "ruleset_load.hpp"
 #include "ruleset.hpp"
+#include "test_support.hpp"
 #include "ruleset_text.hpp"
 
 using namespace linkedout;
 
 namespace {
 
-const Ruleset& rules() {
-  static const Ruleset real = load_ruleset(std::nullopt);
-  return real;
-}
+using test_support::rules;  // the shipped ruleset, loaded once (test_support.hpp)
 
 // Every language but English must say it in its own words, not copy the English text.
 void check_translated(const Texts& texts, const std::string& what) {

@@ -51,12 +51,7 @@ void print_json(const report::Report& report, const fs::path& data_dir, bool wal
               {"settings", settings},
               {"forms", forms},
               {"corrupt_files", corrupt},
-              {"check",
-               {{"reminder_days", check.reminder_days ? json(*check.reminder_days) : json(nullptr)},
-                {"last_full_check", optional_text(check.last_full_check)},
-                {"next_due", optional_text(check.next_due)},
-                {"due", check.due},
-                {"due_reason", check.due_reason.empty() ? json(nullptr) : json(check.due_reason)}}}}
+              {"check", check_schedule_json(check)}}
              .dump(2)
       << "\n";
 }

@@ -1,6 +1,7 @@
 #include "recheck.hpp"
 
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace linkedout {
 
@@ -79,7 +80,8 @@ CheckSchedule check_schedule(const StoreData& data, std::string_view ruleset_ver
   CheckSchedule schedule;
   schedule.reminder_days = data.reminder_days;
   schedule.last_full_check = data.last_full_check;
-  const auto last = data.last_full_check ? parse_iso8601(*data.last_full_check) : std::nullopt;
+  // Not `a ? parse(a) : nullopt`: GCC's -Wmaybe-uninitialized misreads the ternary's empty optional.
+  const auto last = parse_iso8601(data.last_full_check.value_or(std::string()));
   const auto now = parse_iso8601(now_iso);
   // Recorded with a clock that ran ahead (and was corrected since), the last check would keep the
   // reminder quiet until that future date: it is due now, and the report says the date looks wrong.
@@ -100,6 +102,15 @@ CheckSchedule check_schedule(const StoreData& data, std::string_view ruleset_ver
     schedule.due_reason = "ruleset_changed";
   }
   return schedule;
+}
+
+nlohmann::json check_schedule_json(const CheckSchedule& schedule) {
+  const auto optional = [](const std::optional<std::string>& text) { return text ? nlohmann::json(*text) : nlohmann::json(nullptr); };
+  return {{"reminder_days", schedule.reminder_days ? nlohmann::json(*schedule.reminder_days) : nlohmann::json(nullptr)},
+          {"last_full_check", optional(schedule.last_full_check)},
+          {"next_due", optional(schedule.next_due)},
+          {"due", schedule.due},
+          {"due_reason", schedule.due_reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(schedule.due_reason)}};
 }
 
 void note_new_controls(std::vector<NewControl>& list, const Verdict& verdict, const PageState& page,

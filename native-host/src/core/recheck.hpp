@@ -39,6 +39,9 @@ struct CheckSchedule {
   bool last_check_in_future = false;
 };
 CheckSchedule check_schedule(const StoreData& data, std::string_view ruleset_version, std::string_view now_iso);
+// The schedule as every `check` object writes it (the walkthrough reply, the JSON report,
+// `linkedout-host status --json`): reminder_days, last_full_check, next_due, due, due_reason.
+nlohmann::json check_schedule_json(const CheckSchedule& schedule);
 
 // Adds what one verdict read to the run: each sighting's state ("on" stays "on" for the rest of
 // the run: it came back on, even once the user switched it off again), "unreadable" for the

@@ -286,26 +286,14 @@ std::string render_json(const Report& report) {
   }
   json hint = nullptr;
   if (report.region_hint) hint = {{"evidence", report.region_hint->evidence}, {"ruled_out", report.region_hint->ruled_out}};
-  const auto new_controls = [&](const std::vector<NewControl>& list) {
-    json out = json::array();
-    for (const auto& c : list)
-      out.push_back({{"page", c.page}, {"key", opt(c.key)}, {"label", c.label}, {"first_seen", c.first_seen},
-                     {"last_seen", c.last_seen}});
-    return out;
-  };
-  json last_check = nullptr;
+  // The walkthrough reply's `check` without `running`; its run as the store keeps it (new switches
+  // with their dates), without the store's bookkeeping.
+  json check = check_schedule_json(report.check);
+  check["last"] = nullptr;
   if (report.last_check) {
-    const CheckRecord& c = *report.last_check;
-    last_check = {{"started_at", c.started_at}, {"ended_at", c.ended_at}, {"complete", c.complete},
-                  {"off", c.off}, {"on", c.on}, {"unreadable", c.unreadable}, {"unchecked", c.unchecked},
-                  {"new_controls", new_controls(c.new_controls)}};
+    check["last"] = check_record_json(*report.last_check, /*for_protocol=*/false);
+    check["last"].erase("ruleset_version");
   }
-  json check = {{"reminder_days", report.check.reminder_days ? json(*report.check.reminder_days) : json(nullptr)},
-                {"last_full_check", opt(report.check.last_full_check)},
-                {"next_due", opt(report.check.next_due)},
-                {"due", report.check.due},
-                {"due_reason", report.check.due_reason.empty() ? json(nullptr) : json(report.check.due_reason)},
-                {"last", std::move(last_check)}};
   return json{{"report", "linkedout"},
               {"lang", report.lang},
               {"generated_at", report.generated_at},
@@ -319,7 +307,7 @@ std::string render_json(const Report& report) {
               {"forms", std::move(forms)},
               {"corrupt_files", report.corrupt_files},
               {"check", std::move(check)},
-              {"new_controls", new_controls(report.new_controls)}}
+              {"new_controls", new_controls_json(report.new_controls, /*for_protocol=*/false)}}
              .dump(2, ' ', false, json::error_handler_t::replace) +
          "\n";
 }

@@ -7,7 +7,7 @@
 
 namespace linkedout {
 
-// Equal to parse_ruleset(embedded_rules()), index included. Defined in the generated
+// Equal to parse_ruleset(rules/linkedin.json's text), index included. Defined in the generated
 // precompiled_ruleset.cpp.
 Ruleset precompiled_ruleset();
 
