@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { loadRuleset } from '../fixtures/linkedin/site.js';
 import { startAdversarialSite } from './adversarial-site.js';
-import { browserAvailability, hostBinary, launchBrowser } from './harness.js';
+import { browserForSuite, hostBinary, launchBrowser } from './harness.js';
 import { openPopup } from './popup-helpers.js';
 import { waitUntil } from './replica-checks.js';
 
@@ -58,17 +58,8 @@ const RECORD_NOTICES = () => {
 };
 
 export function defineAdversarialSuite(kind) {
-  let availability;
-  try {
-    availability = browserAvailability(kind);
-  } catch (error) {
-    it(`${kind} is installed`, () => { throw error; });
-    return;
-  }
-  if (availability.skip) {
-    it(`${kind} adversarial pages`, { skip: availability.skip }, () => {});
-    return;
-  }
+  const availability = browserForSuite(kind, `${kind} adversarial pages`);
+  if (!availability) return;
 
   describe(`${kind}: adversarial LinkedIn-like pages`, () => {
     let site;

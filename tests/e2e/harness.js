@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { it } from 'node:test';
+
 import puppeteer from 'puppeteer-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -62,6 +64,23 @@ export function browserAvailability(kind) {
   const why = `${kind} is not installed (looked for ${BROWSER_BINARIES[kind].join(', ')})`;
   if (process.env.CI) throw new Error(`${why}; a missing browser is a failure in CI`);
   return { binary: null, skip: why };
+}
+
+// The browser a suite runs in, or null once it has registered why not: a missing browser is one
+// failing test in CI (browserAvailability throws there), a skipped one elsewhere.
+export function browserForSuite(kind, skippedTitle) {
+  let availability;
+  try {
+    availability = browserAvailability(kind);
+  } catch (error) {
+    it(`${kind} is installed`, () => { throw error; });
+    return null;
+  }
+  if (availability.skip) {
+    it(skippedTitle, { skip: availability.skip }, () => {});
+    return null;
+  }
+  return availability;
 }
 
 // Registers the host with the real `linkedout-host install --browser B --manifest-dir DIR`.

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { UNKNOWN_TOGGLE } from '../fixtures/linkedin/site.js';
 import { startReplica } from '../fixtures/linkedin/server.js';
-import { browserAvailability, launchBrowser, SCREENSHOT_DIR } from './harness.js';
+import { browserForSuite, launchBrowser, SCREENSHOT_DIR } from './harness.js';
 import { openMixedAiPage, readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
 import { openPopup, openReportPage, readPopup } from './popup-helpers.js';
 import { defineRecheckScenarios } from './recheck-scenarios.js';
@@ -41,17 +41,8 @@ async function followStorageState(session) {
 }
 
 export function defineNoHelperSuite(kind) {
-  let availability;
-  try {
-    availability = browserAvailability(kind);
-  } catch (error) {
-    it(`${kind} is installed`, () => { throw error; });
-    return;
-  }
-  if (availability.skip) {
-    it(`${kind} without the helper`, { skip: availability.skip }, () => {});
-    return;
-  }
+  const availability = browserForSuite(kind, `${kind} without the helper`);
+  if (!availability) return;
 
   describe(`${kind} + extension, no helper: the built-in core`, () => {
     let replica;

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { UNKNOWN_TOGGLE } from '../fixtures/linkedin/site.js';
 import { startReplica } from '../fixtures/linkedin/server.js';
-import { browserAvailability, chromeExtensionId, geckoId, hostBinary, launchBrowser, SCREENSHOT_DIR } from './harness.js';
+import { browserForSuite, chromeExtensionId, geckoId, hostBinary, launchBrowser, SCREENSHOT_DIR } from './harness.js';
 import { openMixedAiPage, readMarks, readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
 import { defineShapeScenarios, defineUnreadableScenarios } from './shape-scenarios.js';
 import { defineReadingScenarios } from './reading-scenarios.js';
@@ -51,18 +51,8 @@ function expectedStepOrder(replica) {
 
 
 export function defineBrowserSuite(kind) {
-  let availability;
-  try {
-    availability = browserAvailability(kind);
-  } catch (error) {
-    // In CI a missing browser fails the suite instead of skipping it.
-    it(`${kind} is installed`, () => { throw error; });
-    return;
-  }
-  if (availability.skip) {
-    it(`${kind} end-to-end`, { skip: availability.skip }, () => {});
-    return;
-  }
+  const availability = browserForSuite(kind, `${kind} end-to-end`);
+  if (!availability) return;
 
   describe(`replica in ${kind}`, () => {
     defineReplicaChecks(it, kind);
