@@ -148,42 +148,7 @@ std::string serialize_store_capped(StoreData& data) {
   return text;
 }
 
-std::string serialize_store(const StoreData& data) {
-  json settings = json::object();
-  for (const auto& [id, record] : data.settings)
-    settings[id] = {{"state", record.state},
-                    {"first_seen", record.first_seen},
-                    {"last_seen", record.last_seen},
-                    {"last_changed", record.last_changed}};
-  json history = json::array();
-  for (const auto& entry : data.history)
-    history.push_back(
-        {{"at", entry.at}, {"setting", entry.setting}, {"from", entry.from}, {"to", entry.to}, {"url", entry.url}});
-  json out = {{"version", data.version},
-              {"settings", settings},
-              {"history", history},
-              {"region", data.region ? json(*data.region) : json(nullptr)},
-              {"forms_done", data.forms_done},
-              {"walkthrough_active", data.walkthrough_active},
-              {"corrupt_files", data.corrupt_files},
-              {"reminder_days", data.reminder_days ? json(*data.reminder_days) : json(nullptr)},
-              {"last_full_check", data.last_full_check ? json(*data.last_full_check) : json(nullptr)},
-              {"last_full_check_ruleset", data.last_full_check_ruleset},
-              {"new_controls", new_controls_json(data.new_controls, false)}};
-  json checks = json::array();
-  for (const auto& check : data.checks) checks.push_back(check_record_json(check, false));
-  out["checks"] = std::move(checks);
-  if (data.recheck) {
-    out["recheck"] = {{"started_at", data.recheck->started_at},
-                      {"pages", data.recheck->pages},
-                      {"new_controls", new_controls_json(data.recheck->new_controls, false)}};
-  } else {
-    out["recheck"] = nullptr;
-  }
-  for (const auto& [name, text] : data.unknown_fields)
-    if (!out.contains(name)) out[name] = json::parse(text);
-  return out.dump(2) + "\n";
-}
+// serialize_store: store_writer.cpp.
 
 StoreData parse_store(std::string_view text) {
   // Strict and depth-limited like the protocol: nlohmann's dump and copy recurse once per level, so
