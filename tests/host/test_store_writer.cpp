@@ -1,4 +1,4 @@
-// serialize_store writes the store without a JSON DOM (store_writer.cpp). Its text must stay the
+// serialize_store writes the store without a JSON DOM (store_format.cpp). Its text must stay the
 // file format byte for byte: exactly what nlohmann's dump(2) gives for the same document (keys
 // sorted, two-space indent, strings escaped alike), for stores with every field in use, empty
 // containers, odd strings, and fields kept for a newer host.
