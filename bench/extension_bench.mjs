@@ -189,7 +189,8 @@ export const SCAN_SCRIPTS = ['extension/content/scan.js', 'extension/content/pre
 export const SCAN_AS_MAIN_DOES = `globalThis.__benchScan = () => {
   const scanner = globalThis.LinkedOutScan;
   const trees = scanner.treesIn(document);
-  const switches = scanner.switchesIn(document, trees).filter(globalThis.LinkedOutPresence.isShown);
+  const shown = globalThis.LinkedOutPresence.forScan();
+  const switches = scanner.switchesIn(document, trees).filter((el) => shown.isShown(el));
   return { switches, state: { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) } };
 };`;
 

@@ -37,8 +37,12 @@
   const scan = globalThis.LinkedOutScan;
   const highlight = globalThis.LinkedOutHighlight;
   const protocol = globalThis.LinkedOutProtocol;
-  // jsdom (the unit tests) has no layout: there every switch counts as shown.
-  const isShown = globalThis.LinkedOutPresence ? globalThis.LinkedOutPresence.isShown : () => true;
+  // jsdom (the unit tests) has no layout: there every switch counts as shown. A scan asks through
+  // a checker made for it (each document's extent read once) and dropped with it.
+  const presence = globalThis.LinkedOutPresence;
+  const EVERYTHING_SHOWN = Object.freeze({ isShown: () => true });
+  const presenceForScan = () => (presence ? presence.forScan() : EVERYTHING_SHOWN);
+  const isShown = presence ? presence.isShown : EVERYTHING_SHOWN.isShown;
 
   const DEBOUNCE_MS = 250;
   const MAX_WAIT_MS = 1000;
@@ -190,7 +194,8 @@
     if (sending) { rescanAfterSend = true; return; }
     const trees = scan.treesIn(document);
     watchTrees(trees);
-    let switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && isShown(el));
+    const shown = presenceForScan();
+    let switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && shown.isShown(el));
     if (looksLikePreviousPage(switches)) switches = [];
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the
