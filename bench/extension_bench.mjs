@@ -344,7 +344,7 @@ async function measureDebounce(browser, html, verdict, mutationMs) {
   };
 }
 
-function launch(kind, profile) {
+export function launch(kind, profile) {
   if (kind === 'firefox') {
     return puppeteer.launch({
       browser: 'firefox',
