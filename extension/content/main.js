@@ -140,7 +140,8 @@
     return true;
   }
 
-  const identityOf = (el) => `${scan.keyOf(el)}\u0000${scan.labelOf(el)}`;
+  const identityOfControl = (control) => `${control.key}\u0000${control.label}`;
+  const identityOf = (el) => identityOfControl({ key: scan.keyOf(el), label: scan.labelOf(el) });
 
   /** The element still is the control that was sent: connected, same key, same label. */
   const stillSent = (el, sent) => Boolean(el && sent) && el.isConnected
@@ -222,8 +223,9 @@
     }
     const wait = settleWait(switches);
     if (wait > 0) { scheduleScan(wait); return; }
-    reportedSwitches = new Map(switches.map((el) => [el, identityOf(el)]));
     const page = { url: location.href, lang: scan.langOf(document), controls: switches.map(scan.readControl) };
+    // identityOf each switch, from what was just read (its key and label), not read a second time.
+    reportedSwitches = new Map(switches.map((el, i) => [el, identityOfControl(page.controls[i])]));
     // The same switches, read the same: nothing new to ask (the elements too: a re-render of
     // identical rows is new elements, and the verdict must land on them).
     const signature = JSON.stringify(page);
