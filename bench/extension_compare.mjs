@@ -8,7 +8,7 @@
 //                                    [--rounds N] [--batch N] [--json OUT]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCAN_SCRIPTS, askHost, buildPage, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
@@ -81,6 +81,7 @@ async function main() {
     for (const [name, page] of Object.entries(sides)) states[name] = await page.evaluate(() => globalThis.__benchScan().state);
     if (JSON.stringify(states.old) !== JSON.stringify(states.new)) throw new Error('the old and new scans read the page differently');
     const verdict = await askHost(opts.host, states.new);
+    const loadBefore = loadavg();
     const samples = { old: [], new: [] };
     for (const page of Object.values(sides)) await batch(page, verdict, 5);  // warm-up
     for (let round = 0; round < opts.rounds; round += 1) {
@@ -89,10 +90,11 @@ async function main() {
     }
     const result = {
       browser: await browser.version(), old: opts.old, runs_each: samples.old.length,
+      load_average: { before: loadBefore, after: loadavg() },
       old_ms: summarize(samples.old), new_ms: summarize(samples.new),
     };
     const f = (v) => v.toFixed(2);
-    console.log(`${result.browser}: scan + apply, ${result.runs_each} runs each, interleaved`);
+    console.log(`${result.browser}: scan + apply, ${result.runs_each} runs each, interleaved (load average ${loadBefore[0].toFixed(2)})`);
     for (const name of ['old', 'new']) {
       const s = result[`${name}_ms`];
       console.log(`  ${name.padEnd(4)} median ${f(s.median)}  p99 ${f(s.p99)}  fastest ${f(s.min)} ms`);
