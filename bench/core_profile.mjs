@@ -16,7 +16,7 @@
 // lazy compilation of WebAssembly functions, JavaScript compilation, garbage collection).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { openSettingsPage, summarize } from './extension_bench.mjs';
 import { realisticState } from './core_state.mjs';
@@ -238,7 +238,9 @@ async function main() {
   try {
     for (const v of opts.variants) {
       v.bytes = readFileSync(join(v.dir, 'core/linkedout-core.wasm')).toString('base64');
-      result.variants[v.name] = { dir: v.dir, wasm_bytes: readFileSync(join(v.dir, 'core/linkedout-core.wasm')).length, wakes: [], warm: null };
+      // The folder as the checkout names it: no machine path goes into a result kept in the repository.
+      const inside = relative(ROOT, v.dir);
+      result.variants[v.name] = { dir: inside.startsWith('..') || isAbsolute(inside) ? '(outside the checkout)' : inside, wasm_bytes: readFileSync(join(v.dir, 'core/linkedout-core.wasm')).length, wakes: [], warm: null };
     }
     // One unmeasured wake each (the browser's own caches), then the variants interleaved.
     for (let i = 0; i < opts.wakes + 1; i += 1) {
