@@ -14,8 +14,12 @@ import path from 'node:path';
 import { ROOT } from '../protocol/boundary-cases.js';
 import { parityScenarios } from './parity-corpus.js';
 import { loadCore } from './core-loader.js';
+import { loadInContext } from '../extension/helpers.js';
 
 process.env.TZ = 'UTC';  // both homes format the report's local times in the same zone
+// The extension checks the helper's replies against the schema but not the core's (a wake would
+// compile the validators, docs/performance.md §8): so here every reply of the core must pass them.
+const P = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']).LinkedOutProtocol;
 const HOST = process.env.LINKEDOUT_HOST || path.join(ROOT, 'build/native-host/linkedout-host');
 
 function frame(message) {
@@ -79,6 +83,8 @@ test('the host and the WebAssembly core give identical replies and state for the
       messages.forEach((message, i) => {
         assert.equal(coreReplies[i], hostReplies[i],
           `${scenario.name}, session ${phase + 1}, ${JSON.stringify(message).slice(0, 120)}`);
+        const checked = P.check(P.validateReply, JSON.parse(coreReplies[i]));
+        assert.ok(checked.ok, `${scenario.name}, session ${phase + 1}: the reply fails the schema: ${checked.message}`);
       });
       const hostFile = path.join(dataDir, 'state.json');
       const hostState = fs.existsSync(hostFile) ? fs.readFileSync(hostFile, 'utf8') : '';
