@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { realisticState } from './core_state.mjs';
 import { SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, buildPage, controlRows, openSettingsPage, source, summarize } from './extension_bench.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,23 +46,6 @@ function parseArgs(argv) {
   }
   if (!opts.host) throw new Error('--host PATH (the linkedout-host binary) is required');
   return opts;
-}
-
-const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** A store as a member has it after the walkthrough and months of re-checks: 1,000 history entries. */
-function realisticState(rules) {
-  const settings = {};
-  const history = [];
-  const start = Date.parse('2026-01-01T00:00:00Z');
-  rules.settings.forEach((s, i) => {
-    settings[s.id] = { state: 'off', first_seen: iso(start), last_seen: iso(start + 1000 * i), last_changed: iso(start + 1000 * i) };
-  });
-  for (let i = 0; i < 1000; i += 1) {
-    const s = rules.settings[i % rules.settings.length];
-    history.push({ at: iso(start + 60000 * i), setting: s.id, from: i % 2 ? 'on' : 'off', to: i % 2 ? 'off' : 'on', url: `https://www.linkedin.com${s.path}` });
-  }
-  return JSON.stringify({ version: 1, settings, history, forms_done: {}, walkthrough_active: false });
 }
 
 const aiPage = (id) => JSON.stringify({ type: 'page_state', id, url: AI_URL, lang: 'en',

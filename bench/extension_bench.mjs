@@ -189,7 +189,8 @@ export const SCAN_SCRIPTS = ['extension/content/scan.js', 'extension/content/pre
 export const SCAN_AS_MAIN_DOES = `globalThis.__benchScan = () => {
   const scanner = globalThis.LinkedOutScan;
   const trees = scanner.treesIn(document);
-  const switches = scanner.switchesIn(document, trees).filter(globalThis.LinkedOutPresence.isShown);
+  const shown = globalThis.LinkedOutPresence.forScan();
+  const switches = scanner.switchesIn(document, trees).filter((el) => shown.isShown(el));
   return { switches, state: { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) } };
 };`;
 
@@ -343,7 +344,7 @@ async function measureDebounce(browser, html, verdict, mutationMs) {
   };
 }
 
-function launch(kind, profile) {
+export function launch(kind, profile) {
   if (kind === 'firefox') {
     return puppeteer.launch({
       browser: 'firefox',

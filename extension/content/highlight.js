@@ -89,10 +89,14 @@
     const channel = (v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
   }
-  function contrast(x, y) {
-    const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p);
-    return (hi + 0.05) / (lo + 0.05);
-  }
+  const contrastOf = (l1, l2) => (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+  // Each palette's colours as luminances, once.
+  const PALETTE_LUMINANCES = Object.freeze({
+    light: PALETTES.light.map((hex) => luminance(hexColor(hex))),
+    dark: PALETTES.dark.map((hex) => luminance(hexColor(hex))),
+  });
+  // How both engines give a computed background that paints nothing (most of a page's elements).
+  const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 
   /**
    * The element that paints under `node` when its parent does not: a shadow root's host, a
@@ -118,7 +122,8 @@
     const layers = [];
     for (let node = el; node && node.nodeType === 1; node = outerParent(node)) {
       const view = node.ownerDocument.defaultView;
-      const color = view ? parseColor(view.getComputedStyle(node).backgroundColor) : null;
+      const css = view ? view.getComputedStyle(node).backgroundColor : TRANSPARENT;
+      const color = css === TRANSPARENT ? null : parseColor(css);
       if (color && color.a > 0) layers.push(color);
       if (color && color.a >= 1) break;
     }
@@ -130,8 +135,12 @@
 
   /** "light" or "dark": the palette whose faintest colour contrasts most with the page at `el`. */
   function paletteFor(el) {
-    const background = backgroundBehind(el);
-    const worst = (name) => Math.min(...PALETTES[name].map((hex) => contrast(hexColor(hex), background)));
+    const background = luminance(backgroundBehind(el));
+    const worst = (name) => {
+      let least = Infinity;
+      for (const colour of PALETTE_LUMINANCES[name]) least = Math.min(least, contrastOf(colour, background));
+      return least;
+    };
     return worst('dark') > worst('light') ? 'dark' : 'light';
   }
 
@@ -306,7 +315,9 @@
     }
     // A highlighted switch whose state became unreadable keeps its highlight: it clears only when
     // the read-back says off.
-    for (const item of verdict.unknown) {
+    // Index loops: a for-of allocates an iterator and a result per step until the engine optimises.
+    for (let i = 0; i < verdict.unknown.length; i += 1) {
+      const item = verdict.unknown[i];
       const el = at(item);
       if (el && item.why === 'unreadable' && el.getAttribute(MARK) === 'switch-off') marks.set(el, ['switch-off', null]);
     }
@@ -319,29 +330,39 @@
     // the page, and every switch this file marked before (the page may have moved or replaced
     // them). Not a second scan of the page: that was half the time of applying a verdict.
     if (!markedSwitches.has(doc)) markedSwitches.set(doc, new Set());
+    // (`switches` holds each element once, as a scan gives them; nothing here is built per switch
+    // that the loop does not need: what applying allocates, the page's GC pauses cost.)
     const marked = markedSwitches.get(doc);
     const current = [];
-    const seen = new Set();
-    for (const el of [...switches, ...marked]) {
-      if (seen.has(el)) continue;
-      seen.add(el);
+    for (let i = 0; i < switches.length; i += 1) {
+      const el = switches[i];
       if (isConnected.call(el)) current.push(el);
       else marked.delete(el);
+    }
+    if (marked.size > 0) {
+      for (const el of Array.from(marked)) {
+        if (current.includes(el)) continue;
+        if (isConnected.call(el)) current.push(el);
+        else marked.delete(el);
+      }
     }
     // The trees (the document, open shadow roots, frame documents) that hold those switches or
     // that this file styled for earlier marks: where its rows and reasons can be, found without
     // walking the page.
     const trees = [doc];
     const addTree = (tree) => { if (tree && !trees.includes(tree)) trees.push(tree); };
-    for (const el of current) addTree(el.getRootNode());
+    for (let i = 0; i < current.length; i += 1) addTree(current[i].getRootNode());
     for (const tree of styledTrees) addTree(tree);
     // One theme per page, measured at the first highlighted switch before anything is written
     // (styles are costly to read, and a write before the read would make the browser restyle twice).
     const first = current.find((el) => marks.has(el) && marks.get(el)[1]);
     const palette = first ? paletteFor(first.parentElement || first) : null;
 
-    for (const input of current) {
-      const [mark, item] = (scan().controlAround(input) === input && marks.get(input)) || [null, null];
+    for (let i = 0; i < current.length; i += 1) {
+      const input = current[i];
+      const entry = scan().controlAround(input) === input ? marks.get(input) : undefined;
+      const mark = entry ? entry[0] : null;
+      const item = entry ? entry[1] : null;
       if (mark === 'ok') {
         if (input.getAttribute(MARK) === 'switch-off') switchedOff.push(scan().labelOf(input));
         input.setAttribute(MARK, 'ok');

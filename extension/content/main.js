@@ -37,8 +37,12 @@
   const scan = globalThis.LinkedOutScan;
   const highlight = globalThis.LinkedOutHighlight;
   const protocol = globalThis.LinkedOutProtocol;
-  // jsdom (the unit tests) has no layout: there every switch counts as shown.
-  const isShown = globalThis.LinkedOutPresence ? globalThis.LinkedOutPresence.isShown : () => true;
+  // jsdom (the unit tests) has no layout: there every switch counts as shown. A scan asks through
+  // a checker made for it (each document's extent read once) and dropped with it.
+  const presence = globalThis.LinkedOutPresence;
+  const EVERYTHING_SHOWN = Object.freeze({ isShown: () => true });
+  const presenceForScan = () => (presence ? presence.forScan() : EVERYTHING_SHOWN);
+  const isShown = presence ? presence.isShown : EVERYTHING_SHOWN.isShown;
 
   const DEBOUNCE_MS = 250;
   const MAX_WAIT_MS = 1000;
@@ -136,7 +140,8 @@
     return true;
   }
 
-  const identityOf = (el) => `${scan.keyOf(el)}\u0000${scan.labelOf(el)}`;
+  const identityOfControl = (control) => `${control.key}\u0000${control.label}`;
+  const identityOf = (el) => identityOfControl({ key: scan.keyOf(el), label: scan.labelOf(el) });
 
   /** The element still is the control that was sent: connected, same key, same label. */
   const stillSent = (el, sent) => Boolean(el && sent) && el.isConnected
@@ -190,7 +195,8 @@
     if (sending) { rescanAfterSend = true; return; }
     const trees = scan.treesIn(document);
     watchTrees(trees);
-    let switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && isShown(el));
+    const shown = presenceForScan();
+    let switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && shown.isShown(el));
     if (looksLikePreviousPage(switches)) switches = [];
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the
@@ -217,8 +223,9 @@
     }
     const wait = settleWait(switches);
     if (wait > 0) { scheduleScan(wait); return; }
-    reportedSwitches = new Map(switches.map((el) => [el, identityOf(el)]));
     const page = { url: location.href, lang: scan.langOf(document), controls: switches.map(scan.readControl) };
+    // identityOf each switch, from what was just read (its key and label), not read a second time.
+    reportedSwitches = new Map(switches.map((el, i) => [el, identityOfControl(page.controls[i])]));
     // The same switches, read the same: nothing new to ask (the elements too: a re-render of
     // identical rows is new elements, and the verdict must land on them).
     const signature = JSON.stringify(page);

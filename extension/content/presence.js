@@ -4,39 +4,86 @@
  * name. Only switches that are shown are reported to the host. An opacity-0 input under a drawn
  * switch is shown (a common toggle pattern); so is a 1 px visually-hidden one: if such a decoy
  * claims a setting beside the real switch, the host sees two claimants and says so (ambiguous).
+ *
+ * A scan asks about every switch of a page: `forScan()` gives it a checker that reads each
+ * document's scroll extent and offset once (nothing in one synchronous scan scrolls or resizes
+ * the page), and is dropped with the scan; `isShown(el)` alone measures afresh. Every DOM call goes
+ * through the prototypes: a page can name an element "scrollingElement" or "documentElement" and
+ * shadow the document's own.
  * Defines `LinkedOutPresence` in the content script's isolated world.
  */
 (function defineLinkedOutPresence(root) {
   'use strict';
 
-  const getClientRects = Element.prototype.getClientRects;
-  const getBoundingClientRect = Element.prototype.getBoundingClientRect;
-  const checkVisibility = Element.prototype.checkVisibility;
+  const getter = (proto, name) => {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    return descriptor ? descriptor.get : null;
+  };
+  const ElementP = root.Element.prototype;
+  const DocumentP = root.Document.prototype;
+  const getClientRects = ElementP.getClientRects;
+  const getBoundingClientRect = ElementP.getBoundingClientRect;
+  const checkVisibility = ElementP.checkVisibility;
+  const ownerDocument = getter(root.Node.prototype, 'ownerDocument');
+  const defaultView = getter(DocumentP, 'defaultView');
+  const documentElement = getter(DocumentP, 'documentElement');
+  const scrollingElement = getter(DocumentP, 'scrollingElement');
+  const scrollWidth = getter(ElementP, 'scrollWidth');
+  const scrollHeight = getter(ElementP, 'scrollHeight');
+  const clientWidth = getter(ElementP, 'clientWidth');
+  const clientHeight = getter(ElementP, 'clientHeight');
+  const VISIBILITY = Object.freeze({ visibilityProperty: true });
 
-  /** True when `el` is rendered, visible, has a size and lies (at least partly) inside the page. */
-  function isShown(el) {
+  /** A document's scroll offset and the extent of what it can show, in its own viewport's terms. */
+  function measure(doc) {
+    const view = defaultView.call(doc);
+    const html = documentElement.call(doc);
+    const scroller = (scrollingElement && scrollingElement.call(doc)) || html;
+    return {
+      x: view ? view.scrollX : 0,
+      y: view ? view.scrollY : 0,
+      width: Math.max(scrollWidth.call(scroller), clientWidth.call(html)),
+      height: Math.max(scrollHeight.call(scroller), clientHeight.call(html)),
+    };
+  }
+
+  /** True when `el` is rendered, visible, has a size and lies (at least partly) inside its page. */
+  function shown(el, pageOf) {
     try {
-      if (getClientRects.call(el).length === 0) return false;  // display:none (itself or above)
       if (typeof checkVisibility === 'function') {
-        if (!checkVisibility.call(el, { visibilityProperty: true })) return false;
+        // No box (display:none, itself or above), visibility hidden, a content-visibility:hidden subtree.
+        if (!checkVisibility.call(el, VISIBILITY)) return false;
       } else {
-        const view = el.ownerDocument.defaultView;
+        if (getClientRects.call(el).length === 0) return false;  // display:none (itself or above)
+        const view = defaultView.call(ownerDocument.call(el));
         if (view && view.getComputedStyle(el).visibility !== 'visible') return false;
       }
       const box = getBoundingClientRect.call(el);
-      if (box.width <= 0 || box.height <= 0) return false;
-      const doc = el.ownerDocument;
-      const view = doc.defaultView;
-      const scroller = doc.scrollingElement || doc.documentElement;
-      const left = box.left + (view ? view.scrollX : 0);
-      const top = box.top + (view ? view.scrollY : 0);
-      const width = Math.max(scroller.scrollWidth, doc.documentElement.clientWidth);
-      const height = Math.max(scroller.scrollHeight, doc.documentElement.clientHeight);
-      return left + box.width > 0 && top + box.height > 0 && left < width && top < height;
+      if (!(box.width > 0 && box.height > 0)) return false;
+      const page = pageOf(ownerDocument.call(el));
+      const left = box.left + page.x;
+      const top = box.top + page.y;
+      return left + box.width > 0 && top + box.height > 0 && left < page.width && top < page.height;
     } catch {
       return false;  // a control that throws is not one LinkedOut will act on
     }
   }
 
-  root.LinkedOutPresence = Object.freeze({ isShown });
+  /** A checker for one scan: each document measured once, when a switch in it first needs it. */
+  function forScan() {
+    const pages = new Map();
+    const pageOf = (doc) => {
+      let page = pages.get(doc);
+      if (page === undefined) {
+        page = measure(doc);
+        pages.set(doc, page);
+      }
+      return page;
+    };
+    return Object.freeze({ isShown: (el) => shown(el, pageOf) });
+  }
+
+  const isShown = (el) => shown(el, measure);
+
+  root.LinkedOutPresence = Object.freeze({ isShown, forScan });
 })(globalThis);

@@ -4,7 +4,7 @@
 // walks the page again.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { loadPage } from './helpers.js';
+import { loadPage, plain } from './helpers.js';
 
 // Shapes a page may draw, candidates or look-alikes, for a pseudo-random page.
 const SHAPES = [
@@ -64,13 +64,15 @@ test('applying a verdict does not walk the page again (the scan that the verdict
   let walks = 0;
   const { window, document } = loadPage(`<html lang="en"><body><main><ul>${rows}</ul></main></body></html>`, {
     beforeScripts(w) {
-      // Every whole-tree walk starts with getElementsByTagName('*') or querySelectorAll('*') on the
-      // document (or the candidate selector); jsdom's own selector engine calls them inside too.
+      // Every whole-tree walk starts with a TreeWalker from the document, getElementsByTagName('*')
+      // or querySelectorAll('*') on it (or the candidate selector); jsdom's own selector engine
+      // calls them inside too.
       let depth = 0;
-      for (const name of ['getElementsByTagName', 'querySelectorAll']) {
+      for (const name of ['getElementsByTagName', 'querySelectorAll', 'createTreeWalker']) {
         const original = w.Document.prototype[name];
         w.Document.prototype[name] = function counted(selector, ...rest) {
-          if (depth === 0 && (selector === '*' || String(selector).includes('[role="switch"]'))) walks += 1;
+          const wholeTree = name === 'createTreeWalker' ? selector === this : selector === '*' || String(selector).includes('[role="switch"]');
+          if (depth === 0 && wholeTree) walks += 1;
           depth += 1;
           try { return original.call(this, selector, ...rest); } finally { depth -= 1; }
         };
@@ -94,4 +96,104 @@ test('applying a verdict does not walk the page again (the scan that the verdict
   // A verdict without them clears every mark it made.
   window.LinkedOutHighlight.applyVerdict(document, { ...verdict, highlight: [], ok: [] }, switches);
   assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
+});
+
+// ---- the scan as content/main.js makes it, on a page with a layout ----
+// jsdom has no layout: the page below gives every element the box its data-box names (left, top,
+// width, height; none: not rendered), the way a browser would answer, so presence.js decides as
+// in a browser and its reads of the page can be counted.
+const FIFTY_ROWS = Array.from({ length: 50 }, (_, i) => `<div class="_r${i}"><div><span id="k${i}">Setting ${i} uses your data</span>
+  <p>Choose how your data is used.</p></div><div><input type="checkbox" role="switch" aria-labelledby="k${i}"
+  aria-checked="${i % 2 === 0}" ${i % 2 === 0 ? 'checked' : ''} data-box="${i === 7 ? '-500,70,40,20' : `600,${i * 40},40,20`}"><span></span></div></div>`).join('');
+
+/** Installs the boxes and counters for the page's geometry; returns the counters. */
+function withLayout(w) {
+  const reads = { extent: 0, boxes: 0 };
+  const boxOf = (el) => {
+    const spec = el.getAttribute('data-box');
+    const [left, top, width, height] = spec ? spec.split(',').map(Number) : [0, 0, 100, 20];
+    return { left, top, width, height, right: left + width, bottom: top + height, x: left, y: top };
+  };
+  w.Element.prototype.getBoundingClientRect = function getBoundingClientRect() { reads.boxes += 1; return boxOf(this); };
+  w.Element.prototype.getClientRects = function getClientRects() { reads.boxes += 1; return [boxOf(this)]; };
+  w.Element.prototype.checkVisibility = function checkVisibility() { reads.boxes += 1; return true; };
+  // The page is 1280 × 2400, scrolled to the top: every read of its extent or offset is counted.
+  for (const [name, value] of [['scrollWidth', 1280], ['scrollHeight', 2400], ['clientWidth', 1280], ['clientHeight', 800]]) {
+    Object.defineProperty(w.Element.prototype, name, { configurable: true, get() { reads.extent += 1; return value; } });
+  }
+  for (const name of ['scrollX', 'scrollY']) {
+    Object.defineProperty(w, name, { configurable: true, get() { reads.extent += 1; return 0; } });
+  }
+  return reads;
+}
+
+async function mainScanOf(body) {
+  let reads = null;
+  const sent = [];
+  const page = loadPage(`<!doctype html><html lang="en"><body><main>${body}</main></body></html>`, {
+    files: ['lib/protocol.js', 'content/scan.js', 'content/presence.js', 'content/tree-style.js', 'content/highlight.js', 'content/main.js'],
+    beforeScripts(w) {
+      reads = withLayout(w);
+      w.chrome = {
+        runtime: { sendMessage: async (msg) => { sent.push(msg); return { status: 'error', code: 'host_failed' }; } },
+        i18n: { getMessage: (name) => name },
+        storage: { local: { get: async () => ({}) }, onChanged: { addListener() {} } },
+      };
+    },
+  });
+  for (let i = 0; i < 200 && sent.length === 0; i += 1) await new Promise((r) => { setTimeout(r, 10); });
+  return { ...page, reads, sent };
+}
+
+test('a scan reads the page\'s scroll extent once, not once per switch, and still drops the off-screen one', async () => {
+  const { reads, sent } = await mainScanOf(FIFTY_ROWS);
+  assert.equal(sent.length, 1, 'the scan sent its page_state');
+  const labels = sent[0].page.controls.map((c) => c.label);
+  assert.equal(labels.length, 49, 'every switch on the page but the off-screen one');
+  assert.ok(!labels.includes('Setting 7 uses your data'), 'the off-screen switch is not reported');
+  assert.ok(reads.extent <= 6, `the page's extent and offset were read ${reads.extent} times for 50 switches`);
+});
+
+test('reading switches of the usual shape splits and rewrites no strings (allocation drives the scan\'s p99)', () => {
+  const { window, document } = loadPage(`<!doctype html><html lang="en"><body><main>${FIFTY_ROWS}</main></body></html>`, {
+    files: ['content/scan.js', 'content/presence.js'],
+    beforeScripts(w) { withLayout(w); },
+  });
+  const scan = window.LinkedOutScan;
+  const presence = window.LinkedOutPresence;
+  // Counted in the scripts' own realm (jsdom's internals use Node's).
+  const counts = { split: 0, replace: 0, toLowerCase: 0 };
+  for (const name of Object.keys(counts)) {
+    const original = window.String.prototype[name];
+    window.String.prototype[name] = function counted(...args) { counts[name] += 1; return original.apply(this, args); };
+  }
+  const shown = typeof presence.forScan === 'function' ? presence.forScan() : presence;
+  const switches = scan.switchesIn(document, scan.treesIn(document)).filter((el) => shown.isShown(el));
+  const controls = switches.map(scan.readControl);
+  assert.equal(controls.length, 49);
+  assert.deepEqual(plain(controls[0]), { key: 'k0', label: 'Setting 0 uses your data', checked: true });
+  assert.deepEqual(plain(controls[1]), { key: 'k1', label: 'Setting 1 uses your data', checked: false });
+  assert.deepEqual(counts, { split: 0, replace: 0, toLowerCase: 0 }, 'string calls that allocate, for 50 switches');
+});
+
+test('labels and keys keep their whitespace rules on the allocation-free path', () => {
+  const { window, document } = loadPage(`<!doctype html><html lang="en"><body><main>
+    <span id="a">  Use   my
+      data </span><span id="b"></span><span id="c">\u00a0for ads\t</span>
+    <input type="checkbox" role="switch" aria-labelledby=" a  b
+      c " aria-checked="true" checked>
+    <input type="checkbox" role="switch" aria-labelledby="b b" aria-label="Fallback" aria-checked="false">
+    <input type="checkbox" role="SWITCH" id="solo" aria-label=" Solo  label " aria-checked="false">
+    <span class="x artdeco-toggle-ish artdeco-toggle artdeco-toggle--toggled" role="button" aria-label="Artdeco"></span>
+    <span class="artdeco-toggle-like" role="button" aria-label="Not a toggle"></span>
+  </main></body></html>`);
+  const scan = window.LinkedOutScan;
+  const controls = scan.switchesIn(document).map(scan.readControl);
+  assert.deepEqual(plain(controls.map((c) => [c.key, c.label, c.checked])), [
+    ['a b c', 'Use my data for ads', true],
+    // Two empty labelling elements still make a label (a space), so aria-label is not used.
+    ['b b', '', false],
+    ['solo', 'Solo label', false],
+    [null, 'Artdeco', true],
+  ]);
 });

@@ -136,6 +136,13 @@ class Reader {
   }
   // Reads and drops one value of any kind (still checked: syntax, depth, duplicate keys).
   void skip_value();
+  // The same, returning the value's text as written (a store field kept for a newer host).
+  std::string_view raw_value() {
+    skip_space();
+    const char* start = p_;
+    skip_value();
+    return std::string_view(start, static_cast<std::size_t>(p_ - start));
+  }
   // Only whitespace may follow the top-level value.
   void finish();
 

@@ -33,6 +33,18 @@ Writer& Writer::escaped(std::string_view text) {
   return *this;
 }
 
-Writer& Writer::value(const nlohmann::json& value) { return raw(json_util::dump(value)); }
+// A request's id is an integer, a string or null: written directly, so echoing it does not need
+// nlohmann's serialiser (code the browser would compile at the first message of a wake).
+Writer& Writer::value(const nlohmann::json& value) {
+  if (value.is_null()) return null();
+  if (value.is_string()) return string(value.get_ref<const std::string&>());
+  if (value.is_number_unsigned()) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value.get<std::uint64_t>()).ptr;
+    return raw(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+  }
+  if (value.is_number_integer()) return integer(value.get<std::int64_t>());
+  return raw(json_util::dump(value));
+}
 
 }  // namespace linkedout::json_writer

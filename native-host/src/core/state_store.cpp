@@ -33,12 +33,22 @@ StoreData MemoryStateStore::update(const std::function<bool(StoreData&)>& change
   return data_;
 }
 
+// Changed in place: a change here is always written, so there is nothing to keep a copy for (a
+// copy of 1,000 history entries per page that records a sighting). Should `change` throw, the data
+// goes back to what the text holds.
 void MemoryStateStore::update_if(const std::function<bool(const StoreData&)>& judge,
                                  const std::function<void(StoreData&)>& change) {
   if (!judge(data_) && !must_write_) return;
-  StoreData data = data_;
-  change(data);
-  write(std::move(data));
+  try {
+    change(data_);
+  } catch (...) {
+    data_ = text_.empty() ? StoreData{} : parse_store(text_);
+    throw;
+  }
+  text_ = serialize_store_capped(data_);
+  must_write_ = false;
+  ++writes_;
+  if (on_write_) on_write_(text_);
 }
 
 }  // namespace linkedout
