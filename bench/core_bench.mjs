@@ -6,7 +6,8 @@
 //      stored state — a store after a full walkthrough and 1,000 history entries — opened,
 //      hello, one page_state validated, decided, its reply parsed and validated), a fresh page
 //      per wake; against a cold helper (process start, hello, page_state); budget 50 ms;
-//   3. scan + decide + apply on the bench's 10,000-element page in headless Chromium: the content
+//   3. scan + decide + apply on the bench's 10,000-element page in headless Chromium, in an isolated
+//      world as a content script runs (extension_bench.mjs contentWorld): the content
 //      script's scan as main.js makes it, the core deciding inside the page through the same
 //      CoreConnection, the verdict applied (layout included), p99; budget 5 ms. The helper path:
 //      scan + apply in the same page plus a warm helper round trip with the same page_state.
@@ -20,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { realisticState } from './core_state.mjs';
-import { SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, buildPage, controlRows, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, buildPage, contentWorld, controlRows, openSettingsPage, source, summarize } from './extension_bench.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -71,20 +72,25 @@ const CORE_IN_PAGE = `globalThis.__benchCore = (stateText) => {
   return { connection, verdictOf };
 };`;
 
-/** The page's scripts: the background's libraries, the core's loader, the stand-in above. */
-async function addCoreScripts(page) {
-  for (const file of BACKGROUND_LIBS) await page.addScriptTag({ content: source(file) });
-  await page.addScriptTag({ content: readFileSync(CORE_JS, 'utf8') });
-  await page.addScriptTag({ content: CORE_IN_PAGE });
+/** The scripts, in `world` of a page: the background's libraries, the core's loader, the stand-in above. */
+async function addCoreScripts(world) {
+  for (const file of BACKGROUND_LIBS) await world.addScript(source(file));
+  await world.addScript(readFileSync(CORE_JS, 'utf8'));
+  await world.addScript(CORE_IN_PAGE);
 }
 
-/** A settings page with the background's scripts and the core's bytes (globalThis.__coreBytes). */
-async function corePage(browser, html) {
+/**
+ * A settings page with the background's scripts and the core's bytes (globalThis.__coreBytes),
+ * in `worldName` (extension_bench.mjs contentWorld: 'main', or 'content' where the content
+ * scripts run): {page, world}.
+ */
+async function corePage(browser, html, worldName = 'main') {
   const page = await openSettingsPage(browser, html);
-  await addCoreScripts(page);
-  await page.evaluate((base64) => { globalThis.__coreBytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)); },
+  const world = await contentWorld(page, 'chromium', worldName);
+  await addCoreScripts(world);
+  await world.evaluate((base64) => { globalThis.__coreBytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)); },
     readFileSync(CORE_WASM).toString('base64'));
-  return page;
+  return { page, world };
 }
 
 /** The first verdict after a wake: a fresh page per wake, timed from the scripts loaded. */
@@ -92,8 +98,8 @@ async function coreWakes(browser, state, wakes) {
   const html = '<!doctype html><html lang="en"><head><title>wake</title></head><body><main>core</main></body></html>';
   const samples = [];
   for (let i = 0; i < wakes + 1; i += 1) {
-    const page = await corePage(browser, html);
-    const out = await page.evaluate(async (stateText, url) => {
+    const { page, world } = await corePage(browser, html);
+    const out = await world.evaluate(async (stateText, url) => {
       const t0 = performance.now();
       const { verdictOf } = globalThis.__benchCore(stateText);
       const verdict = await verdictOf({ url, lang: 'en', controls: [{ key: 'allowDataForGenerativeAI', label: 'Use my data for training content creation AI models', checked: true }] });
@@ -150,13 +156,16 @@ async function helperWakes(hostPath, state, wakes) {
   return samples;
 }
 
-/** scan + the core deciding in the page + apply, timed inside Chromium on the 10k-element page. */
+/**
+ * scan + the core deciding + apply, timed inside Chromium on the 10k-element page, in the world a
+ * content script runs in (an isolated world: its DOM calls cost more than the page's own).
+ */
 async function scanDecideApply(browser, html, state, reps) {
-  const page = await corePage(browser, html);
+  const { page, world } = await corePage(browser, html, 'content');
   await page.addStyleTag({ content: source('extension/content/highlight.css') });
-  for (const file of SCAN_SCRIPTS) await page.addScriptTag({ content: source(file) });
-  await page.addScriptTag({ content: SCAN_AS_MAIN_DOES });
-  const out = await page.evaluate(async (stateText, repsArg) => {
+  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  await world.addScript(SCAN_AS_MAIN_DOES);
+  const out = await world.evaluate(async (stateText, repsArg) => {
     const { connection, verdictOf } = globalThis.__benchCore(stateText);
     await connection.ensureConnected();  // awake: the first verdict is measured apart
     const total = [];

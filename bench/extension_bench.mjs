@@ -3,13 +3,16 @@
 // offline by request interception (--checkboxes N: padded with N list checkboxes, e.g. interest
 // options, instead of feed cards):
 //   1. scan as content/main.js makes it (scan.js, presence.js) + apply a real verdict (highlight.js,
-//      with highlight.css, forced layout included), median over many repetitions;
+//      with highlight.css, forced layout included), median over many repetitions, in the world a
+//      content script runs in (--world content, the default: a Chromium isolated world, a Firefox
+//      Xray sandbox, where every DOM call costs more than from the page) or the page's own (--world main);
 //   2. debouncing (extension/content/main.js): how many re-scans and page_state messages a stream of
 //      unrelated DOM mutations triggers, and that flipping a switch still triggers exactly one send.
 // The verdict comes from the real host binary (--host), asked once with the page's own scan.
 //
 //   node bench/extension_bench.mjs --host PATH [--browser chromium|firefox] [--checkboxes N]
 //                                  [--json OUT] [--reps N] [--nodes N] [--quick] [--no-debounce]
+//                                  [--world content|main]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +26,7 @@ const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const PAGE_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 
 function parseArgs(argv) {
-  const opts = { host: null, json: null, reps: 50, nodes: 10000, controls: 50, mutationMs: 2000, browser: 'chromium', checkboxes: 0, debounce: true };
+  const opts = { host: null, json: null, reps: 50, nodes: 10000, controls: 50, mutationMs: 2000, browser: 'chromium', checkboxes: 0, debounce: true, world: 'content' };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -43,6 +46,10 @@ function parseArgs(argv) {
     else if (flag === '--browser') {
       opts.browser = value();
       if (!['chromium', 'firefox'].includes(opts.browser)) throw new Error('--browser is chromium or firefox');
+    }
+    else if (flag === '--world') {
+      opts.world = value();
+      if (!WORLDS.includes(opts.world)) throw new Error('--world is content or main');
     }
     else if (flag === '--mutation-ms') opts.mutationMs = count();
     else if (flag === '--quick') { opts.reps = 10; opts.mutationMs = 1200; }
@@ -194,6 +201,56 @@ export const SCAN_AS_MAIN_DOES = `globalThis.__benchScan = () => {
   return { switches, state: { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) } };
 };`;
 
+export const WORLDS = ['content', 'main'];
+
+/**
+ * Where the content scripts run in `page`: {name, evaluate(fn, ...args), addScript(text)}.
+ * 'content' is the world a content script has: in Chromium an isolated world of the page (CDP
+ * Page.createIsolatedWorld, what the browser makes for an extension), in Firefox a WebDriver BiDi
+ * sandbox, which Firefox builds as it builds a content script's: a Cu.Sandbox over the window
+ * with Xray wrappers. 'main' is the page's own world. `check()` proves which one it is: a global
+ * the page sets is invisible from a content world, and Firefox's Xrays have wrappedJSObject.
+ */
+export async function contentWorld(page, engine, world = 'content') {
+  if (world === 'main') {
+    return {
+      name: "the page's own",
+      evaluate: (fn, ...args) => page.evaluate(fn, ...args),
+      addScript: async (content) => { await page.addScriptTag({ content }); },
+      check: () => check(page.evaluate.bind(page)),
+    };
+  }
+  let evaluate;
+  let addScript;
+  if (engine === 'firefox') {
+    const realm = page.mainFrame().isolatedRealm();
+    evaluate = (fn, ...args) => realm.evaluate(fn, ...args);
+    addScript = async (content) => { await realm.evaluate(content); };
+  } else {
+    const cdp = await page.createCDPSession();
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'linkedout-bench' });
+    const run = async (expression) => {
+      const reply = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true, awaitPromise: true });
+      if (reply.exceptionDetails) throw new Error(`in the isolated world: ${JSON.stringify(reply.exceptionDetails).slice(0, 500)}`);
+      return reply.result.value;
+    };
+    evaluate = (fn, ...args) => run(`(${fn})(...${JSON.stringify(args)})`);
+    addScript = async (content) => { await run(content); };
+  }
+  const name = engine === 'firefox' ? 'content (Xray sandbox)' : 'content (isolated world)';
+  return { name, evaluate, addScript, check: () => check(evaluate) };
+
+  // {isolated, xray}: what the world is, read from inside it.
+  async function check(evaluateIn) {
+    await page.evaluate(() => { globalThis.__linkedoutBenchPageGlobal = 1; });
+    return evaluateIn(() => ({
+      isolated: typeof globalThis.__linkedoutBenchPageGlobal === 'undefined',
+      xray: typeof document.wrappedJSObject === 'object',
+    }));
+  }
+}
+
 export async function openSettingsPage(browser, html, extra = () => null) {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
@@ -216,12 +273,17 @@ export async function openSettingsPage(browser, html, extra = () => null) {
   return page;
 }
 
-async function measureScanAndApply(browser, html, verdict, reps) {
+async function measureScanAndApply(browser, engine, worldName, html, verdict, reps) {
   const page = await openSettingsPage(browser, html);
   await page.addStyleTag({ content: source('extension/content/highlight.css') });
-  for (const file of SCAN_SCRIPTS) await page.addScriptTag({ content: source(file) });
-  await page.addScriptTag({ content: SCAN_AS_MAIN_DOES });
-  const out = await page.evaluate((verdictArg, repsArg) => {
+  const world = await contentWorld(page, engine, worldName);
+  const seen = await world.check();
+  if (seen.isolated !== (worldName === 'content') || (engine === 'firefox' && seen.xray !== (worldName === 'content'))) {
+    throw new Error(`asked for the ${worldName} world, got ${JSON.stringify(seen)}`);
+  }
+  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  await world.addScript(SCAN_AS_MAIN_DOES);
+  const out = await world.evaluate((verdictArg, repsArg) => {
     const warmup = 5;
     const scan = [];
     const apply = [];
@@ -245,7 +307,7 @@ async function measureScanAndApply(browser, html, verdict, reps) {
     return { scan, apply, total, marks };
   }, verdict, reps);
   await page.close();
-  return out;
+  return { ...out, world: { name: world.name, ...seen } };
 }
 
 // main.js with a stand-in for the chrome.* APIs it uses; counts scans and page_state messages.
@@ -382,17 +444,21 @@ async function main() {
     // The verdict the real host gives for this very page.
     const probe = await openSettingsPage(browser, html);
     const pageElements = await probe.evaluate(() => document.getElementsByTagName('*').length);
-    for (const file of SCAN_SCRIPTS) await probe.addScriptTag({ content: source(file) });
-    await probe.addScriptTag({ content: SCAN_AS_MAIN_DOES });
-    const pageState = await probe.evaluate(() => globalThis.__benchScan().state);
+    const probeWorld = await contentWorld(probe, opts.browser, opts.world);
+    for (const file of SCAN_SCRIPTS) await probeWorld.addScript(source(file));
+    await probeWorld.addScript(SCAN_AS_MAIN_DOES);
+    const pageState = await probeWorld.evaluate(() => globalThis.__benchScan().state);
     await probe.close();
     const verdict = await askHost(opts.host, pageState);
 
-    const timing = await measureScanAndApply(browser, html, verdict, opts.reps);
+    const timing = await measureScanAndApply(browser, opts.browser, opts.world, html, verdict, opts.reps);
     const debounce = opts.debounce ? await measureDebounce(browser, html, verdict, opts.mutationMs) : null;
     const result = {
       browser: version,
       engine: opts.browser,
+      // Where scan + apply ran (the debounce count below runs main.js in the page's own world:
+      // it counts scans and messages, it times nothing).
+      world: timing.world,
       page: { elements: pageElements, controls: timing.marks.controls, list_checkboxes: opts.checkboxes },
       verdict: { highlight: verdict.highlight.length, ok: verdict.ok.length, unknown: verdict.unknown.length },
       marks: { highlighted: timing.marks.highlighted, ok: timing.marks.ok, rows: timing.marks.rows },
@@ -420,7 +486,7 @@ async function main() {
 function printTable(r) {
   const f = (v) => v.toFixed(2);
   const lines = [
-    `extension (${r.browser}, ${r.page.elements} elements${r.page.list_checkboxes ? ` (${r.page.list_checkboxes} list checkboxes)` : ''}, ${r.page.controls} switches; verdict: ${r.verdict.highlight} highlight, ${r.verdict.ok} ok, ${r.verdict.unknown} unknown)`,
+    `extension (${r.browser}, ${r.world.name} world, ${r.page.elements} elements${r.page.list_checkboxes ? ` (${r.page.list_checkboxes} list checkboxes)` : ''}, ${r.page.controls} switches; verdict: ${r.verdict.highlight} highlight, ${r.verdict.ok} ok, ${r.verdict.unknown} unknown)`,
     `  scan                 median ${f(r.scan_ms.median)} ms   p99 ${f(r.scan_ms.p99)} ms`,
     `  apply verdict        median ${f(r.apply_ms.median)} ms   p99 ${f(r.apply_ms.p99)} ms   (layout included)`,
     `  scan + apply         median ${f(r.scan_and_apply_ms.median)} ms   p99 ${f(r.scan_and_apply_ms.p99)} ms   target p99 <= 5 ms: ${r.target.met ? 'met' : 'MISSED'}`,

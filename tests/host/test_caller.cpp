@@ -17,12 +17,12 @@ using linkedout::cli_test::TempDir;
 using linkedout::cli_test::write_text;
 using nlohmann::json;
 namespace fs = std::filesystem;
+using test_support::kChromeOrigin;
+using test_support::kGeckoId;
 
 namespace {
 
-const std::string kOrigin = test_support::kChromeOrigin;
 const std::string kOtherOrigin = "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/";
-const std::string kGeckoId = test_support::kGeckoId;
 const std::string kHello = R"({"type":"hello","id":1,"extension_version":"0.1.0"})";
 
 std::optional<Caller> detect(std::vector<std::string> args) { return caller::detect_host_mode(args); }
@@ -63,10 +63,10 @@ HostRun run_host_with(const std::vector<std::string>& args, const fs::path& home
 TEST_CASE("caller: host mode is detected from the browsers' command lines only") {
   REQUIRE(detect({}));
   CHECK(detect({})->kind == Caller::Kind::none);
-  REQUIRE(detect({kOrigin}));
-  CHECK(detect({kOrigin})->kind == Caller::Kind::chrome);
-  CHECK(detect({kOrigin})->describe() == kOrigin);
-  CHECK(detect({kOrigin, "--parent-window=0"})->kind == Caller::Kind::chrome);  // Chrome on Windows
+  REQUIRE(detect({kChromeOrigin}));
+  CHECK(detect({kChromeOrigin})->kind == Caller::Kind::chrome);
+  CHECK(detect({kChromeOrigin})->describe() == kChromeOrigin);
+  CHECK(detect({kChromeOrigin, "--parent-window=0"})->kind == Caller::Kind::chrome);  // Chrome on Windows
   const auto firefox = detect({"/usr/lib/mozilla/native-messaging-hosts/io.linkedout.host.json", kGeckoId});
   REQUIRE(firefox);
   CHECK(firefox->kind == Caller::Kind::firefox);
@@ -82,18 +82,18 @@ TEST_CASE("caller: host mode is detected from the browsers' command lines only")
 TEST_CASE("caller: the compiled-in ids are served — anything else is refused with the reason") {
   const auto allowed = caller::compiled_in_callers();
   CHECK(caller::check({}, allowed).allowed);
-  CHECK(caller::check(*detect({kOrigin}), allowed).allowed);
+  CHECK(caller::check(*detect({kChromeOrigin}), allowed).allowed);
   CHECK(caller::check(*detect({"/x/io.linkedout.host.json", kGeckoId}), allowed).allowed);
 
   const auto other = caller::check(*detect({kOtherOrigin}), allowed);
   CHECK_FALSE(other.allowed);
   CHECK(other.reason.find("extension " + kOtherOrigin + " is not allowed") != std::string::npos);
-  CHECK(other.reason.find(kOrigin) != std::string::npos);
+  CHECK(other.reason.find(kChromeOrigin) != std::string::npos);
 
   std::string upper = test_support::kChromeId;
   for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   for (const std::string& malformed : std::vector<std::string>{"chrome-extension://" + test_support::kChromeId,
-                                                               "chrome-extension://" + upper + "/", kOrigin + "x/",
+                                                               "chrome-extension://" + upper + "/", kChromeOrigin + "x/",
                                                                "chrome-extension://"}) {
     CAPTURE(malformed);
     const auto decision = caller::check(Caller{Caller::Kind::chrome, malformed, {}}, allowed);
@@ -147,7 +147,7 @@ TEST_CASE("caller: id syntax") {
 
 TEST_CASE("caller: the real host serves LinkedOut's Chrome origin and refuses another one") {
   TempDir tmp;
-  const auto served = run_host_with({kOrigin}, tmp.path());
+  const auto served = run_host_with({kChromeOrigin}, tmp.path());
   CHECK(served.exit_code == 0);
   REQUIRE(served.replies.size() == 1);
   CHECK(served.replies[0]["type"] == "hello");

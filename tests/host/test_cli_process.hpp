@@ -125,13 +125,27 @@ inline ProcessResult run_process(const std::vector<std::string>& argv, const std
 
 inline std::string host_binary() { return LINKEDOUT_HOST_BINARY; }
 
-// One native-messaging frame: 4-byte native-endian length, then the body.
-inline std::string frame(const std::string& body) {
-  const auto length = static_cast<std::uint32_t>(body.size());
-  std::string bytes(4, '\0');
-  std::memcpy(bytes.data(), &length, 4);
-  return bytes + body;
+using test_support::frame;  // one native-messaging frame (test_support.hpp)
+
+// What a finished process did, for a failed check's message (output cut at 2,000 bytes each).
+inline std::string describe(const ProcessResult& result) {
+  return "exit " + std::to_string(result.exit_code) + (result.timed_out ? " (timed out)" : "") + "\nstdout: " +
+         result.out.substr(0, 2000) + "\nstderr: " + result.err.substr(0, 2000);
 }
+
+// What `doctor` printed (stdout, then stderr) and its exit status.
+struct DoctorRun {
+  int code;
+  std::string out;
+};
+
+inline bool says(const DoctorRun& run, const std::string& text) {
+  INFO("doctor said:\n" << run.out);
+  return run.out.find(text) != std::string::npos;
+}
+
+// Whether strace can be run here (the suites that watch the host's system calls need it).
+inline bool strace_available() { return std::system("strace -V >/dev/null 2>&1") == 0; }
 
 // The bodies of the complete frames in `bytes`.
 inline std::vector<std::string> frames(const std::string& bytes) {

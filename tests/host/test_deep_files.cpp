@@ -8,13 +8,10 @@
 namespace {
 
 using namespace linkedout::testing;
+using linkedout::cli_test::describe;
 using linkedout::cli_test::run_process;
 
 constexpr int kDepth = 200'000;
-
-std::string nested_arrays(int depth) {
-  return std::string(static_cast<std::size_t>(depth), '[') + std::string(static_cast<std::size_t>(depth), ']');
-}
 
 // Valid JSON text of `object` with one more member whose value is nested `depth` deep (built as
 // text: nlohmann's own dump would recurse that deep).
@@ -65,11 +62,6 @@ json deep_manifest_chrome() {
 std::string deep_named_manifest(json manifest) {
   manifest.erase("name");
   return with_deep_member(manifest, "name", kDepth);
-}
-
-std::string describe(const linkedout::cli_test::ProcessResult& result) {
-  return "exit " + std::to_string(result.exit_code) + (result.timed_out ? " (timed out)" : "") + "\nstdout: " +
-         result.out.substr(0, 2000) + "\nstderr: " + result.err.substr(0, 2000);
 }
 
 }  // namespace

@@ -10,22 +10,23 @@
 
 namespace cli = linkedout::cli;
 namespace paths = linkedout::paths;
+using linkedout::cli_test::DoctorRun;
 using linkedout::cli_test::run_process;
+using linkedout::cli_test::says;
 using linkedout::cli_test::TempDir;
 using linkedout::cli_test::write_text;
 using nlohmann::json;
 namespace fs = std::filesystem;
+using test_support::kChromeOrigin;
 
 namespace {
-
-const std::string kOrigin = test_support::kChromeOrigin;
 
 json good_chrome() {
   return {{"name", "io.linkedout.host"},
           {"description", "LinkedOut"},
           {"path", LINKEDOUT_HOST_BINARY},
           {"type", "stdio"},
-          {"allowed_origins", {kOrigin}}};
+          {"allowed_origins", {kChromeOrigin}}};
 }
 
 json good_firefox() {
@@ -36,13 +37,8 @@ json good_firefox() {
           {"allowed_extensions", {test_support::kGeckoId}}};
 }
 
-struct Run {
-  int code;
-  std::string out;
-};
-
 // doctor on one manifest (text as written) in a --manifest-dir, without starting the host.
-Run doctor_on(const std::string& manifest_text, paths::Browser browser = paths::Browser::chrome, bool launch = false) {
+DoctorRun doctor_on(const std::string& manifest_text, paths::Browser browser = paths::Browser::chrome, bool launch = false) {
   TempDir tmp;
   write_text(tmp / "m/io.linkedout.host.json", manifest_text);
   cli::ManifestRequest request;
@@ -55,13 +51,8 @@ Run doctor_on(const std::string& manifest_text, paths::Browser browser = paths::
   return {code, out.str() + err.str()};
 }
 
-Run doctor_on(const json& manifest, paths::Browser browser = paths::Browser::chrome, bool launch = false) {
+DoctorRun doctor_on(const json& manifest, paths::Browser browser = paths::Browser::chrome, bool launch = false) {
   return doctor_on(manifest.dump(), browser, launch);
-}
-
-bool says(const Run& run, const std::string& text) {
-  INFO("doctor said:\n" << run.out);
-  return run.out.find(text) != std::string::npos;
 }
 
 }  // namespace
@@ -112,13 +103,13 @@ TEST_CASE("doctor: every reason a browser refuses the manifest has its own line,
        "is not executable"},
       {"wrong type", with(good_chrome(), "type", "pipe"), paths::Browser::chrome, R"(type is "pipe", expected "stdio")"},
       {"no type", without(good_chrome(), "type"), paths::Browser::chrome, "type is missing"},
-      {"origin without trailing slash", with(good_chrome(), "allowed_origins", {kOrigin.substr(0, kOrigin.size() - 1)}),
+      {"origin without trailing slash", with(good_chrome(), "allowed_origins", {kChromeOrigin.substr(0, kChromeOrigin.size() - 1)}),
        paths::Browser::chrome, "lacks the trailing slash: the browser ignores it"},
       {"origin not allowed", with(good_chrome(), "allowed_origins", {"chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"}),
-       paths::Browser::chrome, "origin " + kOrigin + " (the LinkedOut extension) is not in allowed_origins"},
+       paths::Browser::chrome, "origin " + kChromeOrigin + " (the LinkedOut extension) is not in allowed_origins"},
       {"wildcard origin", with(good_chrome(), "allowed_origins", {"chrome-extension://*/"}), paths::Browser::chrome,
        "uses a wildcard"},
-      {"not an extension origin", with(good_chrome(), "allowed_origins", {"https://www.linkedin.com/", kOrigin}),
+      {"not an extension origin", with(good_chrome(), "allowed_origins", {"https://www.linkedin.com/", kChromeOrigin}),
        paths::Browser::chrome, "is not a chrome-extension:// origin"},
       {"allowed_origins missing", without(good_chrome(), "allowed_origins"), paths::Browser::chrome,
        "allowed_origins is missing"},

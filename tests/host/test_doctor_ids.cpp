@@ -11,7 +11,9 @@
 
 namespace cli = linkedout::cli;
 namespace paths = linkedout::paths;
+using linkedout::cli_test::DoctorRun;
 using linkedout::cli_test::run_process;
+using linkedout::cli_test::says;
 using linkedout::cli_test::TempDir;
 using linkedout::cli_test::write_text;
 using nlohmann::json;
@@ -28,12 +30,7 @@ json chrome_manifest(const std::vector<std::string>& ids) {
           {"type", "stdio"}, {"allowed_origins", origins}};
 }
 
-struct Run {
-  int code;
-  std::string out;
-};
-
-Run doctor_on(const std::string& text, paths::Browser browser, const std::vector<std::string>& chrome_ids = {}) {
+DoctorRun doctor_with_ids(const std::string& text, paths::Browser browser, const std::vector<std::string>& chrome_ids = {}) {
   TempDir tmp;
   write_text(tmp / "m/io.linkedout.host.json", text);
   cli::ManifestRequest request;
@@ -47,34 +44,29 @@ Run doctor_on(const std::string& text, paths::Browser browser, const std::vector
   return {code, out.str() + err.str()};
 }
 
-bool says(const Run& run, const std::string& text) {
-  INFO("doctor said:\n" << run.out);
-  return run.out.find(text) != std::string::npos;
-}
-
 }  // namespace
 
 TEST_CASE("doctor lists the ids and origins each manifest allows") {
-  const auto chrome = doctor_on(chrome_manifest({kDefaultId, kStoreId}).dump(), paths::Browser::chromium);
+  const auto chrome = doctor_with_ids(chrome_manifest({kDefaultId, kStoreId}).dump(), paths::Browser::chromium);
   CHECK(chrome.code == cli::kExitOk);
   CHECK(says(chrome, "allows   Chromium: chrome-extension://" + kDefaultId + "/, chrome-extension://" + kStoreId + "/"));
 
   json firefox = chrome_manifest({});
   firefox.erase("allowed_origins");
   firefox["allowed_extensions"] = {test_support::kGeckoId};
-  const auto gecko = doctor_on(firefox.dump(), paths::Browser::firefox);
+  const auto gecko = doctor_with_ids(firefox.dump(), paths::Browser::firefox);
   CHECK(says(gecko, "allows   Firefox: " + test_support::kGeckoId));
 }
 
 TEST_CASE("doctor --extension-id says whether that id is allowed and gives the command that allows it") {
   SUBCASE("a store id the manifest does not allow") {
-    const auto run = doctor_on(chrome_manifest({kDefaultId}).dump(), paths::Browser::chromium, {kStoreId});
+    const auto run = doctor_with_ids(chrome_manifest({kDefaultId}).dump(), paths::Browser::chromium, {kStoreId});
     CHECK(run.code == cli::kExitFailed);
     CHECK(says(run, "extension id " + kStoreId + " is not allowed"));
     CHECK(says(run, "linkedout-host install --extension-id " + kStoreId));
   }
   SUBCASE("a store id the manifest allows") {
-    const auto run = doctor_on(chrome_manifest({kDefaultId, kStoreId}).dump(), paths::Browser::chromium, {kStoreId});
+    const auto run = doctor_with_ids(chrome_manifest({kDefaultId, kStoreId}).dump(), paths::Browser::chromium, {kStoreId});
     CHECK(run.code == cli::kExitOk);
     CHECK(says(run, "extension id " + kStoreId + " is allowed"));
   }
@@ -82,7 +74,7 @@ TEST_CASE("doctor --extension-id says whether that id is allowed and gives the c
 
 TEST_CASE("doctor never prints a raw library exception") {
   SUBCASE("a manifest that is not JSON names the byte, not nlohmann's exception") {
-    const auto run = doctor_on(R"({"name": "io.linkedout.host",)", paths::Browser::chromium);
+    const auto run = doctor_with_ids(R"({"name": "io.linkedout.host",)", paths::Browser::chromium);
     CHECK(run.code == cli::kExitFailed);
     CHECK(says(run, "not valid JSON"));
     CHECK_FALSE(says(run, "json.exception"));

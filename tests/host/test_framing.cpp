@@ -4,18 +4,13 @@
 #include <cstring>
 
 #include "framing.hpp"
+#include "test_support.hpp"
 
 using linkedout::framing::encode_frame;
 using linkedout::framing::FrameReader;
 using Kind = linkedout::framing::ReadResult::Kind;
 
-namespace {
-std::string header(std::uint32_t n) {
-  std::string h(4, '\0');
-  std::memcpy(h.data(), &n, 4);
-  return h;
-}
-}  // namespace
+using linkedout::test_support::frame_header;
 
 TEST_CASE("framing: a good frame") {
   FrameReader r;
@@ -38,7 +33,7 @@ TEST_CASE("framing: multiple frames in one read") {
 
 TEST_CASE("framing: length 0xFFFFFFFF is refused and the reader stays failed") {
   FrameReader r;
-  r.feed(header(0xFFFFFFFFu));
+  r.feed(frame_header(0xFFFFFFFFu));
   auto f = r.next();
   CHECK(f.kind == Kind::too_large);
   CHECK(f.declared_length == 0xFFFFFFFFu);
@@ -49,16 +44,16 @@ TEST_CASE("framing: length 0xFFFFFFFF is refused and the reader stays failed") {
 
 TEST_CASE("framing: length one over the limit is refused, at the limit accepted") {
   FrameReader over;
-  over.feed(header(linkedout::framing::kMaxIncoming + 1));
+  over.feed(frame_header(linkedout::framing::kMaxIncoming + 1));
   CHECK(over.next().kind == Kind::too_large);
   FrameReader at;
-  at.feed(header(linkedout::framing::kMaxIncoming) + std::string(linkedout::framing::kMaxIncoming, ' '));
+  at.feed(frame_header(linkedout::framing::kMaxIncoming) + std::string(linkedout::framing::kMaxIncoming, ' '));
   CHECK(at.next().kind == Kind::frame);
 }
 
 TEST_CASE("framing: empty frame yields an empty body") {
   FrameReader r;
-  r.feed(header(0));
+  r.feed(frame_header(0));
   auto f = r.next();
   REQUIRE(f.kind == Kind::frame);
   CHECK(f.body.empty());

@@ -33,9 +33,9 @@ std::string frame_of(std::string_view body) {
   return out + std::string(body);
 }
 
-class HostProcess {
+class SpawnedHost {
  public:
-  explicit HostProcess(const std::filesystem::path& scratch, std::vector<std::string> args = {},
+  explicit SpawnedHost(const std::filesystem::path& scratch, std::vector<std::string> args = {},
                        std::vector<std::string> extra_env = {})
       : stderr_file_(scratch / "stderr.txt") {
     int to_child[2], from_child[2];
@@ -71,7 +71,7 @@ class HostProcess {
     out_ = from_child[0];
   }
 
-  ~HostProcess() {
+  ~SpawnedHost() {
     close_input();
     close_output();
     if (pid_ > 0) {
@@ -191,7 +191,7 @@ std::vector<json> frames_in(const std::string& bytes) {
   return out;
 }
 
-json ai_page(bool on, json id) {
+json german_ai_page(bool on, json id) {
   return core_test::page_state(
       core_test::settings_url("data-for-ai-improvement"), "de-DE",
       json::array({core_test::control(nullptr, "Daten zur Verbesserung generativer KI", on)}), std::move(id));
@@ -201,7 +201,7 @@ json ai_page(bool on, json id) {
 
 TEST_CASE("host binary: hello, then page_state → verdict, recorded on disk — EOF exits 0") {
   core_test::ScratchDir scratch;
-  HostProcess host(scratch.path());
+  SpawnedHost host(scratch.path());
   json reply = host.request({{"type", "hello"}, {"id", 1}, {"extension_version", "0.1.0"}});
   CHECK(reply["type"] == "hello");
   CHECK(reply["id"] == 1);
@@ -209,7 +209,7 @@ TEST_CASE("host binary: hello, then page_state → verdict, recorded on disk —
   CHECK(reply["host_version"] == LINKEDOUT_VERSION);
   CHECK(reply["ruleset"]["count"] == 13);
 
-  reply = host.request(ai_page(true, 2));
+  reply = host.request(german_ai_page(true, 2));
   CHECK(reply["type"] == "verdict");
   CHECK(reply["id"] == 2);
   CHECK(reply["setting"] == "data-for-ai-improvement");
@@ -218,7 +218,7 @@ TEST_CASE("host binary: hello, then page_state → verdict, recorded on disk —
   CHECK(reply["highlight"][0]["key"].is_null());
   CHECK(reply["next"]["step"] == "ads-beyond-linkedin");
 
-  reply = host.request(ai_page(false, 3));
+  reply = host.request(german_ai_page(false, 3));
   CHECK(reply["highlight"].empty());
   CHECK(reply["progress"]["done"] == 1);
 
@@ -230,7 +230,7 @@ TEST_CASE("host binary: hello, then page_state → verdict, recorded on disk —
 
 TEST_CASE("host binary: an error, then a good message") {
   core_test::ScratchDir scratch;
-  HostProcess host(scratch.path());
+  SpawnedHost host(scratch.path());
   REQUIRE(host.write_bytes(frame_of("{not json")));
   json reply = host.receive();
   CHECK(reply["type"] == "error");
@@ -250,11 +250,11 @@ TEST_CASE("host binary: an error, then a good message") {
 
 TEST_CASE("host binary: stdout holds only frames, even with trace logging") {
   core_test::ScratchDir scratch;
-  HostProcess host(scratch.path(), {}, {"LINKEDOUT_LOG=trace"});
+  SpawnedHost host(scratch.path(), {}, {"LINKEDOUT_LOG=trace"});
   std::string all;
   all += frame_of(R"({"type":"hello","id":1})");
   all += frame_of("[]");
-  all += frame_of(ai_page(true, 2).dump());
+  all += frame_of(german_ai_page(true, 2).dump());
   all += frame_of(R"({"type":"walkthrough","id":3,"action":"start"})");
   all += frame_of(R"({"type":"config","id":4,"region":"EU"})");
   all += frame_of("\xff\xfe");
@@ -284,8 +284,8 @@ TEST_CASE("host binary: stdout holds only frames, even with trace logging") {
 TEST_CASE("host binary: --data-dir picks the store") {
   core_test::ScratchDir scratch;
   const auto chosen = scratch.path() / "chosen";
-  HostProcess host(scratch.path(), {"--data-dir", chosen.string()});
-  CHECK(host.request(ai_page(true, 1))["type"] == "verdict");
+  SpawnedHost host(scratch.path(), {"--data-dir", chosen.string()});
+  CHECK(host.request(german_ai_page(true, 1))["type"] == "verdict");
   host.close_input();
   CHECK(host.wait_exit() == 0);
   CHECK(std::filesystem::exists(chosen / "state.json"));
@@ -295,7 +295,7 @@ TEST_CASE("host binary: --data-dir picks the store") {
 TEST_CASE("host binary: the stream ends inside a frame → exit 0 with a log line") {
   core_test::ScratchDir scratch;
   SUBCASE("inside the header") {
-    HostProcess host(scratch.path());
+    SpawnedHost host(scratch.path());
     REQUIRE(host.write_bytes(std::string("\x10\x00", 2)));
     host.close_input();
     CHECK(host.drain().empty());
@@ -303,7 +303,7 @@ TEST_CASE("host binary: the stream ends inside a frame → exit 0 with a log lin
     CHECK(host.stderr_text().find("input ended inside a frame") != std::string::npos);
   }
   SUBCASE("inside the body") {
-    HostProcess host(scratch.path());
+    SpawnedHost host(scratch.path());
     REQUIRE(host.write_bytes(frame_of(R"({"type":"hello","id":1})").substr(0, 12)));
     host.close_input();
     CHECK(host.drain().empty());
@@ -314,7 +314,7 @@ TEST_CASE("host binary: the stream ends inside a frame → exit 0 with a log lin
 
 TEST_CASE("host binary: an incoming frame over 1 MiB → too_large, then exit 2") {
   core_test::ScratchDir scratch;
-  HostProcess host(scratch.path());
+  SpawnedHost host(scratch.path());
   CHECK(host.request({{"type", "hello"}, {"id", 1}})["type"] == "hello");
   const std::uint32_t length = 1024 * 1024 + 1;
   std::string header(4, '\0');
@@ -329,7 +329,7 @@ TEST_CASE("host binary: an incoming frame over 1 MiB → too_large, then exit 2"
 TEST_CASE("host binary: SIGTERM and SIGINT → exit 0") {
   for (const int sig : {SIGTERM, SIGINT}) {
     core_test::ScratchDir scratch;
-    HostProcess host(scratch.path());
+    SpawnedHost host(scratch.path());
     CHECK(host.request({{"type", "hello"}, {"id", 1}})["type"] == "hello");
     host.signal(sig);
     CHECK(host.wait_exit() == 0);
@@ -338,7 +338,7 @@ TEST_CASE("host binary: SIGTERM and SIGINT → exit 0") {
 
 TEST_CASE("host binary: the browser closes stdout → exit 0, no crash") {
   core_test::ScratchDir scratch;
-  HostProcess host(scratch.path());
+  SpawnedHost host(scratch.path());
   CHECK(host.request({{"type", "hello"}, {"id", 1}})["type"] == "hello");
   host.close_output();
   host.send({{"type", "hello"}, {"id", 2}});
@@ -348,10 +348,10 @@ TEST_CASE("host binary: the browser closes stdout → exit 0, no crash") {
 
 TEST_CASE("host binary: SIGTERM while the browser has stopped reading → exit 0, store intact") {
   core_test::ScratchDir scratch;
-  HostProcess host(scratch.path());
-  CHECK(host.request(ai_page(true, 0))["type"] == "verdict");
+  SpawnedHost host(scratch.path());
+  CHECK(host.request(german_ai_page(true, 0))["type"] == "verdict");
   // Far more reply bytes than a pipe holds, none of them read.
-  for (int i = 1; i <= 300; ++i) REQUIRE(host.write_bytes(frame_of(ai_page(i % 2 == 0, i).dump())));
+  for (int i = 1; i <= 300; ++i) REQUIRE(host.write_bytes(frame_of(german_ai_page(i % 2 == 0, i).dump())));
   host.signal(SIGTERM);
   CHECK(host.wait_exit() == 0);
   const auto state = json::parse(std::ifstream(scratch.path() / "data" / "state.json"));
@@ -361,7 +361,7 @@ TEST_CASE("host binary: SIGTERM while the browser has stopped reading → exit 0
 TEST_CASE("host binary: a log directory that cannot be created does not stop the host") {
   core_test::ScratchDir scratch;
   std::ofstream(scratch.path() / "a-file") << "x";
-  HostProcess host(scratch.path(), {}, {"XDG_STATE_HOME=" + (scratch.path() / "a-file").string(), "LINKEDOUT_LOG=debug"});
+  SpawnedHost host(scratch.path(), {}, {"XDG_STATE_HOME=" + (scratch.path() / "a-file").string(), "LINKEDOUT_LOG=debug"});
   CHECK(host.request({{"type", "hello"}, {"id", 1}})["type"] == "hello");
   CHECK(host.request({{"type", "nope"}, {"id", 2}})["code"] == "unknown_type");
   host.close_input();

@@ -21,6 +21,7 @@
 #include "test_cli_process.hpp"
 
 using nlohmann::json;
+using linkedout::cli_test::frame;
 using linkedout::cli_test::ProcessResult;
 using linkedout::cli_test::read_text;
 using linkedout::cli_test::run_process;
@@ -35,13 +36,6 @@ namespace {
 const linkedout::Ruleset& hostile_rules() {
   static const linkedout::Ruleset rules = linkedout::load_ruleset(std::nullopt);
   return rules;
-}
-
-std::string frame(const std::string& body) {
-  const auto length = static_cast<std::uint32_t>(body.size());
-  std::string out(4, '\0');
-  std::memcpy(out.data(), &length, 4);
-  return out + body;
 }
 
 // The reply frames in a host's stdout.

@@ -20,11 +20,10 @@ using linkedout::cli_test::TempDir;
 using linkedout::cli_test::write_text;
 using nlohmann::json;
 namespace fs = std::filesystem;
+using test_support::kChromeOrigin;
+using test_support::kGeckoId;
 
 namespace {
-
-const std::string kChromeOrigin = test_support::kChromeOrigin;
-const std::string kGeckoId = test_support::kGeckoId;
 
 // PATH pointed at a directory we control, so "is the browser installed" does not depend on the
 // machine running the tests.
@@ -40,7 +39,7 @@ class PathGuard {
   std::string old_;
 };
 
-struct Run {
+struct InstallRun {
   int code;
   std::string out, err;
 };
@@ -53,13 +52,13 @@ cli::ManifestRequest request_for(const TempDir& tmp) {
   return request;
 }
 
-Run install(const cli::ManifestRequest& request) {
+InstallRun install(const cli::ManifestRequest& request) {
   std::ostringstream out, err;
   const int code = cli::run_install(request, out, err);
   return {code, out.str(), err.str()};
 }
 
-Run uninstall(const cli::ManifestRequest& request) {
+InstallRun uninstall(const cli::ManifestRequest& request) {
   std::ostringstream out, err;
   const int code = cli::run_uninstall(request, out, err);
   return {code, out.str(), err.str()};

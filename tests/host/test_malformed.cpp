@@ -102,10 +102,6 @@ class Session {
   std::optional<HostProcess> host_;
 };
 
-std::string nested_arrays(int depth) {
-  return std::string(static_cast<std::size_t>(depth), '[') + std::string(static_cast<std::size_t>(depth), ']');
-}
-
 json controls_of(std::size_t count) {
   json controls = json::array();
   for (std::size_t i = 0; i < count; ++i) {
@@ -128,21 +124,21 @@ TEST_SUITE("malformed input (real host over pipes)") {
 
 TEST_CASE("malformed 01: zero-length frame → bad_json, keeps serving") {
   Session s;
-  s.check_error(s.ask_raw(header(0)), "bad_json", nullptr);
+  s.check_error(s.ask_raw(frame_header(0)), "bad_json", nullptr);
   s.expect_still_serving();
   s.finish_clean();
 }
 
 TEST_CASE("malformed 02: length 0xFFFFFFFF → too_large, exit 2") {
   Session s;
-  REQUIRE(s.host().write_all(header(0xFFFFFFFFu) + "{}"));
+  REQUIRE(s.host().write_all(frame_header(0xFFFFFFFFu) + "{}"));
   s.check_error(s.read_checked(), "too_large", nullptr);
   s.expect_exit(2);
 }
 
 TEST_CASE("malformed 03: length one over 1 MiB → too_large, exit 2 — the body is never read") {
   Session s;
-  REQUIRE(s.host().write_all(header(kMaxIncoming + 1)));
+  REQUIRE(s.host().write_all(frame_header(kMaxIncoming + 1)));
   s.check_error(s.read_checked(), "too_large", nullptr);
   s.expect_exit(2);
 }
@@ -175,7 +171,7 @@ TEST_CASE("malformed 06: short header then EOF → exit 0, no reply") {
 
 TEST_CASE("malformed 07: short body then EOF → exit 0, no reply") {
   Session s;
-  REQUIRE(s.host().write_all(header(100) + R"({"type":"hel)"));
+  REQUIRE(s.host().write_all(frame_header(100) + R"({"type":"hel)"));
   s.host().close_stdin();
   CHECK(s.host().read_reply().outcome == Reply::Outcome::eof);
   s.expect_exit(0);
@@ -580,7 +576,7 @@ TEST_CASE("malformed 33: the reply cap holds whatever the input: nothing over 1 
 
 TEST_CASE("malformed 34: after too_large the rest of the stream is not served") {
   Session s;
-  REQUIRE(s.host().write_all(header(kMaxIncoming + 10) + frame(R"({"type":"hello","id":"after"})")));
+  REQUIRE(s.host().write_all(frame_header(kMaxIncoming + 10) + frame(R"({"type":"hello","id":"after"})")));
   s.check_error(s.read_checked(), "too_large", nullptr);
   CHECK(s.host().read_reply().outcome == Reply::Outcome::eof);
   s.expect_exit(2);

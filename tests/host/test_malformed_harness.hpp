@@ -44,14 +44,12 @@ inline constexpr std::uint32_t kMaxIncoming = 1024 * 1024;
 // Generous: sanitizer builds start slowly and CI machines are busy.
 inline constexpr auto kReplyTimeout = 15s;
 
-inline std::string header(std::uint32_t length) {
-  std::string h(4, '\0');
-  std::memcpy(h.data(), &length, 4);  // native byte order, as the browsers write it
-  return h;
-}
+using test_support::frame;         // one native-messaging frame (test_support.hpp)
+using test_support::frame_header;  // its 4-byte length alone
 
-inline std::string frame(std::string_view body) {
-  return header(static_cast<std::uint32_t>(body.size())) + std::string(body);
+// `[[[…]]]`, `depth` deep: JSON nested deeper than the host accepts.
+inline std::string nested_arrays(int depth) {
+  return std::string(static_cast<std::size_t>(depth), '[') + std::string(static_cast<std::size_t>(depth), ']');
 }
 
 inline std::string read_file_bytes(const fs::path& file) {

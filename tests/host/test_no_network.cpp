@@ -2,6 +2,7 @@
 // `strace -f` (children included), and the trace holds no socket other than AF_UNIX, and no
 // connect, bind or listen at all. A control run (bash opening a TCP connection) proves that the
 // detector does see a connection when there is one.
+#include "test_cli_process.hpp"
 #include "test_malformed_harness.hpp"
 
 #include <regex>
@@ -9,6 +10,7 @@
 namespace {
 
 using namespace linkedout::testing;
+using linkedout::cli_test::strace_available;
 
 struct NetworkTrace {
   std::vector<std::string> violations;
@@ -41,8 +43,6 @@ std::vector<std::string> strace_wrapper(const fs::path& output) {
           "trace=socket,socketpair,connect,bind,listen,accept,accept4,sendto,sendmsg",
           "env", "ASAN_OPTIONS=" + std::string(asan ? asan : "") + (asan ? ":" : "") + "detect_leaks=0"};
 }
-
-bool strace_available() { return std::system("strace -V >/dev/null 2>&1") == 0; }
 
 }  // namespace
 

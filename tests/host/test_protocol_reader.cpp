@@ -40,7 +40,7 @@ json typical(std::size_t controls = 50) {
   return {{"type", "page_state"}, {"url", kUrl}, {"lang", "en"}, {"controls", list}, {"id", 2}, {"ui_lang", "en-US"}};
 }
 
-std::optional<ProtocolError> refusal(std::string_view body) {
+std::optional<ProtocolError> reader_refusal(std::string_view body) {
   try {
     read_request(body);
   } catch (const ProtocolError& error) {
@@ -56,7 +56,7 @@ void agree_with_dom(std::string_view body) {
   CAPTURE(body.substr(0, 300));
   if (body.empty() || !linkedout::json_util::is_valid_utf8(body)) return;
   const auto dom = linkedout::json_util::parse_strict(body);
-  const auto error = refusal(body);
+  const auto error = reader_refusal(body);
   CHECK((error && error->code == ErrorCode::bad_json) == !dom.ok);
   if (error || !dom.ok) return;
   const auto request = read_request(body);
@@ -83,7 +83,7 @@ void agree_with_dom(std::string_view body) {
 TEST_CASE("reader: a wrong-typed field deep inside a page_state is bad_field naming its path") {
   json message = typical(6);
   message["controls"][3]["checked"] = "yes";
-  const auto error = refusal(message.dump());
+  const auto error = reader_refusal(message.dump());
   REQUIRE(error);
   CHECK(error->code == ErrorCode::bad_field);
   CHECK(error->field == "controls[3].checked");
@@ -92,26 +92,26 @@ TEST_CASE("reader: a wrong-typed field deep inside a page_state is bad_field nam
 
   message = typical(6);
   message["controls"][5].erase("label");
-  CHECK(refusal(message.dump())->field == "controls[5].label");
+  CHECK(reader_refusal(message.dump())->field == "controls[5].label");
   message = typical(6);
   message["controls"][4] = "a switch";
-  CHECK(refusal(message.dump())->field == "controls[4]");
+  CHECK(reader_refusal(message.dump())->field == "controls[4]");
   message = typical(6);
   message["controls"][0]["key"] = std::string(kMaxKey + 1, 'k');
-  CHECK(refusal(message.dump())->field == "controls[0].key");
+  CHECK(reader_refusal(message.dump())->field == "controls[0].key");
 }
 
 TEST_CASE("reader: the errors come in schema order, whatever order the fields came in") {
   // controls (bad) before url (bad) in the text: url is first in the schema, so it is named.
   const std::string body = R"({"type":"page_state","controls":[{"key":1,"label":"x","checked":true}],"lang":"en","url":"https://example.com/"})";
-  const auto error = refusal(body);
+  const auto error = reader_refusal(body);
   REQUIRE(error);
   CHECK(error->code == ErrorCode::not_linkedin);
   CHECK(std::string(error->what()).starts_with("url must be a LinkedIn settings page"));
   // The first bad control, then within it the schema's order (key before checked).
   const std::string two = R"({"type":"page_state","url":")" + kUrl +
                           R"(","lang":"en","controls":[{"key":"a","label":"x","checked":true},{"checked":2,"key":3,"label":"y"},{"key":4}]})";
-  CHECK(refusal(two)->field == "controls[1].key");
+  CHECK(reader_refusal(two)->field == "controls[1].key");
   // A type named last still gets its fields read (the reader keeps every field until the end).
   const auto late = read_request(R"({"action":"mark_done","step":"objection-form","id":"w","type":"walkthrough"})");
   const auto& walkthrough = std::get<WalkthroughRequest>(late);
@@ -125,15 +125,15 @@ TEST_CASE("reader: broken JSON anywhere wins over a field error before it (the w
   message["controls"][0]["checked"] = "yes";
   std::string body = message.dump();
   body.insert(body.size() - 1, R"(,"x":[1,2)");  // unclosed array at the end
-  CHECK(refusal(body)->code == ErrorCode::bad_json);
+  CHECK(reader_refusal(body)->code == ErrorCode::bad_json);
   body = message.dump();
   body.insert(body.size() - 1, R"(,"x":{"a":1,"a":2})");  // a duplicate key in a field nobody reads
-  CHECK(refusal(body)->code == ErrorCode::bad_json);
+  CHECK(reader_refusal(body)->code == ErrorCode::bad_json);
 }
 
 TEST_CASE("reader: the limits are the schema's, from the generated constants") {
   CHECK(std::get<PageStateRequest>(read_request(typical(kMaxControls).dump())).controls.size() == kMaxControls);
-  const auto over = refusal(typical(kMaxControls + 1).dump());
+  const auto over = reader_refusal(typical(kMaxControls + 1).dump());
   REQUIRE(over);
   CHECK(over->field == "controls");
   CHECK(std::string(over->what()) == "controls must be an array of at most " + std::to_string(kMaxControls) + " objects");
@@ -143,7 +143,7 @@ TEST_CASE("reader: the limits are the schema's, from the generated constants") {
   label["controls"][0]["label"] = wide;
   CHECK(std::get<PageStateRequest>(read_request(label.dump())).controls[0].label == wide);
   label["controls"][0]["label"] = wide + "x";
-  CHECK(refusal(label.dump())->field == "controls[0].label");
+  CHECK(reader_refusal(label.dump())->field == "controls[0].label");
 }
 
 TEST_CASE("reader: accepts exactly the JSON the strict DOM parser accepts, and reads it the same") {

@@ -25,7 +25,7 @@ linkedout::StoreData with_reminder(std::optional<int> days, std::optional<std::s
   return data;
 }
 
-json walkthrough(Host& host, const std::string& action) {
+json walkthrough_request(Host& host, const std::string& action) {
   return host.send({{"type", "walkthrough"}, {"id", 7}, {"action", action}});
 }
 
@@ -34,7 +34,7 @@ json recheck(Host& host, const std::string& action) {
   return host.send({{"type", "recheck"}, {"id", 8}, {"action", action}});
 }
 
-json page_of(const linkedout::Setting& setting, bool on) {
+json page_showing(const linkedout::Setting& setting, bool on) {
   json key = setting.keys.empty() ? json(nullptr) : json(setting.keys.front());
   return page_state(setting.url(), "en", json::array({control(key, setting.labels.at("en").back(), on)}));
 }
@@ -130,7 +130,7 @@ TEST_CASE("recheck: config sets and clears reminder_days — bad values are bad_
 TEST_CASE("recheck: a run with every switch off ends complete, all off — the next one is due in N days") {
   Host host;
   host.send({{"type", "config"}, {"id", 1}, {"reminder_days", 30}});
-  json plan = walkthrough(host, "status");
+  json plan = walkthrough_request(host, "status");
   CHECK(plan["check"]["due"] == true);
   CHECK(plan["check"]["due_reason"] == "never_checked");
   CHECK(plan["check"]["running"] == false);
@@ -139,7 +139,7 @@ TEST_CASE("recheck: a run with every switch off ends complete, all off — the n
   plan = recheck(host, "start");
   CHECK(plan["check"]["running"] == true);
   for (const auto* setting : expected_settings()) {
-    const json verdict = host.send(page_of(*setting, false));
+    const json verdict = host.send(page_showing(*setting, false));
     CHECK(verdict["type"] == "verdict");
   }
   host.now = "2026-11-25T10:00:30Z";
@@ -166,7 +166,7 @@ TEST_CASE("recheck: a run with every switch off ends complete, all off — the n
 
   // 30 days later the reminder says it is due again.
   host.now = "2026-12-25T10:00:30Z";
-  CHECK(walkthrough(host, "status")["check"]["due_reason"] == "interval");
+  CHECK(walkthrough_request(host, "status")["check"]["due_reason"] == "interval");
 }
 
 TEST_CASE("recheck: what came back on, what could not be read, what is new and what was not reached") {
@@ -176,10 +176,10 @@ TEST_CASE("recheck: what came back on, what could not be read, what is new and w
   host.send({{"type", "config"}, {"id", 1}, {"reminder_days", 30}});
   recheck(host, "start");
   // Page 0: on, then the user switches it off: it still counts as "came back on".
-  host.send(page_of(*settings[0], true));
-  host.send(page_of(*settings[0], false));
+  host.send(page_showing(*settings[0], true));
+  host.send(page_showing(*settings[0], false));
   // Page 1: off, plus a switch the ruleset does not know.
-  json controls = page_of(*settings[1], false)["controls"];
+  json controls = page_showing(*settings[1], false)["controls"];
   controls.push_back(control("allowSmartReplySuggestions", "Smart reply suggestions", true));
   host.send(page_state(settings[1]->url(), "en", controls));
   // Page 2: only a switch whose state cannot be read.
@@ -230,7 +230,7 @@ TEST_CASE("recheck: unknown switches are collected only by a re-check, and only 
   CHECK(host.store.load().new_controls.empty());
   // Beside the setting's own switch: a lone unknown switch on a setting's page is that setting
   // (matched by page, issue 12), so the new switch needs a known neighbour to stay unknown.
-  json controls = page_of(first, false)["controls"];
+  json controls = page_showing(first, false)["controls"];
   controls.push_back(control("somethingNew", "Something new", true));
   host.send(page_state(first.url(), "en", controls));
   REQUIRE(host.store.load().new_controls.size() == 1);
@@ -241,7 +241,7 @@ TEST_CASE("recheck: a new run replaces an unfinished one, which is never recorde
   Host host;
   const auto settings = expected_settings();
   recheck(host, "start");
-  host.send(page_of(*settings[0], true));
+  host.send(page_showing(*settings[0], true));
   host.now = "2026-11-25T11:00:00Z";
   recheck(host, "start");
   const json plan = recheck(host, "end");
@@ -285,7 +285,7 @@ TEST_CASE("recheck: its own message type — the walkthrough no longer takes re-
   CHECK(plan["id"] == 8);
   CHECK(plan["check"]["running"] == true);
   for (const char* action : {"recheck_start", "recheck_end"}) {
-    const json refused = walkthrough(host, action);
+    const json refused = walkthrough_request(host, action);
     CHECK(refused["type"] == "error");
     CHECK(refused["code"] == "bad_field");
     CHECK(refused["field"] == "action");

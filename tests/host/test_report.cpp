@@ -23,7 +23,7 @@ using namespace linkedout;
 namespace fs = std::filesystem;
 using linkedout::cli_test::TempDir;
 
-constexpr const char* kNow = "2026-11-26T12:00:00Z";
+constexpr const char* kGeneratedAt = "2026-11-26T12:00:00Z";
 
 using test_support::rules;  // the shipped ruleset, loaded once (test_support.hpp)
 
@@ -85,7 +85,7 @@ struct Fixture {
   report::Report build(std::optional<std::string> region) {
     write_known_history(store, std::move(region));
     // Read back from disk: the report is built from what the store holds, not from memory.
-    return report::build_report(rules(), store.load(), kNow);
+    return report::build_report(rules(), store.load(), kGeneratedAt);
   }
 };
 
@@ -94,7 +94,7 @@ struct Fixture {
 TEST_CASE("report model: each setting's state, last seen, last change and what needs action") {
   Fixture f;
   const auto r = f.build(std::nullopt);
-  CHECK(r.generated_at == kNow);
+  CHECK(r.generated_at == kGeneratedAt);
   CHECK(r.host_version == LINKEDOUT_VERSION);
   CHECK(r.ruleset_name == "linkedin");
   CHECK(r.settings.size() == rules().settings.size());
@@ -186,7 +186,7 @@ TEST_CASE("report json: the same facts, machine-readable") {
   Fixture f;
   const json r = json::parse(report::render_json(f.build(std::nullopt)));
   CHECK(r["report"] == "linkedout");
-  CHECK(r["generated_at"] == kNow);
+  CHECK(r["generated_at"] == kGeneratedAt);
   CHECK(r["region"].is_null());
   CHECK(r["region_hint"]["evidence"] == "share-data-with-select-partners");
   CHECK(r["summary"]["done"] == 3);
@@ -236,7 +236,7 @@ TEST_CASE("report md: a table of settings, the objection form with its date, the
 
 TEST_CASE("report md: the objection form still to do shows its guidance") {
   StoreData data;
-  const std::string md = report::render_markdown(report::build_report(rules(), data, kNow));
+  const std::string md = report::render_markdown(report::build_report(rules(), data, kGeneratedAt));
   CHECK(md.find("Data Processing Objection form** (https://www.linkedin.com/help/linkedin/ask/TS-DPRO): To do") != std::string::npos);
   CHECK(md.find("Object to processing") != std::string::npos);
   CHECK(md.find("Nothing seen yet") != std::string::npos);
@@ -294,7 +294,7 @@ TEST_CASE("report html and md: text from the ruleset and the store is escaped") 
   const Ruleset hostile = parse_ruleset(data.dump());
   StoreData store;
   store.corrupt_files.push_back("state.json.corrupt-<b>x</b>");
-  const auto model = report::build_report(hostile, store, kNow);
+  const auto model = report::build_report(hostile, store, kGeneratedAt);
 
   const std::string html = report::render_html(model);
   CHECK(html.find("<script") == std::string::npos);
@@ -321,7 +321,7 @@ TEST_CASE("report: formats by name") {
   CHECK_FALSE(report::parse_format("HTML"));
   CHECK_FALSE(report::parse_format(""));
   StoreData empty;
-  const auto model = report::build_report(rules(), empty, kNow);
+  const auto model = report::build_report(rules(), empty, kGeneratedAt);
   CHECK(report::render(model, report::Format::md) == report::render_markdown(model));
   CHECK(report::render(model, report::Format::html) == report::render_html(model));
   CHECK(report::render(model, report::Format::json) == report::render_json(model));
@@ -336,7 +336,7 @@ TEST_CASE("report: a long history keeps the most recent changes per setting") {
     record_sighting(data, "ads-by-gender", state, "", at);
     state = state == "on" ? "off" : "on";
   }
-  const auto model = report::build_report(rules(), data, kNow, {5, {}, {}});
+  const auto model = report::build_report(rules(), data, kGeneratedAt, {5, {}, {}});
   const auto& gender = row(model, "ads-by-gender");
   CHECK(gender.changes.size() == 5);
   CHECK(gender.changes_omitted == 25);

@@ -113,8 +113,8 @@ void with_recheck(StoreData& d, const Ruleset& rules, const std::string& last_fu
   d.reminder_days = 7;
   d.last_full_check = last_full_check;
   d.last_full_check_ruleset = ruleset;
-  const NewControl unknown_a{"/mypreferences/d/settings/ads-by-age", "allowSomethingNew", "Werbepartner", "2026-11-22T10:00:00Z", "2026-11-22T10:00:00Z"};
-  const NewControl unknown_b{"/mypreferences/d/settings/ads-by-age", std::nullopt, "Zielgruppen", "2026-11-22T10:01:00Z", "2026-11-22T10:01:00Z"};
+  const linkedout::NewControl unknown_a{"/mypreferences/d/settings/ads-by-age", "allowSomethingNew", "Werbepartner", "2026-11-22T10:00:00Z", "2026-11-22T10:00:00Z"};
+  const linkedout::NewControl unknown_b{"/mypreferences/d/settings/ads-by-age", std::nullopt, "Zielgruppen", "2026-11-22T10:01:00Z", "2026-11-22T10:01:00Z"};
   CheckRecord check;
   check.started_at = "2026-11-22T09:55:00Z";
   check.ended_at = "2026-11-22T10:05:00Z";

@@ -34,13 +34,13 @@ using namespace linkedout;
 namespace fs = std::filesystem;
 using linkedout::cli_test::TempDir;
 
-constexpr const char* kNow = "2026-11-26T12:00:00Z";
+constexpr const char* kHostClock = "2026-11-26T12:00:00Z";
 
 using test_support::rules;  // the shipped ruleset, loaded once (test_support.hpp)
 
 struct InProcessHost {
   explicit InProcessHost(const Ruleset& ruleset = rules()) : store(dir.path() / "data"), context{ruleset, store, nullptr}, dispatcher(context) {
-    context.now = [] { return std::string(kNow); };
+    context.now = [] { return std::string(kHostClock); };
   }
   json send(const json& request) {
     last_size = 0;
@@ -126,7 +126,7 @@ RunResult run_host(const std::vector<std::string>& args, const std::string& inpu
   return result;
 }
 
-std::string frame(const json& message) {
+std::string message_frame(const json& message) {
   const std::string body = message.dump();
   const auto length = static_cast<std::uint32_t>(body.size());
   std::string out(sizeof length, '\0');
@@ -134,7 +134,7 @@ std::string frame(const json& message) {
   return out + body;
 }
 
-std::vector<json> frames(const std::string& bytes) {
+std::vector<json> reply_frames(const std::string& bytes) {
   std::vector<json> replies;
   std::size_t at = 0;
   while (at + 4 <= bytes.size()) {
@@ -174,7 +174,7 @@ TEST_CASE("protocol report: every format, the same text as the command line's re
     d.forms_done["objection-form"] = "2026-11-21";
     return true;
   });
-  const auto model = report::build_report(rules(), host.store.load(), kNow);
+  const auto model = report::build_report(rules(), host.store.load(), kHostClock);
   for (const auto* format : {"md", "html", "json"}) {
     CAPTURE(format);
     const json reply = host.send({{"type", "report"}, {"id", 5}, {"format", format}});
@@ -249,7 +249,7 @@ TEST_CASE("protocol report: the reply stays within 1 MiB — history detail goes
       d = data;
       return true;
     });
-    REQUIRE(report::render_html(report::build_report(r, host.store.load(), kNow)).size() > 1024 * 1024);
+    REQUIRE(report::render_html(report::build_report(r, host.store.load(), kHostClock)).size() > 1024 * 1024);
     const json reply = host.send({{"type", "report"}, {"id", 9}, {"format", "html"}});
     CHECK(host.last_size <= 1024 * 1024);
     CHECK(reply["type"] == "report");
@@ -274,15 +274,15 @@ TEST_CASE("objection form end to end with the real binary: mark_done → stored 
 
   // Session 1: the browser starts the host; the user marks the form done and visits a page.
   const auto first = run_host({"--data-dir", data_dir},
-                              frame({{"type", "walkthrough"}, {"id", 1}, {"action", "status"}}) +
-                                  frame({{"type", "walkthrough"}, {"id", 2}, {"action", "mark_done"}, {"step", "objection-form"}}) +
-                                  frame({{"type", "page_state"}, {"id", 3},
+                              message_frame({{"type", "walkthrough"}, {"id", 1}, {"action", "status"}}) +
+                                  message_frame({{"type", "walkthrough"}, {"id", 2}, {"action", "mark_done"}, {"step", "objection-form"}}) +
+                                  message_frame({{"type", "page_state"}, {"id", 3},
                                          {"url", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"},
                                          {"lang", "en"},
                                          {"controls", json::array({{{"key", "allowDataForGenerativeAI"}, {"label", ""}, {"checked", false}}})}}) +
-                                  frame({{"type", "report"}, {"id", 4}, {"format", "json"}}));
+                                  message_frame({{"type", "report"}, {"id", 4}, {"format", "json"}}));
   CHECK(first.exit_code == 0);
-  const auto replies = frames(first.out);
+  const auto replies = reply_frames(first.out);
   REQUIRE(replies.size() == 4);
   const json& before = find_by(replies[0]["steps"], "step", "objection-form");
   CHECK(before["kind"] == "form");
@@ -299,8 +299,8 @@ TEST_CASE("objection form end to end with the real binary: mark_done → stored 
   CHECK(find_by(in_protocol_report["settings"], "id", "data-for-ai-improvement")["state"] == "off");
 
   // Session 2, a new process: the plan still has the date.
-  const auto second = run_host({"--data-dir", data_dir}, frame({{"type", "walkthrough"}, {"id", 1}, {"action", "status"}}));
-  const auto plan = frames(second.out);
+  const auto second = run_host({"--data-dir", data_dir}, message_frame({{"type", "walkthrough"}, {"id", 1}, {"action", "status"}}));
+  const auto plan = reply_frames(second.out);
   REQUIRE(plan.size() == 1);
   CHECK(find_by(plan[0]["steps"], "step", "objection-form")["done_at"] == today);
 
@@ -373,13 +373,13 @@ TEST_CASE("ui_lang, real binary: reasons, titles, guidance, region names and the
   german_page["ui_lang"] = "de-DE";
   plain_page["id"] = 2;
   const auto run = run_host({"--data-dir", data_dir},
-                            frame(german_page) + frame(plain_page) +
-                                frame({{"type", "walkthrough"}, {"id", 3}, {"action", "status"}, {"ui_lang", "it"}}) +
-                                frame({{"type", "config"}, {"id", 4}, {"ui_lang", "fr-CA"}}) +
-                                frame({{"type", "config"}, {"id", 5}, {"ui_lang", "pt-BR"}}) +
-                                frame({{"type", "report"}, {"id", 6}, {"format", "html"}, {"ui_lang", "es"}}));
+                            message_frame(german_page) + message_frame(plain_page) +
+                                message_frame({{"type", "walkthrough"}, {"id", 3}, {"action", "status"}, {"ui_lang", "it"}}) +
+                                message_frame({{"type", "config"}, {"id", 4}, {"ui_lang", "fr-CA"}}) +
+                                message_frame({{"type", "config"}, {"id", 5}, {"ui_lang", "pt-BR"}}) +
+                                message_frame({{"type", "report"}, {"id", 6}, {"format", "html"}, {"ui_lang", "es"}}));
   CHECK(run.exit_code == 0);
-  const auto replies = frames(run.out);
+  const auto replies = reply_frames(run.out);
   REQUIRE(replies.size() == 6);
   REQUIRE(replies[0]["highlight"].size() == 1);
   CHECK(replies[0]["highlight"][0]["reason"] == ai.reasons.at("de"));

@@ -25,7 +25,7 @@ std::string real_rules_text() { return linkedout::test_support::rules_text(); }
 
 json real_rules_json() { return json::parse(real_rules_text()); }
 
-std::string refusal(const json& doc) {
+std::string ruleset_refusal(const json& doc) {
   try {
     parse_ruleset(doc.dump());
   } catch (const RulesetError& e) {
@@ -142,112 +142,112 @@ TEST_CASE("ruleset: the must-cover settings are there, in walkthrough order") {
 
 TEST_CASE("ruleset: broken rulesets are refused, saying what is wrong") {
   json doc = real_rules_json();
-  CHECK(refusal(doc).empty());
+  CHECK(ruleset_refusal(doc).empty());
 
   SUBCASE("not JSON") { CHECK_THROWS_AS(parse_ruleset("{"), RulesetError); }
   SUBCASE("duplicate key in the file") { CHECK_THROWS_AS(parse_ruleset(R"({"ruleset":"a","ruleset":"b"})"), RulesetError); }
   SUBCASE("not valid UTF-8") { CHECK_THROWS_AS(parse_ruleset("{\"ruleset\":\"\xff\"}"), RulesetError); }
   SUBCASE("missing version") {
     doc.erase("version");
-    CHECK(refusal(doc).find("version") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("version") != std::string::npos);
   }
   SUBCASE("a setting without a language") {
     doc["settings"][2]["labels"].erase("nl");
-    CHECK(refusal(doc).find("missing language \"nl\"") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("missing language \"nl\"") != std::string::npos);
   }
   SUBCASE("an unknown language") {
     doc["settings"][0]["labels"]["pt"] = json::array({"Dados"});
-    CHECK(refusal(doc).find("unknown language \"pt\"") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("unknown language \"pt\"") != std::string::npos);
   }
   SUBCASE("a reason missing in one language") {
     doc["settings"][3]["reasons"].erase("it");
-    CHECK(refusal(doc).find("settings[3].reasons: missing language \"it\"") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("settings[3].reasons: missing language \"it\"") != std::string::npos);
   }
   SUBCASE("a reason as a bare string (the old format)") {
     doc["settings"][0]["reasons"] = "Lets LinkedIn train AI.";
-    CHECK(refusal(doc).find("settings[0].reasons: must be an object") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("settings[0].reasons: must be an object") != std::string::npos);
   }
   SUBCASE("an empty form guidance in one language") {
     doc["forms"][0]["guidance"]["es"] = "";
-    CHECK(refusal(doc).find("forms[0].guidance.es: must not be empty") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("forms[0].guidance.es: must not be empty") != std::string::npos);
   }
   SUBCASE("a region name in an unknown language") {
     doc["regions"]["EU"]["pt"] = "União Europeia";
-    CHECK(refusal(doc).find("regions.EU: unknown language \"pt\"") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("regions.EU: unknown language \"pt\"") != std::string::npos);
   }
   SUBCASE("an unknown region") {
     doc["settings"][0]["regions"].push_back("MARS");
-    CHECK(refusal(doc).find("unknown region \"MARS\"") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("unknown region \"MARS\"") != std::string::npos);
   }
   SUBCASE("an unknown severity") {
     doc["settings"][0]["severity"] = "spicy";
-    CHECK(refusal(doc).find("severity") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("severity") != std::string::npos);
   }
   SUBCASE("a bad desired state") {
     doc["settings"][0]["desired"] = "maybe";
-    CHECK(refusal(doc).find("desired") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("desired") != std::string::npos);
   }
   SUBCASE("a duplicate id") {
     doc["settings"][1]["id"] = doc["settings"][0]["id"];
-    CHECK(refusal(doc).find("duplicate id") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("duplicate id") != std::string::npos);
   }
   SUBCASE("a form id that is also a setting id") {
     doc["forms"][0]["id"] = "ads-by-age";
-    CHECK(refusal(doc).find("duplicate id") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("duplicate id") != std::string::npos);
   }
   SUBCASE("a key on two settings") {
     doc["settings"][1]["keys"].push_back("allowDataForGenerativeAI");
-    CHECK(refusal(doc).find("key \"allowDataForGenerativeAI\" belongs to both") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("key \"allowDataForGenerativeAI\" belongs to both") != std::string::npos);
   }
   SUBCASE("a label on two settings, equal only after normalisation") {
     doc["settings"][1]["labels"]["fr"].push_back("DONNÉES POUR L'AMÉLIORATION   DE L’IA GÉNÉRATIVE");
-    CHECK(refusal(doc).find("(fr) belongs to both") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("(fr) belongs to both") != std::string::npos);
   }
   SUBCASE("the same label in two languages of two settings is fine") {
     doc["settings"][1]["labels"]["de"].push_back("Data for Generative AI Improvement");
-    CHECK(refusal(doc).empty());
+    CHECK(ruleset_refusal(doc).empty());
   }
   SUBCASE("a switch left alone that is also a setting's key") {
     doc["left_alone"][0]["key"] = "allowDataForGenerativeAI";
-    CHECK(refusal(doc).find("left_alone") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("left_alone") != std::string::npos);
   }
   SUBCASE("a switch left alone without a reason") {
     doc["left_alone"][0].erase("why");
-    CHECK(refusal(doc).find("why") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("why") != std::string::npos);
   }
   SUBCASE("a switch left alone off the settings pages, or with several ids") {
     json copy = doc;
     doc["left_alone"][0]["path"] = "/feed/";
-    CHECK(refusal(doc).find("left_alone[0].path") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("left_alone[0].path") != std::string::npos);
     copy["left_alone"][0]["key"] = "a b";
-    CHECK(refusal(copy).find("left_alone[0].key") != std::string::npos);
+    CHECK(ruleset_refusal(copy).find("left_alone[0].key") != std::string::npos);
   }
   SUBCASE("a state word that means both on and off (issue 21: it would read nothing)") {
     doc["state_words"]["off"]["de"].push_back("EIN");
-    CHECK(refusal(doc).find("state_words.off.de: \"EIN\" also means on") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("state_words.off.de: \"EIN\" also means on") != std::string::npos);
   }
   SUBCASE("state words missing a language, or an option value on both sides") {
     json copy = doc;
     doc["state_words"]["on"].erase("it");
-    CHECK(refusal(doc).find("state_words.on: missing language \"it\"") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("state_words.on: missing language \"it\"") != std::string::npos);
     copy["state_words"]["off_values"].push_back("true");
-    CHECK(refusal(copy).find("state_words.off_values: \"true\" also means on") != std::string::npos);
+    CHECK(ruleset_refusal(copy).find("state_words.off_values: \"true\" also means on") != std::string::npos);
   }
   SUBCASE("an off answer that is neither yes nor no") {
     doc["settings"][0]["off_answer"] = "maybe";
-    CHECK(refusal(doc).find("settings[0].off_answer") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("settings[0].off_answer") != std::string::npos);
   }
   SUBCASE("a path off the settings pages") {
     doc["settings"][0]["path"] = "/feed/";
-    CHECK(refusal(doc).find("path") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("path") != std::string::npos);
   }
   SUBCASE("a form off LinkedIn") {
     doc["forms"][0]["url"] = "https://example.org/form";
-    CHECK(refusal(doc).find("forms[0].url") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("forms[0].url") != std::string::npos);
   }
   SUBCASE("an empty label") {
     doc["settings"][0]["labels"]["en"].push_back("");
-    CHECK(refusal(doc).find("settings[0].labels.en") != std::string::npos);
+    CHECK(ruleset_refusal(doc).find("settings[0].labels.en") != std::string::npos);
   }
   SUBCASE("a missing file") {
     CHECK_THROWS_AS(linkedout::load_ruleset(std::filesystem::path("/nonexistent/rules.json")), RulesetError);

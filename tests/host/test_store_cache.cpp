@@ -15,14 +15,13 @@ using linkedout::cli_test::frame;
 using linkedout::cli_test::frames;
 using linkedout::cli_test::read_text;
 using linkedout::cli_test::run_process;
+using linkedout::cli_test::strace_available;
 using linkedout::cli_test::TempDir;
 using linkedout::cli_test::write_text;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool strace_available() { return std::system("strace -V >/dev/null 2>&1") == 0; }
 
 std::size_t lines_with(const std::string& text, const std::string& a, const std::string& b = "") {
   std::istringstream in(text);
@@ -33,7 +32,7 @@ std::size_t lines_with(const std::string& text, const std::string& a, const std:
   return count;
 }
 
-json page_state(int id, bool checked) {
+json ai_page_state(int id, bool checked) {
   return {{"type", "page_state"},
           {"id", id},
           {"url", "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"},
@@ -49,7 +48,7 @@ TEST_CASE("store cache: a warm host opens the state file and lists the directory
   const fs::path trace = tmp / "host.trace";
   constexpr int kMessages = 40;
   std::string input = frame(R"({"type":"hello","id":0})");
-  for (int i = 1; i <= kMessages; ++i) input += frame(page_state(i, true).dump());  // the same page, unchanged
+  for (int i = 1; i <= kMessages; ++i) input += frame(ai_page_state(i, true).dump());  // the same page, unchanged
   const char* asan = std::getenv("ASAN_OPTIONS");
   const auto result = run_process(
       {"/usr/bin/env", "strace", "-f", "-qq", "-o", trace.string(), "-e", "trace=open,openat,getdents64",

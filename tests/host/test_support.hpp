@@ -4,12 +4,15 @@
 // test program includes it too.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 #include "extension_ids.hpp"
@@ -60,12 +63,27 @@ inline std::string rules_text() {
   return text.str();
 }
 
+// A native-messaging frame's 4-byte length, in native byte order, as the browsers write it.
+inline std::string frame_header(std::uint32_t length) {
+  std::string bytes(4, '\0');
+  std::memcpy(bytes.data(), &length, 4);
+  return bytes;
+}
+
+// One native-messaging frame: the length, then the body.
+inline std::string frame(std::string_view body) {
+  return frame_header(static_cast<std::uint32_t>(body.size())) + std::string(body);
+}
+
 // The unpacked extension's Chromium id and origin, and its Firefox (gecko) id.
 inline const std::string kChromeId(kChromeExtensionIds[0]);
 inline const std::string kChromeOrigin = "chrome-extension://" + kChromeId + "/";
 inline const std::string kGeckoId(kFirefoxExtensionIds[0]);
 
 }  // namespace linkedout::test_support
+
+// The suites are compiled in batches (a unity build): a helper two files need lives here or in
+// one of the suite headers, and a helper of one file has a name no other file uses.
 
 // Short for the suites that live outside namespace linkedout.
 namespace test_support = linkedout::test_support;

@@ -11,6 +11,7 @@
 namespace {
 
 using namespace linkedout::testing;
+using linkedout::cli_test::describe;
 
 constexpr const char* kSecret = "the victim's own content\n";
 
@@ -43,10 +44,6 @@ linkedout::cli_test::ProcessResult run_with_planted_link(const std::vector<std::
                                 LINKEDOUT_HOST_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   return linkedout::cli_test::run_process(argv, env);
-}
-
-std::string describe(const linkedout::cli_test::ProcessResult& result) {
-  return "exit " + std::to_string(result.exit_code) + "\nstdout: " + result.out + "\nstderr: " + result.err;
 }
 
 }  // namespace
