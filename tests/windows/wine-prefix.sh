@@ -23,20 +23,25 @@ wine_prefix_template() {
   local version template staging
   version=$("$wine_prefix_wine" --version 2>/dev/null | tr -c 'A-Za-z0-9.\n-' '_')
   template="$PWD/build-windows/wine-template-${version:-unknown}"
+  mkdir -p build-windows
+  # 70-windows and 75-windows-msi start together once the tree is built: the second waits for the
+  # first's template instead of booting one of its own (a wineboot is 10-20 s of CPU).
+  exec {wine_prefix_lock}>"$PWD/build-windows/wine-template.lock"
+  flock "$wine_prefix_lock"
   if [[ ! -f "$template/system.reg" ]]; then
-    mkdir -p build-windows
     staging=$(mktemp -d "$PWD/build-windows/wine-template.XXXXXX")
     echo "wine-prefix: creating a Wine prefix once ($template)" >&2
-    WINEPREFIX=$staging "$wine_prefix_wine" wineboot -i </dev/null >/dev/null 2>&1
-    WINEPREFIX=$staging wineserver -w  # the registry is on disk once the server has exited
+    # (Wine's processes do not inherit the lock: a server left running must not hold it.)
+    WINEPREFIX=$staging "$wine_prefix_wine" wineboot -i </dev/null >/dev/null 2>&1 {wine_prefix_lock}>&-
+    WINEPREFIX=$staging wineserver -w {wine_prefix_lock}>&-  # the registry is on disk once the server has exited
     if [[ ! -f "$staging/system.reg" ]]; then
       rm -rf "$staging"
       echo "wine-prefix: wineboot made no prefix" >&2
       return 1
     fi
-    # Another suite may have finished one meanwhile: keep theirs.
     mv -T "$staging" "$template" 2>/dev/null || rm -rf "$staging"
   fi
+  exec {wine_prefix_lock}>&-
   printf '%s\n' "$template"
 }
 
