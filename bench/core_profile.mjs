@@ -4,7 +4,7 @@
 // per wake with the variants interleaved wake by wake, so a busy machine slows them alike.
 //
 //   node bench/core_profile.mjs [--variant NAME=DIR ...] [--wakes N] [--warm N]
-//                               [--cpu-profile] [--trace] [--json OUT]
+//                               [--cpu-profile] [--trace] [--json OUT] [--browser-arg ARG ...]
 //
 // Each wake runs the extension's own CoreConnection (lib/core-backend.js) as core_bench.mjs does;
 // the core's exported functions are timed from outside (the module's cwrap is wrapped), so the
@@ -14,6 +14,8 @@
 // one wake and of the warm decides per variant (self time by function; the .wasm needs names:
 // link it with --profiling-funcs); --trace adds V8's own trace events for the same wake (the
 // lazy compilation of WebAssembly functions, JavaScript compilation, garbage collection).
+// --browser-arg passes a switch to Chromium, for diagnosis only (the product runs in a stock
+// browser): e.g. --browser-arg=--js-flags=--no-wasm-lazy-compilation.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -27,7 +29,7 @@ const AI_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-im
 const LIBS = ['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js'];
 
 function parseArgs(argv) {
-  const opts = { variants: [], wakes: 10, warm: 200, cpuProfile: false, trace: false, json: null };
+  const opts = { variants: [], wakes: 10, warm: 200, cpuProfile: false, trace: false, json: null, browserArgs: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => argv[++i];
@@ -39,6 +41,8 @@ function parseArgs(argv) {
     else if (flag === '--cpu-profile') opts.cpuProfile = true;
     else if (flag === '--trace') opts.trace = true;
     else if (flag === '--json') opts.json = value();
+    else if (flag === '--browser-arg') opts.browserArgs.push(value());
+    else if (flag.startsWith('--browser-arg=')) opts.browserArgs.push(flag.slice('--browser-arg='.length));
     else throw new Error(`unknown option ${flag}`);
   }
   if (!opts.variants.length) opts.variants.push({ name: 'this', dir: join(ROOT, 'extension') });
@@ -233,8 +237,8 @@ async function main() {
   const profileDir = mkdtempSync(join(tmpdir(), 'linkedout-core-profile-'));
   const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, userDataDir: profileDir,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND'] });
-  const result = { browser: await browser.version(), state_bytes: state.length, variants: {} };
+      '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND', ...opts.browserArgs] });
+  const result = { browser: await browser.version(), browser_args: opts.browserArgs, state_bytes: state.length, variants: {} };
   try {
     for (const v of opts.variants) {
       v.bytes = readFileSync(join(v.dir, 'core/linkedout-core.wasm')).toString('base64');
