@@ -68,7 +68,7 @@ test('the hello compiles the reader for what arrives, not every request type', (
 // Reading the store allocates thousands of times, so V8 recompiles the allocator with TurboFan
 // during every wake, on a background thread that takes the machine's other core: dlmalloc's
 // 5.9 KB function took 11 ms of TurboFan CPU in Node's trace of one wake, and the wake's wall time
-// in Chromium dropped by a third with emmalloc (docs/performance.md §8). The allocator is what the
+// in Chromium dropped by about 30 % with emmalloc (docs/performance.md §8). The allocator is what the
 // module compiles before the store is opened (its first allocation); this keeps it small.
 test('the allocator the wake runs is small (compiled before the store is opened)', () => {
   assert.ok(bytes('load') <= 2048, `before lo_open the wake compiled ${bytes('load')} bytes (largest ${wake.steps.load && wake.steps.load.largest}): ${table()}`);
