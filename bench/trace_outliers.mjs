@@ -1,0 +1,134 @@
+// What the slow runs of scan + apply are, in Chromium: the bench's loop (bench/extension_bench.mjs,
+// in the content script's world) under a trace with V8's and Blink's GC categories, each run
+// framed by two user-timing marks. For every run it lists what ran inside it on the renderer's
+// main thread (GC of either heap, style, layout) and how much of its wall time the thread was
+// actually on a CPU; the slowest runs are printed with their causes, and a summary says how many
+// of the slow runs held a GC, and how many were off-CPU (the OS: another process had the core).
+//
+//   node bench/trace_outliers.mjs --host PATH [--reps N] [--slow N] [--json OUT]
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FLOOR_WORK, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+
+const args = process.argv.slice(2);
+const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
+const host = arg('--host');
+const reps = Number(arg('--reps', 300));
+const slowCount = Number(arg('--slow', 10));
+const jsonOut = arg('--json', null);
+if (!host) throw new Error('--host PATH is required');
+
+const CATEGORIES = ['blink.user_timing', 'v8.gc', 'blink.gc', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8'];
+// Trace events that say where a run's time went, by name (prefix) → the cause they stand for.
+const CAUSES = [
+  [/^(MinorGC|Scavenge|V8\.GC_SCAVENGER$|V8\.GCScavenger$|MinorMS|V8\.GC_MINOR_MARK)/, 'V8 minor GC'],
+  [/^(MajorGC|V8\.GC_MARK_COMPACTOR$|V8\.GCFinalizeMC|V8\.GC_MC_INCREMENTAL$|V8\.GCIncrementalMarking$)/, 'V8 major GC'],
+  [/^BlinkGC\.|^CppGC\.|^V8\.GC_CPP/, 'Oilpan (Blink GC)'],
+  [/^(UpdateLayoutTree|RecalculateStyles)$/, 'style'],
+  [/^Layout$/, 'layout'],
+];
+
+const rules = JSON.parse(source('native-host/rules/linkedin.json'));
+const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });
+const profile = mkdtempSync(join(tmpdir(), 'linkedout-trace-'));
+const browser = await launch('chromium', profile);
+try {
+  const page = await openSettingsPage(browser, html);
+  await page.addStyleTag({ content: source('extension/content/highlight.css') });
+  const world = await contentWorld(page, 'chromium', 'content');
+  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  await world.addScript(SCAN_AS_MAIN_DOES);
+  await world.addScript(FLOOR_WORK);
+  const verdict = await askHost(host, await world.evaluate(() => globalThis.__benchScan().state));
+  const load = loadavg()[0];
+  await page.tracing.start({ categories: CATEGORIES });
+  const runs = await world.evaluate((verdictArg, repsArg) => {
+    const out = [];
+    const warm = [];
+    for (let i = 0; i < 10; i += 1) {
+      globalThis.LinkedOutHighlight.clearAll(document);
+      void document.body.offsetHeight;
+      const t0 = performance.now();
+      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, globalThis.__benchScan().switches);
+      void document.body.offsetHeight;
+      warm.push(performance.now() - t0);
+    }
+    const steps = globalThis.__benchFloorSteps(warm.slice(5));
+    for (let i = 0; i < repsArg; i += 1) {
+      globalThis.LinkedOutHighlight.clearAll(document);
+      void document.body.offsetHeight;
+      performance.mark(`floor-${i}`);
+      const f0 = performance.now();
+      globalThis.__benchFloorWork(steps);
+      const f1 = performance.now();
+      performance.mark(`run-${i}`);
+      const { switches } = globalThis.__benchScan();
+      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, switches);
+      void document.body.offsetHeight;
+      const t1 = performance.now();
+      performance.mark(`end-${i}`);
+      out.push({ floor: f1 - f0, run: t1 - f1 });
+    }
+    performance.clearMarks();
+    return out;
+  }, verdict, reps);
+  const trace = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8'));
+  const events = trace.traceEvents || trace;
+  // The main thread is the one the marks were made on.
+  const marks = new Map();
+  let mainTid = null;
+  for (const e of events) {
+    if (e.cat && e.cat.includes('blink.user_timing') && /^(floor|run|end)-\d+$/.test(e.name)) {
+      if (!marks.has(e.name)) marks.set(e.name, e.ts);
+      mainTid = e.tid;
+      var mainPid = e.pid;  // eslint-disable-line no-var
+    }
+  }
+  const onMain = events.filter((e) => e.pid === mainPid && e.tid === mainTid && e.ph === 'X' && typeof e.dur === 'number');
+  const anyThread = events.filter((e) => e.pid === mainPid && e.ph === 'X' && typeof e.dur === 'number');
+  const perRun = runs.map((r, i) => {
+    const start = marks.get(`run-${i}`);
+    const end = marks.get(`end-${i}`);
+    const causes = {};
+    if (start === undefined || end === undefined) return { i, ...r, causes, missing: true };
+    for (const e of anyThread) {
+      const [name] = CAUSES.find(([re]) => re.test(e.name)) ? [CAUSES.find(([re]) => re.test(e.name))[1]] : [null];
+      if (!name) continue;
+      const from = Math.max(start, e.ts);
+      const to = Math.min(end, e.ts + e.dur);
+      if (to <= from) continue;
+      // GC on a helper thread counts only when the main thread waited for it (it is then on the
+      // main thread too); style and layout are the main thread's.
+      if (e.tid !== mainTid) continue;
+      causes[name] = (causes[name] || 0) + (to - from) / 1000;
+    }
+    // The innermost task on the main thread that holds the run: its thread time against its wall
+    // time says whether the thread was descheduled during it.
+    return { i, ...r, causes };
+  });
+  // Whole-task CPU share: the evaluate task holds every run; its tdur/dur is the loop's CPU share.
+  const task = onMain.filter((e) => typeof e.tdur === 'number' && e.ts <= marks.get('run-0') && e.ts + e.dur >= marks.get(`end-${reps - 1}`))
+    .sort((a, b) => a.dur - b.dur)[0];
+  const median = summarize(perRun.map((r) => r.run)).median;
+  const slow = [...perRun].sort((a, b) => b.run - a.run).slice(0, slowCount);
+  const f = (v) => v.toFixed(2);
+  console.log(`${await browser.version()}, isolated world, ${reps} runs, load average ${load.toFixed(2)}`);
+  console.log(`  scan + apply  ${JSON.stringify(summarize(perRun.map((r) => r.run)), (k, v) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`);
+  console.log(`  floor         ${JSON.stringify(summarize(perRun.map((r) => r.floor)), (k, v) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`);
+  if (task) console.log(`  the loop's task: ${f(task.dur / 1000)} ms wall, ${f(task.tdur / 1000)} ms on a CPU (${f(100 * task.tdur / task.dur)} %)`);
+  const gcIn = (r) => (r.causes['V8 minor GC'] || 0) + (r.causes['V8 major GC'] || 0) + (r.causes['Oilpan (Blink GC)'] || 0);
+  const withGc = perRun.filter((r) => gcIn(r) > 0);
+  console.log(`  runs with a GC inside: ${withGc.length} of ${reps}; their median ${f(summarize(withGc.map((r) => r.run)).median || 0)} ms, GC ${f(summarize(withGc.map(gcIn)).median || 0)} ms`);
+  console.log(`  the ${slowCount} slowest runs (median ${f(median)} ms): run ms, floor ms before it, causes inside (ms)`);
+  for (const r of slow) {
+    const causes = Object.entries(r.causes).map(([k, v]) => `${k} ${f(v)}`).join(', ');
+    console.log(`    #${String(r.i).padStart(3)}  ${f(r.run).padStart(6)}  floor ${f(r.floor)}  ${causes || '(no GC; style/layout not seen)'}${r.missing ? ' (marks missing)' : ''}`);
+  }
+  const slowGc = slow.filter((r) => gcIn(r) > 0.3 * (r.run - median));
+  console.log(`  of the ${slowCount} slowest, ${slowGc.length} are explained by GC (GC ≥ 30 % of their excess over the median)`);
+  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ browser: await browser.version(), load_average: load, reps, runs: perRun, task: task ? { dur_ms: task.dur / 1000, cpu_ms: task.tdur / 1000 } : null }, null, 1)}\n`);
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}
