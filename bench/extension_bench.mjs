@@ -213,11 +213,12 @@ export const SCAN_AS_MAIN_DOES = `(() => {
       for (const node of record.addedNodes) tracker.noteAdded(node);
     }
   };
+  const candidatesOf = tracker && tracker.candidatesOf;
   globalThis.__benchTrees = (full = true) => (tracker ? tracker.trees(full) : scanner.treesIn(document));
   globalThis.__benchScan = (full = true) => {
     const trees = globalThis.__benchTrees(full);
     const shown = globalThis.LinkedOutPresence.forScan();
-    const switches = scanner.switchesIn(document, trees).filter((el) => shown.isShown(el));
+    const switches = (candidatesOf ? scanner.switchesIn(document, trees, candidatesOf) : scanner.switchesIn(document, trees)).filter((el) => shown.isShown(el));
     return { switches, state: { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) } };
   };
 })();`;

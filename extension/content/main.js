@@ -31,11 +31,13 @@
  * Settings also live in open shadow roots and same-origin iframes (scan.js finds them): each is
  * observed and listened to like the document, since neither mutations nor `change` cross into it.
  * Finding them means asking every element of the page for its shadow root (half a scan's time on
- * a large page), so scans keep the trees found (scan.treeTracker) and walk only the nodes the
- * mutation records say were added. A shadow root attached to an element already in the page has
- * no record: the whole page is walked at the first scan, at navigation, when a frame loads, when
- * the tab is shown again, while the page is loading, and at most FULL_WALK_MS after any scan that
- * walked less (a timer makes that scan if nothing else does).
+ * a large page), and the switches in them querying every tree: so scans keep the trees and each
+ * tree's candidate switches (scan.treeTracker) and look only in the nodes the mutation records say
+ * were added or re-roled. A shadow root attached to an element already in the page has no record,
+ * nor has a class that makes one an artdeco toggle: the whole page is walked and queried at the
+ * first scan, at navigation, when a frame loads, when the tab is shown again, while the page is
+ * loading, and at most FULL_WALK_MS after any scan that looked at less (a timer makes that scan if
+ * nothing else does).
  */
 (function startLinkedOut() {
   'use strict';
@@ -64,6 +66,8 @@
   const WAITING_NOTICE_AFTER_MS = 1500;
   const FULL_WALK_MS = 1000;
   const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-labelledby', 'checked', 'id', 'lang', 'role', 'type'];
+  // The watched attributes that can make an element a switch, or stop it being one.
+  const CANDIDACY_ATTRIBUTES = new Set(['aria-pressed', 'role', 'type']);
 
   let currentUrl = location.href;
   // The switches last reported for this path, and those of the path before (element → key+label).
@@ -210,7 +214,7 @@
     const pageTrees = treesForScan();
     watchTrees(pageTrees);
     const shown = presenceForScan();
-    let switches = scan.switchesIn(document, pageTrees).filter((el) => !isStale(el) && shown.isShown(el));
+    let switches = scan.switchesIn(document, pageTrees, treeTracker.candidatesOf).filter((el) => !isStale(el) && shown.isShown(el));
     if (looksLikePreviousPage(switches)) switches = [];
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the
@@ -424,8 +428,10 @@
     for (const record of records) {
       if (isOwnMutation(record)) continue;
       relevant = true;
-      // Where new shadow roots and frames can be: the next scan walks these, not the whole page.
+      // Where new shadow roots, frames and switches can be: the next scan looks in these, not in
+      // the whole page.
       if (record.type === 'childList') for (const node of record.addedNodes) treeTracker.noteAdded(node);
+      else if (CANDIDACY_ATTRIBUTES.has(record.attributeName)) treeTracker.noteChanged(record.target);
     }
     if (!relevant) return;
     scheduleScan();

@@ -518,6 +518,7 @@
   // that did not).
   const isConnectedGet = Object.getOwnPropertyDescriptor(NodeP, 'isConnected').get;
   const MAX_ADDED = 2000;  // more added nodes than this since the last scan: walk the whole page
+  const MAX_FRESH_CANDIDATES = 200;  // more new candidates in one tree: query that tree again
 
   /**
    * Whether a tree from an earlier walk is still where it was: the tree holding it is, its host or
@@ -555,6 +556,10 @@
   function treeTracker(doc) {
     let known = null;  // tree → {tree, parent, anchor, depth}, from the last call
     let added = [];
+    // Each tree's candidates (candidatesIn) as the last call left them, and the elements whose
+    // role, type or aria-pressed changed since (noteChanged): they may have become candidates.
+    let candidates = new Map();
+    let changed = [];
 
     function walkAll() {
       const found = new Map();
@@ -562,7 +567,51 @@
       known = new Map();
       for (const [tree, info] of found) known.set(tree, { tree, ...info });
       added = [];
+      changed = [];
+      candidates = new Map();
       return trees;
+    }
+
+    const candidateSafe = (el) => {
+      try {
+        return nodeType(el) === ELEMENT_NODE && isCandidate(el);
+      } catch {
+        return false;
+      }
+    };
+
+    /**
+     * `tree`'s candidates now, from the last call's: those still in the tree and still candidates,
+     * and those in the nodes added to it or changed since, merged in tree order. Null when so
+     * much changed that querying the tree again is simpler.
+     */
+    function updatedCandidates(tree, before, addedHere, changedHere) {
+      const fresh = [];
+      for (const node of addedHere) {
+        if (candidateSafe(node)) fresh.push([node]);
+        fresh.push(candidatesIn(node));
+      }
+      for (const el of changedHere) if (candidateSafe(el)) fresh.push([el]);
+      let count = 0;
+      for (const list of fresh) count += list.length;
+      if (count > MAX_FRESH_CANDIDATES) return null;
+      // A kept candidate that was moved is in an added node: it is merged back where it is now.
+      const moved = new Set();
+      for (const list of fresh) for (const el of list) moved.add(el);
+      let merged = [];
+      for (let i = 0; i < before.length; i += 1) {
+        const el = before[i];
+        if (!moved.has(el) && isConnectedGet.call(el) && getRootNode(el) === tree && candidateSafe(el)) merged.push(el);
+      }
+      // Each list is in tree order (a node before its descendants); a node added twice, or added
+      // and changed, is merged once.
+      const seen = new Set(merged);
+      for (const list of fresh) {
+        const unseen = list.filter((el) => !seen.has(el));
+        for (const el of unseen) seen.add(el);
+        if (unseen.length > 0) merged = mergeInTreeOrder(merged, unseen);
+      }
+      return merged;
     }
 
     /** New trees inside `el` (itself included) that are not in `known`: walked whole, recorded. */
@@ -638,18 +687,43 @@
         else known.delete(info.tree);
       }
       const depthOf = (tree) => (tree === doc ? 0 : known.get(tree).depth);
+      const addedIn = new Map();  // tree → the nodes added to it that are still there
       for (const node of added) {
         try {
           if (nodeType(node) !== ELEMENT_NODE || !isConnectedGet.call(node)) continue;
           const tree = getRootNode(node);
-          if (!live.has(tree) || depthOf(tree) > MAX_FRAME_DEPTH) continue;
+          if (!live.has(tree)) continue;
+          if (!addedIn.has(tree)) addedIn.set(tree, []);
+          addedIn.get(tree).push(node);
+          if (depthOf(tree) > MAX_FRAME_DEPTH) continue;
           treesUnder(node, tree, depthOf(tree));
         } catch {
           // a node that throws is not walked; the next full walk looks again
         }
       }
+      const changedIn = new Map();
+      for (const el of changed) {
+        try {
+          if (!isConnectedGet.call(el)) continue;
+          const tree = getRootNode(el);
+          if (!changedIn.has(tree)) changedIn.set(tree, []);
+          changedIn.get(tree).push(el);
+        } catch {
+          // as above
+        }
+      }
+      const result = ordered();
+      const next = new Map();
+      for (const tree of result) {
+        const before = candidates.get(tree);
+        if (!before) continue;  // a new tree: queried when asked (candidatesOf)
+        const now = updatedCandidates(tree, before, addedIn.get(tree) || [], changedIn.get(tree) || []);
+        if (now) next.set(tree, now);
+      }
+      candidates = next;
       added = [];
-      return ordered();
+      changed = [];
+      return result;
     }
 
     return Object.freeze({
@@ -658,6 +732,26 @@
       noteAdded(node) {
         if (added === null) return;
         if (added.length >= MAX_ADDED) added = null; else added.push(node);
+      },
+      /** An element whose role, type or aria-pressed changed since the last call (a record too). */
+      noteChanged(el) {
+        if (added === null) return;
+        if (changed.length >= MAX_ADDED) added = null; else changed.push(el);
+      },
+      /**
+       * The candidates of `tree` (one of the last call's trees), as candidatesIn(tree) finds them
+       * (switchesIn's third argument): kept from the call before and updated with what was added
+       * or changed, queried afresh after a full walk or for a new tree. A class that makes an
+       * element already on the page an .artdeco-toggle has no record either: the next full walk
+       * finds it.
+       */
+      candidatesOf(tree) {
+        let list = candidates.get(tree);
+        if (!list) {
+          list = candidatesIn(tree);
+          candidates.set(tree, list);
+        }
+        return list;
       },
     });
   }
@@ -690,14 +784,15 @@
 
   /**
    * The setting controls inside `scope` (a document, shadow root or element), tree by tree;
-   * `trees` (from treesIn(scope)) when the caller already has them.
+   * `trees` (from treesIn(scope)) when the caller already has them, `candidatesOf` (a
+   * treeTracker's) when it keeps each tree's candidates between scans.
    */
-  function switchesIn(scope, trees = treesIn(scope)) {
+  function switchesIn(scope, trees = treesIn(scope), candidatesOf = candidatesIn) {
     const found = [];
     const seenGroups = new Map();
     const counts = new Map();
     for (const tree of trees) {
-      for (const el of candidatesIn(tree)) {
+      for (const el of candidatesOf(tree)) {
         let control;
         try {
           control = representative(el, seenGroups, counts);
