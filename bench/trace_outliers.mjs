@@ -102,6 +102,9 @@ try {
     const end = marks.get(`end-${i}`);
     const causes = {};
     const onCpu = {};  // of that, the time the thread was on a CPU (the event's thread time, pro rata)
+    // A GC is reported by several categories at once (e.g. MinorGC and V8.GC_SCAVENGER), nested:
+    // each cause counts the union of its events' spans, not their sum.
+    const spans = {};
     if (start === undefined || end === undefined) return { i, ...r, causes, onCpu, missing: true };
     for (const e of anyThread) {
       const [name] = CAUSES.find(([re]) => re.test(e.name)) ? [CAUSES.find(([re]) => re.test(e.name))[1]] : [null];
@@ -112,9 +115,22 @@ try {
       // GC on a helper thread counts only when the main thread waited for it (it is then on the
       // main thread too); style and layout are the main thread's.
       if (e.tid !== mainTid) continue;
-      causes[name] = (causes[name] || 0) + (to - from) / 1000;
       const share = typeof e.tdur === 'number' && e.dur > 0 ? Math.min(1, e.tdur / e.dur) : 1;
-      onCpu[name] = (onCpu[name] || 0) + share * (to - from) / 1000;
+      (spans[name] ||= []).push([from, to, share]);
+    }
+    for (const [name, list] of Object.entries(spans)) {
+      list.sort((a, b) => a[0] - b[0]);
+      let wall = 0;
+      let cpu = 0;
+      let [from, to, share] = list[0];
+      for (const [f, t, sh] of list.slice(1)) {
+        if (f <= to) { to = Math.max(to, t); share = Math.min(share, sh); continue; }
+        wall += to - from; cpu += share * (to - from);
+        [from, to, share] = [f, t, sh];
+      }
+      wall += to - from; cpu += share * (to - from);
+      causes[name] = wall / 1000;
+      onCpu[name] = cpu / 1000;
     }
     // The innermost task on the main thread that holds the run: its thread time against its wall
     // time says whether the thread was descheduled during it.
