@@ -156,7 +156,14 @@ try {
   }
   const slowGc = slow.filter((r) => gcIn(r) > 0.3 * (r.run - median));
   console.log(`  of the ${slowCount} slowest, ${slowGc.length} are explained by GC (GC ≥ 30 % of their excess over the median)`);
-  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ browser: await browser.version(), load_average: load, reps, scan: full ? 'full walk' : 'after a page change', runs: perRun, task: task ? { dur_ms: task.dur / 1000, cpu_ms: task.tdur / 1000 } : null }, null, 1)}\n`);
+  // One run a line, times in µs-rounded ms: small enough to keep beside the docs.
+  const round = (k, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
+  if (jsonOut) {
+    const out = { browser: await browser.version(), load_average: load, reps, scan: full ? 'full walk' : 'after a page change',
+      task: task ? { dur_ms: task.dur / 1000, cpu_ms: task.tdur / 1000 } : null };
+    const head = JSON.stringify(out, round, 1).replace(/\n}$/, '');
+    writeFileSync(jsonOut, `${head},\n "runs": [\n${perRun.map((r) => `  ${JSON.stringify(r, round)}`).join(',\n')}\n ]\n}\n`);
+  }
 } finally {
   await browser.close();
   rmSync(profile, { recursive: true, force: true });
