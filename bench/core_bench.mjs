@@ -21,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { realisticState } from './core_state.mjs';
-import { SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, buildPage, contentWorld, controlRows, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { FEED_CARD, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, buildPage, contentWorld, controlRows, openSettingsPage, source, summarize } from './extension_bench.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -165,18 +165,25 @@ async function scanDecideApply(browser, html, state, reps) {
   await page.addStyleTag({ content: source('extension/content/highlight.css') });
   for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
   await world.addScript(SCAN_AS_MAIN_DOES);
+  await world.addScript(FEED_CARD);
   const out = await world.evaluate(async (stateText, repsArg) => {
     const { connection, verdictOf } = globalThis.__benchCore(stateText);
     await connection.ensureConnected();  // awake: the first verdict is measured apart
     const total = [];
     const scanApply = [];
+    const fullTotal = [];
     let verdict = null;
     let pageState = null;
-    for (let i = 0; i < 5 + repsArg; i += 1) {
+    // Run by run, alternately: the scan main.js makes after a page change (a feed card arrived:
+    // the trees and candidates kept, the card looked at) and one with a full walk of the page.
+    for (let i = 0; i < 2 * (5 + repsArg); i += 1) {
+      const full = i % 2 === 1;
       globalThis.LinkedOutHighlight.clearAll(document);
+      if (!full) globalThis.__benchFeedCard(i);
+      globalThis.__benchNoteMutations();
       void document.body.offsetHeight;
       const t0 = performance.now();
-      const scanned = globalThis.__benchScan();
+      const scanned = globalThis.__benchScan(full);
       const switches = scanned.switches;
       pageState = scanned.state;
       const t1 = performance.now();
@@ -185,9 +192,10 @@ async function scanDecideApply(browser, html, state, reps) {
       globalThis.LinkedOutHighlight.applyVerdict(document, verdict, switches);
       void document.body.offsetHeight;
       const t3 = performance.now();
-      if (i >= 5) { total.push(t3 - t0); scanApply.push((t1 - t0) + (t3 - t2)); }
+      if (i >= 10 && full) fullTotal.push(t3 - t0);
+      else if (i >= 10) { total.push(t3 - t0); scanApply.push((t1 - t0) + (t3 - t2)); }
     }
-    return { total, scanApply, pageState, highlighted: document.querySelectorAll('input[data-linkedout="switch-off"]').length, verdictHighlight: verdict.highlight.length };
+    return { total, scanApply, fullTotal, pageState, highlighted: document.querySelectorAll('input[data-linkedout="switch-off"]').length, verdictHighlight: verdict.highlight.length };
   }, state, reps);
   await page.close();
   if (out.highlighted !== out.verdictHighlight) throw new Error(`marks ${out.highlighted} do not match the verdict ${out.verdictHighlight}`);
@@ -234,17 +242,20 @@ async function main() {
   // The helper path per repetition: the same scan + apply, plus one warm round trip.
   const helperPath = inPage.scanApply.map((v, i) => v + rtt[i % rtt.length]);
   const core = summarize(inPage.total);
+  const coreFullWalk = summarize(inPage.fullTotal);
   const helper = summarize(helperPath);
 
   const result = {
     browser: browserVersion,
     size, budget: BUDGET,
     first_verdict_after_wake_ms: { core: coreWake, helper: helperWake, core_over_helper: coreWake.median / helperWake.median },
-    scan_decide_apply_ms: { core, helper, helper_round_trip: summarize(rtt), core_over_helper_p99: core.p99 / helper.p99 },
+    // core: after a page change (as most of main.js's scans); core_full_walk: with a full walk.
+    scan_decide_apply_ms: { core, core_full_walk: coreFullWalk, helper, helper_round_trip: summarize(rtt), core_over_helper_p99: core.p99 / helper.p99 },
     met: {
       wasm_bytes: size.wasm_bytes <= BUDGET.wasm_bytes,
       first_verdict_ms: coreWake.median <= BUDGET.first_verdict_ms,
       scan_decide_apply_p99_ms: core.p99 <= BUDGET.scan_decide_apply_p99_ms,
+      scan_decide_apply_full_walk_p99_ms: coreFullWalk.p99 <= BUDGET.scan_decide_apply_p99_ms,
     },
   };
   const f = (v) => v.toFixed(2);
@@ -252,7 +263,8 @@ async function main() {
     `built-in core (WebAssembly) vs helper, ${browserVersion}, ${rules.settings.length} settings, state with ${JSON.parse(state).history.length} history entries`,
     `  .wasm ${size.wasm_bytes} bytes (loader ${size.loader_bytes})                 budget <= 1 MB: ${result.met.wasm_bytes ? 'met' : 'MISSED'}`,
     `  first verdict after wake  core median ${f(coreWake.median)} ms p99 ${f(coreWake.p99)}   helper (cold start) median ${f(helperWake.median)} ms   ratio ${f(result.first_verdict_after_wake_ms.core_over_helper)}   budget <= 50 ms: ${result.met.first_verdict_ms ? 'met' : 'MISSED'}`,
-    `  scan + decide + apply     core median ${f(core.median)} ms p99 ${f(core.p99)}   helper median ${f(helper.median)} ms p99 ${f(helper.p99)}   ratio p99 ${f(result.scan_decide_apply_ms.core_over_helper_p99)}   budget p99 <= 5 ms: ${result.met.scan_decide_apply_p99_ms ? 'met' : 'MISSED'}`,
+    `  scan + decide + apply     core median ${f(core.median)} ms p99 ${f(core.p99)}   helper median ${f(helper.median)} ms p99 ${f(helper.p99)}   ratio p99 ${f(result.scan_decide_apply_ms.core_over_helper_p99)}   budget p99 <= 5 ms: ${result.met.scan_decide_apply_p99_ms ? 'met' : 'MISSED'}   (after a page change)`,
+    `  ... with a full walk      core median ${f(coreFullWalk.median)} ms p99 ${f(coreFullWalk.p99)}   budget p99 <= 5 ms: ${result.met.scan_decide_apply_full_walk_p99_ms ? 'met' : 'MISSED'}`,
   ].join('\n'));
   if (opts.json) {
     mkdirSync(dirname(resolve(opts.json)), { recursive: true });

@@ -4,7 +4,7 @@
 // per wake with the variants interleaved wake by wake, so a busy machine slows them alike.
 //
 //   node bench/core_profile.mjs [--variant NAME=DIR ...] [--wakes N] [--warm N]
-//                               [--cpu-profile] [--trace] [--json OUT]
+//                               [--cpu-profile] [--trace] [--cpu-steps] [--json OUT] [--browser-arg ARG ...]
 //
 // Each wake runs the extension's own CoreConnection (lib/core-backend.js) as core_bench.mjs does;
 // the core's exported functions are timed from outside (the module's cwrap is wrapped), so the
@@ -14,6 +14,11 @@
 // one wake and of the warm decides per variant (self time by function; the .wasm needs names:
 // link it with --profiling-funcs); --trace adds V8's own trace events for the same wake (the
 // lazy compilation of WebAssembly functions, JavaScript compilation, garbage collection).
+// --cpu-steps records each measured wake's trace and adds the page thread's CPU time per step
+// (the marks' thread clocks): on a busy machine wall times mostly measure waiting for a core,
+// thread CPU much less so (work on the engine's other threads is not in it).
+// --browser-arg passes a switch to Chromium, for diagnosis only (the product runs in a stock
+// browser): e.g. --browser-arg=--js-flags=--no-wasm-lazy-compilation.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -27,7 +32,7 @@ const AI_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-im
 const LIBS = ['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js'];
 
 function parseArgs(argv) {
-  const opts = { variants: [], wakes: 10, warm: 200, cpuProfile: false, trace: false, json: null };
+  const opts = { variants: [], wakes: 10, warm: 200, cpuProfile: false, trace: false, json: null, browserArgs: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => argv[++i];
@@ -38,7 +43,10 @@ function parseArgs(argv) {
     else if (flag === '--warm') opts.warm = Number(value());
     else if (flag === '--cpu-profile') opts.cpuProfile = true;
     else if (flag === '--trace') opts.trace = true;
+    else if (flag === '--cpu-steps') opts.cpuSteps = true;
     else if (flag === '--json') opts.json = value();
+    else if (flag === '--browser-arg') opts.browserArgs.push(value());
+    else if (flag.startsWith('--browser-arg=')) opts.browserArgs.push(flag.slice('--browser-arg='.length));
     else throw new Error(`unknown option ${flag}`);
   }
   if (!opts.variants.length) opts.variants.push({ name: 'this', dir: join(ROOT, 'extension') });
@@ -83,6 +91,7 @@ const PROBE = `(() => {
     const total = performance.now() - t0;
     if (verdict.type !== 'verdict') throw new Error('no verdict: ' + verdict.type);
     globalThis.__probeConnection = connection;
+    performance.mark('step:end');
     return { total, steps };
   };
   // Warm decides after the wake: the same page_state again, as core_bench.mjs's scan + decide +
@@ -206,6 +215,25 @@ async function traced(page, fn, names) {
   return { out, trace: { events: top, lazy, per_step: perStep } };
 }
 
+/** The page thread's CPU time (ms) between the probe's marks of one wake: {step: ms}. */
+async function cpuSteps(page, fn) {
+  await page.tracing.start({ categories: ['blink.user_timing'] });
+  const out = await fn();
+  const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8')).traceEvents;
+  const marks = events.filter((e) => e.name.startsWith('step:') && e.tts !== undefined).sort((a, b) => a.ts - b.ts);
+  const start = marks.findIndex((m) => m.name === 'step:start');
+  const cpu = {};
+  for (let i = start; i >= 0 && i + 1 < marks.length && marks[i].name !== 'step:end'; i += 1) {
+    const name = `cpu ${marks[i].name.slice(5)}`;
+    cpu[name] = (cpu[name] || 0) + (marks[i + 1].tts - marks[i].tts) / 1000;
+  }
+  if (start >= 0) {
+    const end = marks.find((m) => m.name === 'step:end');
+    if (end) cpu['cpu total'] = (end.tts - marks[start].tts) / 1000;
+  }
+  return { out, cpu };
+}
+
 /** The steps of a wake as {name: ms}, the calls into the core numbered in order. */
 function stepTable({ total, steps }) {
   const row = {};
@@ -233,8 +261,8 @@ async function main() {
   const profileDir = mkdtempSync(join(tmpdir(), 'linkedout-core-profile-'));
   const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, userDataDir: profileDir,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND'] });
-  const result = { browser: await browser.version(), state_bytes: state.length, variants: {} };
+      '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND', ...opts.browserArgs] });
+  const result = { browser: await browser.version(), browser_args: opts.browserArgs, state_bytes: state.length, variants: {} };
   try {
     for (const v of opts.variants) {
       v.bytes = readFileSync(join(v.dir, 'core/linkedout-core.wasm')).toString('base64');
@@ -246,9 +274,10 @@ async function main() {
     for (let i = 0; i < opts.wakes + 1; i += 1) {
       for (const v of opts.variants) {
         const page = await probePage(browser, v, v.bytes);
-        const out = await page.evaluate((s, url) => globalThis.__probe(s, url), state, AI_URL);
+        const wake = () => page.evaluate((s, url) => globalThis.__probe(s, url), state, AI_URL);
+        const { out, cpu } = opts.cpuSteps ? await cpuSteps(page, wake) : { out: await wake(), cpu: {} };
         await page.close();
-        if (i > 0) result.variants[v.name].wakes.push(stepTable(out));
+        if (i > 0) result.variants[v.name].wakes.push({ ...stepTable(out), ...cpu });
       }
     }
     for (const v of opts.variants) {

@@ -6,19 +6,23 @@
 // script's (a Chromium isolated world, a Firefox Xray sandbox: what a user's browser runs) and the
 // page's own (cheaper DOM calls; what the bench measured before). --world content|main: one only.
 //
-//   node bench/extension_compare.mjs --host PATH --old REV [--browser chromium|firefox]
+// Each run follows an unrelated change (a feed card arrives) and scans as main.js then does (a
+// revision with scan.treeTracker walks only the card; one without walks the whole page); --full:
+// every run walks the whole page, as main.js's first scan does.
+//
+//   node bench/extension_compare.mjs --host PATH --old REV [--browser chromium|firefox] [--full]
 //                                    [--rounds N] [--batch N] [--world content|main|both] [--json OUT]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCAN_SCRIPTS, WORLDS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { FEED_CARD, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, WORLDS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const opts = { host: null, old: null, browser: 'chromium', rounds: 20, batch: 10, json: null, worlds: WORLDS };
+  const opts = { host: null, old: null, browser: 'chromium', rounds: 20, batch: 10, json: null, worlds: WORLDS, full: false };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -37,6 +41,7 @@ function parseArgs(argv) {
       opts.worlds = w === 'both' ? WORLDS : [w];
     }
     else if (flag === '--isolated') opts.worlds = ['content'];  // round 1's name for it
+    else if (flag === '--full') opts.full = true;
     else throw new Error(`unknown option ${flag}`);
   }
   if (!opts.host || !opts.old) throw new Error('--host PATH and --old REV are required');
@@ -45,38 +50,38 @@ function parseArgs(argv) {
 
 const atRevision = (rev) => (file) => execFileSync('git', ['-C', ROOT, 'show', `${rev}:${file}`], { encoding: 'utf8' });
 
-// The scan as content/main.js makes it, for either version of presence.js.
-const SCAN = `globalThis.__benchScan = () => {
-  const scanner = globalThis.LinkedOutScan;
-  const presence = globalThis.LinkedOutPresence;
-  const trees = scanner.treesIn(document);
-  const shown = typeof presence.forScan === 'function' ? presence.forScan() : presence;
-  const switches = scanner.switchesIn(document, trees).filter((el) => shown.isShown(el));
-  return { switches, state: { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) } };
-};`;
+// The scan as content/main.js makes it (extension_bench.mjs's SCAN_AS_MAIN_DOES: the trees kept
+// and the added nodes walked where the revision has scan.treeTracker, the whole page otherwise),
+// for either version of presence.js (an old one has no forScan).
+const SCAN = SCAN_AS_MAIN_DOES.replace('globalThis.LinkedOutPresence.forScan()',
+  "(typeof globalThis.LinkedOutPresence.forScan === 'function' ? globalThis.LinkedOutPresence.forScan() : globalThis.LinkedOutPresence)");
 
 /** The page with the scripts loaded in `world`: {run(fn, ...args)} evaluates fn where they run. */
 async function openWith(browser, engine, html, read, world) {
   const page = await openSettingsPage(browser, html);
   await page.addStyleTag({ content: read('extension/content/highlight.css') });
   const where = await contentWorld(page, engine, world);
-  for (const content of [...SCAN_SCRIPTS.map(read), SCAN]) await where.addScript(content);
+  for (const content of [...SCAN_SCRIPTS.map(read), SCAN, FEED_CARD]) await where.addScript(content);
   return { run: where.evaluate, world: where.name };
 }
 
-const batch = (side, verdict, reps) => side.run((verdictArg, repsArg) => {
+// `full`: every run walks the whole page (main.js's first scan); else a feed card arrives before
+// each run and the scan is the one main.js makes after a page change.
+const batch = (side, verdict, reps, full) => side.run((verdictArg, repsArg, fullArg) => {
   const total = [];
   for (let i = 0; i < repsArg; i += 1) {
     globalThis.LinkedOutHighlight.clearAll(document);
+    if (!fullArg) globalThis.__benchFeedCard(i);
+    globalThis.__benchNoteMutations();
     void document.body.offsetHeight;
     const t0 = performance.now();
-    const { switches } = globalThis.__benchScan();
+    const { switches } = globalThis.__benchScan(fullArg);
     globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, switches);
     void document.body.offsetHeight;
     total.push(performance.now() - t0);
   }
   return total;
-}, verdict, reps);
+}, verdict, reps, full);
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -89,24 +94,24 @@ async function main() {
     for (const world of opts.worlds) {
       const sides = { old: await openWith(browser, opts.browser, html, atRevision(opts.old), world), new: await openWith(browser, opts.browser, html, source, world) };
       const states = {};
-      for (const [name, side] of Object.entries(sides)) states[name] = await side.run(() => globalThis.__benchScan().state);
+      for (const [name, side] of Object.entries(sides)) states[name] = await side.run(() => globalThis.__benchScan(true).state);
       if (JSON.stringify(states.old) !== JSON.stringify(states.new)) throw new Error(`the old and new scans read the page differently (${world} world)`);
       const verdict = await askHost(opts.host, states.new);
       const loadBefore = loadavg();
       const samples = { old: [], new: [] };
-      for (const side of Object.values(sides)) await batch(side, verdict, 5);  // warm-up
+      for (const side of Object.values(sides)) await batch(side, verdict, 5, opts.full);  // warm-up
       for (let round = 0; round < opts.rounds; round += 1) {
         const order = round % 2 === 0 ? ['old', 'new'] : ['new', 'old'];
-        for (const name of order) samples[name].push(...await batch(sides[name], verdict, opts.batch));
+        for (const name of order) samples[name].push(...await batch(sides[name], verdict, opts.batch, opts.full));
       }
       const r = {
-        world: sides.new.world, runs_each: samples.old.length,
+        world: sides.new.world, runs_each: samples.old.length, scan: opts.full ? 'full walk' : 'after a page change',
         load_average: { before: loadBefore, after: loadavg() },
         old_ms: summarize(samples.old), new_ms: summarize(samples.new),
       };
       result.worlds[world] = r;
       const f = (v) => v.toFixed(2);
-      console.log(`${result.browser}: scan + apply, ${r.runs_each} runs each, interleaved, ${r.world} world (load average ${loadBefore[0].toFixed(2)})`);
+      console.log(`${result.browser}: scan + apply (${r.scan}), ${r.runs_each} runs each, interleaved, ${r.world} world (load average ${loadBefore[0].toFixed(2)})`);
       for (const name of ['old', 'new']) {
         const sm = r[`${name}_ms`];
         console.log(`  ${name.padEnd(4)} median ${f(sm.median)}  p99 ${f(sm.p99)}  fastest ${f(sm.min)} ms`);

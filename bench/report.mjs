@@ -82,14 +82,19 @@ function markdown(report) {
   if (extensions.length) {
     const e = extensions[0];
     lines.push('');
-    lines.push(`Extension, headless: ${e.page.elements} elements, ${e.page.controls} switches, real verdict (${e.verdict.highlight} highlight, ${e.verdict.ok} ok, ${e.verdict.unknown} unknown), ${e.scan_ms.count} repetitions per browser. Scan as \`content/main.js\` makes it (trees, switches the user can see, each read).`);
+    lines.push(`Extension, headless: ${e.page.elements} elements, ${e.page.controls} switches, real verdict (${e.verdict.highlight} highlight, ${e.verdict.ok} ok, ${e.verdict.unknown} unknown), ${e.scan_ms.count} repetitions per browser, in the content script's world. Scan as \`content/main.js\` makes it (trees, switches the user can see, each read): after a page change (a feed card arrived: the trees kept, the card walked) and with a full walk of the page (the first scan, navigation, at most a second after any other), interleaved; the floor is fixed pure-JS work of about the same length timed in the same pattern (the machine's own spread).`);
     lines.push('');
     lines.push(`| measure | ${extensions.map((x) => `${x.browser} median ms | p99 ms`).join(' | ')} |`);
     lines.push(`|---|${extensions.map(() => '---:|---:').join('|')}|`);
     const row = (name, key) => `| ${name} | ${extensions.map((x) => `${x[key].median.toFixed(2)} | ${x[key].p99.toFixed(2)}`).join(' | ')} |`;
-    lines.push(row('scan (scan.js, presence.js)', 'scan_ms'));
+    const met = (x, key) => (x.target[key] === undefined ? (x.target.met ? 'met' : '**missed**') : (x.target[key] ? 'met' : '**missed**'));
+    const sub = (name, pick) => `| ${name} | ${extensions.map((x) => (pick(x) ? `${pick(x).median.toFixed(2)} | ${pick(x).p99.toFixed(2)}` : '- | -')).join(' | ')} |`;
+    lines.push(row('scan after a page change (scan.js, presence.js)', 'scan_ms'));
     lines.push(row('apply verdict (highlight.js, layout included)', 'apply_ms'));
-    lines.push(row(`scan + apply (target p99 ≤ 5 ms: ${extensions.map((x) => (x.target.met ? 'met' : '**missed**')).join(' / ')})`, 'scan_and_apply_ms'));
+    lines.push(row(`scan + apply after a page change (target p99 ≤ 5 ms: ${extensions.map((x) => met(x, 'met_after_change')).join(' / ')})`, 'scan_and_apply_ms'));
+    lines.push(sub('scan with a full walk', (x) => x.full_walk && x.full_walk.scan_ms));
+    lines.push(sub(`scan + apply with a full walk (target p99 ≤ 5 ms: ${extensions.map((x) => met(x, 'met_full_walk')).join(' / ')})`, (x) => x.full_walk && x.full_walk.scan_and_apply_ms));
+    lines.push(sub('floor: pure-JS work of the same length', (x) => x.floor_ms));
   }
   const e = report.extension;
   if (e && e.debounce) {

@@ -1,12 +1,13 @@
 // Where a scan + apply's time goes, piece by piece, in the content script's world (or --world
-// main): medians over --reps runs of treesIn, switchesIn over those trees, presence × the
-// switches, readControl × the switches, applyVerdict, and the layout the marks cause.
+// main): medians over --reps runs of the trees kept after a page change (a feed card arrived: what
+// main.js's scans after a change walk), treesIn (the full walk), switchesIn over those trees,
+// presence × the switches, readControl × the switches, applyVerdict, and the layout the marks cause.
 //
 //   node bench/scan_pieces.mjs --host PATH [--browser chromium|firefox] [--world content|main] [--reps N]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { FEED_CARD, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
 
 const args = process.argv.slice(2);
 const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
@@ -26,16 +27,23 @@ try {
   const world = await contentWorld(page, engine, worldName);
   for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
   await world.addScript(SCAN_AS_MAIN_DOES);
+  await world.addScript(FEED_CARD);
   const verdict = await askHost(host, await world.evaluate(() => globalThis.__benchScan().state));
   const load = loadavg()[0];
   const pieces = await world.evaluate((verdictArg, repsArg) => {
     const S = globalThis.LinkedOutScan;
     const H = globalThis.LinkedOutHighlight;
     const P = globalThis.LinkedOutPresence;
-    const times = { treesIn: [], switchesIn: [], presence: [], readControl: [], applyVerdict: [], layout: [] };
+    const times = { treesKept: [], treesIn: [], switchesIn: [], presence: [], readControl: [], applyVerdict: [], layout: [] };
     for (let i = 0; i < 5 + repsArg; i += 1) {
       H.clearAll(document);
+      globalThis.__benchFeedCard(i);
+      globalThis.__benchNoteMutations();
       void document.body.offsetHeight;
+      const k0 = performance.now();
+      globalThis.__benchTrees(false);
+      const k1 = performance.now();
+      if (i >= 5) times.treesKept.push(k1 - k0);
       const t0 = performance.now();
       const trees = S.treesIn(document);
       const t1 = performance.now();

@@ -805,10 +805,18 @@ def generate(schema):
         else:
             top.append(f"  Scalar f_{p.name};")
     top += ["};", ""]
-    # Flattened: the reader's per-field calls inlined into this one pass, as the compiler did on
-    # its own while a 100 KB generated function shared the unity batch and so its growth budget;
-    # without it a warm page_state took 5 % more instructions (callgrind, docs/performance.md §8).
-    top += ["[[gnu::flatten]] void read_members(Reader& in, Slots& slots) {",
+    # Flattened in the native host: the reader's per-field calls inlined into this one pass, as the
+    # compiler did on its own while a 100 KB generated function shared the unity batch and so its
+    # growth budget; without it a warm page_state took 5 % more instructions (callgrind,
+    # docs/performance.md §8). In the WebAssembly core it stays a function of its own: inlined into
+    # read_request it made that one function the largest compiled at the first message of every
+    # service-worker wake, and the browser compiles a function whole, every branch of it.
+    top += ["#if defined(__EMSCRIPTEN__)",
+            "#define LINKEDOUT_READ_MEMBERS [[gnu::noinline]]",
+            "#else",
+            "#define LINKEDOUT_READ_MEMBERS [[gnu::flatten]]",
+            "#endif",
+            "LINKEDOUT_READ_MEMBERS void read_members(Reader& in, Slots& slots) {",
             "  const Where where{};",
             "  in.begin_object();",
             "  std::string key;",

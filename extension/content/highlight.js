@@ -360,7 +360,8 @@
 
     for (let i = 0; i < current.length; i += 1) {
       const input = current[i];
-      const entry = scan().controlAround(input) === input ? marks.get(input) : undefined;
+      // Still a control? Asked only of the switches the verdict marks (a selector match each).
+      const entry = marks.has(input) && scan().controlAround(input) === input ? marks.get(input) : undefined;
       const mark = entry ? entry[0] : null;
       const item = entry ? entry[1] : null;
       if (mark === 'ok') {

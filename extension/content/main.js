@@ -30,6 +30,14 @@
  *
  * Settings also live in open shadow roots and same-origin iframes (scan.js finds them): each is
  * observed and listened to like the document, since neither mutations nor `change` cross into it.
+ * Finding them means asking every element of the page for its shadow root (half a scan's time on
+ * a large page), and the switches in them querying every tree: so scans keep the trees and each
+ * tree's candidate switches (scan.treeTracker) and look only in the nodes the mutation records say
+ * were added or re-roled. A shadow root attached to an element already in the page has no record,
+ * nor has a class that makes one an artdeco toggle: the whole page is walked and queried at the
+ * first scan, at navigation, when a frame loads, when the tab is shown again, while the page is
+ * loading, and at most FULL_WALK_MS after any scan that looked at less (a timer makes that scan if
+ * nothing else does).
  */
 (function startLinkedOut() {
   'use strict';
@@ -56,7 +64,10 @@
   const LOADING_LIMIT_MS = 30000;
   const LOADING_POLL_MS = 500;
   const WAITING_NOTICE_AFTER_MS = 1500;
+  const FULL_WALK_MS = 1000;
   const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-labelledby', 'checked', 'id', 'lang', 'role', 'type'];
+  // The watched attributes that can make an element a switch, or stop it being one.
+  const CANDIDACY_ATTRIBUTES = new Set(['aria-pressed', 'role', 'type']);
 
   let currentUrl = location.href;
   // The switches last reported for this path, and those of the path before (element → key+label).
@@ -75,6 +86,12 @@
   let settledAt = null;
   let waitingShown = false;
   const watchedTrees = new WeakSet();
+  // The trees (document, open shadow roots, frames) kept between scans, and when the whole page
+  // was last walked for them; fullWalkWanted: the next scan walks it whole.
+  const treeTracker = scan.treeTracker(document);
+  let lastFullWalkAt = -Infinity;
+  let fullWalkWanted = true;
+  let fullWalkTimer = null;
   let lastSentSignature = null;
   let lastSentSwitches = [];
   let debounceTimer = null;
@@ -124,6 +141,7 @@
       scheduleScan(); // a query or fragment change: same page, same switches
       return false;
     }
+    fullWalkWanted = true;
     staleSwitches = reportedSwitches;
     previousPage = [...reportedSwitches.values()].sort();
     reportedSwitches = new Map();
@@ -193,17 +211,18 @@
     onUrlMaybeChanged();
     if (!protocol.isSettingsUrl(location.href)) return;
     if (sending) { rescanAfterSend = true; return; }
-    const trees = scan.treesIn(document);
-    watchTrees(trees);
+    const pageTrees = treesForScan();
+    watchTrees(pageTrees);
     const shown = presenceForScan();
-    let switches = scan.switchesIn(document, trees).filter((el) => !isStale(el) && shown.isShown(el));
+    let switches = scan.switchesIn(document, pageTrees, treeTracker.candidatesOf).filter((el) => !isStale(el) && shown.isShown(el));
     if (looksLikePreviousPage(switches)) switches = [];
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the
       // page has settled, and UNREADABLE_AFTER_MS have passed, report it with no controls.
       const now = Date.now();
-      if (now - pageShownAt < LOADING_LIMIT_MS && scan.pageLoading(document, trees)) {
+      if (now - pageShownAt < LOADING_LIMIT_MS && scan.pageLoading(document, pageTrees)) {
         settledAt = null;
+        fullWalkWanted = true;  // a loading page's components attach their shadow roots in place
         if (now - pageShownAt >= WAITING_NOTICE_AFTER_MS) {
           waitingShown = true;
           highlight.showNotice(document, t('noticeWaitingForLinkedIn'));
@@ -250,6 +269,29 @@
   }
 
   const sameElements = (a, b) => a.length === b.length && a.every((el, i) => el === b[i]);
+
+  /**
+   * The page's trees for this scan: the whole page walked when wanted or when the last full walk
+   * is FULL_WALK_MS old, else the kept trees and the added nodes only; then a full walk is made
+   * FULL_WALK_MS after the last one, by a scan of its own if no other scan comes first.
+   */
+  function treesForScan() {
+    const now = Date.now();
+    const full = fullWalkWanted || now - lastFullWalkAt >= FULL_WALK_MS;
+    const found = treeTracker.trees(full);
+    if (full) {
+      fullWalkWanted = false;
+      lastFullWalkAt = now;
+      if (fullWalkTimer !== null) { clearTimeout(fullWalkTimer); fullWalkTimer = null; }
+    } else if (fullWalkTimer === null) {
+      fullWalkTimer = setTimeout(() => {
+        fullWalkTimer = null;
+        fullWalkWanted = true;
+        scheduleScan(0);
+      }, Math.max(0, lastFullWalkAt + FULL_WALK_MS - now));
+    }
+    return found;
+  }
 
   /** Every element the verdict marks still reads as the control that was sent. */
   function verdictStillFits(verdict, switches, controls) {
@@ -382,7 +424,16 @@
 
   const observer = new MutationObserver((records) => {
     if (onUrlMaybeChanged()) return;
-    if (records.every(isOwnMutation)) return;
+    let relevant = false;
+    for (const record of records) {
+      if (isOwnMutation(record)) continue;
+      relevant = true;
+      // Where new shadow roots, frames and switches can be: the next scan looks in these, not in
+      // the whole page.
+      if (record.type === 'childList') for (const node of record.addedNodes) treeTracker.noteAdded(node);
+      else if (CANDIDACY_ATTRIBUTES.has(record.attributeName)) treeTracker.noteChanged(record.target);
+    }
+    if (!relevant) return;
     scheduleScan();
   });
   const OBSERVED = { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
@@ -398,7 +449,7 @@
   document.addEventListener('change', onFlip, true);
   document.addEventListener('click', onFlip, true);
   // An iframe that (re)loads brings a new document to read.
-  document.addEventListener('load', () => scheduleScan(), true);
+  document.addEventListener('load', () => { fullWalkWanted = true; scheduleScan(); }, true);
 
   /** Observe and listen to every shadow root and frame document the scan found, once each. */
   function watchTrees(trees) {
@@ -409,7 +460,7 @@
         observer.observe(tree.nodeType === 9 ? tree.documentElement : tree, OBSERVED);
         tree.addEventListener('change', onFlip, true);
         tree.addEventListener('click', onFlip, true);
-        if (tree.nodeType === 9) tree.addEventListener('readystatechange', () => scheduleScan(), true);
+        if (tree.nodeType === 9) tree.addEventListener('readystatechange', () => { fullWalkWanted = true; scheduleScan(); }, true);
       } catch {
         // a frame that went away meanwhile: the next scan will not find it
       }
@@ -417,9 +468,9 @@
   }
   // Back from another tab or window: the page may have changed the switches meanwhile.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') scheduleScan(0);
+    if (document.visibilityState === 'visible') { fullWalkWanted = true; scheduleScan(0); }
   });
-  window.addEventListener('focus', () => scheduleScan(0));
+  window.addEventListener('focus', () => { fullWalkWanted = true; scheduleScan(0); });
   window.addEventListener('popstate', () => onUrlMaybeChanged());
   window.addEventListener('hashchange', () => onUrlMaybeChanged());
   if (globalThis.navigation && typeof globalThis.navigation.addEventListener === 'function') {

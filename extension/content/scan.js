@@ -469,8 +469,12 @@
     return counts.get(list) > 1;
   }
 
-  /** The documents and open shadow roots inside `scope`, `scope`'s own tree first. */
-  function treesIn(scope, depth = 0, trees = []) {
+  /**
+   * The documents and open shadow roots inside `scope`, `scope`'s own tree first. `found` (a
+   * Map, for treeTracker) gets each tree below `scope` → {parent, anchor, depth}: the tree it
+   * sits in, its host or frame element there, and its depth.
+   */
+  function treesIn(scope, depth = 0, trees = [], found = null) {
     trees.push(scope);
     if (depth > MAX_FRAME_DEPTH) return trees;
     // Any element may host a shadow root, so every element is asked: one TreeWalker over the
@@ -481,7 +485,10 @@
     const walker = createTreeWalker.call(type === DOCUMENT_NODE ? scope : ownerDocument(scope), scope, SHOW_ELEMENT, null);
     for (let el = walkerNext.call(walker); el !== null; el = walkerNext.call(walker)) {
       const inner = shadowRootGet.call(el);
-      if (inner) treesIn(inner, depth + 1, trees);
+      if (inner) {
+        if (found) found.set(inner, { parent: scope, anchor: el, depth: depth + 1 });
+        treesIn(inner, depth + 1, trees, found);
+      }
     }
     const frames = type === DOCUMENT_NODE || type === ELEMENT_NODE
       ? [...Array.prototype.slice.call(type === DOCUMENT_NODE ? documentByTag(scope, 'iframe') : elementByTag(scope, 'iframe')),
@@ -494,9 +501,259 @@
       } catch {
         inner = null;  // a cross-origin frame may throw instead
       }
-      if (inner) treesIn(inner, depth + 1, trees);
+      if (inner) {
+        if (found) found.set(inner, { parent: scope, anchor: frame, depth: depth + 1 });
+        treesIn(inner, depth + 1, trees, found);
+      }
     }
     return trees;
+  }
+
+  // ---- the trees of a page, kept between scans ----
+  // A full walk asks every element of the page for its shadow root (half of a scan's time on a
+  // 10,000-element page). Between two walks, a tree can only appear inside nodes that were added
+  // (a mutation record names them) or by attachShadow on an element already in the page, which no
+  // record names: the tracker's caller walks the whole page again for that often enough
+  // (content/main.js: at the first scan, at navigation, and at most FULL_WALK_MS after any scan
+  // that did not).
+  const isConnectedGet = Object.getOwnPropertyDescriptor(NodeP, 'isConnected').get;
+  const MAX_ADDED = 2000;  // more added nodes than this since the last scan: walk the whole page
+  const MAX_FRESH_CANDIDATES = 200;  // more new candidates in one tree: query that tree again
+
+  /**
+   * Whether a tree from an earlier walk is still where it was: the tree holding it is, its host or
+   * frame element is still in that tree (moved elsewhere, it is found again where it went), and
+   * still holds it.
+   */
+  function stillThere(info, live) {
+    if (!live.has(info.parent)) return false;
+    if (!isConnectedGet.call(info.anchor) || getRootNode(info.anchor) !== info.parent) return false;
+    const name = localName(info.anchor);
+    const now = name === 'iframe' || name === 'frame' ? FRAME_DOCUMENT[name](info.anchor) : shadowRootGet.call(info.anchor);
+    return now === info.tree;
+  }
+
+  /** Elements in tree order (all in one tree), sorted in place; lists are short (a tree's hosts). */
+  function inTreeOrder(list, key) {
+    for (let i = 1; i < list.length; i += 1) {
+      const item = list[i];
+      let j = i - 1;
+      while (j >= 0 && (compareDocumentPosition(key(item), key(list[j])) & FOLLOWING)) {
+        list[j + 1] = list[j];
+        j -= 1;
+      }
+      list[j + 1] = item;
+    }
+    return list;
+  }
+
+  /**
+   * The trees of `doc` as treesIn(doc) lists them (same trees, same order) when no shadow root was
+   * attached to an element that was already in the page: `trees(true)` walks the whole page,
+   * `trees(false)` keeps the last walk's trees that are still there and walks only the nodes
+   * noted as added since (noteAdded, from mutation records).
+   */
+  function treeTracker(doc) {
+    let known = null;  // tree → {tree, parent, anchor, depth}, from the last call
+    let added = [];
+    // Each tree's candidates (candidatesIn) as the last call left them, and the elements whose
+    // role, type or aria-pressed changed since (noteChanged): they may have become candidates.
+    let candidates = new Map();
+    let changed = [];
+
+    function walkAll() {
+      const found = new Map();
+      const trees = treesIn(doc, 0, [], found);
+      known = new Map();
+      for (const [tree, info] of found) known.set(tree, { tree, ...info });
+      added = [];
+      changed = [];
+      candidates = new Map();
+      return trees;
+    }
+
+    const candidateSafe = (el) => {
+      try {
+        return nodeType(el) === ELEMENT_NODE && isCandidate(el);
+      } catch {
+        return false;
+      }
+    };
+
+    /**
+     * `tree`'s candidates now, from the last call's: those still in the tree and still candidates,
+     * and those in the nodes added to it or changed since, merged in tree order. Null when so
+     * much changed that querying the tree again is simpler.
+     */
+    function updatedCandidates(tree, before, addedHere, changedHere) {
+      const fresh = [];
+      for (const node of addedHere) {
+        if (candidateSafe(node)) fresh.push([node]);
+        fresh.push(candidatesIn(node));
+      }
+      for (const el of changedHere) if (candidateSafe(el)) fresh.push([el]);
+      let count = 0;
+      for (const list of fresh) count += list.length;
+      if (count > MAX_FRESH_CANDIDATES) return null;
+      // A kept candidate that was moved is in an added node: it is merged back where it is now.
+      const moved = new Set();
+      for (const list of fresh) for (const el of list) moved.add(el);
+      let merged = [];
+      for (let i = 0; i < before.length; i += 1) {
+        const el = before[i];
+        if (!moved.has(el) && isConnectedGet.call(el) && getRootNode(el) === tree && candidateSafe(el)) merged.push(el);
+      }
+      // Each list is in tree order (a node before its descendants); a node added twice, or added
+      // and changed, is merged once.
+      const seen = new Set(merged);
+      for (const list of fresh) {
+        const unseen = list.filter((el) => !seen.has(el));
+        for (const el of unseen) seen.add(el);
+        if (unseen.length > 0) merged = mergeInTreeOrder(merged, unseen);
+      }
+      return merged;
+    }
+
+    /** New trees inside `el` (itself included) that are not in `known`: walked whole, recorded. */
+    function treesUnder(el, parent, depth) {
+      const candidates = [];
+      const inner = shadowRootGet.call(el);
+      if (inner) candidates.push([inner, el]);
+      const walker = createTreeWalker.call(ownerDocument(el), el, SHOW_ELEMENT, null);
+      for (let node = walkerNext.call(walker); node !== null; node = walkerNext.call(walker)) {
+        const root = shadowRootGet.call(node);
+        if (root) candidates.push([root, node]);
+      }
+      const frames = [el, ...Array.prototype.slice.call(elementByTag(el, 'iframe')), ...Array.prototype.slice.call(elementByTag(el, 'frame'))];
+      for (const frame of frames) {
+        const name = localName(frame);
+        if (name !== 'iframe' && name !== 'frame') continue;
+        let inner = null;
+        try {
+          inner = FRAME_DOCUMENT[name](frame) || null;
+        } catch {
+          inner = null;
+        }
+        if (inner) candidates.push([inner, frame]);
+      }
+      for (const [tree, anchor] of candidates) {
+        if (known.has(tree)) continue;
+        const found = new Map();
+        treesIn(tree, depth + 1, [], found);
+        known.set(tree, { tree, parent, anchor, depth: depth + 1 });
+        for (const [below, info] of found) if (!known.has(below)) known.set(below, { tree: below, ...info });
+      }
+    }
+
+    /** treesIn's order: a tree, then its shadow roots' trees by host in tree order, then its frames'. */
+    function ordered() {
+      const children = new Map();
+      for (const info of known.values()) {
+        if (!children.has(info.parent)) children.set(info.parent, []);
+        children.get(info.parent).push(info);
+      }
+      const out = [];
+      const visit = (tree) => {
+        out.push(tree);
+        const below = children.get(tree);
+        if (!below) return;
+        const isFrame = (info) => nodeType(info.tree) === DOCUMENT_NODE;
+        const hosts = inTreeOrder(below.filter((info) => !isFrame(info)), (info) => info.anchor);
+        // A document lists its iframes, then its frames; a shadow root both in tree order.
+        let frames = inTreeOrder(below.filter(isFrame), (info) => info.anchor);
+        if (nodeType(tree) === DOCUMENT_NODE) {
+          frames = [...frames.filter((info) => localName(info.anchor) === 'iframe'), ...frames.filter((info) => localName(info.anchor) !== 'iframe')];
+        }
+        for (const info of hosts) visit(info.tree);
+        for (const info of frames) visit(info.tree);
+      };
+      visit(doc);
+      return out;
+    }
+
+    function trees(full) {
+      if (full || known === null || added === null) return walkAll();
+      // The last walk's trees that are still there (a parent before its children: a Map keeps
+      // the order they were found in, and a tree is found after the tree holding it).
+      const live = new Set([doc]);
+      for (const info of Array.from(known.values())) {
+        let there = false;
+        try {
+          there = stillThere(info, live);
+        } catch {
+          there = false;
+        }
+        if (there) live.add(info.tree);
+        else known.delete(info.tree);
+      }
+      const depthOf = (tree) => (tree === doc ? 0 : known.get(tree).depth);
+      const addedIn = new Map();  // tree → the nodes added to it that are still there
+      for (const node of added) {
+        try {
+          if (nodeType(node) !== ELEMENT_NODE || !isConnectedGet.call(node)) continue;
+          const tree = getRootNode(node);
+          if (!live.has(tree)) continue;
+          if (!addedIn.has(tree)) addedIn.set(tree, []);
+          addedIn.get(tree).push(node);
+          if (depthOf(tree) > MAX_FRAME_DEPTH) continue;
+          treesUnder(node, tree, depthOf(tree));
+        } catch {
+          // a node that throws is not walked; the next full walk looks again
+        }
+      }
+      const changedIn = new Map();
+      for (const el of changed) {
+        try {
+          if (!isConnectedGet.call(el)) continue;
+          const tree = getRootNode(el);
+          if (!changedIn.has(tree)) changedIn.set(tree, []);
+          changedIn.get(tree).push(el);
+        } catch {
+          // as above
+        }
+      }
+      const result = ordered();
+      const next = new Map();
+      for (const tree of result) {
+        const before = candidates.get(tree);
+        if (!before) continue;  // a new tree: queried when asked (candidatesOf)
+        const now = updatedCandidates(tree, before, addedIn.get(tree) || [], changedIn.get(tree) || []);
+        if (now) next.set(tree, now);
+      }
+      candidates = next;
+      added = [];
+      changed = [];
+      return result;
+    }
+
+    return Object.freeze({
+      trees,
+      /** A node added to one of the trees since the last call (from a mutation record). */
+      noteAdded(node) {
+        if (added === null) return;
+        if (added.length >= MAX_ADDED) added = null; else added.push(node);
+      },
+      /** An element whose role, type or aria-pressed changed since the last call (a record too). */
+      noteChanged(el) {
+        if (added === null) return;
+        if (changed.length >= MAX_ADDED) added = null; else changed.push(el);
+      },
+      /**
+       * The candidates of `tree` (one of the last call's trees), as candidatesIn(tree) finds them
+       * (switchesIn's third argument): kept from the call before and updated with what was added
+       * or changed, queried afresh after a full walk or for a new tree. A class that makes an
+       * element already on the page an .artdeco-toggle has no record either: the next full walk
+       * finds it.
+       */
+      candidatesOf(tree) {
+        let list = candidates.get(tree);
+        if (!list) {
+          list = candidatesIn(tree);
+          candidates.set(tree, list);
+        }
+        return list;
+      },
+    });
   }
 
   /**
@@ -527,14 +784,15 @@
 
   /**
    * The setting controls inside `scope` (a document, shadow root or element), tree by tree;
-   * `trees` (from treesIn(scope)) when the caller already has them.
+   * `trees` (from treesIn(scope)) when the caller already has them, `candidatesOf` (a
+   * treeTracker's) when it keeps each tree's candidates between scans.
    */
-  function switchesIn(scope, trees = treesIn(scope)) {
+  function switchesIn(scope, trees = treesIn(scope), candidatesOf = candidatesIn) {
     const found = [];
     const seenGroups = new Map();
     const counts = new Map();
     for (const tree of trees) {
-      for (const el of candidatesIn(tree)) {
+      for (const el of candidatesOf(tree)) {
         let control;
         try {
           control = representative(el, seenGroups, counts);
@@ -634,6 +892,6 @@
 
   root.LinkedOutScan = Object.freeze({
     SWITCH_SELECTOR, scanPage, readControl, switchesIn, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
-    labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, controlAround, pageLoading,
+    labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, treeTracker, controlAround, pageLoading,
   });
 })(globalThis);

@@ -121,16 +121,21 @@
 
     async start() {
       this.setState('connecting');
+      // The stored state is read while the core compiles (storage.local is a round trip to the
+      // browser's process; the compile runs on the engine's own threads), not after it.
+      const loading = (async () => this.loadCore())();  // started now; a throw becomes a rejection
+      const reading = this.storage.get([STATE_KEY]);
+      reading.catch(() => {});  // awaited below, once the core has loaded (a failed load is said first)
       let module;
       try {
-        module = await this.loadCore();
+        module = await loading;
       } catch (err) {
         const message = `the built-in core did not load: ${err && err.message ? err.message : err}`;
         this.setState('core_failed', message);
         throw HostError('core_failed', message);
       }
       this.engine = coreEngine(module);
-      const stored = await this.storage.get([STATE_KEY]);
+      const stored = await reading;
       const text = typeof stored[STATE_KEY] === 'string' ? stored[STATE_KEY] : '';
       if (!this.engine.open(text)) {
         // As the helper moves a corrupt state file aside: kept, never silently dropped.

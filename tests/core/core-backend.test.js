@@ -163,3 +163,26 @@ test('a store over the frame cap is handed over in parts that each parse and tog
   for (const part of parts) assert.ok(Buffer.byteLength(part) < 1000 * 1024);
   assert.equal(parts.map((p) => JSON.parse(p).history.length).reduce((a, b) => a + b, 0), history.length);
 });
+
+// A wake reads the stored state while the browser compiles the core, not after: in the browser
+// storage.local.get is a round trip to another process, and the compile runs on its own threads
+// (docs/performance.md §8). Order of calls, no clock. A core that does not load still says so.
+test('a wake asks storage for the state while the core is still loading', async () => {
+  const storage = memoryStorage();
+  const order = [];
+  const get = storage.get;
+  storage.get = async (keys) => { order.push('storage.get'); return get(keys); };
+  let loaded;
+  const loading = new Promise((resolve) => { loaded = resolve; });
+  const core = new CoreConnection({ storage, loadCore: () => { order.push('load started'); return loading; } });
+  const hello = core.ensureConnected();
+  for (let i = 0; i < 5; i += 1) await null;  // let the wake run as far as it can without the core
+  order.push('core loaded');
+  loaded(await instantiateCore());
+  assert.equal((await hello).type, 'hello');
+  assert.deepEqual(order, ['load started', 'storage.get', 'core loaded']);
+
+  const failing = new CoreConnection({ storage: memoryStorage(), loadCore: async () => { throw new Error('no .wasm'); } });
+  await assert.rejects(failing.ensureConnected(), (err) => err.code === 'core_failed' && /no \.wasm/.test(err.message));
+  assert.equal(failing.state.status, 'core_failed');
+});

@@ -155,6 +155,10 @@ export function defineReadingScenarios(it, context) {
     await flipDrawnAs('ads-by-gender', 'shadow', { expectTag: 'input', visibleIn: 'shadow root' });
   });
 
+  it('a shadow root attached later to an element already in the page (no mutation record names it) is found, highlighted and read back', async () => {
+    await flipDrawnAs('ads-by-gender', 'shadowLater', { expectTag: 'input', visibleIn: 'shadow root' });
+  });
+
   it('a Yes/No radio group: the "No" answer is highlighted; choosing it records the setting off', async () => {
     const { mark } = await flipDrawnAs('policy-and-academic-research', 'radio', { expectTag: 'input' });
     assert.equal(mark.value, 'no', 'the answer to pick is marked');

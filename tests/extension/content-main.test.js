@@ -61,7 +61,7 @@ function installClock(window) {
   };
 }
 
-function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitch = false, respond = (msg) => ({ status: 'ok', verdict: verdictFor(msg.page) }), pageConfirms = true, fakeClock = false } = {}) {
+function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitch = false, respond = (msg) => ({ status: 'ok', verdict: verdictFor(msg.page) }), pageConfirms = true, fakeClock = false, beforeScripts = () => {} } = {}) {
   const sent = [];
   const storageListeners = [];
   let clock = null;
@@ -69,6 +69,7 @@ function startPage(body, { url = `${SETTINGS}data-for-ai-improvement`, autoSwitc
     url,
     files: CONTENT_SCRIPTS,
     beforeScripts(window) {
+      beforeScripts(window);
       if (fakeClock) clock = installClock(window);
       // The page's own switch logic, as LinkedIn's: a click flips the switch, the page updates aria-checked.
       window.document.addEventListener('click', (event) => {
@@ -464,4 +465,56 @@ test('a switch in an open shadow root is reported, and a flip inside the shadow 
   input.dispatchEvent(new window.Event('change', { bubbles: true })); // change is not composed: it stays in the shadow root
   await waitFor(() => sent.length === 2, 'the flip re-read');
   assert.equal(sent[1].page.controls[0].checked, false);
+});
+
+// ---- scans keep the page's trees: only added nodes are asked for shadow roots between full walks ----
+
+/** Counts every element asked for its shadow root (the getter scan.js captures at load). */
+function countShadowRootReads(window, counter) {
+  const descriptor = Object.getOwnPropertyDescriptor(window.Element.prototype, 'shadowRoot');
+  Object.defineProperty(window.Element.prototype, 'shadowRoot', {
+    ...descriptor,
+    get() { counter.reads += 1; return descriptor.get.call(this); },
+  });
+}
+
+const FILLER = Array.from({ length: 300 }, (_, i) => `<article><div><span>Post ${i}</span><p>text</p></div></article>`).join('');
+
+test('a re-scan after an unrelated mutation asks only the added elements for shadow roots; the whole page again within a second', async () => {
+  const counter = { reads: 0 };
+  const { document, sent, clock } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true) + `<aside id="feed">${FILLER}</aside>`,
+    { fakeClock: true, beforeScripts: (window) => countShadowRootReads(window, counter) });
+  await clock.advance(400);
+  assert.equal(sent.length, 1, 'the first page_state');
+  const elements = document.getElementsByTagName('*').length;
+  assert.ok(counter.reads >= elements - 5, `the first scan walks the whole page (${counter.reads} of ${elements} elements asked)`);
+  counter.reads = 0;
+  // A feed card arrives: one mutation record, five new elements; the debounced scan follows.
+  document.getElementById('feed').insertAdjacentHTML('afterbegin', '<article><div><span>New</span><p>post</p></div></article>');
+  await clock.advance(300);
+  assert.ok(counter.reads <= 10, `the re-scan asked ${counter.reads} elements for a shadow root, not the page's ${elements}`);
+  counter.reads = 0;
+  await clock.advance(1000);
+  assert.ok(counter.reads >= elements, `the whole page walked again within FULL_WALK_MS of the first walk (${counter.reads} asked)`);
+  counter.reads = 0;
+  await clock.advance(5000);
+  assert.equal(counter.reads, 0, 'and then nothing, on a page that does not change');
+  assert.equal(sent.length, 1, 'nothing new to send');
+});
+
+test('a shadow root attached to an element already in the page is found, even when a mutation elsewhere brought a shorter scan first', async () => {
+  const { document, sent, clock } = startPage(`${switchRow('other', 'Other', false)}<div id="host"></div><footer id="status"></footer>`, { fakeClock: true });
+  await clock.advance(400);
+  assert.equal(sent.length, 1);
+  assert.deepEqual(sent[0].page.controls.map((c) => c.key), ['other']);
+  // A component upgrades in place (attachShadow on an element that was already there: no mutation
+  // record) while the page updates something else (a record, and a scan of the added nodes).
+  const root = document.getElementById('host').attachShadow({ mode: 'open' });
+  root.innerHTML = switchRow('allowDataForGenerativeAI', 'Use my data', true);
+  document.getElementById('status').append(document.createElement('span'));
+  await clock.advance(2000);
+  assert.equal(sent.length, 2, 'the page sent again once the new tree was found');
+  assert.deepEqual(sent[1].page.controls.map((c) => c.key), ['other', 'allowDataForGenerativeAI']);
+  const marked = root.querySelector('[data-linkedout="switch-off"]');
+  assert.ok(marked, 'the switch inside the late shadow root is highlighted');
 });

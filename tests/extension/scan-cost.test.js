@@ -98,6 +98,30 @@ test('applying a verdict does not walk the page again (the scan that the verdict
   assert.equal(document.querySelectorAll('[data-linkedout]').length, 0);
 });
 
+test('applying a verdict asks only the switches it marks whether they are still controls', () => {
+  const rows = Array.from({ length: 40 }, (_, i) => `<li><span id="k${i}">Setting ${i}</span>
+    <input type="checkbox" role="switch" aria-labelledby="k${i}" aria-checked="true" checked></li>`).join('');
+  let controlChecks = 0;
+  const { window, document } = loadPage(`<html lang="en"><body><main><ul>${rows}</ul></main></body></html>`, {
+    beforeScripts(w) {
+      const original = w.Element.prototype.closest;
+      w.Element.prototype.closest = function counted(selector) {
+        if (String(selector).includes('[role="switch"]')) controlChecks += 1;
+        return original.call(this, selector);
+      };
+    },
+  });
+  const switches = window.LinkedOutScan.switchesIn(document);
+  const item = (control) => ({ key: `k${control}`, setting: 'x', action: 'switch-off', severity: 'ads', reason: 'r', matched_by: 'key', control });
+  const verdict = { type: 'verdict', url: 'u', setting: 'x', highlight: [item(3)], ok: [{ key: 'k5', setting: 'x', matched_by: 'key', control: 5 }],
+    unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null, walkthrough: { active: false, still_on: 1 } };
+  controlChecks = 0;
+  window.LinkedOutHighlight.applyVerdict(document, verdict, switches);
+  assert.equal(controlChecks, 2, `${controlChecks} switches asked whether they are still controls, for 2 marked of ${switches.length}`);
+  assert.deepEqual(Array.from(document.querySelectorAll('[data-linkedout="switch-off"]')), [switches[3]]);
+  assert.deepEqual(Array.from(document.querySelectorAll('[data-linkedout="ok"]')), [switches[5]]);
+});
+
 // ---- the scan as content/main.js makes it, on a page with a layout ----
 // jsdom has no layout: the page below gives every element the box its data-box names (left, top,
 // width, height; none: not rendered), the way a browser would answer, so presence.js decides as

@@ -1,0 +1,170 @@
+// What the slow runs of scan + apply are, in Chromium: the bench's loop (bench/extension_bench.mjs,
+// in the content script's world) under a trace with V8's and Blink's GC categories, each run
+// framed by two user-timing marks. For every run it lists what ran inside it on the renderer's
+// main thread (GC of either heap, style, layout) and how much of its wall time the thread was
+// actually on a CPU; the slowest runs are printed with their causes, and a summary says how many
+// of the slow runs held a GC, and how many were off-CPU (the OS: another process had the core).
+//
+// Each run follows a feed card and scans as main.js then does (trees and candidates kept); --full:
+// each run walks the whole page.
+//
+//   node bench/trace_outliers.mjs --host PATH [--reps N] [--slow N] [--full] [--json OUT]
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FEED_CARD, FLOOR_WORK, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+
+const args = process.argv.slice(2);
+const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
+const host = arg('--host');
+const reps = Number(arg('--reps', 300));
+const slowCount = Number(arg('--slow', 10));
+const jsonOut = arg('--json', null);
+const full = args.includes('--full');
+if (!host) throw new Error('--host PATH is required');
+
+const CATEGORIES = ['blink.user_timing', 'v8.gc', 'blink.gc', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8'];
+// Trace events that say where a run's time went, by name (prefix) → the cause they stand for.
+const CAUSES = [
+  [/^(MinorGC|Scavenge|V8\.GC_SCAVENGER$|V8\.GCScavenger$|MinorMS|V8\.GC_MINOR_MARK)/, 'V8 minor GC'],
+  [/^(MajorGC|V8\.GC_MARK_COMPACTOR$|V8\.GCFinalizeMC|V8\.GC_MC_INCREMENTAL$|V8\.GCIncrementalMarking$)/, 'V8 major GC'],
+  [/^BlinkGC\.|^CppGC\.|^V8\.GC_CPP/, 'Oilpan (Blink GC)'],
+  [/^(UpdateLayoutTree|RecalculateStyles)$/, 'style'],
+  [/^Layout$/, 'layout'],
+];
+
+const rules = JSON.parse(source('native-host/rules/linkedin.json'));
+const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });
+const profile = mkdtempSync(join(tmpdir(), 'linkedout-trace-'));
+const browser = await launch('chromium', profile);
+try {
+  const page = await openSettingsPage(browser, html);
+  await page.addStyleTag({ content: source('extension/content/highlight.css') });
+  const world = await contentWorld(page, 'chromium', 'content');
+  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  await world.addScript(SCAN_AS_MAIN_DOES);
+  await world.addScript(FLOOR_WORK);
+  await world.addScript(FEED_CARD);
+  const verdict = await askHost(host, await world.evaluate(() => globalThis.__benchScan().state));
+  const load = loadavg()[0];
+  await page.tracing.start({ categories: CATEGORIES });
+  const runs = await world.evaluate((verdictArg, repsArg, fullArg) => {
+    const out = [];
+    const warm = [];
+    const prepare = (i) => {
+      globalThis.LinkedOutHighlight.clearAll(document);
+      if (!fullArg) globalThis.__benchFeedCard(i);
+      globalThis.__benchNoteMutations();
+    };
+    for (let i = 0; i < 10; i += 1) {
+      prepare(i);
+      void document.body.offsetHeight;
+      const t0 = performance.now();
+      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, globalThis.__benchScan(fullArg).switches);
+      void document.body.offsetHeight;
+      warm.push(performance.now() - t0);
+    }
+    const steps = globalThis.__benchFloorSteps(warm.slice(5));
+    for (let i = 0; i < repsArg; i += 1) {
+      prepare(i);
+      void document.body.offsetHeight;
+      performance.mark(`floor-${i}`);
+      const f0 = performance.now();
+      globalThis.__benchFloorWork(steps);
+      const f1 = performance.now();
+      performance.mark(`run-${i}`);
+      const { switches } = globalThis.__benchScan(fullArg);
+      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, switches);
+      void document.body.offsetHeight;
+      const t1 = performance.now();
+      performance.mark(`end-${i}`);
+      out.push({ floor: f1 - f0, run: t1 - f1 });
+    }
+    performance.clearMarks();
+    return out;
+  }, verdict, reps, full);
+  const trace = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8'));
+  const events = trace.traceEvents || trace;
+  // The main thread is the one the marks were made on.
+  const marks = new Map();
+  let mainTid = null;
+  for (const e of events) {
+    if (e.cat && e.cat.includes('blink.user_timing') && /^(floor|run|end)-\d+$/.test(e.name)) {
+      if (!marks.has(e.name)) marks.set(e.name, e.ts);
+      mainTid = e.tid;
+      var mainPid = e.pid;  // eslint-disable-line no-var
+    }
+  }
+  const onMain = events.filter((e) => e.pid === mainPid && e.tid === mainTid && e.ph === 'X' && typeof e.dur === 'number');
+  const anyThread = events.filter((e) => e.pid === mainPid && e.ph === 'X' && typeof e.dur === 'number');
+  const perRun = runs.map((r, i) => {
+    const start = marks.get(`run-${i}`);
+    const end = marks.get(`end-${i}`);
+    const causes = {};
+    const onCpu = {};  // of that, the time the thread was on a CPU (the event's thread time, pro rata)
+    // A GC is reported by several categories at once (e.g. MinorGC and V8.GC_SCAVENGER), nested:
+    // each cause counts the union of its events' spans, not their sum.
+    const spans = {};
+    if (start === undefined || end === undefined) return { i, ...r, causes, onCpu, missing: true };
+    for (const e of anyThread) {
+      const [name] = CAUSES.find(([re]) => re.test(e.name)) ? [CAUSES.find(([re]) => re.test(e.name))[1]] : [null];
+      if (!name) continue;
+      const from = Math.max(start, e.ts);
+      const to = Math.min(end, e.ts + e.dur);
+      if (to <= from) continue;
+      // GC on a helper thread counts only when the main thread waited for it (it is then on the
+      // main thread too); style and layout are the main thread's.
+      if (e.tid !== mainTid) continue;
+      const share = typeof e.tdur === 'number' && e.dur > 0 ? Math.min(1, e.tdur / e.dur) : 1;
+      (spans[name] ||= []).push([from, to, share]);
+    }
+    for (const [name, list] of Object.entries(spans)) {
+      list.sort((a, b) => a[0] - b[0]);
+      let wall = 0;
+      let cpu = 0;
+      let [from, to, share] = list[0];
+      for (const [f, t, sh] of list.slice(1)) {
+        if (f <= to) { to = Math.max(to, t); share = Math.min(share, sh); continue; }
+        wall += to - from; cpu += share * (to - from);
+        [from, to, share] = [f, t, sh];
+      }
+      wall += to - from; cpu += share * (to - from);
+      causes[name] = wall / 1000;
+      onCpu[name] = cpu / 1000;
+    }
+    // The innermost task on the main thread that holds the run: its thread time against its wall
+    // time says whether the thread was descheduled during it.
+    return { i, ...r, causes, onCpu };
+  });
+  // Whole-task CPU share: the evaluate task holds every run; its tdur/dur is the loop's CPU share.
+  const task = onMain.filter((e) => typeof e.tdur === 'number' && e.ts <= marks.get('run-0') && e.ts + e.dur >= marks.get(`end-${reps - 1}`))
+    .sort((a, b) => a.dur - b.dur)[0];
+  const median = summarize(perRun.map((r) => r.run)).median;
+  const slow = [...perRun].sort((a, b) => b.run - a.run).slice(0, slowCount);
+  const f = (v) => v.toFixed(2);
+  console.log(`${await browser.version()}, isolated world, ${reps} runs (${full ? 'full walk' : 'after a page change'}), load average ${load.toFixed(2)}`);
+  console.log(`  scan + apply  ${JSON.stringify(summarize(perRun.map((r) => r.run)), (k, v) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`);
+  console.log(`  floor         ${JSON.stringify(summarize(perRun.map((r) => r.floor)), (k, v) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`);
+  if (task) console.log(`  the loop's task: ${f(task.dur / 1000)} ms wall, ${f(task.tdur / 1000)} ms on a CPU (${f(100 * task.tdur / task.dur)} %)`);
+  const gcIn = (r) => (r.causes['V8 minor GC'] || 0) + (r.causes['V8 major GC'] || 0) + (r.causes['Oilpan (Blink GC)'] || 0);
+  const withGc = perRun.filter((r) => gcIn(r) > 0);
+  console.log(`  runs with a GC inside: ${withGc.length} of ${reps}; their median ${f(summarize(withGc.map((r) => r.run)).median || 0)} ms, GC ${f(summarize(withGc.map(gcIn)).median || 0)} ms`);
+  console.log(`  the ${slowCount} slowest runs (median ${f(median)} ms): run ms, floor ms before it, causes inside (ms wall, and on a CPU)`);
+  for (const r of slow) {
+    const causes = Object.entries(r.causes).map(([k, v]) => `${k} ${f(v)} (${f(r.onCpu[k])} on a CPU)`).join(', ');
+    console.log(`    #${String(r.i).padStart(3)}  ${f(r.run).padStart(6)}  floor ${f(r.floor)}  ${causes || '(no GC; style/layout not seen)'}${r.missing ? ' (marks missing)' : ''}`);
+  }
+  const slowGc = slow.filter((r) => gcIn(r) > 0.3 * (r.run - median));
+  console.log(`  of the ${slowCount} slowest, ${slowGc.length} are explained by GC (GC ≥ 30 % of their excess over the median)`);
+  // One run a line, times in µs-rounded ms: small enough to keep beside the docs.
+  const round = (k, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
+  if (jsonOut) {
+    const out = { browser: await browser.version(), load_average: load, reps, scan: full ? 'full walk' : 'after a page change',
+      task: task ? { dur_ms: task.dur / 1000, cpu_ms: task.tdur / 1000 } : null };
+    const head = JSON.stringify(out, round, 1).replace(/\n}$/, '');
+    writeFileSync(jsonOut, `${head},\n "runs": [\n${perRun.map((r) => `  ${JSON.stringify(r, round)}`).join(',\n')}\n ]\n}\n`);
+  }
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}

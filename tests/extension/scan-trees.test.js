@@ -1,0 +1,167 @@
+// scan.treeTracker: between full walks, the trees of a page (document, open shadow roots,
+// same-origin frames) are the ones kept from the last walk that are still there, plus those inside
+// the nodes mutation records say were added: the same trees, in the same order, as a full walk
+// (treesIn) finds, whatever the page added, removed or moved. Only a shadow root attached to an
+// element already in the page needs the full walk (content/main.js makes it within FULL_WALK_MS).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage } from './helpers.js';
+
+/** The page with a MutationObserver fed to the tracker as content/main.js feeds it. */
+function trackedPage(html, options = {}) {
+  const page = loadPage(html, options);
+  const scan = page.window.LinkedOutScan;
+  const tracker = scan.treeTracker(page.document);
+  const observed = new Set();
+  const observer = new page.window.MutationObserver(() => {});
+  const observe = (trees) => {
+    for (const tree of trees) {
+      if (observed.has(tree)) continue;
+      observed.add(tree);
+      observer.observe(tree.nodeType === 9 ? tree.documentElement : tree,
+        { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-checked', 'aria-pressed', 'role', 'type', 'id'] });
+    }
+  };
+  const incremental = () => {
+    for (const record of observer.takeRecords()) {
+      if (record.type === 'childList') for (const node of record.addedNodes) tracker.noteAdded(node);
+      else if (['aria-pressed', 'role', 'type'].includes(record.attributeName)) tracker.noteChanged(record.target);
+    }
+    const trees = tracker.trees(false);
+    observe(trees);
+    return trees;
+  };
+  observe(tracker.trees(true));
+  return { ...page, scan, tracker, incremental };
+}
+
+const describe = (document, trees) => Array.from(trees, (tree) => (tree === document ? 'document'
+  : tree.nodeType === 9 ? `frame:${tree.defaultView.frameElement.id}` : `shadow:${tree.host.id}`));
+
+test('after added, removed, moved and re-roled nodes, the kept trees and switches are those a full walk and query find, in their order', () => {
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    const { window, document, scan, tracker, incremental } = trackedPage('<html lang="en"><body><main id="m"></main></body></html>');
+    let state = seed;
+    let switchesSeen = 0;
+    const next = (n) => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state % n; };
+    let ids = 0;
+    // Every element of every tree the page has now (where nodes can be added or moved to).
+    const allElements = () => {
+      const out = [];
+      for (const tree of scan.treesIn(document)) out.push(...tree.querySelectorAll('*'));
+      return out.filter((el) => el.localName !== 'html' && el.localName !== 'head' && el.localName !== 'body');
+    };
+    // A new subtree: plain elements, some hosting an open shadow root (with more inside), some
+    // iframes, some switches of several shapes.
+    const SWITCHES = ['<input type="checkbox" role="switch" aria-checked="true" checked aria-label="s">',
+      '<div role="switch" aria-checked="false" aria-label="d"></div>', '<button aria-pressed="true">b</button>',
+      '<select aria-label="q"><option value="yes">Yes</option><option value="no" selected>No</option></select>'];
+    const build = (depth) => {
+      const kind = next(7);
+      const el = document.createElement(kind === 0 ? 'section' : kind === 1 ? 'span' : 'div');
+      el.id = `e${ids += 1}`;
+      if (kind === 6) el.innerHTML = SWITCHES[next(SWITCHES.length)];
+      if (kind === 2 && depth < 3) {
+        const root = el.attachShadow({ mode: 'open' });
+        for (let i = next(3); i > 0; i -= 1) root.append(build(depth + 1));
+      }
+      if (kind === 3 && depth < 2) {
+        const frame = document.createElement('iframe');
+        frame.id = `f${ids += 1}`;
+        el.append(frame);
+      }
+      if (depth < 3) for (let i = next(3); i > 0; i -= 1) el.append(build(depth + 1));
+      return el;
+    };
+    for (let step = 0; step < 60; step += 1) {
+      const els = allElements();
+      const op = next(6);
+      const target = els.length ? els[next(els.length)] : document.getElementById('m');
+      if (op === 4 && els.length >= 3) {
+        // A role given or taken away: the element becomes a switch, or stops being one.
+        if (target.getAttribute('role') === 'switch') target.removeAttribute('role');
+        else { target.setAttribute('role', 'switch'); target.setAttribute('aria-checked', 'true'); }
+      } else if (op === 5 && els.length >= 3) {
+        const input = allElements().find((el) => el.localName === 'input');
+        if (input) input.setAttribute('type', input.type === 'checkbox' ? 'text' : 'checkbox');
+      } else if (op <= 1 || els.length < 3) {
+        const sub = build(0);
+        (target.shadowRoot && next(2) ? target.shadowRoot : target).append(sub);
+      } else if (op === 2) {
+        if (target.id !== 'm') target.remove();
+      } else {
+        const into = els[next(els.length)];
+        if (into !== target && !target.contains(into) && target.id !== 'm') {
+          try { (into.shadowRoot && next(2) ? into.shadowRoot : into).append(target); } catch { /* a frame's own document */ }
+        }
+      }
+      const kept = incremental();
+      const walked = scan.treesIn(document);
+      assert.deepEqual(describe(document, kept), describe(document, walked), `seed ${seed}, step ${step}: the same trees in the same order`);
+      kept.forEach((tree, i) => assert.equal(tree, walked[i], `seed ${seed}, step ${step}: tree ${i} is the walk's`));
+      const keptSwitches = scan.switchesIn(document, kept, tracker.candidatesOf);
+      const queried = scan.switchesIn(document);
+      assert.equal(keptSwitches.length, queried.length, `seed ${seed}, step ${step}: as many switches as querying every tree finds`);
+      keptSwitches.forEach((el, i) => assert.equal(el, queried[i], `seed ${seed}, step ${step}: switch ${i} is the query's`));
+      switchesSeen = Math.max(switchesSeen, queried.length);
+    }
+    assert.ok(switchesSeen > 5, `seed ${seed}: the page had switches (${switchesSeen})`);
+    const final = describe(document, scan.treesIn(document));
+    assert.ok(final.length > 3, `seed ${seed}: the page grew shadow roots and frames (${final})`);
+    void window;
+  }
+});
+
+test('a shadow root attached to an element already in the page is found by the full walk only', () => {
+  const { document, tracker, incremental } = trackedPage('<html lang="en"><body><main><div id="host"></div></main></body></html>');
+  document.getElementById('host').attachShadow({ mode: 'open' });
+  assert.deepEqual(describe(document, incremental()), ['document'], 'no record names it: the kept trees do not have it');
+  assert.deepEqual(describe(document, tracker.trees(true)), ['document', 'shadow:host'], 'the full walk finds it');
+  assert.deepEqual(describe(document, incremental()), ['document', 'shadow:host'], 'and it is kept from then on');
+});
+
+test('a subtree added in one record is walked once for its shadow roots, not the page', () => {
+  const filler = Array.from({ length: 500 }, (_, i) => `<div><span>${i}</span></div>`).join('');
+  let reads = 0;
+  const page = loadPage(`<html lang="en"><body><main id="m">${filler}</main></body></html>`, {
+    beforeScripts(window) {
+      const descriptor = Object.getOwnPropertyDescriptor(window.Element.prototype, 'shadowRoot');
+      Object.defineProperty(window.Element.prototype, 'shadowRoot', { ...descriptor, get() { reads += 1; return descriptor.get.call(this); } });
+    },
+  });
+  const tracker = page.window.LinkedOutScan.treeTracker(page.document);
+  tracker.trees(true);
+  const card = page.document.createElement('article');
+  card.innerHTML = '<div id="h"></div><p>text</p>';
+  card.firstChild.attachShadow({ mode: 'open' }).innerHTML = '<span>inside</span>';
+  page.document.getElementById('m').append(card);
+  tracker.noteAdded(card);
+  reads = 0;
+  const trees = tracker.trees(false);
+  assert.equal(trees.length, 2, 'the new shadow root is found');
+  assert.ok(reads <= 6, `${reads} elements asked for a shadow root (the card's 3 and the new root's 1), not the page's 1,000`);
+});
+
+test('a scan after a page change queries no whole tree for switches, and finds the added one', () => {
+  const rows = Array.from({ length: 30 }, (_, i) => `<div><span id="k${i}">Setting ${i}</span>
+    <input type="checkbox" role="switch" aria-labelledby="k${i}" aria-checked="true" checked></div>`).join('');
+  let wholeTreeQueries = 0;
+  const { window, document, tracker, incremental } = trackedPage(`<html lang="en"><body><main id="m">${rows}</main></body></html>`, {
+    beforeScripts(w) {
+      for (const proto of [w.Document.prototype, w.DocumentFragment.prototype]) {
+        const original = proto.querySelectorAll;
+        proto.querySelectorAll = function counted(...args) { wholeTreeQueries += 1; return original.apply(this, args); };
+      }
+    },
+  });
+  const scan = window.LinkedOutScan;
+  assert.equal(scan.switchesIn(document, incremental(), tracker.candidatesOf).length, 30);
+  const card = document.createElement('div');
+  card.innerHTML = '<span id="late">Late</span><input type="checkbox" role="switch" aria-labelledby="late" aria-checked="false">';
+  document.getElementById('m').prepend(card);
+  wholeTreeQueries = 0;
+  const found = scan.switchesIn(document, incremental(), tracker.candidatesOf);
+  assert.equal(wholeTreeQueries, 0, `${wholeTreeQueries} queries over a whole tree for a scan after one added row`);
+  assert.equal(found.length, 31);
+  assert.equal(found[0].getAttribute('aria-labelledby'), 'late', 'the added switch, first in tree order');
+});
