@@ -469,6 +469,42 @@
     return counts.get(list) > 1;
   }
 
+  /** The document inside a frame element, or null (cross-origin: null, or a throw). */
+  function frameDocument(frame) {
+    try {
+      return FRAME_DOCUMENT[localName(frame)](frame) || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Calls visit(shadowRoot, host) for every element below `scope` (a document, shadow root or
+   * element) that hosts an open shadow root, in tree order. Any element may host one, so every
+   * element is asked: one TreeWalker over the tree (in Chromium half the cost of indexing a live
+   * getElementsByTagName('*') collection; no list of the page's elements is built).
+   */
+  function eachShadowRootBelow(scope, visit) {
+    const doc = nodeType(scope) === DOCUMENT_NODE ? scope : ownerDocument(scope);
+    const walker = createTreeWalker.call(doc, scope, SHOW_ELEMENT, null);
+    for (let el = walkerNext.call(walker); el !== null; el = walkerNext.call(walker)) {
+      const inner = shadowRootGet.call(el);
+      if (inner) visit(inner, el);
+    }
+  }
+
+  /** The iframes and frames below `scope` (a document or element: iframes first; a shadow root: tree order). */
+  function framesBelow(scope) {
+    const type = nodeType(scope);
+    if (type === DOCUMENT_NODE) {
+      return [...Array.prototype.slice.call(documentByTag(scope, 'iframe')), ...Array.prototype.slice.call(documentByTag(scope, 'frame'))];
+    }
+    if (type === ELEMENT_NODE) {
+      return [...Array.prototype.slice.call(elementByTag(scope, 'iframe')), ...Array.prototype.slice.call(elementByTag(scope, 'frame'))];
+    }
+    return qsa(scope, 'iframe, frame');
+  }
+
   /**
    * The documents and open shadow roots inside `scope`, `scope`'s own tree first. `found` (a
    * Map, for treeTracker) gets each tree below `scope` → {parent, anchor, depth}: the tree it
@@ -477,34 +513,15 @@
   function treesIn(scope, depth = 0, trees = [], found = null) {
     trees.push(scope);
     if (depth > MAX_FRAME_DEPTH) return trees;
-    // Any element may host a shadow root, so every element is asked: one TreeWalker over the
-    // tree (in Chromium half the cost of indexing a live getElementsByTagName('*') collection;
-    // no list of the page's elements is built). Shadow roots are walked in turn, depth first,
-    // where they sit in tree order.
-    const type = nodeType(scope);
-    const walker = createTreeWalker.call(type === DOCUMENT_NODE ? scope : ownerDocument(scope), scope, SHOW_ELEMENT, null);
-    for (let el = walkerNext.call(walker); el !== null; el = walkerNext.call(walker)) {
-      const inner = shadowRootGet.call(el);
-      if (inner) {
-        if (found) found.set(inner, { parent: scope, anchor: el, depth: depth + 1 });
-        treesIn(inner, depth + 1, trees, found);
-      }
-    }
-    const frames = type === DOCUMENT_NODE || type === ELEMENT_NODE
-      ? [...Array.prototype.slice.call(type === DOCUMENT_NODE ? documentByTag(scope, 'iframe') : elementByTag(scope, 'iframe')),
-        ...Array.prototype.slice.call(type === DOCUMENT_NODE ? documentByTag(scope, 'frame') : elementByTag(scope, 'frame'))]
-      : qsa(scope, 'iframe, frame');
-    for (const frame of frames) {
-      let inner = null;
-      try {
-        inner = FRAME_DOCUMENT[localName(frame)](frame) || null;  // null when cross-origin
-      } catch {
-        inner = null;  // a cross-origin frame may throw instead
-      }
-      if (inner) {
-        if (found) found.set(inner, { parent: scope, anchor: frame, depth: depth + 1 });
-        treesIn(inner, depth + 1, trees, found);
-      }
+    // Shadow roots are walked in turn, depth first, where they sit in tree order; then frames.
+    const enter = (inner, anchor) => {
+      if (found) found.set(inner, { parent: scope, anchor, depth: depth + 1 });
+      treesIn(inner, depth + 1, trees, found);
+    };
+    eachShadowRootBelow(scope, enter);
+    for (const frame of framesBelow(scope)) {
+      const inner = frameDocument(frame);
+      if (inner) enter(inner, frame);
     }
     return trees;
   }
@@ -529,7 +546,7 @@
     if (!live.has(info.parent)) return false;
     if (!isConnectedGet.call(info.anchor) || getRootNode(info.anchor) !== info.parent) return false;
     const name = localName(info.anchor);
-    const now = name === 'iframe' || name === 'frame' ? FRAME_DOCUMENT[name](info.anchor) : shadowRootGet.call(info.anchor);
+    const now = name === 'iframe' || name === 'frame' ? frameDocument(info.anchor) : shadowRootGet.call(info.anchor);
     return now === info.tree;
   }
 
@@ -619,22 +636,12 @@
       const candidates = [];
       const inner = shadowRootGet.call(el);
       if (inner) candidates.push([inner, el]);
-      const walker = createTreeWalker.call(ownerDocument(el), el, SHOW_ELEMENT, null);
-      for (let node = walkerNext.call(walker); node !== null; node = walkerNext.call(walker)) {
-        const root = shadowRootGet.call(node);
-        if (root) candidates.push([root, node]);
-      }
-      const frames = [el, ...Array.prototype.slice.call(elementByTag(el, 'iframe')), ...Array.prototype.slice.call(elementByTag(el, 'frame'))];
-      for (const frame of frames) {
+      eachShadowRootBelow(el, (root, host) => candidates.push([root, host]));
+      for (const frame of [el, ...framesBelow(el)]) {
         const name = localName(frame);
         if (name !== 'iframe' && name !== 'frame') continue;
-        let inner = null;
-        try {
-          inner = FRAME_DOCUMENT[name](frame) || null;
-        } catch {
-          inner = null;
-        }
-        if (inner) candidates.push([inner, frame]);
+        const inside = frameDocument(frame);
+        if (inside) candidates.push([inside, frame]);
       }
       for (const [tree, anchor] of candidates) {
         if (known.has(tree)) continue;
