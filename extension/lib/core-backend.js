@@ -280,7 +280,10 @@
   /**
    * The core's emscripten module, from the extension's own files (no remote code): background/
    * host.js imports core/linkedout-core.js, which defines LinkedOutCore; the .wasm beside it is
-   * fetched here and handed over as bytes (a service worker has no XMLHttpRequest to fall back on).
+   * fetched here. A response served as application/wasm (both browsers serve their packages' .wasm
+   * so) is compiled as it is read (WebAssembly.instantiateStreaming): no copy of its bytes into
+   * JavaScript first, which cost a wake ~10 ms of the page thread (docs/performance.md §8, round 4).
+   * Anything else is handed over as bytes (a service worker has no XMLHttpRequest to fall back on).
    */
   async function loadBundledCore(runtime, fetchFile = (url) => root.fetch(url)) {
     if (typeof root.LinkedOutCore !== 'function') {
@@ -288,7 +291,23 @@
     }
     const response = await fetchFile(runtime.getURL('core/linkedout-core.wasm'));
     if (!response.ok) throw new Error(`core/linkedout-core.wasm did not load (${response.status})`);
-    return root.LinkedOutCore({ wasmBinary: new Uint8Array(await response.arrayBuffer()) });
+    const type = response.headers && typeof response.headers.get === 'function' ? response.headers.get('Content-Type') : null;
+    const { WebAssembly: wasm } = root;
+    if (!/^application\/wasm\b/i.test(type || '') || !wasm || typeof wasm.instantiateStreaming !== 'function') {
+      return root.LinkedOutCore({ wasmBinary: new Uint8Array(await response.arrayBuffer()) });
+    }
+    // emscripten's hook: it hands over the imports, we instantiate and give back the instance.
+    // A failure there would leave emscripten's promise pending, so it rejects this one instead.
+    let failed;
+    const failure = new Promise((resolve, reject) => { failed = reject; });
+    const ready = root.LinkedOutCore({
+      instantiateWasm(imports, receiveInstance) {
+        wasm.instantiateStreaming(response, imports)
+          .then(({ instance, module }) => receiveInstance(instance, module), failed);
+        return {};  // the exports arrive through receiveInstance
+      },
+    });
+    return Promise.race([ready, failure]);
   }
 
   /** The background's connection: helper first, else the built-in core. `onStateChange(state)`. */
