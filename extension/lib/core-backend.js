@@ -29,8 +29,12 @@
 
   const HostError = (...args) => new (hostErrors().HostError)(...args);
 
-  /** The current time as the host writes it: ISO 8601 UTC, second precision. */
-  const isoNow = (date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  /**
+   * The current time as the host writes it: ISO 8601 UTC, second precision. toISOString always
+   * ends in ".sssZ"; cut, not a regular expression, whose first use in a fresh worker is compiled
+   * on the wake (0.5 ms, at times several).
+   */
+  const isoNow = (date) => `${date.toISOString().slice(0, -5)}Z`;
 
   /**
    * The C ABI of native-host/wasm/core_wasm.cpp over an instantiated emscripten module. Texts go
