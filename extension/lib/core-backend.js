@@ -284,10 +284,11 @@
   /**
    * The core's emscripten module, from the extension's own files (no remote code): background/
    * host.js imports core/linkedout-core.js, which defines LinkedOutCore; the .wasm beside it is
-   * fetched here. A response served as application/wasm (both browsers serve their packages' .wasm
-   * so) is compiled as it is read (WebAssembly.instantiateStreaming): no copy of its bytes into
-   * JavaScript first, which cost a wake ~10 ms of the page thread (docs/performance.md §8, round 4).
-   * Anything else is handed over as bytes (a service worker has no XMLHttpRequest to fall back on).
+   * fetched here. A response served as application/wasm (Chromium serves its package's .wasm so)
+   * is compiled as it is read (WebAssembly.instantiateStreaming): no copy of its bytes into
+   * JavaScript first, which cost a Chromium worker's wake ~9 ms (docs/performance.md §8, round 4).
+   * Any other response is handed over as bytes (a service worker has no XMLHttpRequest to fall
+   * back on).
    */
   async function loadBundledCore(runtime, fetchFile = (url) => root.fetch(url)) {
     if (typeof root.LinkedOutCore !== 'function') {
