@@ -70,10 +70,13 @@
   const CANDIDACY_ATTRIBUTES = new Set(['aria-pressed', 'role', 'type']);
 
   let currentUrl = location.href;
-  // The switches last reported for this path, and those of the path before (element → key+label).
-  // The URL change may be noticed only in the mutation batch that brings the new page, so the
-  // old page's switches are the ones reported under the old path, not those present now.
-  let reportedSwitches = new Map();
+  // The switches last reported for this path and what was read from them (kept as the scan made
+  // them: the element → key+label map is built only at navigation), and those of the path before
+  // (element → key+label). The URL change may be noticed only in the mutation batch that brings
+  // the new page, so the old page's switches are the ones reported under the old path, not those
+  // present now.
+  let reportedElements = [];
+  let reportedControls = [];
   let staleSwitches = new Map();
   // Their keys+labels, sorted: an app may re-mount the old page's rows (new elements, same
   // markup) under the new URL before the new page's data comes; they are the old page's.
@@ -92,7 +95,8 @@
   let lastFullWalkAt = -Infinity;
   let fullWalkWanted = true;
   let fullWalkTimer = null;
-  let lastSentSignature = null;
+  // The page last sent (null: send the next scan whatever it reads) and its switches.
+  let lastSentPage = null;
   let lastSentSwitches = [];
   let debounceTimer = null;
   let firstPendingAt = 0;
@@ -142,9 +146,10 @@
       return false;
     }
     fullWalkWanted = true;
-    staleSwitches = reportedSwitches;
-    previousPage = [...reportedSwitches.values()].sort();
-    reportedSwitches = new Map();
+    staleSwitches = new Map(reportedElements.map((el, i) => [el, identityOfControl(reportedControls[i])]));
+    previousPage = [...staleSwitches.values()].sort();
+    reportedElements = [];
+    reportedControls = [];
     pageShownAt = Date.now();
     settledAt = null;
     waitingShown = false;
@@ -153,7 +158,7 @@
     focusOffered = false;
     refusalNotice = null;
     unfitVerdicts = 0;
-    lastSentSignature = null;
+    lastSentPage = null;
     scheduleScan();
     return true;
   }
@@ -243,20 +248,21 @@
     const wait = settleWait(switches);
     if (wait > 0) { scheduleScan(wait); return; }
     const page = { url: location.href, lang: scan.langOf(document), controls: switches.map(scan.readControl) };
-    // identityOf each switch, from what was just read (its key and label), not read a second time.
-    reportedSwitches = new Map(switches.map((el, i) => [el, identityOfControl(page.controls[i])]));
+    // Each switch's identity comes from what was just read (its key and label), not read again.
+    reportedElements = switches;
+    reportedControls = page.controls;
     // The same switches, read the same: nothing new to ask (the elements too: a re-render of
-    // identical rows is new elements, and the verdict must land on them).
-    const signature = JSON.stringify(page);
-    if (signature === lastSentSignature && sameElements(switches, lastSentSwitches)) return;
+    // identical rows is new elements, and the verdict must land on them). Compared field by
+    // field: no text is built for a page that did not change (most scans).
+    if (samePage(page, lastSentPage) && sameElements(switches, lastSentSwitches)) return;
     lastSentSwitches = switches;
-    lastSentSignature = signature;
+    lastSentPage = page;
     sending = true;
     let response;
     try {
       response = await chrome.runtime.sendMessage({ type: 'page_state', page });
     } catch {
-      lastSentSignature = null; // background restarting or the extension was reloaded
+      lastSentPage = null; // background restarting or the extension was reloaded
       response = null;
     } finally {
       sending = false;
@@ -269,6 +275,17 @@
   }
 
   const sameElements = (a, b) => a.length === b.length && a.every((el, i) => el === b[i]);
+
+  /** Whether two page_state pages say the same: what comparing their JSON would tell. */
+  function samePage(a, b) {
+    if (!b || a.url !== b.url || a.lang !== b.lang || a.controls.length !== b.controls.length) return false;
+    for (let i = 0; i < a.controls.length; i += 1) {
+      const x = a.controls[i];
+      const y = b.controls[i];
+      if (x.key !== y.key || x.label !== y.label || x.checked !== y.checked || x.disabled !== y.disabled) return false;
+    }
+    return true;
+  }
 
   /**
    * The page's trees for this scan: the whole page walked when wanted or when the last full walk
@@ -326,7 +343,7 @@
         applied = highlight.applyVerdict(document, NO_MARKS, [], t);
         const wanted = verdict.highlight.find((item) => item.action === 'switch-off');
         if (autoSwitch && response.autoSwitchAllowed !== false && wanted) refuse(wanted);
-        lastSentSignature = null;
+        lastSentPage = null;
         unfitVerdicts += 1;
         // A page that re-binds its rows every time is not read: it is said, never left silent
         // (and not re-scanned at once any more: its own next change brings the next scan).
@@ -345,10 +362,10 @@
       if (applied.switchedOff.length > 0) announceSwitchedOff(applied.switchedOff, verdict);
       if (autoSwitch && response.autoSwitchAllowed !== false) switchOffForUser(verdict, switches, controls);
     } else if (response.status === 'host_missing') {
-      lastSentSignature = null; // retry on the next change, the user may install it meanwhile
+      lastSentPage = null; // retry on the next change, the user may install it meanwhile
       highlight.showNotice(document, t('noticeHostMissing'), t);
     } else if (response.status === 'host_forbidden') {
-      lastSentSignature = null; // retry on the next change, the user may allow this id meanwhile
+      lastSentPage = null; // retry on the next change, the user may allow this id meanwhile
       highlight.showNotice(document, t('noticeHostForbidden'), t);
     } else {
       // Generic text only: the page can read this notice, and the host's message can name local
@@ -393,7 +410,7 @@
       // click, and the page says why (never silent); the next scan judges the page as it is.
       if (!stillSent(input, sent)) {
         refuse(item);
-        lastSentSignature = null;
+        lastSentPage = null;
         scheduleScan(0);
         continue;
       }
@@ -418,8 +435,13 @@
   function isOwnMutation(record) {
     if (record.type !== 'childList') return false;
     if (highlight.isOwnNode(record.target)) return true;  // inside a notice or the announcer
-    const nodes = [...record.addedNodes, ...record.removedNodes];
-    return nodes.length > 0 && nodes.every((node) => highlight.isOwnNode(node));
+    // Index loops over the live lists: no array is built for every record of the page's changes.
+    const added = record.addedNodes;
+    const removed = record.removedNodes;
+    if (added.length + removed.length === 0) return false;
+    for (let i = 0; i < added.length; i += 1) if (!highlight.isOwnNode(added[i])) return false;
+    for (let i = 0; i < removed.length; i += 1) if (!highlight.isOwnNode(removed[i])) return false;
+    return true;
   }
 
   const observer = new MutationObserver((records) => {
@@ -484,7 +506,7 @@
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.autoSwitch) {
       autoSwitch = changes.autoSwitch.newValue === true;
-      if (autoSwitch) { lastSentSignature = null; scheduleScan(0); }
+      if (autoSwitch) { lastSentPage = null; scheduleScan(0); }
     }
   });
 
