@@ -198,11 +198,16 @@
   /** `value` lowercased; the same string when it is already (an attribute usually is). */
   const LOWER_ALREADY = /^[a-z]*$/;
   const lower = (value) => (LOWER_ALREADY.test(value) ? value : value.toLowerCase());
-  /** Whether the class attribute of `el` has `token` (split only when the text is there at all). */
+  // The class list through the prototypes: contains() answers without making the attribute's
+  // string (each read of it allocates one), by the same ASCII-whitespace tokens a .class
+  // selector matches.
+  const classListGet = Object.getOwnPropertyDescriptor(ElementP, 'classList').get;
+  const tokenListContains = root.DOMTokenList.prototype.contains;
+  /** Whether the class attribute of `el` has `token`. */
   function hasClassToken(el, token) {
-    const value = attr(el, 'class');
-    return Boolean(value) && value.includes(token) && idList(value).includes(token);
+    return tokenListContains.call(classListGet.call(el), token);
   }
+
 
   /**
    * At most `max` UTF-16 units of `text` (so within the limit whether a validator counts units or

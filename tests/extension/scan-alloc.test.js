@@ -90,3 +90,24 @@ test('the kept lists still follow the page: a switch removed, one added, one re-
   assert.deepEqual(found, scan.switchesIn(document), 'after a role change');
   assert.equal(found.length, 11);
 });
+
+test('a scan of switches of the usual shape reads no class attribute (each read makes a string)', () => {
+  const reads = { class: 0 };
+  const { window, document } = loadPage(`<html lang="en"><body><main>${rows(50)}
+    <span class="x artdeco-toggle-ish artdeco-toggle artdeco-toggle--toggled" role="button" aria-label="Artdeco"></span>
+    <span class="artdeco-toggle-like" role="button" aria-label="Not a toggle"></span></main></body></html>`, {
+    beforeScripts(w) {
+      const original = w.Element.prototype.getAttribute;
+      // Only the scan's own reads: jsdom's selector engine reads classes too (called from a query).
+      w.Element.prototype.getAttribute = function counted(name) {
+        if (name === 'class' && /^\s*at .*content\/scan\.js/.test(new Error().stack.split('\n')[2])) reads.class += 1;
+        return original.call(this, name);
+      };
+    },
+  });
+  const scan = window.LinkedOutScan;
+  const controls = scan.switchesIn(document).map(scan.readControl);
+  assert.equal(controls.length, 51, 'the 50 switches and the artdeco toggle, not its look-alike');
+  assert.deepEqual([controls[50].label, controls[50].checked], ['Artdeco', true]);
+  assert.equal(reads.class, 0, `${reads.class} class attributes read as strings for 51 switches`);
+});
