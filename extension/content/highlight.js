@@ -220,7 +220,9 @@
   }
 
   function reasonElementOf(row) {
-    return Array.from(row.children).find((el) => ownNodes.has(el)) || null;
+    const children = row.children;
+    for (let i = 0; i < children.length; i += 1) if (ownNodes.has(children[i])) return children[i];
+    return null;
   }
 
   function removeReason(reason) {
@@ -323,8 +325,10 @@
     }
     const highlighted = [];
     const ok = [];
-    const keptRows = new Set();
-    const markedTrees = new Set();
+    // Short lists, not Sets (a row per highlighted switch, a tree per shadow root or frame marked):
+    // applying builds nothing it can do without (what it allocates, the page's GC pauses cost).
+    const keptRows = [];
+    const markedTrees = [];
 
     // The switches to mark or clear: the ones scanned for this verdict that are still controls on
     // the page, and every switch this file marked before (the page may have moved or replaced
@@ -340,7 +344,8 @@
       else marked.delete(el);
     }
     if (marked.size > 0) {
-      for (const el of Array.from(marked)) {
+      // (Deleting the entry being visited is safe in a Set's own iteration: no copy needed.)
+      for (const el of marked) {
         if (current.includes(el)) continue;
         if (isConnected.call(el)) current.push(el);
         else marked.delete(el);
@@ -383,27 +388,27 @@
       input.setAttribute(MARK, mark);
       marked.add(input);
       const tree = input.getRootNode();
-      if (tree !== doc && !markedTrees.has(tree)) {
-        markedTrees.add(tree);
+      if (tree !== doc && !markedTrees.includes(tree)) {
+        markedTrees.push(tree);
         styleTree(tree, doc);
       }
       const row = item ? highlightRow(input, item, t, movesOn, palette) : rowOf(input);
-      if (row) keptRows.add(row);
+      if (row && !keptRows.includes(row)) keptRows.push(row);
       highlighted.push(input);
     }
     // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished.
     for (const row of allIn(trees, `[${ROW}]`)) {
-      if (keptRows.has(row)) continue;
+      if (keptRows.includes(row)) continue;
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
     const docs = documentsOf(doc, trees);
-    for (const reason of Array.from(liveReasons)) {
-      if (!docs.has(reason.ownerDocument)) continue;
+    for (const reason of liveReasons) {
+      if (!docs.includes(reason.ownerDocument)) continue;
       if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) removeReason(reason);
     }
     // A tree with nothing marked any more (or gone) keeps no LinkedOut style.
-    for (const tree of Array.from(styledTrees)) {
-      if (!markedTrees.has(tree) && docs.has(tree.nodeType === 9 ? tree : tree.ownerDocument)) unstyleTree(tree);
+    for (const tree of styledTrees) {
+      if (!markedTrees.includes(tree) && docs.includes(tree.nodeType === 9 ? tree : tree.ownerDocument)) unstyleTree(tree);
     }
     if (highlighted.length > 0) announcerOf(doc);  // the live region exists before anything is said
     return { highlighted, ok, switchedOff };
@@ -411,8 +416,8 @@
 
   /** The top document and the frame documents among `trees`. */
   function documentsOf(doc, trees) {
-    const docs = new Set([doc]);
-    for (const tree of trees) if (tree.nodeType === 9) docs.add(tree);
+    const docs = [doc];
+    for (let i = 0; i < trees.length; i += 1) if (trees[i].nodeType === 9 && !docs.includes(trees[i])) docs.push(trees[i]);
     return docs;
   }
 
@@ -426,7 +431,7 @@
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
     const docs = documentsOf(doc, trees);
-    for (const reason of Array.from(liveReasons)) if (docs.has(reason.ownerDocument)) removeReason(reason);
+    for (const reason of liveReasons) if (docs.includes(reason.ownerDocument)) removeReason(reason);
     for (const input of allIn(trees, `[${MARK}]`)) {
       input.removeAttribute(MARK);
       input.removeAttribute(PALETTE);

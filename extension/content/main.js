@@ -92,6 +92,7 @@
   // The trees (document, open shadow roots, frames) kept between scans, and when the whole page
   // was last walked for them; fullWalkWanted: the next scan walks it whole.
   const treeTracker = scan.treeTracker(document);
+  const scanList = [];  // reused by every scan (see scanAndSend)
   let lastFullWalkAt = -Infinity;
   let fullWalkWanted = true;
   let fullWalkTimer = null;
@@ -219,7 +220,14 @@
     const pageTrees = treesForScan();
     watchTrees(pageTrees);
     const shown = presenceForScan();
-    let switches = scan.switchesIn(document, pageTrees, treeTracker.candidatesOf).filter((el) => !isStale(el) && shown.isShown(el));
+    // The candidates in a list kept for every scan, the shown ones kept in place, then copied at
+    // their exact size: a scan grows no list (what it allocates, its GC pauses cost).
+    const found = scan.switchesIn(document, pageTrees, treeTracker.candidatesOf, scanList);
+    let kept = 0;
+    for (let i = 0; i < found.length; i += 1) if (!isStale(found[i]) && shown.isShown(found[i])) found[kept++] = found[i];
+    found.length = kept;
+    let switches = found.slice();
+    found.length = 0;
     if (looksLikePreviousPage(switches)) switches = [];
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the

@@ -847,10 +847,10 @@
   /**
    * The setting controls inside `scope` (a document, shadow root or element), tree by tree;
    * `trees` (from treesIn(scope)) when the caller already has them, `candidatesOf` (a
-   * treeTracker's) when it keeps each tree's candidates between scans.
+   * treeTracker's) when it keeps each tree's candidates between scans; `found`, an empty array
+   * the caller reuses from scan to scan (main.js): filled and returned, no list grown per scan.
    */
-  function switchesIn(scope, trees = treesIn(scope), candidatesOf = candidatesIn) {
-    const found = [];
+  function switchesIn(scope, trees = treesIn(scope), candidatesOf = candidatesIn, found = []) {
     // The scan's radio groups and lists: two Maps made once and emptied after each scan (a
     // switchesIn inside another, as highlight.js's rowOf could make, gets its own).
     const reuse = !scratchInUse;

@@ -111,3 +111,25 @@ test('a scan of switches of the usual shape reads no class attribute (each read 
   assert.deepEqual([controls[50].label, controls[50].checked], ['Artdeco', true]);
   assert.equal(reads.class, 0, `${reads.class} class attributes read as strings for 51 switches`);
 });
+
+test('applying a verdict builds no Set and no list per switch (it answers most scans that send)', () => {
+  const { window, document } = loadPage(`<html lang="en"><body><main id="m">${rows(50)}</main></body></html>`);
+  const scan = window.LinkedOutScan;
+  const highlight = window.LinkedOutHighlight;
+  const switches = scan.switchesIn(document);
+  const verdict = { highlight: [{ key: 'k0', setting: 's', action: 'switch-off', reason: 'On.', control: 0 }], ok: [{ key: 'k1', control: 1 }], unknown: [] };
+  highlight.applyVerdict(document, verdict, switches);
+  const counts = countCollections(window);
+  let arraysFrom = 0;
+  const originalFrom = window.Array.from;
+  window.Array.from = (...args) => { arraysFrom += 1; return originalFrom(...args); };
+  for (let i = 0; i < 3; i += 1) {
+    const applied = highlight.applyVerdict(document, verdict, switches);
+    assert.deepEqual([applied.highlighted.length, applied.ok.length], [1, 1]);
+  }
+  window.Array.from = originalFrom;
+  assert.equal(document.querySelectorAll('[data-linkedout-row]').length, 1, 'one row marked');
+  assert.equal(document.querySelectorAll('[data-linkedout-reason]').length, 1, 'one reason, kept');
+  assert.equal(switches[0].getAttribute('data-linkedout'), 'switch-off');
+  assert.deepEqual({ ...counts, arraysFrom }, { Map: 3, Set: 0, arraysFrom: 0 }, 'made by three applies: the verdict\'s marks (a Map each), nothing else');
+});
