@@ -337,34 +337,36 @@
     // (`switches` holds each element once, as a scan gives them; nothing here is built per switch
     // that the loop does not need: what applying allocates, the page's GC pauses cost.)
     const marked = markedSwitches.get(doc);
-    const current = [];
-    for (let i = 0; i < switches.length; i += 1) {
-      const el = switches[i];
-      if (isConnected.call(el)) current.push(el);
-      else marked.delete(el);
+    // The connected ones of `switches`, then `extra`: those marked before that are not among them
+    // (usually none). Not copied into one list: a list of the page's switches per apply.
+    for (let i = 0; i < switches.length; i += 1) if (!isConnected.call(switches[i])) marked.delete(switches[i]);
+    const extra = [];
+    // (Deleting the entry being visited is safe in a Set's own iteration: no copy needed.)
+    for (const el of marked) {
+      if (!isConnected.call(el)) marked.delete(el);
+      else if (!switches.includes(el)) extra.push(el);
     }
-    if (marked.size > 0) {
-      // (Deleting the entry being visited is safe in a Set's own iteration: no copy needed.)
-      for (const el of marked) {
-        if (current.includes(el)) continue;
-        if (isConnected.call(el)) current.push(el);
-        else marked.delete(el);
-      }
-    }
+    const count = switches.length + extra.length;
+    const nth = (k) => (k < switches.length ? switches[k] : extra[k - switches.length]);
     // The trees (the document, open shadow roots, frame documents) that hold those switches or
     // that this file styled for earlier marks: where its rows and reasons can be, found without
     // walking the page.
     const trees = [doc];
     const addTree = (tree) => { if (tree && !trees.includes(tree)) trees.push(tree); };
-    for (let i = 0; i < current.length; i += 1) addTree(current[i].getRootNode());
+    for (let k = 0; k < count; k += 1) if (isConnected.call(nth(k))) addTree(nth(k).getRootNode());
     for (const tree of styledTrees) addTree(tree);
     // One theme per page, measured at the first highlighted switch before anything is written
     // (styles are costly to read, and a write before the read would make the browser restyle twice).
-    const first = current.find((el) => marks.has(el) && marks.get(el)[1]);
+    let first = null;
+    for (let k = 0; k < count && first === null; k += 1) {
+      const el = nth(k);
+      if (isConnected.call(el) && marks.has(el) && marks.get(el)[1]) first = el;
+    }
     const palette = first ? paletteFor(first.parentElement || first) : null;
 
-    for (let i = 0; i < current.length; i += 1) {
-      const input = current[i];
+    for (let k = 0; k < count; k += 1) {
+      const input = nth(k);
+      if (!isConnected.call(input)) continue;
       // Still a control? Asked only of the switches the verdict marks (a selector match each).
       const entry = marks.has(input) && scan().controlAround(input) === input ? marks.get(input) : undefined;
       const mark = entry ? entry[0] : null;

@@ -504,14 +504,17 @@
   /** The iframes and frames below `scope` (a document or element: iframes first; a shadow root: tree order). */
   function framesBelow(scope) {
     const type = nodeType(scope);
-    if (type === DOCUMENT_NODE) {
-      return [...Array.prototype.slice.call(documentByTag(scope, 'iframe')), ...Array.prototype.slice.call(documentByTag(scope, 'frame'))];
-    }
-    if (type === ELEMENT_NODE) {
-      return [...Array.prototype.slice.call(elementByTag(scope, 'iframe')), ...Array.prototype.slice.call(elementByTag(scope, 'frame'))];
+    if (type === DOCUMENT_NODE || type === ELEMENT_NODE) {
+      const byTag = type === DOCUMENT_NODE ? documentByTag : elementByTag;
+      const iframes = byTag(scope, 'iframe');
+      const frames = byTag(scope, 'frame');
+      // Most scopes hold none: no list is made for them.
+      if (iframes.length + frames.length === 0) return NO_FRAMES;
+      return [...Array.prototype.slice.call(iframes), ...Array.prototype.slice.call(frames)];
     }
     return qsa(scope, 'iframe, frame');
   }
+  const NO_FRAMES = Object.freeze([]);
 
   /**
    * The documents and open shadow roots inside `scope`, `scope`'s own tree first. `found` (a
