@@ -549,12 +549,23 @@
 
   /**
    * Brings keyboard and screen-reader users to the first highlighted switch, unless focus is
-   * already somewhere (someone typing, or reading a control): then nothing moves.
+   * already somewhere (someone typing, or reading a control): then nothing moves. `highlighted`:
+   * what applyVerdict just returned (in the scan's order, which is tree order over the trees):
+   * the first one still marked "switch-off" is that switch, found without walking the page again
+   * (a whole walk of every element, more than the rest of the apply in Firefox's sandbox).
    */
-  function focusFirstSwitch(doc) {
+  function focusFirstSwitch(doc, highlighted = null) {
     const active = doc.activeElement;
     if (active && active !== doc.body && active !== doc.documentElement) return false;
-    const input = allIn(scan().treesIn(doc), `[${MARK}="switch-off"]`)[0];
+    let input;
+    if (highlighted) {
+      input = null;
+      for (let i = 0; i < highlighted.length && input === null; i += 1) {
+        if (highlighted[i].isConnected && highlighted[i].getAttribute(MARK) === 'switch-off') input = highlighted[i];
+      }
+    } else {
+      input = allIn(scan().treesIn(doc), `[${MARK}="switch-off"]`)[0];
+    }
     if (!input || typeof input.focus !== 'function') return false;
     input.focus({ preventScroll: true });
     if (typeof input.scrollIntoView === 'function') input.scrollIntoView({ block: 'center' });

@@ -365,7 +365,7 @@
       unfitVerdicts = 0;
       if (applied.highlighted.length > 0 && !focusOffered) {
         focusOffered = true;
-        highlight.focusFirstSwitch(document);
+        highlight.focusFirstSwitch(document, applied.highlighted);
       }
       if (applied.switchedOff.length > 0) announceSwitchedOff(applied.switchedOff, verdict);
       if (autoSwitch && response.autoSwitchAllowed !== false) switchOffForUser(verdict, switches, controls);

@@ -87,6 +87,11 @@ test('applying a verdict does not walk the page again (the scan that the verdict
   const applied = window.LinkedOutHighlight.applyVerdict(document, verdict, switches);
   assert.deepEqual(Array.from(applied.highlighted), [switches[3], switches[11]]);
   assert.equal(walks, 0, 'applyVerdict walked the whole page');
+  // Focus goes to the first of the switches it highlighted, without walking the page for them.
+  assert.equal(window.LinkedOutHighlight.focusFirstSwitch(document, applied.highlighted), true);
+  assert.equal(document.activeElement, switches[3]);
+  assert.equal(walks, 0, 'focusFirstSwitch walked the whole page to find the switch applyVerdict just marked');
+  switches[3].blur();
   // Applied again with one switch now fine: the marks follow, still without a walk.
   const next = { ...verdict, highlight: [item(3)], ok: [...verdict.ok, { key: 'k11', setting: 'x', matched_by: 'key', control: 11 }] };
   window.LinkedOutHighlight.applyVerdict(document, next, switches);
