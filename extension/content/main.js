@@ -334,6 +334,12 @@
   function handleResponse(response, switches, controls) {
     if (response.status === 'ok') {
       const verdict = response.verdict;
+      // "Switch it for me" asks whether each switch to click is shown before anything is written
+      // (the notice, the marks): asked after, it would force their layout inside this task (the
+      // browser makes it at its next frame otherwise). Nothing but this task's own writes comes
+      // in between.
+      const clicking = autoSwitch && response.autoSwitchAllowed !== false;
+      const shownBeforeMarks = clicking ? shownToClick(verdict, switches) : null;
       if (typeof response.settingTitle === 'string') knownTitle = { id: verdict.setting, title: response.settingTitle };
       if (verdict.page_unreadable === true) {
         highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
@@ -368,7 +374,7 @@
         highlight.focusFirstSwitch(document, applied.highlighted);
       }
       if (applied.switchedOff.length > 0) announceSwitchedOff(applied.switchedOff, verdict);
-      if (autoSwitch && response.autoSwitchAllowed !== false) switchOffForUser(verdict, switches, controls);
+      if (clicking) switchOffForUser(verdict, switches, controls, shownBeforeMarks);
     } else if (response.status === 'host_missing') {
       lastSentPage = null; // retry on the next change, the user may install it meanwhile
       highlight.showNotice(document, t('noticeHostMissing'), t);
@@ -400,12 +406,25 @@
 
   const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
+  /** The switches "switch it for me" may click (see switchOffForUser) that the user can see now. */
+  function shownToClick(verdict, switches) {
+    const shown = new Set();
+    for (const item of verdict.highlight) {
+      const input = item.action === 'switch-off' ? switches[item.control] : null;
+      if (input && input.isConnected && isShown(input)) shown.add(input);
+    }
+    return shown;
+  }
+
   /**
    * "Switch it for me": click once per switch and page visit, then trust only the read-back of
    * that same element. Only the element the verdict names by index, only while it is still the
    * switch that was scanned (connected, shown, same key and label, on, not disabled).
    */
-  async function switchOffForUser(verdict, switches, controls) {
+  async function switchOffForUser(verdict, switches, controls, shownBeforeMarks) {
+    // Until the first wait, still the task that applied the verdict: whether a switch is shown
+    // was read before its marks. After a wait the page may have changed: read afresh.
+    let sameTask = true;
     for (const item of verdict.highlight) {
       if (item.action !== 'switch-off') continue;  // "locked": never clicked
       const input = switches[item.control];
@@ -422,7 +441,9 @@
         scheduleScan(0);
         continue;
       }
-      if (!isShown(input) || scan.isDisabled(input) || scan.checkedOf(input) !== true) continue;
+      const shown = sameTask ? shownBeforeMarks.has(input) : isShown(input);
+      if (!shown || scan.isDisabled(input) || scan.checkedOf(input) !== true) continue;
+      sameTask = false;
       input.click();
       rereadFor();
       let confirmed = false;
