@@ -208,7 +208,6 @@
     return tokenListContains.call(classListGet.call(el), token);
   }
 
-
   /**
    * At most `max` UTF-16 units of `text` (so within the limit whether a validator counts units or
    * code points), never ending on half a surrogate pair: a lone half is not UTF-8 and the host
