@@ -222,6 +222,7 @@
     const shown = presenceForScan();
     // The candidates in a list kept for every scan, the shown ones kept in place, then copied at
     // their exact size: a scan grows no list (what it allocates, its GC pauses cost).
+    scanList.length = 0;  // empty even if a scan before this one threw half-way
     const found = scan.switchesIn(document, pageTrees, treeTracker.candidatesOf, scanList);
     let kept = 0;
     for (let i = 0; i < found.length; i += 1) if (!isStale(found[i]) && shown.isShown(found[i])) found[kept++] = found[i];
