@@ -3,7 +3,7 @@
 // side by side (`--variant name=DIR`, DIR an extension folder with lib/ and core/), one fresh page
 // per wake with the variants interleaved wake by wake, so a busy machine slows them alike.
 //
-//   node bench/core_profile.mjs [--variant NAME=DIR ...] [--wakes N] [--warm N]
+//   node bench/core_profile.mjs [--variant NAME=DIR[@bytes] ...] [--wakes N] [--warm N]
 //                               [--cpu-profile] [--trace] [--cpu-steps] [--json OUT] [--browser-arg ARG ...]
 //
 // Each wake runs the extension's own CoreConnection (lib/core-backend.js) as core_bench.mjs does;
@@ -37,8 +37,9 @@ function parseArgs(argv) {
     const flag = argv[i];
     const value = () => argv[++i];
     if (flag === '--variant') {
-      const [name, dir] = value().split('=');
-      opts.variants.push({ name, dir: resolve(dir) });
+      const [name, spec] = value().split('=');
+      const [dir, how] = spec.split('@');
+      opts.variants.push({ name, dir: resolve(dir), bytesDirect: how === 'bytes' });
     } else if (flag === '--wakes') opts.wakes = Number(value());
     else if (flag === '--warm') opts.warm = Number(value());
     else if (flag === '--cpu-profile') opts.cpuProfile = true;
@@ -74,11 +75,18 @@ const PROBE = `(() => {
       get: async (keys) => { const t = performance.now(); const out = Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])); steps.push(['storage.get', performance.now() - t]); return out; },
       set: async (items) => { steps.push(['storage.set ' + Object.keys(items).join('+'), 0]); Object.assign(stored, items); },
     };
+    // As core_bench.mjs and the background load it: B.loadBundledCore over the package's file (a
+    // Response holding the .wasm's bytes, handed to the page before the clock starts). A variant
+    // named NAME=DIR@bytes instead hands the bytes straight to the loader (round 3's probe).
+    const runtime = { getURL: () => 'https://www.linkedin.com/bench-core/linkedout-core.wasm' };
+    const fetchFile = async () => new Response(globalThis.__coreBytes, { headers: { 'Content-Type': 'application/wasm' } });
     const loadCore = async () => {
       performance.mark('step:load');
       const t = performance.now();
-      const module = await globalThis.LinkedOutCore({ wasmBinary: globalThis.__coreBytes });
-      steps.push(['load (compile + instantiate)', performance.now() - t]);
+      const module = globalThis.__probeBytesDirect
+        ? await globalThis.LinkedOutCore({ wasmBinary: globalThis.__coreBytes })
+        : await B.loadBundledCore(runtime, fetchFile);
+      steps.push(['load (fetch + compile + instantiate)', performance.now() - t]);
       const cwrap = module.cwrap;
       module.cwrap = (name, ...rest) => timed(steps, name, cwrap(name, ...rest));
       return module;
@@ -115,7 +123,10 @@ async function probePage(browser, variant, bytes) {
   for (const file of LIBS) await page.addScriptTag({ content: readFileSync(join(variant.dir, file), 'utf8') });
   await page.addScriptTag({ content: readFileSync(join(variant.dir, 'core/linkedout-core.js'), 'utf8') });
   await page.addScriptTag({ content: PROBE });
-  await page.evaluate((b64) => { globalThis.__coreBytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)); }, bytes);
+  await page.evaluate((b64, direct) => {
+    globalThis.__coreBytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    globalThis.__probeBytesDirect = direct;
+  }, bytes, variant.bytesDirect);
   return page;
 }
 

@@ -30,6 +30,13 @@ std::string last_reply;
 
 extern "C" {
 
+// The core reads no environment: it is given everything it needs. Defining getenv here keeps
+// libc's out of the link, and with it the constructor that copied the browser's environment in at
+// every instantiation (emscripten's getEnvStrings: navigator.languages, whose first read in a
+// fresh worker costs up to several ms of a wake). libc asks only for the locale "" (the
+// environment's), which nothing here does.
+char* getenv(const char*) { return nullptr; }
+
 EMSCRIPTEN_KEEPALIVE int lo_open(const char* state_text) {
   // One parse of the state: the session is made from it, not made empty and then reopened.
   session.reset();

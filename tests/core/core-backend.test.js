@@ -186,3 +186,11 @@ test('a wake asks storage for the state while the core is still loading', async 
   await assert.rejects(failing.ensureConnected(), (err) => err.code === 'core_failed' && /no \.wasm/.test(err.message));
   assert.equal(failing.state.status, 'core_failed');
 });
+
+test('isoNow writes the time as the host does: ISO 8601 UTC to the second, for any date the clock gives', () => {
+  const { isoNow } = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js']).LinkedOutCoreBackend;
+  assert.equal(isoNow(new Date(Date.UTC(2026, 0, 5, 9, 4, 7, 999))), '2026-01-05T09:04:07Z');
+  assert.equal(isoNow(new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 0))), '1999-12-31T23:59:59Z');
+  assert.equal(isoNow(new Date(8.64e15)), '+275760-09-13T00:00:00Z');
+  assert.equal(isoNow(new Date(-62198755200000)), '-000001-01-01T00:00:00Z');
+});

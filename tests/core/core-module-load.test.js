@@ -46,3 +46,38 @@ test('a missing .wasm is a clear error, not a hang', async () => {
     { LinkedOutCore: coreFactory(), fetch: async () => ({ ok: false, status: 404 }) });
   await assert.rejects(G.LinkedOutCoreBackend.loadBundledCore(runtime), /linkedout-core\.wasm did not load \(404\)/);
 });
+
+/** fetch() over the package, as a browser answers it: a real Response, served as application/wasm. */
+function servedFetch(counts) {
+  return async (url) => {
+    const file = path.join(EXTENSION, new URL(url).pathname);
+    const response = new Response(fs.readFileSync(file), { headers: { 'Content-Type': 'application/wasm' } });
+    const read = response.arrayBuffer.bind(response);
+    response.arrayBuffer = () => { counts.copied += 1; return read(); };
+    return response;
+  };
+}
+
+test('a .wasm served as application/wasm is compiled as it is read: its bytes are never copied into JavaScript', async () => {
+  const counts = { copied: 0, streamed: 0 };
+  const streaming = Object.assign(Object.create(WebAssembly), {
+    instantiateStreaming: (...args) => { counts.streamed += 1; return WebAssembly.instantiateStreaming(...args); },
+  });
+  const G = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js'],
+    { LinkedOutCore: coreFactory(), fetch: servedFetch(counts), WebAssembly: streaming });
+  const { loadBundledCore, coreEngine } = G.LinkedOutCoreBackend;
+  const engine = coreEngine(await loadBundledCore(runtime));
+  assert.equal(engine.open(''), true);
+  const { reply } = engine.handle(JSON.stringify({ ...G.LinkedOutProtocol.buildHello(undefined, '0.1.0'), id: 1 }), '2026-01-01T00:00:00Z');
+  assert.equal(JSON.parse(reply).type, 'hello');
+  assert.equal(counts.copied, 0, `the .wasm's bytes were read into JavaScript ${counts.copied} time(s)`);
+  assert.equal(counts.streamed, 1);
+});
+
+test('a .wasm the streaming compile refuses is a clear error, not a hang', async () => {
+  const G = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js'], {
+    LinkedOutCore: coreFactory(),
+    fetch: async () => new Response(new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9]), { headers: { 'Content-Type': 'application/wasm' } }),
+  });
+  await assert.rejects(G.LinkedOutCoreBackend.loadBundledCore(runtime), WebAssembly.CompileError);
+});

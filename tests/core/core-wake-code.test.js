@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { CORE_SCRIPT } from './core-loader.js';
+import { CORE_SCRIPT, instantiateCore } from './core-loader.js';
 
 /** The body size of every function defined in a .wasm (its code section), in bytes. */
 export function functionSizes(bytes) {
@@ -52,4 +52,24 @@ test(`no function in the core is over ${MAX_FUNCTION_BYTES / 1024} KB of code (e
   const largest = Math.max(...sizes);
   assert.ok(sizes.length > 100, `${sizes.length} functions read`);
   assert.ok(largest <= MAX_FUNCTION_BYTES, `the largest function is ${largest} bytes`);
+});
+
+// The core reads no environment (issue 24 item 1): no libc getenv, so no constructor that copies
+// the browser's environment in at every instantiation (emscripten's getEnvStrings reads
+// navigator.languages, whose first read in a fresh worker costs up to several ms).
+test('instantiating the core reads no environment: no environ import, navigator never asked', async () => {
+  const bytes = fs.readFileSync(CORE_SCRIPT.replace(/\.js$/, '.wasm'));
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => i.name);
+  assert.deepEqual(imports.filter((name) => name.startsWith('environ')), [], 'the core imports the environment');
+  let asked = 0;
+  const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+  Object.defineProperty(globalThis, 'navigator', { configurable: true, get() { asked += 1; return { languages: ['de-DE'] }; } });
+  try {
+    const module = await instantiateCore();
+    assert.equal(typeof module._lo_open, 'function');
+  } finally {
+    if (had) Object.defineProperty(globalThis, 'navigator', had);
+    else delete globalThis.navigator;
+  }
+  assert.equal(asked, 0, `the core's loader read navigator ${asked} time(s) while instantiating`);
 });
