@@ -5,7 +5,7 @@
 #   2. the host's doctest suites, built as a Windows program;
 #   3. docs/protocol.md's transcript and the schema's boundary requests, against the .exe, plus
 #      frames whose length bytes are 0x0A, 0x0D and 0x1A (text-mode pipes would corrupt them);
-#   4. the malformed-input suite (the Linux test driver, the .exe as the host);
+#   4. the malformed-input suite (build-san/'s Linux test program as the driver, the .exe as the host);
 #   5. the data and log folders (Unicode names, LINKEDOUT_DATA_DIR, the Local AppData known folder)
 #      and bounded store reads (too large, a folder), against the .exe;
 #   6. install / doctor / uninstall in the registry, read back with `wine reg query`.
@@ -24,6 +24,11 @@ check() {  # check NAME COMMAND...: runs one check, reports, keeps going
 
 cmake --preset windows >/dev/null && cmake --build build-windows -j"$(nproc)" >/dev/null \
   || { echo "windows: cmake --preset windows && cmake --build build-windows failed"; exit 1; }
+# The Linux test program that drives the .exe with malformed input: build-san/'s (scripts/test
+# builds that tree; build/'s doctest program it does not).
+driver=build-san/tests/host/linkedout-tests
+cmake --preset sanitize >/dev/null && cmake --build build-san -j"$(nproc)" --target linkedout-tests >/dev/null \
+  || { echo "windows: cmake --preset sanitize && cmake --build build-san failed"; exit 1; }
 # One prefix for the whole suite (a copy of a template booted once), one wineserver kept running.
 source tests/windows/wine-prefix.sh
 
@@ -34,7 +39,7 @@ check "boundary requests and 0x0A/0x0D/0x1A length bytes, .exe over pipes" \
   env LINKEDOUT_HOST=tests/windows/wine-host node --test tests/protocol/
 # Signals are POSIX: the SIGTERM/SIGINT/SIGPIPE cases stay with the Linux suite.
 check "malformed input against the .exe" env LINKEDOUT_TEST_HOST="$PWD/tests/windows/wine-host" \
-  build/tests/host/linkedout-tests --no-colors=true '--test-case=malformed*' '--test-case-exclude=*SIG*'
+  "$driver" --no-colors=true '--test-case=malformed*' '--test-case-exclude=*SIG*'
 check "data and log folders named Zoë and 数据, oversized or folder store: the .exe over pipes" \
   node --test tests/windows/host-data.test.js
 check "install / doctor / uninstall in the registry" tests/windows/registry.sh "$exe"
