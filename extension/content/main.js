@@ -288,12 +288,19 @@
   /** Whether two page_state pages say the same: what comparing their JSON would tell. */
   function samePage(a, b) {
     if (!b || a.url !== b.url || a.lang !== b.lang || a.controls.length !== b.controls.length) return false;
-    for (let i = 0; i < a.controls.length; i += 1) {
-      const x = a.controls[i];
-      const y = b.controls[i];
-      if (x.key !== y.key || x.label !== y.label || x.checked !== y.checked || x.disabled !== y.disabled) return false;
-    }
+    for (let i = 0; i < a.controls.length; i += 1) if (!sameFields(a.controls[i], b.controls[i])) return false;
     return true;
+  }
+
+  /** Same fields, same values: every field readControl gives, so a field added there is compared too. */
+  function sameFields(x, y) {
+    let fields = 0;
+    for (const name in x) {
+      if (x[name] !== y[name]) return false;
+      fields += 1;
+    }
+    for (const name in y) fields -= 1;  // (for-in builds no list of names)
+    return fields === 0;
   }
 
   /**
