@@ -220,7 +220,9 @@
   }
 
   function reasonElementOf(row) {
-    return Array.from(row.children).find((el) => ownNodes.has(el)) || null;
+    const children = row.children;
+    for (let i = 0; i < children.length; i += 1) if (ownNodes.has(children[i])) return children[i];
+    return null;
   }
 
   function removeReason(reason) {
@@ -323,8 +325,10 @@
     }
     const highlighted = [];
     const ok = [];
-    const keptRows = new Set();
-    const markedTrees = new Set();
+    // Short lists, not Sets (a row per highlighted switch, a tree per shadow root or frame marked):
+    // applying builds nothing it can do without (what it allocates, the page's GC pauses cost).
+    const keptRows = [];
+    const markedTrees = [];
 
     // The switches to mark or clear: the ones scanned for this verdict that are still controls on
     // the page, and every switch this file marked before (the page may have moved or replaced
@@ -333,33 +337,36 @@
     // (`switches` holds each element once, as a scan gives them; nothing here is built per switch
     // that the loop does not need: what applying allocates, the page's GC pauses cost.)
     const marked = markedSwitches.get(doc);
-    const current = [];
-    for (let i = 0; i < switches.length; i += 1) {
-      const el = switches[i];
-      if (isConnected.call(el)) current.push(el);
-      else marked.delete(el);
+    // The connected ones of `switches`, then `extra`: those marked before that are not among them
+    // (usually none). Not copied into one list: a list of the page's switches per apply.
+    for (let i = 0; i < switches.length; i += 1) if (!isConnected.call(switches[i])) marked.delete(switches[i]);
+    const extra = [];
+    // (Deleting the entry being visited is safe in a Set's own iteration: no copy needed.)
+    for (const el of marked) {
+      if (!isConnected.call(el)) marked.delete(el);
+      else if (!switches.includes(el)) extra.push(el);
     }
-    if (marked.size > 0) {
-      for (const el of Array.from(marked)) {
-        if (current.includes(el)) continue;
-        if (isConnected.call(el)) current.push(el);
-        else marked.delete(el);
-      }
-    }
+    const count = switches.length + extra.length;
+    const nth = (k) => (k < switches.length ? switches[k] : extra[k - switches.length]);
     // The trees (the document, open shadow roots, frame documents) that hold those switches or
     // that this file styled for earlier marks: where its rows and reasons can be, found without
     // walking the page.
     const trees = [doc];
     const addTree = (tree) => { if (tree && !trees.includes(tree)) trees.push(tree); };
-    for (let i = 0; i < current.length; i += 1) addTree(current[i].getRootNode());
+    for (let k = 0; k < count; k += 1) if (isConnected.call(nth(k))) addTree(nth(k).getRootNode());
     for (const tree of styledTrees) addTree(tree);
     // One theme per page, measured at the first highlighted switch before anything is written
     // (styles are costly to read, and a write before the read would make the browser restyle twice).
-    const first = current.find((el) => marks.has(el) && marks.get(el)[1]);
+    let first = null;
+    for (let k = 0; k < count && first === null; k += 1) {
+      const el = nth(k);
+      if (isConnected.call(el) && marks.has(el) && marks.get(el)[1]) first = el;
+    }
     const palette = first ? paletteFor(first.parentElement || first) : null;
 
-    for (let i = 0; i < current.length; i += 1) {
-      const input = current[i];
+    for (let k = 0; k < count; k += 1) {
+      const input = nth(k);
+      if (!isConnected.call(input)) continue;
       // Still a control? Asked only of the switches the verdict marks (a selector match each).
       const entry = marks.has(input) && scan().controlAround(input) === input ? marks.get(input) : undefined;
       const mark = entry ? entry[0] : null;
@@ -383,27 +390,27 @@
       input.setAttribute(MARK, mark);
       marked.add(input);
       const tree = input.getRootNode();
-      if (tree !== doc && !markedTrees.has(tree)) {
-        markedTrees.add(tree);
+      if (tree !== doc && !markedTrees.includes(tree)) {
+        markedTrees.push(tree);
         styleTree(tree, doc);
       }
       const row = item ? highlightRow(input, item, t, movesOn, palette) : rowOf(input);
-      if (row) keptRows.add(row);
+      if (row && !keptRows.includes(row)) keptRows.push(row);
       highlighted.push(input);
     }
     // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished.
     for (const row of allIn(trees, `[${ROW}]`)) {
-      if (keptRows.has(row)) continue;
+      if (keptRows.includes(row)) continue;
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
     const docs = documentsOf(doc, trees);
-    for (const reason of Array.from(liveReasons)) {
-      if (!docs.has(reason.ownerDocument)) continue;
+    for (const reason of liveReasons) {
+      if (!docs.includes(reason.ownerDocument)) continue;
       if (!reason.parentElement || !reason.parentElement.hasAttribute(ROW)) removeReason(reason);
     }
     // A tree with nothing marked any more (or gone) keeps no LinkedOut style.
-    for (const tree of Array.from(styledTrees)) {
-      if (!markedTrees.has(tree) && docs.has(tree.nodeType === 9 ? tree : tree.ownerDocument)) unstyleTree(tree);
+    for (const tree of styledTrees) {
+      if (!markedTrees.includes(tree) && docs.includes(tree.nodeType === 9 ? tree : tree.ownerDocument)) unstyleTree(tree);
     }
     if (highlighted.length > 0) announcerOf(doc);  // the live region exists before anything is said
     return { highlighted, ok, switchedOff };
@@ -411,8 +418,8 @@
 
   /** The top document and the frame documents among `trees`. */
   function documentsOf(doc, trees) {
-    const docs = new Set([doc]);
-    for (const tree of trees) if (tree.nodeType === 9) docs.add(tree);
+    const docs = [doc];
+    for (let i = 0; i < trees.length; i += 1) if (trees[i].nodeType === 9 && !docs.includes(trees[i])) docs.push(trees[i]);
     return docs;
   }
 
@@ -426,7 +433,7 @@
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
     const docs = documentsOf(doc, trees);
-    for (const reason of Array.from(liveReasons)) if (docs.has(reason.ownerDocument)) removeReason(reason);
+    for (const reason of liveReasons) if (docs.includes(reason.ownerDocument)) removeReason(reason);
     for (const input of allIn(trees, `[${MARK}]`)) {
       input.removeAttribute(MARK);
       input.removeAttribute(PALETTE);
@@ -542,12 +549,23 @@
 
   /**
    * Brings keyboard and screen-reader users to the first highlighted switch, unless focus is
-   * already somewhere (someone typing, or reading a control): then nothing moves.
+   * already somewhere (someone typing, or reading a control): then nothing moves. `highlighted`:
+   * what applyVerdict just returned (in the scan's order, which is tree order over the trees):
+   * the first one still marked "switch-off" is that switch, found without walking the page again
+   * (a whole walk of every element, more than the rest of the apply in Firefox's sandbox).
    */
-  function focusFirstSwitch(doc) {
+  function focusFirstSwitch(doc, highlighted = null) {
     const active = doc.activeElement;
     if (active && active !== doc.body && active !== doc.documentElement) return false;
-    const input = allIn(scan().treesIn(doc), `[${MARK}="switch-off"]`)[0];
+    let input;
+    if (highlighted) {
+      input = null;
+      for (let i = 0; i < highlighted.length && input === null; i += 1) {
+        if (highlighted[i].isConnected && highlighted[i].getAttribute(MARK) === 'switch-off') input = highlighted[i];
+      }
+    } else {
+      input = allIn(scan().treesIn(doc), `[${MARK}="switch-off"]`)[0];
+    }
     if (!input || typeof input.focus !== 'function') return false;
     input.focus({ preventScroll: true });
     if (typeof input.scrollIntoView === 'function') input.scrollIntoView({ block: 'center' });

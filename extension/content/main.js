@@ -70,10 +70,13 @@
   const CANDIDACY_ATTRIBUTES = new Set(['aria-pressed', 'role', 'type']);
 
   let currentUrl = location.href;
-  // The switches last reported for this path, and those of the path before (element → key+label).
-  // The URL change may be noticed only in the mutation batch that brings the new page, so the
-  // old page's switches are the ones reported under the old path, not those present now.
-  let reportedSwitches = new Map();
+  // The switches last reported for this path and what was read from them (kept as the scan made
+  // them: the element → key+label map is built only at navigation), and those of the path before
+  // (element → key+label). The URL change may be noticed only in the mutation batch that brings
+  // the new page, so the old page's switches are the ones reported under the old path, not those
+  // present now.
+  let reportedElements = [];
+  let reportedControls = [];
   let staleSwitches = new Map();
   // Their keys+labels, sorted: an app may re-mount the old page's rows (new elements, same
   // markup) under the new URL before the new page's data comes; they are the old page's.
@@ -89,10 +92,12 @@
   // The trees (document, open shadow roots, frames) kept between scans, and when the whole page
   // was last walked for them; fullWalkWanted: the next scan walks it whole.
   const treeTracker = scan.treeTracker(document);
+  const scanList = [];  // reused by every scan (see scanAndSend)
   let lastFullWalkAt = -Infinity;
   let fullWalkWanted = true;
   let fullWalkTimer = null;
-  let lastSentSignature = null;
+  // The page last sent (null: send the next scan whatever it reads) and its switches.
+  let lastSentPage = null;
   let lastSentSwitches = [];
   let debounceTimer = null;
   let firstPendingAt = 0;
@@ -142,9 +147,10 @@
       return false;
     }
     fullWalkWanted = true;
-    staleSwitches = reportedSwitches;
-    previousPage = [...reportedSwitches.values()].sort();
-    reportedSwitches = new Map();
+    staleSwitches = new Map(reportedElements.map((el, i) => [el, identityOfControl(reportedControls[i])]));
+    previousPage = [...staleSwitches.values()].sort();
+    reportedElements = [];
+    reportedControls = [];
     pageShownAt = Date.now();
     settledAt = null;
     waitingShown = false;
@@ -153,7 +159,7 @@
     focusOffered = false;
     refusalNotice = null;
     unfitVerdicts = 0;
-    lastSentSignature = null;
+    lastSentPage = null;
     scheduleScan();
     return true;
   }
@@ -214,7 +220,15 @@
     const pageTrees = treesForScan();
     watchTrees(pageTrees);
     const shown = presenceForScan();
-    let switches = scan.switchesIn(document, pageTrees, treeTracker.candidatesOf).filter((el) => !isStale(el) && shown.isShown(el));
+    // The candidates in a list kept for every scan, the shown ones kept in place, then copied at
+    // their exact size: a scan grows no list (what it allocates, its GC pauses cost).
+    scanList.length = 0;  // empty even if a scan before this one threw half-way
+    const found = scan.switchesIn(document, pageTrees, treeTracker.candidatesOf, scanList);
+    let kept = 0;
+    for (let i = 0; i < found.length; i += 1) if (!isStale(found[i]) && shown.isShown(found[i])) found[kept++] = found[i];
+    found.length = kept;
+    let switches = found.slice();
+    found.length = 0;
     if (looksLikePreviousPage(switches)) switches = [];
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the
@@ -243,20 +257,21 @@
     const wait = settleWait(switches);
     if (wait > 0) { scheduleScan(wait); return; }
     const page = { url: location.href, lang: scan.langOf(document), controls: switches.map(scan.readControl) };
-    // identityOf each switch, from what was just read (its key and label), not read a second time.
-    reportedSwitches = new Map(switches.map((el, i) => [el, identityOfControl(page.controls[i])]));
+    // Each switch's identity comes from what was just read (its key and label), not read again.
+    reportedElements = switches;
+    reportedControls = page.controls;
     // The same switches, read the same: nothing new to ask (the elements too: a re-render of
-    // identical rows is new elements, and the verdict must land on them).
-    const signature = JSON.stringify(page);
-    if (signature === lastSentSignature && sameElements(switches, lastSentSwitches)) return;
+    // identical rows is new elements, and the verdict must land on them). Compared field by
+    // field: no text is built for a page that did not change (most scans).
+    if (samePage(page, lastSentPage) && sameElements(switches, lastSentSwitches)) return;
     lastSentSwitches = switches;
-    lastSentSignature = signature;
+    lastSentPage = page;
     sending = true;
     let response;
     try {
       response = await chrome.runtime.sendMessage({ type: 'page_state', page });
     } catch {
-      lastSentSignature = null; // background restarting or the extension was reloaded
+      lastSentPage = null; // background restarting or the extension was reloaded
       response = null;
     } finally {
       sending = false;
@@ -269,6 +284,24 @@
   }
 
   const sameElements = (a, b) => a.length === b.length && a.every((el, i) => el === b[i]);
+
+  /** Whether two page_state pages say the same: what comparing their JSON would tell. */
+  function samePage(a, b) {
+    if (!b || a.url !== b.url || a.lang !== b.lang || a.controls.length !== b.controls.length) return false;
+    for (let i = 0; i < a.controls.length; i += 1) if (!sameFields(a.controls[i], b.controls[i])) return false;
+    return true;
+  }
+
+  /** Same fields, same values: every field readControl gives, so a field added there is compared too. */
+  function sameFields(x, y) {
+    let fields = 0;
+    for (const name in x) {
+      if (x[name] !== y[name]) return false;
+      fields += 1;
+    }
+    for (const name in y) fields -= 1;  // (for-in builds no list of names)
+    return fields === 0;
+  }
 
   /**
    * The page's trees for this scan: the whole page walked when wanted or when the last full walk
@@ -309,6 +342,12 @@
   function handleResponse(response, switches, controls) {
     if (response.status === 'ok') {
       const verdict = response.verdict;
+      // "Switch it for me" asks whether each switch to click is shown before anything is written
+      // (the notice, the marks): asked after, it would force their layout inside this task (the
+      // browser makes it at its next frame otherwise). Nothing but this task's own writes comes
+      // in between.
+      const clicking = autoSwitch && response.autoSwitchAllowed !== false;
+      const shownBeforeMarks = clicking ? shownToClick(verdict, switches) : null;
       if (typeof response.settingTitle === 'string') knownTitle = { id: verdict.setting, title: response.settingTitle };
       if (verdict.page_unreadable === true) {
         highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
@@ -326,7 +365,7 @@
         applied = highlight.applyVerdict(document, NO_MARKS, [], t);
         const wanted = verdict.highlight.find((item) => item.action === 'switch-off');
         if (autoSwitch && response.autoSwitchAllowed !== false && wanted) refuse(wanted);
-        lastSentSignature = null;
+        lastSentPage = null;
         unfitVerdicts += 1;
         // A page that re-binds its rows every time is not read: it is said, never left silent
         // (and not re-scanned at once any more: its own next change brings the next scan).
@@ -340,15 +379,15 @@
       unfitVerdicts = 0;
       if (applied.highlighted.length > 0 && !focusOffered) {
         focusOffered = true;
-        highlight.focusFirstSwitch(document);
+        highlight.focusFirstSwitch(document, applied.highlighted);
       }
       if (applied.switchedOff.length > 0) announceSwitchedOff(applied.switchedOff, verdict);
-      if (autoSwitch && response.autoSwitchAllowed !== false) switchOffForUser(verdict, switches, controls);
+      if (clicking) switchOffForUser(verdict, switches, controls, shownBeforeMarks);
     } else if (response.status === 'host_missing') {
-      lastSentSignature = null; // retry on the next change, the user may install it meanwhile
+      lastSentPage = null; // retry on the next change, the user may install it meanwhile
       highlight.showNotice(document, t('noticeHostMissing'), t);
     } else if (response.status === 'host_forbidden') {
-      lastSentSignature = null; // retry on the next change, the user may allow this id meanwhile
+      lastSentPage = null; // retry on the next change, the user may allow this id meanwhile
       highlight.showNotice(document, t('noticeHostForbidden'), t);
     } else {
       // Generic text only: the page can read this notice, and the host's message can name local
@@ -375,12 +414,25 @@
 
   const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
+  /** The switches "switch it for me" may click (see switchOffForUser) that the user can see now. */
+  function shownToClick(verdict, switches) {
+    const shown = new Set();
+    for (const item of verdict.highlight) {
+      const input = item.action === 'switch-off' ? switches[item.control] : null;
+      if (input && input.isConnected && isShown(input)) shown.add(input);
+    }
+    return shown;
+  }
+
   /**
    * "Switch it for me": click once per switch and page visit, then trust only the read-back of
    * that same element. Only the element the verdict names by index, only while it is still the
    * switch that was scanned (connected, shown, same key and label, on, not disabled).
    */
-  async function switchOffForUser(verdict, switches, controls) {
+  async function switchOffForUser(verdict, switches, controls, shownBeforeMarks) {
+    // Until the first wait, still the task that applied the verdict: whether a switch is shown
+    // was read before its marks. After a wait the page may have changed: read afresh.
+    let sameTask = true;
     for (const item of verdict.highlight) {
       if (item.action !== 'switch-off') continue;  // "locked": never clicked
       const input = switches[item.control];
@@ -393,11 +445,13 @@
       // click, and the page says why (never silent); the next scan judges the page as it is.
       if (!stillSent(input, sent)) {
         refuse(item);
-        lastSentSignature = null;
+        lastSentPage = null;
         scheduleScan(0);
         continue;
       }
-      if (!isShown(input) || scan.isDisabled(input) || scan.checkedOf(input) !== true) continue;
+      const shown = sameTask ? shownBeforeMarks.has(input) : isShown(input);
+      if (!shown || scan.isDisabled(input) || scan.checkedOf(input) !== true) continue;
+      sameTask = false;
       input.click();
       rereadFor();
       let confirmed = false;
@@ -418,8 +472,13 @@
   function isOwnMutation(record) {
     if (record.type !== 'childList') return false;
     if (highlight.isOwnNode(record.target)) return true;  // inside a notice or the announcer
-    const nodes = [...record.addedNodes, ...record.removedNodes];
-    return nodes.length > 0 && nodes.every((node) => highlight.isOwnNode(node));
+    // Index loops over the live lists: no array is built for every record of the page's changes.
+    const added = record.addedNodes;
+    const removed = record.removedNodes;
+    if (added.length + removed.length === 0) return false;
+    for (let i = 0; i < added.length; i += 1) if (!highlight.isOwnNode(added[i])) return false;
+    for (let i = 0; i < removed.length; i += 1) if (!highlight.isOwnNode(removed[i])) return false;
+    return true;
   }
 
   const observer = new MutationObserver((records) => {
@@ -484,7 +543,7 @@
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes.autoSwitch) {
       autoSwitch = changes.autoSwitch.newValue === true;
-      if (autoSwitch) { lastSentSignature = null; scheduleScan(0); }
+      if (autoSwitch) { lastSentPage = null; scheduleScan(0); }
     }
   });
 

@@ -52,9 +52,11 @@
     const get = descriptor && descriptor.get;
     return get ? (node) => get.call(node) : () => undefined;
   };
+  // Every DOM method called here takes one argument at most: no argument list is built per call
+  // (a rest parameter made an array at every getAttribute, matches and closest of a scan).
   const method = (proto, name) => {
     const fn = proto && proto[name];
-    return (node, ...args) => fn.apply(node, args);
+    return (node, arg) => fn.call(node, arg);
   };
   const NodeP = root.Node.prototype;
   const ElementP = root.Element.prototype;
@@ -120,6 +122,7 @@
   // against the full selector and merged back into tree order.
   const CANDIDATE_PARTS = ['input', 'select', 'button', '[role]', '.artdeco-toggle'];
   const compareDocumentPosition = method(NodeP, 'compareDocumentPosition');
+  const containsNode = method(NodeP, 'contains');
   const FOLLOWING = 4;  // Node.DOCUMENT_POSITION_FOLLOWING
 
   /** Two lists in tree order (an element may be in both) → one, in tree order, each element once. */
@@ -195,10 +198,14 @@
   /** `value` lowercased; the same string when it is already (an attribute usually is). */
   const LOWER_ALREADY = /^[a-z]*$/;
   const lower = (value) => (LOWER_ALREADY.test(value) ? value : value.toLowerCase());
-  /** Whether the class attribute of `el` has `token` (split only when the text is there at all). */
+  // The class list through the prototypes: contains() answers without making the attribute's
+  // string (each read of it allocates one), by the same ASCII-whitespace tokens a .class
+  // selector matches.
+  const classListGet = Object.getOwnPropertyDescriptor(ElementP, 'classList').get;
+  const tokenListContains = root.DOMTokenList.prototype.contains;
+  /** Whether the class attribute of `el` has `token`. */
   function hasClassToken(el, token) {
-    const value = attr(el, 'class');
-    return Boolean(value) && value.includes(token) && idList(value).includes(token);
+    return tokenListContains.call(classListGet.call(el), token);
   }
 
   /**
@@ -496,14 +503,17 @@
   /** The iframes and frames below `scope` (a document or element: iframes first; a shadow root: tree order). */
   function framesBelow(scope) {
     const type = nodeType(scope);
-    if (type === DOCUMENT_NODE) {
-      return [...Array.prototype.slice.call(documentByTag(scope, 'iframe')), ...Array.prototype.slice.call(documentByTag(scope, 'frame'))];
-    }
-    if (type === ELEMENT_NODE) {
-      return [...Array.prototype.slice.call(elementByTag(scope, 'iframe')), ...Array.prototype.slice.call(elementByTag(scope, 'frame'))];
+    if (type === DOCUMENT_NODE || type === ELEMENT_NODE) {
+      const byTag = type === DOCUMENT_NODE ? documentByTag : elementByTag;
+      const iframes = byTag(scope, 'iframe');
+      const frames = byTag(scope, 'frame');
+      // Most scopes hold none: no list is made for them.
+      if (iframes.length + frames.length === 0) return NO_FRAMES;
+      return [...Array.prototype.slice.call(iframes), ...Array.prototype.slice.call(frames)];
     }
     return qsa(scope, 'iframe, frame');
   }
+  const NO_FRAMES = Object.freeze([]);
 
   /**
    * The documents and open shadow roots inside `scope`, `scope`'s own tree first. `found` (a
@@ -542,8 +552,7 @@
    * frame element is still in that tree (moved elsewhere, it is found again where it went), and
    * still holds it.
    */
-  function stillThere(info, live) {
-    if (!live.has(info.parent)) return false;
+  function stillThere(info) {
     if (!isConnectedGet.call(info.anchor) || getRootNode(info.anchor) !== info.parent) return false;
     const name = localName(info.anchor);
     const now = name === 'iframe' || name === 'frame' ? frameDocument(info.anchor) : shadowRootGet.call(info.anchor);
@@ -572,19 +581,27 @@
    */
   function treeTracker(doc) {
     let known = null;  // tree → {tree, parent, anchor, depth}, from the last call
+    // The last call's trees in treesIn's order; null when a tree came, went or may have moved.
+    let order = null;
+    // The nodes added and the elements whose role, type or aria-pressed changed since the last
+    // call (noteAdded, noteChanged; added null: too many, walk the whole page), and the tree each
+    // still sits in (filled by trees(false)). Emptied, not replaced, after each call: a scan after
+    // a page change makes no list it does not keep (what it allocates, its GC pauses cost).
     let added = [];
-    // Each tree's candidates (candidatesIn) as the last call left them, and the elements whose
-    // role, type or aria-pressed changed since (noteChanged): they may have become candidates.
+    const changed = [];
+    const addedTree = [];
+    const changedTree = [];
+    // Each tree's candidates (candidatesIn) as the last call left them.
     let candidates = new Map();
-    let changed = [];
 
     function walkAll() {
       const found = new Map();
       const trees = treesIn(doc, 0, [], found);
       known = new Map();
       for (const [tree, info] of found) known.set(tree, { tree, ...info });
+      order = trees;
       added = [];
-      changed = [];
+      changed.length = 0;
       candidates = new Map();
       return trees;
     }
@@ -596,19 +613,35 @@
         return false;
       }
     };
+    const depthOf = (tree) => (tree === doc ? 0 : known.get(tree).depth);
 
     /**
      * `tree`'s candidates now, from the last call's: those still in the tree and still candidates,
      * and those in the nodes added to it or changed since, merged in tree order. Null when so
-     * much changed that querying the tree again is simpler.
+     * much changed that querying the tree again is simpler. With nothing new in the tree (the
+     * usual change: a feed card, a tooltip) the kept list itself, with any candidate that left
+     * taken out in place.
      */
-    function updatedCandidates(tree, before, addedHere, changedHere) {
-      const fresh = [];
-      for (const node of addedHere) {
-        if (candidateSafe(node)) fresh.push([node]);
-        fresh.push(candidatesIn(node));
+    function updatedCandidates(tree, before) {
+      let fresh = null;
+      const note = (list) => { if (list.length > 0) (fresh || (fresh = [])).push(list); };
+      for (let i = 0; i < added.length; i += 1) {
+        if (addedTree[i] !== tree) continue;
+        const node = added[i];
+        if (candidateSafe(node)) note([node]);
+        note(candidatesIn(node));
       }
-      for (const el of changedHere) if (candidateSafe(el)) fresh.push([el]);
+      for (let i = 0; i < changed.length; i += 1) if (changedTree[i] === tree && candidateSafe(changed[i])) note([changed[i]]);
+      const stillHere = (el) => isConnectedGet.call(el) && getRootNode(el) === tree && candidateSafe(el);
+      if (fresh === null) {
+        let kept = 0;
+        for (let i = 0; i < before.length; i += 1) {
+          const el = before[i];
+          if (stillHere(el)) before[kept++] = el;
+        }
+        before.length = kept;
+        return before;
+      }
       let count = 0;
       for (const list of fresh) count += list.length;
       if (count > MAX_FRESH_CANDIDATES) return null;
@@ -618,7 +651,7 @@
       let merged = [];
       for (let i = 0; i < before.length; i += 1) {
         const el = before[i];
-        if (!moved.has(el) && isConnectedGet.call(el) && getRootNode(el) === tree && candidateSafe(el)) merged.push(el);
+        if (!moved.has(el) && stillHere(el)) merged.push(el);
       }
       // Each list is in tree order (a node before its descendants); a node added twice, or added
       // and changed, is merged once.
@@ -633,23 +666,35 @@
 
     /** New trees inside `el` (itself included) that are not in `known`: walked whole, recorded. */
     function treesUnder(el, parent, depth) {
-      const candidates = [];
-      const inner = shadowRootGet.call(el);
-      if (inner) candidates.push([inner, el]);
-      eachShadowRootBelow(el, (root, host) => candidates.push([root, host]));
-      for (const frame of [el, ...framesBelow(el)]) {
-        const name = localName(frame);
-        if (name !== 'iframe' && name !== 'frame') continue;
-        const inside = frameDocument(frame);
-        if (inside) candidates.push([inside, frame]);
-      }
-      for (const [tree, anchor] of candidates) {
-        if (known.has(tree)) continue;
+      const record = (tree, anchor) => {
+        if (known.has(tree)) return;
         const found = new Map();
         treesIn(tree, depth + 1, [], found);
         known.set(tree, { tree, parent, anchor, depth: depth + 1 });
         for (const [below, info] of found) if (!known.has(below)) known.set(below, { tree: below, ...info });
+        order = null;
+      };
+      const inner = shadowRootGet.call(el);
+      if (inner) record(inner, el);
+      eachShadowRootBelow(el, record);
+      const name = localName(el);
+      if (name === 'iframe' || name === 'frame') {
+        const inside = frameDocument(el);
+        if (inside) record(inside, el);
       }
+      // Most added nodes hold no frame: the live collections are asked before any list is made.
+      if (elementByTag(el, 'iframe').length + elementByTag(el, 'frame').length > 0) {
+        for (const frame of framesBelow(el)) {
+          const inside = frameDocument(frame);
+          if (inside) record(inside, frame);
+        }
+      }
+    }
+
+    /** Whether `node`, added to `tree`, holds (or is) the host or frame of a known tree there: it moved. */
+    function holdsAnchor(node, tree) {
+      for (const info of known.values()) if (info.parent === tree && containsNode(node, info.anchor)) return true;
+      return false;
     }
 
     /** treesIn's order: a tree, then its shadow roots' trees by host in tree order, then its frames'. */
@@ -680,57 +725,65 @@
 
     function trees(full) {
       if (full || known === null || added === null) return walkAll();
-      // The last walk's trees that are still there (a parent before its children: a Map keeps
-      // the order they were found in, and a tree is found after the tree holding it).
-      const live = new Set([doc]);
-      for (const info of Array.from(known.values())) {
+      // The last walk's trees that are still there. A parent comes before its children (a Map
+      // keeps the order they were found in, and a tree is found after the tree holding it), so a
+      // tree whose parent is gone finds it already deleted.
+      for (const info of known.values()) {
         let there = false;
         try {
-          there = stillThere(info, live);
+          there = (info.parent === doc || known.has(info.parent)) && stillThere(info);
         } catch {
           there = false;
         }
-        if (there) live.add(info.tree);
-        else known.delete(info.tree);
+        if (!there) {
+          known.delete(info.tree);
+          order = null;
+        }
       }
-      const depthOf = (tree) => (tree === doc ? 0 : known.get(tree).depth);
-      const addedIn = new Map();  // tree → the nodes added to it that are still there
-      for (const node of added) {
+      addedTree.length = added.length;
+      for (let i = 0; i < added.length; i += 1) {
+        const node = added[i];
+        addedTree[i] = null;
         try {
           if (nodeType(node) !== ELEMENT_NODE || !isConnectedGet.call(node)) continue;
           const tree = getRootNode(node);
-          if (!live.has(tree)) continue;
-          if (!addedIn.has(tree)) addedIn.set(tree, []);
-          addedIn.get(tree).push(node);
+          if (tree !== doc && !known.has(tree)) continue;
+          addedTree[i] = tree;
+          // A host or frame moved within its tree: the order is sorted again.
+          if (order !== null && known.size > 0 && holdsAnchor(node, tree)) order = null;
           if (depthOf(tree) > MAX_FRAME_DEPTH) continue;
           treesUnder(node, tree, depthOf(tree));
         } catch {
           // a node that throws is not walked; the next full walk looks again
         }
       }
-      const changedIn = new Map();
-      for (const el of changed) {
+      changedTree.length = changed.length;
+      for (let i = 0; i < changed.length; i += 1) {
+        const el = changed[i];
+        changedTree[i] = null;
         try {
-          if (!isConnectedGet.call(el)) continue;
-          const tree = getRootNode(el);
-          if (!changedIn.has(tree)) changedIn.set(tree, []);
-          changedIn.get(tree).push(el);
+          if (isConnectedGet.call(el)) changedTree[i] = getRootNode(el);
         } catch {
           // as above
         }
       }
-      const result = ordered();
-      const next = new Map();
-      for (const tree of result) {
+      if (order === null) order = ordered();
+      // Each kept tree's candidates brought up to date, in place; a tree that went, forgotten.
+      for (const tree of candidates.keys()) if (tree !== doc && !known.has(tree)) candidates.delete(tree);
+      for (let i = 0; i < order.length; i += 1) {
+        const tree = order[i];
         const before = candidates.get(tree);
         if (!before) continue;  // a new tree: queried when asked (candidatesOf)
-        const now = updatedCandidates(tree, before, addedIn.get(tree) || [], changedIn.get(tree) || []);
-        if (now) next.set(tree, now);
+        const now = updatedCandidates(tree, before);
+        if (now === null) candidates.delete(tree);
+        else if (now !== before) candidates.set(tree, now);
       }
-      candidates = next;
-      added = [];
-      changed = [];
-      return result;
+      // Emptied, not replaced (and the elements let go).
+      added.length = 0;
+      changed.length = 0;
+      addedTree.length = 0;
+      changedTree.length = 0;
+      return order;
     }
 
     return Object.freeze({
@@ -789,28 +842,46 @@
     return el;
   }
 
+  const scratchGroups = new Map();
+  const scratchCounts = new Map();
+  let scratchInUse = false;
+
   /**
    * The setting controls inside `scope` (a document, shadow root or element), tree by tree;
    * `trees` (from treesIn(scope)) when the caller already has them, `candidatesOf` (a
-   * treeTracker's) when it keeps each tree's candidates between scans.
+   * treeTracker's) when it keeps each tree's candidates between scans; `found`, an empty array
+   * the caller reuses from scan to scan (main.js): filled and returned, no list grown per scan.
    */
-  function switchesIn(scope, trees = treesIn(scope), candidatesOf = candidatesIn) {
-    const found = [];
-    const seenGroups = new Map();
-    const counts = new Map();
-    for (const tree of trees) {
-      for (const el of candidatesOf(tree)) {
-        let control;
-        try {
-          control = representative(el, seenGroups, counts);
-        } catch {
-          control = el;  // reading it threw: report it, unreadable
+  function switchesIn(scope, trees = treesIn(scope), candidatesOf = candidatesIn, found = []) {
+    // The scan's radio groups and lists: two Maps made once and emptied after each scan (a
+    // switchesIn inside another, as highlight.js's rowOf could make, gets its own).
+    const reuse = !scratchInUse;
+    const seenGroups = reuse ? scratchGroups : new Map();
+    const counts = reuse ? scratchCounts : new Map();
+    scratchInUse = true;
+    try {
+      for (let t = 0; t < trees.length; t += 1) {
+        const list = candidatesOf(trees[t]);
+        for (let i = 0; i < list.length; i += 1) {
+          const el = list[i];
+          let control;
+          try {
+            control = representative(el, seenGroups, counts);
+          } catch {
+            control = el;  // reading it threw: report it, unreadable
+          }
+          if (control) found.push(control);
+          if (found.length >= MAX_CONTROLS) return found;
         }
-        if (control) found.push(control);
-        if (found.length >= MAX_CONTROLS) return found;
+      }
+      return found;
+    } finally {
+      if (reuse) {
+        if (seenGroups.size > 0) seenGroups.clear();
+        if (counts.size > 0) counts.clear();
+        scratchInUse = false;
       }
     }
-    return found;
   }
 
   /** The control `node` is, or is inside (an event target from any tree), or null. */

@@ -502,6 +502,33 @@ test('a re-scan after an unrelated mutation asks only the added elements for sha
   assert.equal(sent.length, 1, 'nothing new to send');
 });
 
+test('a re-scan that finds the page as it was sent serialises nothing to tell (what a scan allocates, its GC pauses cost)', async () => {
+  const counter = { stringify: 0 };
+  const { document, sent, clock } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true) + switchRow('other', 'Other', false) + '<aside id="feed"><p>post</p></aside>', {
+    fakeClock: true,
+    beforeScripts(window) {
+      const original = window.JSON.stringify;
+      window.JSON.stringify = (...args) => { counter.stringify += 1; return original(...args); };
+    },
+  });
+  await clock.advance(400);
+  assert.equal(sent.length, 1, 'the first page_state');
+  counter.stringify = 0;
+  for (let i = 0; i < 3; i += 1) {
+    document.getElementById('feed').insertAdjacentHTML('afterbegin', `<article><p>post ${i}</p></article>`);
+    await clock.advance(300);
+  }
+  assert.equal(sent.length, 1, 'nothing new to send');
+  assert.equal(counter.stringify, 0, `${counter.stringify} JSON.stringify calls for re-scans of an unchanged page`);
+  // A real change is still told: the switch flipped by the page.
+  const input = document.querySelector('[aria-labelledby="other"]');
+  input.checked = true;
+  input.setAttribute('aria-checked', 'true');
+  await clock.advance(400);
+  assert.equal(sent.length, 2, 'the changed page is sent');
+  assert.equal(sent[1].page.controls[1].checked, true);
+});
+
 test('a shadow root attached to an element already in the page is found, even when a mutation elsewhere brought a shorter scan first', async () => {
   const { document, sent, clock } = startPage(`${switchRow('other', 'Other', false)}<div id="host"></div><footer id="status"></footer>`, { fakeClock: true });
   await clock.advance(400);

@@ -87,6 +87,11 @@ test('applying a verdict does not walk the page again (the scan that the verdict
   const applied = window.LinkedOutHighlight.applyVerdict(document, verdict, switches);
   assert.deepEqual(Array.from(applied.highlighted), [switches[3], switches[11]]);
   assert.equal(walks, 0, 'applyVerdict walked the whole page');
+  // Focus goes to the first of the switches it highlighted, without walking the page for them.
+  assert.equal(window.LinkedOutHighlight.focusFirstSwitch(document, applied.highlighted), true);
+  assert.equal(document.activeElement, switches[3]);
+  assert.equal(walks, 0, 'focusFirstSwitch walked the whole page to find the switch applyVerdict just marked');
+  switches[3].blur();
   // Applied again with one switch now fine: the marks follow, still without a walk.
   const next = { ...verdict, highlight: [item(3)], ok: [...verdict.ok, { key: 'k11', setting: 'x', matched_by: 'key', control: 11 }] };
   window.LinkedOutHighlight.applyVerdict(document, next, switches);
@@ -220,4 +225,45 @@ test('labels and keys keep their whitespace rules on the allocation-free path', 
     ['solo', 'Solo label', false],
     [null, 'Artdeco', true],
   ]);
+});
+
+test('"switch it for me" reads whether the switch is shown before the marks are written, not after (no layout of the marks forced in the task)', async () => {
+  let reads = null;
+  let afterWrite = false;
+  let geometryAfterWrite = 0;
+  const sent = [];
+  const verdictFor = (page) => ({
+    type: 'verdict', url: page.url, setting: 's', ok: [], unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
+    walkthrough: { active: false, still_on: 1 },
+    highlight: page.controls.flatMap((c, control) => (c.checked ? [{ key: c.key, setting: 's', action: 'switch-off', severity: 'ads', reason: 'On.', matched_by: 'key', control }] : [])),
+  });
+  const { document } = loadPage(`<!doctype html><html lang="en"><body><main>
+    <div><span id="k0">Use my data</span><input type="checkbox" role="switch" aria-labelledby="k0"></div>
+    <div><span id="k1">Other</span><input type="checkbox" role="switch" aria-labelledby="k1"></div></main></body></html>`, {
+    files: ['lib/protocol.js', 'content/scan.js', 'content/presence.js', 'content/tree-style.js', 'content/highlight.js', 'content/main.js'],
+    beforeScripts(w) {
+      w.document.querySelector('[aria-labelledby="k0"]').checked = true;
+      reads = withLayout(w);
+      // A geometry read after a LinkedOut mark was written in the same task forces the layout of
+      // the marks there and then; a new task (a timer) starts clean.
+      for (const name of ['getBoundingClientRect', 'getClientRects', 'checkVisibility']) {
+        const measured = w.Element.prototype[name];
+        w.Element.prototype[name] = function counted() { if (afterWrite) geometryAfterWrite += 1; return measured.call(this); };
+      }
+      const setAttribute = w.Element.prototype.setAttribute;
+      w.Element.prototype.setAttribute = function marked(name, value) { if (String(name).startsWith('data-linkedout')) afterWrite = true; return setAttribute.call(this, name, value); };
+      const timer = w.setTimeout;
+      w.setTimeout = (fn, ms, ...args) => timer(() => { afterWrite = false; fn(...args); }, ms);
+      w.chrome = {
+        runtime: { sendMessage: async (msg) => { sent.push(msg); return { status: 'ok', verdict: verdictFor(msg.page) }; } },
+        i18n: { getMessage: (name) => name },
+        storage: { local: { get: async () => ({ autoSwitch: true }) }, onChanged: { addListener() {} } },
+      };
+    },
+  });
+  const input = document.querySelector('[aria-labelledby="k0"]');
+  for (let i = 0; i < 300 && input.checked; i += 1) await new Promise((r) => { setTimeout(r, 10); });
+  assert.equal(input.checked, false, 'the shown switch was switched off for the user');
+  assert.ok(reads.boxes > 0, 'presence was asked');
+  assert.equal(geometryAfterWrite, 0, `${geometryAfterWrite} geometry reads after the marks were written, in the same task`);
 });

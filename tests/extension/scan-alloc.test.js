@@ -1,0 +1,135 @@
+// What one scan + apply allocates in the content script's world drives its p99: every young-
+// generation GC pause lands in some run (docs/performance.md §9, round 4). These tests hold the
+// steady state without a clock: a scan after a page change that brought no tree and no switch
+// rebuilds none of the lists the tracker keeps between scans (they live from one scan to the next,
+// so a GC in between copies whatever is new), and makes no Map or Set; main.js does not serialise
+// an unchanged page to find out that it is unchanged. bench/extension_bench.mjs measures the bytes.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPage } from './helpers.js';
+
+const rows = (n, prefix = 'k') => Array.from({ length: n }, (_, i) => `<div><span id="${prefix}${i}">Setting ${i}</span>
+  <input type="checkbox" role="switch" aria-labelledby="${prefix}${i}" aria-checked="${i % 2 === 0}" ${i % 2 === 0 ? 'checked' : ''}></div>`).join('');
+
+/** Counts the Maps and Sets the page's scripts construct (they name the global at each `new`). */
+function countCollections(window) {
+  const counts = { Map: 0, Set: 0 };
+  for (const name of ['Map', 'Set']) {
+    const Original = window[name];
+    window[name] = class extends Original {
+      constructor(...args) { super(...args); counts[name] += 1; }
+    };
+  }
+  return counts;
+}
+
+test('a scan after an unrelated change keeps the tracker\'s trees and candidate lists and makes no Map or Set', () => {
+  const { window, document } = loadPage(`<html lang="en"><body><main id="m">${rows(30)}<div id="host"></div><aside id="feed"><p>post</p></aside></main></body></html>`);
+  const shadow = document.getElementById('host').attachShadow({ mode: 'open' });
+  shadow.innerHTML = rows(5, 's');
+  const scan = window.LinkedOutScan;
+  const tracker = scan.treeTracker(document);
+  const observer = new window.MutationObserver(() => {});
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  const noteRecords = () => { for (const r of observer.takeRecords()) for (const node of r.addedNodes) tracker.noteAdded(node); };
+  const firstTrees = tracker.trees(true);
+  scan.switchesIn(document, firstTrees, tracker.candidatesOf);
+  // One scan after a change to settle what a full walk leaves, then the steady state.
+  const feed = document.getElementById('feed');
+  const card = (i) => { const p = document.createElement('article'); p.innerHTML = `<div><span>Member ${i}</span></div><p>A post</p>`; feed.prepend(p); feed.lastElementChild.remove(); };
+  card(0); noteRecords();
+  const trees = tracker.trees(false);
+  scan.switchesIn(document, trees, tracker.candidatesOf);
+  const docList = tracker.candidatesOf(document);
+  const shadowList = tracker.candidatesOf(shadow);
+
+  const counts = countCollections(window);
+  for (let i = 1; i <= 3; i += 1) {
+    card(i); noteRecords();
+    const again = tracker.trees(false);
+    const found = scan.switchesIn(document, again, tracker.candidatesOf);
+    assert.ok(again === trees, `scan ${i}: a new trees list, though no tree came or went`);
+    assert.ok(tracker.candidatesOf(document) === docList, `scan ${i}: the document's candidate list was rebuilt`);
+    assert.ok(tracker.candidatesOf(shadow) === shadowList, `scan ${i}: the shadow root's candidate list was rebuilt`);
+    assert.deepEqual(found, scan.switchesIn(document), `scan ${i}: still exactly the switches a full walk finds`);
+  }
+  // switchesIn(document) above (the full reference walk) may build what it likes: count the kept scans only.
+  const before = { ...counts };
+  card(9); noteRecords();
+  scan.switchesIn(document, tracker.trees(false), tracker.candidatesOf);
+  assert.deepEqual({ Map: counts.Map - before.Map, Set: counts.Set - before.Set }, { Map: 0, Set: 0 },
+    'Maps and Sets made by a scan after an unrelated change');
+});
+
+test('the kept lists still follow the page: a switch removed, one added, one re-roled', () => {
+  const { window, document } = loadPage(`<html lang="en"><body><main id="m">${rows(10)}</main></body></html>`);
+  const scan = window.LinkedOutScan;
+  const tracker = scan.treeTracker(document);
+  const observer = new window.MutationObserver(() => {});
+  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'type', 'aria-pressed'] });
+  const step = () => {
+    for (const r of observer.takeRecords()) {
+      if (r.type === 'childList') for (const node of r.addedNodes) tracker.noteAdded(node);
+      else tracker.noteChanged(r.target);
+    }
+    return scan.switchesIn(document, tracker.trees(false), tracker.candidatesOf);
+  };
+  scan.switchesIn(document, tracker.trees(true), tracker.candidatesOf);
+  document.querySelectorAll('input')[3].closest('div').remove();
+  assert.deepEqual(step(), scan.switchesIn(document), 'after a removal');
+  const added = document.createElement('div');
+  added.innerHTML = '<span id="n">New</span><input type="checkbox" role="switch" aria-labelledby="n" aria-checked="true" checked>';
+  document.getElementById('m').prepend(added);
+  assert.deepEqual(step(), scan.switchesIn(document), 'after an addition');
+  const plain = document.createElement('div');
+  plain.innerHTML = '<span id="r">Late role</span><div aria-labelledby="r" aria-checked="true"></div>';
+  document.getElementById('m').append(plain);
+  step();
+  plain.lastElementChild.setAttribute('role', 'switch');
+  const found = step();
+  assert.deepEqual(found, scan.switchesIn(document), 'after a role change');
+  assert.equal(found.length, 11);
+});
+
+test('a scan of switches of the usual shape reads no class attribute (each read makes a string)', () => {
+  const reads = { class: 0 };
+  const { window, document } = loadPage(`<html lang="en"><body><main>${rows(50)}
+    <span class="x artdeco-toggle-ish artdeco-toggle artdeco-toggle--toggled" role="button" aria-label="Artdeco"></span>
+    <span class="artdeco-toggle-like" role="button" aria-label="Not a toggle"></span></main></body></html>`, {
+    beforeScripts(w) {
+      const original = w.Element.prototype.getAttribute;
+      // Only the scan's own reads: jsdom's selector engine reads classes too (called from a query).
+      w.Element.prototype.getAttribute = function counted(name) {
+        if (name === 'class' && /^\s*at .*content\/scan\.js/.test(new Error().stack.split('\n')[2])) reads.class += 1;
+        return original.call(this, name);
+      };
+    },
+  });
+  const scan = window.LinkedOutScan;
+  const controls = scan.switchesIn(document).map(scan.readControl);
+  assert.equal(controls.length, 51, 'the 50 switches and the artdeco toggle, not its look-alike');
+  assert.deepEqual([controls[50].label, controls[50].checked], ['Artdeco', true]);
+  assert.equal(reads.class, 0, `${reads.class} class attributes read as strings for 51 switches`);
+});
+
+test('applying a verdict builds no Set and no list per switch (it answers most scans that send)', () => {
+  const { window, document } = loadPage(`<html lang="en"><body><main id="m">${rows(50)}</main></body></html>`);
+  const scan = window.LinkedOutScan;
+  const highlight = window.LinkedOutHighlight;
+  const switches = scan.switchesIn(document);
+  const verdict = { highlight: [{ key: 'k0', setting: 's', action: 'switch-off', reason: 'On.', control: 0 }], ok: [{ key: 'k1', control: 1 }], unknown: [] };
+  highlight.applyVerdict(document, verdict, switches);
+  const counts = countCollections(window);
+  let arraysFrom = 0;
+  const originalFrom = window.Array.from;
+  window.Array.from = (...args) => { arraysFrom += 1; return originalFrom(...args); };
+  for (let i = 0; i < 3; i += 1) {
+    const applied = highlight.applyVerdict(document, verdict, switches);
+    assert.deepEqual([applied.highlighted.length, applied.ok.length], [1, 1]);
+  }
+  window.Array.from = originalFrom;
+  assert.equal(document.querySelectorAll('[data-linkedout-row]').length, 1, 'one row marked');
+  assert.equal(document.querySelectorAll('[data-linkedout-reason]').length, 1, 'one reason, kept');
+  assert.equal(switches[0].getAttribute('data-linkedout'), 'switch-off');
+  assert.deepEqual({ ...counts, arraysFrom }, { Map: 3, Set: 0, arraysFrom: 0 }, 'made by three applies: the verdict\'s marks (a Map each), nothing else');
+});
