@@ -554,17 +554,12 @@
    * the first one still marked "switch-off" is that switch, found without walking the page again
    * (a whole walk of every element, more than the rest of the apply in Firefox's sandbox).
    */
-  function focusFirstSwitch(doc, highlighted = null) {
+  function focusFirstSwitch(doc, highlighted) {
     const active = doc.activeElement;
     if (active && active !== doc.body && active !== doc.documentElement) return false;
-    let input;
-    if (highlighted) {
-      input = null;
-      for (let i = 0; i < highlighted.length && input === null; i += 1) {
-        if (highlighted[i].isConnected && highlighted[i].getAttribute(MARK) === 'switch-off') input = highlighted[i];
-      }
-    } else {
-      input = allIn(scan().treesIn(doc), `[${MARK}="switch-off"]`)[0];
+    let input = null;
+    for (let i = 0; i < highlighted.length && input === null; i += 1) {
+      if (isConnected.call(highlighted[i]) && highlighted[i].getAttribute(MARK) === 'switch-off') input = highlighted[i];
     }
     if (!input || typeof input.focus !== 'function') return false;
     input.focus({ preventScroll: true });

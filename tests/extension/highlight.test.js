@@ -28,15 +28,20 @@ const verdict = (highlightKeys, okKeys) => ({
   walkthrough: { active: false, still_on: highlightKeys.length },
 });
 
+/** applyVerdict's own result for verdict `v` on the switches of `document`. */
+function applyVerdictTo(window, document, v, t) {
+  const switches = window.LinkedOutScan.switchesIn(document);
+  const index = (item) => ({ ...item, control: switches.findIndex((el) => window.LinkedOutScan.keyOf(el) === item.key) });
+  const named = { ...v, highlight: v.highlight.map(index), ok: v.ok.map(index), unknown: v.unknown.map(index) };
+  return window.LinkedOutHighlight.applyVerdict(document, named, switches, t);
+}
+
 /**
  * Applies a verdict written with keys, as the content script does: every entry names its control
  * by index in the scan (here: the first switch with that key); the result is given back as keys.
  */
 function applyTo(window, document, v, t) {
-  const switches = window.LinkedOutScan.switchesIn(document);
-  const index = (item) => ({ ...item, control: switches.findIndex((el) => window.LinkedOutScan.keyOf(el) === item.key) });
-  const named = { ...v, highlight: v.highlight.map(index), ok: v.ok.map(index), unknown: v.unknown.map(index) };
-  const result = window.LinkedOutHighlight.applyVerdict(document, named, switches, t);
+  const result = applyVerdictTo(window, document, v, t);
   const keys = (els) => els.map((el) => window.LinkedOutScan.keyOf(el));
   return { highlighted: keys(result.highlighted), ok: keys(result.ok), switchedOff: result.switchedOff };
 }
@@ -220,13 +225,13 @@ test('in an active walkthrough the reason says, before the flip, that the next p
 test('focus goes to the highlighted switch only when nothing else has it', () => {
   const { window, document } = loadPage(PAGE);
   const H = window.LinkedOutHighlight;
-  applyTo(window, document, verdict(['allowLinkedInAudienceNetwork'], []));
+  const { highlighted } = applyVerdictTo(window, document, verdict(['allowLinkedInAudienceNetwork'], []));
   const navToggle = document.getElementById('nav-toggle');
   navToggle.focus();
-  assert.equal(H.focusFirstSwitch(document), false);
+  assert.equal(H.focusFirstSwitch(document, highlighted), false);
   assert.equal(document.activeElement, navToggle, 'someone using the page keeps focus');
   navToggle.blur();
-  assert.equal(H.focusFirstSwitch(document), true);
+  assert.equal(H.focusFirstSwitch(document, highlighted), true);
   assert.equal(document.activeElement.getAttribute('aria-labelledby'), 'allowLinkedInAudienceNetwork');
 });
 
@@ -368,7 +373,7 @@ test('clearAll (navigation) clears marks, reasons and style in every shadow root
 
 test('focus goes to a highlighted switch inside a shadow root', () => {
   const { window, document, shadow } = shadowPage();
-  applyTo(window, document, verdict(['allowAdsByGender'], []));
-  assert.equal(window.LinkedOutHighlight.focusFirstSwitch(document), true);
+  const { highlighted } = applyVerdictTo(window, document, verdict(['allowAdsByGender'], []));
+  assert.equal(window.LinkedOutHighlight.focusFirstSwitch(document, highlighted), true);
   assert.equal(shadow.activeElement, shadow.querySelector('input'));
 });
