@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -69,6 +70,7 @@ class SpawnedHost {
     ::close(from_child[1]);
     in_ = to_child[1];
     out_ = from_child[0];
+    ::fcntl(in_, F_SETFL, ::fcntl(in_, F_GETFL) | O_NONBLOCK);
   }
 
   ~SpawnedHost() {
@@ -80,11 +82,21 @@ class SpawnedHost {
     }
   }
 
+  // Every byte, or false when the host is gone or takes nothing more for kDeadline (a blocking
+  // write would hang the test program if the host stopped reading).
   bool write_bytes(std::string_view bytes) {
+    auto until = Clock::now() + kDeadline;
     while (!bytes.empty()) {
       const ssize_t n = ::write(in_, bytes.data(), bytes.size());
-      if (n <= 0) return false;
-      bytes.remove_prefix(static_cast<std::size_t>(n));
+      if (n > 0) {
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+        until = Clock::now() + kDeadline;
+        continue;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) || Clock::now() >= until) return false;
+      pollfd p{in_, POLLOUT, 0};
+      ::poll(&p, 1, 100);
     }
     return true;
   }

@@ -531,6 +531,18 @@ TEST_CASE("malformed 32: SIGTERM in the middle of a stream of recording writes â
   CHECK(json::accept(sandbox.store_bytes()));
 }
 
+TEST_CASE("harness: a write to a host that reads nothing gives up at its deadline instead of blocking") {
+  // The harness's own promise (every wait has a timeout): a host that stops reading while its
+  // replies fill the other pipe must fail a test, not hang the whole test program. A process that
+  // never reads stands in for such a host.
+  Sandbox sandbox;
+  HostProcess stuck(sandbox, {}, {"/bin/sh", "-c", "exec sleep 30"});
+  const std::string bytes(4 * 1024 * 1024, 'x');  // far more than any pipe holds
+  const auto started = std::chrono::steady_clock::now();
+  CHECK_FALSE(stuck.write_all(bytes, 300ms));
+  CHECK(std::chrono::steady_clock::now() - started < 10s);
+}
+
 TEST_CASE("malformed 33: the reply cap holds whatever the input: nothing over 1 MiB") {
   Session s;
   SUBCASE("500 controls with 1024-character two-byte labels (echoed as unknown)") {

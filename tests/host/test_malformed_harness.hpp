@@ -162,6 +162,9 @@ class HostProcess {
     ::close(err_fd);
     stdin_fd_ = in_pipe[1];
     stdout_fd_ = out_pipe[0];
+    // Writes wait in poll() with a deadline like reads do: a host that stops reading while its
+    // replies fill the other pipe must fail the test, not block it forever.
+    ::fcntl(stdin_fd_, F_SETFL, ::fcntl(stdin_fd_, F_GETFL) | O_NONBLOCK);
   }
 
   ~HostProcess() {
@@ -178,15 +181,26 @@ class HostProcess {
 
   pid_t pid() const { return pid_; }
 
-  // Writes every byte; false when the host closed its stdin (EPIPE) or is gone.
-  bool write_all(std::string_view bytes) {
+  // Writes every byte; false when the host closed its stdin (EPIPE), is gone, or takes nothing
+  // more for `timeout`.
+  bool write_all(std::string_view bytes, std::chrono::milliseconds timeout = kReplyTimeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
     while (!bytes.empty()) {
       const ssize_t n = ::write(stdin_fd_, bytes.data(), bytes.size());
-      if (n < 0) {
-        if (errno == EINTR) continue;
+      if (n >= 0) {
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+        deadline = std::chrono::steady_clock::now() + timeout;
+        continue;
+      }
+      if (errno == EINTR) continue;
+      if (errno != EAGAIN && errno != EWOULDBLOCK) return false;
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) {
+        MESSAGE("the host took no more input for " << timeout.count() << " ms (" << bytes.size() << " bytes left)");
         return false;
       }
-      bytes.remove_prefix(static_cast<std::size_t>(n));
+      pollfd p{stdin_fd_, POLLOUT, 0};
+      ::poll(&p, 1, static_cast<int>(left.count()));
     }
     return true;
   }
