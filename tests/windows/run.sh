@@ -5,7 +5,8 @@
 #   2. the host's doctest suites, built as a Windows program;
 #   3. docs/protocol.md's transcript and the schema's boundary requests, against the .exe, plus
 #      frames whose length bytes are 0x0A, 0x0D and 0x1A (text-mode pipes would corrupt them);
-#   4. the malformed-input suite (build-san/'s Linux test program as the driver, the .exe as the host);
+#   4. the malformed-input suite (the release tree's small Linux program of the cases that drive a
+#      host binary, linkedout-host-driver-tests, as the driver; the .exe as the host);
 #   5. the data and log folders (Unicode names, LINKEDOUT_DATA_DIR, the Local AppData known folder)
 #      and bounded store reads (too large, a folder), against the .exe;
 #   6. install / doctor / uninstall in the registry, read back with `wine reg query`.
@@ -24,11 +25,13 @@ check() {  # check NAME COMMAND...: runs one check, reports, keeps going
 
 cmake --preset windows >/dev/null && cmake --build build-windows -j"$(nproc)" >/dev/null \
   || { echo "windows: cmake --preset windows && cmake --build build-windows failed"; exit 1; }
-# The Linux test program that drives the .exe with malformed input: build-san/'s (scripts/test
-# builds that tree; build/'s doctest program it does not).
-driver=build-san/tests/host/linkedout-tests
-cmake --preset sanitize >/dev/null && cmake --build build-san -j"$(nproc)" --target linkedout-tests >/dev/null \
-  || { echo "windows: cmake --preset sanitize && cmake --build build-san failed"; exit 1; }
+# The Linux program that drives the .exe with malformed input: the release tree's small one of the
+# cases that drive a host binary (scripts/setup --no-tests builds it; so does scripts/stress), so
+# this suite needs no tree but build-windows/ and build/.
+driver=build/tests/host/linkedout-host-driver-tests
+[[ -f build/CMakeCache.txt ]] || cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)" --target linkedout-host-driver-tests >/dev/null \
+  || { echo "windows: cmake --build build --target linkedout-host-driver-tests failed"; exit 1; }
 # One prefix for the whole suite (a copy of a template booted once), one wineserver kept running.
 source tests/windows/wine-prefix.sh
 
