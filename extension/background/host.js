@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /*
  * The host connection: the helper's long-lived port (lib/host-connection.js) when the helper is
  * installed and allows this extension, else the built-in core (lib/core-backend.js, issue 24):

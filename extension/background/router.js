@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /*
  * The background's one message table, {type: handler}: every feature registers the message types
  * it answers, and the router validates each message once, at the boundary, before its handler

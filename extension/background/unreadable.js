@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /*
  * Settings pages LinkedOut could not read (verdict page_unreadable), {step: url}, for the popup:
  * the user must switch those off by hand. Kept for the browser session; a later readable visit of

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /*
  * The walkthrough: the host's plan (every plan passes the badge on its way), the popup's
  * `walkthrough` actions, and the walkthrough tab moving on as pages read all off

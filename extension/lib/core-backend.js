@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /*
  * One interface, two backends (issue 24). The background sends the protocol's messages to
  * whichever answers: the helper (linkedout-host) over native messaging when it is installed and

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /*
  * LinkedOut protocol: message shapes and validators shared by the background, the content
  * scripts, the popup and the node tests. The contract is docs/protocol.md (protocol 3); its limits
