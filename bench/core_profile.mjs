@@ -17,8 +17,8 @@
 // --cpu-steps records each measured wake's trace and adds the page thread's CPU time per step
 // (the marks' thread clocks): on a busy machine wall times mostly measure waiting for a core,
 // thread CPU much less so (work on the engine's other threads is not in it). It also gives the CPU
-// of loading the background's scripts before the wake ('cpu scripts'), where a file's functions
-// asked for up front (//# allFunctionsCalledOnLoad) are compiled, and the sum of the two.
+// of loading the background's scripts before the wake ('cpu scripts'), and the sum of the two: work
+// moved out of the timed span into the load (a file compiled up front, round 5) shows there.
 // --browser-arg passes a switch to Chromium, for diagnosis only (the product runs in a stock
 // browser): e.g. --browser-arg=--js-flags=--no-wasm-lazy-compilation.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,8 +122,8 @@ const PROBE = `(() => {
 
 /**
  * A fresh page with the variant's background scripts loaded. `traceScripts(page)` (optional) runs
- * before they load: --cpu-steps starts its trace there, so the scripts' own load (the compile of
- * what each file asks to compile up front, //# allFunctionsCalledOnLoad) is counted beside the wake.
+ * before they load: --cpu-steps starts its trace there, so the scripts' own load (their compile)
+ * is counted beside the wake.
  */
 async function probePage(browser, variant, bytes, traceScripts = async () => {}) {
   const page = await openSettingsPage(browser, '<!doctype html><html lang="en"><head><title>probe</title></head><body>probe</body></html>');

@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * The toolbar badge: how many settings are still on, a due re-check when none is, "!" when the
  * helper cannot be reached. A reminder alarm re-asks the host now and then whether a re-check is

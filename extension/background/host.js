@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * The host connection: the helper's long-lived port (lib/host-connection.js) when the helper is
  * installed and allows this extension, else the built-in core (lib/core-backend.js, issue 24):

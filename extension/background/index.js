@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * The background: the only place that talks to the native host. A list of features, each a
  * module that registers the message types it answers in the router's one {type: handler} table

@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * A content script's page_state → the host's verdict, one round trip. The verdict then goes to
  * the badge and to every feature that follows pages (background.onVerdict: unreadable pages, the

@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * The organisation's policy (lib/policy.js): read at start-up and when managed storage changes,
  * never per message; a region or reminder it fixes is pushed to the host. Asks the host for the

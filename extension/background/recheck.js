@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * The quick re-check: one tab, page after page (lib/recheck-driver.js), and its reminder. Answers
  * the popup's `recheck` (start, stop) and `reminder` (the interval, unless the policy fixed it).

@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * The background's one message table, {type: handler}: every feature registers the message types
  * it answers, and the router validates each message once, at the boundary, before its handler

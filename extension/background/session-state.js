@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * One value kept for the browser session (storage.session), so it survives the service worker or
  * event page being stopped and started again; kept in memory where the browser has no session

@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * Settings pages LinkedOut could not read (verdict page_unreadable), {step: url}, for the popup:
  * the user must switch those off by hand. Kept for the browser session; a later readable visit of

@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * The walkthrough: the host's plan (every plan passes the badge on its way), the popup's
  * `walkthrough` actions, and the walkthrough tab moving on as pages read all off

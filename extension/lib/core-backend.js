@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * One interface, two backends (issue 24). The background sends the protocol's messages to
  * whichever answers: the helper (linkedout-host) over native messaging when it is installed and

@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * The long-lived native messaging port to io.linkedout.host: says hello, matches replies to
  * requests by id, reconnects with backoff, and knows when the host is not installed. Browser APIs

@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * Validation of the extension's internal messages (content script → background, popup →
  * background), done in the background before anything reaches the host. Pure; defines the global

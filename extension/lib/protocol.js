@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 /*
  * LinkedOut protocol: message shapes and validators shared by the background, the content
  * scripts, the popup and the node tests. The contract is docs/protocol.md (protocol 3); its limits
