@@ -4,7 +4,8 @@
 // then reloads the page, whose content script's page_state starts the worker again and waits for
 // the built-in core's verdict on the page. A browser-wide trace gives, on the worker's thread: its
 // CPU in top-level tasks (module compile and evaluation, the background's start, the first
-// verdict: everything core_bench.mjs's page leaves out), the modules compiled (v8.compileModule)
+// verdict: everything core_bench.mjs's page leaves out), the modules compiled (v8.compileModule,
+// their CPU, and lib/protocol*.js's each)
 // and the JavaScript functions compiled lazily (V8.CompileCode). Variants are interleaved wake by
 // wake, each in a browser of its own (the extension's id is fixed by its key).
 //
@@ -72,9 +73,14 @@ async function wake(session, page) {
   const worker = events.filter((e) => names.get(`${e.pid}:${e.tid}`) === 'ServiceWorker thread');
   if (!worker.length) throw new Error('no service worker thread in the trace: the worker did not wake');
   const tasks = worker.filter((e) => e.ph === 'X' && e.cat === 'toplevel');
+  const modules = worker.filter((e) => e.name === 'v8.compileModule');
+  const moduleCpu = (e) => (e.tdur || 0) / 1000;
+  const file = (e) => (e.args && e.args.data && e.args.data.url ? new URL(e.args.data.url).pathname.slice(1) : '?');
   return {
     worker_cpu_ms: tasks.reduce((n, e) => n + (e.tdur || 0), 0) / 1000,
-    modules_compiled: worker.filter((e) => e.name === 'v8.compileModule').length,
+    modules_compiled: modules.length,
+    modules_compile_cpu_ms: modules.reduce((n, e) => n + moduleCpu(e), 0),
+    ...Object.fromEntries(modules.filter((e) => file(e).startsWith('lib/protocol')).map((e) => [`compile_cpu_ms ${file(e)}`, moduleCpu(e)])),
     functions_compiled_lazily: worker.filter((e) => e.name === 'V8.CompileCode').length,
   };
 }
@@ -105,8 +111,9 @@ async function main() {
   console.log(`${result.browser}: a service-worker wake to the first verdict on the page, ${opts.wakes} wakes per variant (median)`);
   for (const [name, r] of Object.entries(result.variants)) {
     r.median = Object.fromEntries(Object.keys(r.samples[0]).map((k) => [k, +summarize(r.samples.map((s) => s[k])).median.toFixed(2)]));
-    console.log(`  ${name.padEnd(8)} worker thread CPU ${r.median.worker_cpu_ms} ms; modules compiled ${r.median.modules_compiled}; ` +
-      `JavaScript functions compiled lazily ${r.median.functions_compiled_lazily}`);
+    console.log(`  ${name.padEnd(8)} worker thread CPU ${r.median.worker_cpu_ms} ms; modules compiled ${r.median.modules_compiled} ` +
+      `(${r.median.modules_compile_cpu_ms} ms CPU); JavaScript functions compiled lazily ${r.median.functions_compiled_lazily}`);
+    for (const [k, ms] of Object.entries(r.median).filter(([k]) => k.startsWith('compile_cpu_ms '))) console.log(`    ${k.slice(15)} compiled in ${ms} ms CPU`);
   }
   if (opts.json) writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
 }
