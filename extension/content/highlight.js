@@ -193,14 +193,15 @@
    * (then only the switch itself is outlined: a shared container is never marked).
    */
   function rowOf(input) {
-    const labels = scan().labellingElements(input);
     const body = input.ownerDocument.body;
     let best = null;
     let candidate = input.parentElement;
     for (let depth = 0; candidate && candidate !== body && depth < MAX_ROW_DEPTH; depth += 1) {
-      if (scan().switchesIn(candidate).length > 1) break;
+      // Counted, not collected (switchCountIn stops at the second switch): this runs for up to six
+      // ancestors of every highlighted switch, and the lists were most of what an apply allocated.
+      if (scan().switchCountIn(candidate, 2) > 1) break;
       best = candidate;
-      if (labels.every((label) => candidate.contains(label))) return candidate;
+      if (scan().labelsInside(input, candidate)) return candidate;
       candidate = candidate.parentElement;
     }
     return best;
