@@ -1032,6 +1032,17 @@
     return control;
   }
 
+  /**
+   * Whether `el` reads now exactly as `control` (what readControl gave): every field readControl
+   * gives, compared as read, without building the object (a re-scan of an unchanged page, most
+   * scans, builds none). Kept in step with readControl.
+   */
+  function readsAs(el, control) {
+    if (control === null || typeof control !== 'object') return false;
+    if (keyOf(el) !== control.key || labelOf(el) !== control.label || checkedOf(el) !== control.checked) return false;
+    return isDisabled(el) ? control.disabled === true : !('disabled' in control);
+  }
+
   /** The control whose key is `key`, or null. */
   function findSwitch(doc, key) {
     return switchesIn(doc).find((el) => keyOf(el) === key) || null;
@@ -1052,7 +1063,7 @@
   }
 
   root.LinkedOutScan = Object.freeze({
-    SWITCH_SELECTOR, scanPage, readControl, switchesIn, switchCountIn, labelsInside, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
+    SWITCH_SELECTOR, scanPage, readControl, readsAs, switchesIn, switchCountIn, labelsInside, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
     labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, treeTracker, controlAround, pageLoading,
   });
 })(globalThis);
