@@ -10,6 +10,8 @@
  *   - [data-linkedout-row="switch-off"]   the row around a highlighted switch (the nearest
  *                                         ancestor holding the switch and its label, and no other
  *                                         switch): outlined / pulsing by content/highlight.css;
+ *   - [data-linkedout-row-flex]           on such a row that is a flex container: the reason gets a line
+ *                                         of its own (flex-wrap; on another row it would only cost a reflow);
  *   - [data-linkedout-reason]             a short label inside that row giving the reason, linked to
  *                                         the switch by aria-describedby; its
  *                                         data-linkedout-reason-state is "unconfirmed" when
@@ -24,7 +26,8 @@
  *                                         filled after, so screen readers read it) and a button that
  *                                         dismisses it;
  *   - [data-linkedout-announce]           a visually hidden status region for short confirmations
- *                                         ("… is off now"), inserted empty with the first highlight.
+ *                                         ("… is off now"), inserted empty in the task after the first
+ *                                         highlight (in the apply's it would be a second reflow there).
  *   - <style data-linkedout-style>        in each open shadow root or same-origin frame where a switch is
  *                                         marked: highlight.css (content/tree-style.js), which the
  *                                         browser injects into the top document only; removed when
@@ -40,6 +43,7 @@
 
   const MARK = 'data-linkedout';
   const ROW = 'data-linkedout-row';
+  const ROW_FLEX = 'data-linkedout-row-flex';
   const REASON = 'data-linkedout-reason';
   const REASON_STATE = 'data-linkedout-reason-state';
   const NOTICE = 'data-linkedout-notice';
@@ -59,6 +63,10 @@
   let dismissedNotice = null;
   // The confirmation region per document (see announce).
   const announcers = new WeakMap();
+  // applyVerdict's rows to mark: [switch, row, flex, …], read before its writes, emptied after.
+  const planned = [];
+  // The timer that inserts a document's confirmation region (see prepareAnnouncer).
+  const announcerTimers = new WeakMap();
   // The switches this file marked, per document: applyVerdict clears them without a new scan.
   const markedSwitches = new WeakMap();
   const isConnected = Object.getOwnPropertyDescriptor(root.Node.prototype, 'isConnected').get;
@@ -238,6 +246,7 @@
       removeReason(reason);
     }
     row.removeAttribute(ROW);
+    row.removeAttribute(ROW_FLEX);
     row.removeAttribute(PALETTE);
   }
 
@@ -252,12 +261,20 @@
     }
   }
 
-  function highlightRow(input, item, t, movesOn, palette) {
+  /** Whether `row` is a flex container (read before the apply writes anything: no style flush). */
+  function isFlexRow(row) {
+    const view = row.ownerDocument.defaultView;
+    const display = view ? view.getComputedStyle(row).display : '';
+    return display === 'flex' || display === 'inline-flex';
+  }
+
+  /** `row`, `flex`: rowOf(input) and isFlexRow(row), both read before anything was written. */
+  function highlightRow(input, item, t, movesOn, palette, row, flex) {
     input.setAttribute(PALETTE, palette);
-    const row = rowOf(input);
     if (!row) return null;
     const locked = item.action === 'locked';
     row.setAttribute(ROW, locked ? 'locked' : 'switch-off');
+    if (flex) row.setAttribute(ROW_FLEX, ''); else if (row.hasAttribute(ROW_FLEX)) row.removeAttribute(ROW_FLEX);
     row.setAttribute(PALETTE, palette);
     let reason = reasonElementOf(row);
     if (!reason) {
@@ -364,6 +381,16 @@
       if (isConnected.call(el) && marks.has(el) && marks.get(el)[1]) first = el;
     }
     const palette = first ? paletteFor(first.parentElement || first) : null;
+    // Each highlighted switch's row, and whether it is a flex container, also read before any
+    // write (a style read after one would restyle inside the apply): the switch, its row and that
+    // flag, three entries each in a list kept from apply to apply.
+    planned.length = 0;
+    for (let k = 0; k < count; k += 1) {
+      const el = nth(k);
+      if (!isConnected.call(el) || !marks.has(el) || !marks.get(el)[1] || scan().controlAround(el) !== el) continue;
+      const row = rowOf(el);
+      planned.push(el, row, row ? isFlexRow(row) : false);
+    }
 
     for (let k = 0; k < count; k += 1) {
       const input = nth(k);
@@ -395,7 +422,8 @@
         markedTrees.push(tree);
         styleTree(tree, doc);
       }
-      const row = item ? highlightRow(input, item, t, movesOn, palette) : rowOf(input);
+      const p = item ? planned.indexOf(input) : -1;
+      const row = item ? highlightRow(input, item, t, movesOn, palette, planned[p + 1], planned[p + 2]) : rowOf(input);
       if (row && !keptRows.includes(row)) keptRows.push(row);
       highlighted.push(input);
     }
@@ -413,7 +441,9 @@
     for (const tree of styledTrees) {
       if (!markedTrees.includes(tree) && docs.includes(tree.nodeType === 9 ? tree : tree.ownerDocument)) unstyleTree(tree);
     }
-    if (highlighted.length > 0) announcerOf(doc);  // the live region exists before anything is said
+    planned.length = 0;
+    // The live region exists before anything is said: inserted in a task of its own (see the top).
+    if (highlighted.length > 0) prepareAnnouncer(doc);
     return { highlighted, ok, switchedOff };
   }
 
@@ -446,6 +476,7 @@
     markedSwitches.delete(doc);
     for (const tree of Array.from(styledTrees)) unstyleTree(tree);
     clearNotice(doc);
+    cancelAnnouncer(doc);
     const region = announcers.get(doc);
     if (region) region.remove();
     announcers.delete(doc);
@@ -540,6 +571,29 @@
     region.setAttribute('role', 'status');
     doc.body.append(region);
     return { region, fresh: true };
+  }
+
+  /**
+   * The confirmation region, inserted in the next task when there is none: a user flips a switch
+   * seconds after its highlight, and inserted in the apply's own task the region (out of flow as
+   * it is) made the browser reflow the page a second time there.
+   */
+  function prepareAnnouncer(doc) {
+    const region = announcers.get(doc);
+    if ((region && region.isConnected) || announcerTimers.has(doc)) return;
+    const view = doc.defaultView;
+    if (!view) return;
+    announcerTimers.set(doc, view.setTimeout(() => {
+      announcerTimers.delete(doc);
+      announcerOf(doc);
+    }, 0));
+  }
+
+  function cancelAnnouncer(doc) {
+    const timer = announcerTimers.get(doc);
+    if (timer === undefined) return;
+    announcerTimers.delete(doc);
+    if (doc.defaultView) doc.defaultView.clearTimeout(timer);
   }
 
   /** Says `text` once, politely, without showing it (the page itself shows the new state). */

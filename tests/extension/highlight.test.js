@@ -202,13 +202,14 @@ test('the highlight\'s palette follows the page\'s own background, not the brows
   }
 });
 
-test('in an active walkthrough the reason says, before the flip, that the next page opens; the flip is reported in words', () => {
+test('in an active walkthrough the reason says, before the flip, that the next page opens; the flip is reported in words', async () => {
   const { window, document } = loadPage(PAGE);
   const H = window.LinkedOutHighlight;
   const t = (name, subs) => (subs ? `${name}(${subs.join('|')})` : name);
   const active = (v) => ({ ...v, next: { step: 'n', url: 'https://www.linkedin.com/mypreferences/d/settings/n' }, walkthrough: { active: true, still_on: 1 } });
   applyTo(window, document, active(verdict(['allowDataForGenerativeAI'], [])), t);
   assert.equal(document.querySelector('[data-linkedout-reason]').textContent, 'highlightReason(Reason for allowDataForGenerativeAI.) highlightMovesOn');
+  await new Promise((resolve) => { setTimeout(resolve, 10); });  // inserted in a task of its own
   const region = document.querySelector('[data-linkedout-announce]');
   assert.equal(region.getAttribute('role'), 'status');
   assert.equal(region.textContent, '', 'the live region is there, empty, before anything is said');
