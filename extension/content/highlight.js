@@ -93,10 +93,9 @@
   }
   const hexColor = (hex) => ({ r: parseInt(hex.slice(1, 3), 16), g: parseInt(hex.slice(3, 5), 16), b: parseInt(hex.slice(5, 7), 16), a: 1 });
 
-  function luminance({ r, g, b }) {
-    const channel = (v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  }
+  const channel = (v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const luminanceOf = (r, g, b) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const luminance = ({ r, g, b }) => luminanceOf(r, g, b);
   const contrastOf = (l1, l2) => (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
   // Each palette's colours as luminances, once.
   const PALETTE_LUMINANCES = Object.freeze({
@@ -123,33 +122,42 @@
   }
 
   /**
-   * The colour the page actually paints behind `el`: its and its ancestors' backgrounds, blended,
-   * out through shadow hosts and frames.
+   * The luminance of the colour the page actually paints behind `el`: its and its ancestors'
+   * backgrounds, blended, out through shadow hosts and frames. Blended front to back in plain
+   * numbers (the nearest layer first, then what still shows through it), no list or object per
+   * layer: this runs at every apply.
    */
-  function backgroundBehind(el) {
-    const layers = [];
-    for (let node = el; node && node.nodeType === 1; node = outerParent(node)) {
+  function backgroundLuminance(el) {
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    let through = 1;  // how much of what lies below still shows
+    for (let node = el; node && node.nodeType === 1 && through > 0; node = outerParent(node)) {
       const view = node.ownerDocument.defaultView;
       const css = view ? view.getComputedStyle(node).backgroundColor : TRANSPARENT;
       const color = css === TRANSPARENT ? null : parseColor(css);
-      if (color && color.a > 0) layers.push(color);
-      if (color && color.a >= 1) break;
+      if (!color || !(color.a > 0)) continue;
+      const a = Math.min(color.a, 1);
+      r += through * a * color.r;
+      g += through * a * color.g;
+      b += through * a * color.b;
+      through *= 1 - a;
     }
     // Nothing opaque: the canvas, white unless the page says otherwise.
-    return layers.reverse().reduce((under, top) => ({
-      r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1,
-    }), { r: 255, g: 255, b: 255, a: 1 });
+    return luminanceOf(r + through * 255, g + through * 255, b + through * 255);
+  }
+
+  /** The least contrast of a palette's colours against a background of luminance `background`. */
+  function worstContrast(luminances, background) {
+    let least = Infinity;
+    for (let i = 0; i < luminances.length; i += 1) least = Math.min(least, contrastOf(luminances[i], background));
+    return least;
   }
 
   /** "light" or "dark": the palette whose faintest colour contrasts most with the page at `el`. */
   function paletteFor(el) {
-    const background = luminance(backgroundBehind(el));
-    const worst = (name) => {
-      let least = Infinity;
-      for (const colour of PALETTE_LUMINANCES[name]) least = Math.min(least, contrastOf(colour, background));
-      return least;
-    };
-    return worst('dark') > worst('light') ? 'dark' : 'light';
+    const background = backgroundLuminance(el);
+    return worstContrast(PALETTE_LUMINANCES.dark, background) > worstContrast(PALETTE_LUMINANCES.light, background) ? 'dark' : 'light';
   }
 
   /**
