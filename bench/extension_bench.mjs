@@ -227,6 +227,9 @@ export const SCAN_AS_MAIN_DOES = `(() => {
   // main.js's list reused by every scan (a checkout whose switchesIn takes no fourth argument
   // returns a new one, used all the same).
   const scanList = [];
+  // A checkout whose switchesIn writes the list from its start (it has switchCountIn too) keeps
+  // the list's room as main.js does (entries nulled); an older one needs it empty.
+  const letGo = typeof scanner.switchCountIn === 'function' ? (list) => list.fill(null) : (list) => { list.length = 0; };
   // As main.js: the switches and page last read; a scan that finds the same switches reading the
   // same (scan.readsAs, where the checkout has it) builds no new ones.
   let last = null;
@@ -244,11 +247,11 @@ export const SCAN_AS_MAIN_DOES = `(() => {
     for (let i = 0; i < found.length; i += 1) if (shown.isShown(found[i])) found[kept++] = found[i];
     found.length = kept;
     if (unchanged(found)) {
-      found.length = 0;
+      letGo(found);
       return last;
     }
     const switches = found.slice();
-    found.length = 0;
+    letGo(found);
     last = { switches, state: { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) } };
     return last;
   };

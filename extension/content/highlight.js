@@ -65,6 +65,11 @@
   const announcers = new WeakMap();
   // applyVerdict's rows to mark: [switch, row, flex, …], read before its writes, emptied after.
   const planned = [];
+  /** Where `input` is in `planned` (a switch's own entry, never a row's), or -1. */
+  function plannedAt(input) {
+    for (let i = 0; i < planned.length; i += 3) if (planned[i] === input) return i;
+    return -1;
+  }
   // The timer that inserts a document's confirmation region (see prepareAnnouncer).
   const announcerTimers = new WeakMap();
   // The switches this file marked, per document: applyVerdict clears them without a new scan.
@@ -403,8 +408,10 @@
     for (let k = 0; k < count; k += 1) {
       const input = nth(k);
       if (!isConnected.call(input)) continue;
-      // Still a control? Asked only of the switches the verdict marks (a selector match each).
-      const entry = marks.has(input) && scan().controlAround(input) === input ? marks.get(input) : undefined;
+      // Still a control? Asked only of the switches the verdict marks (a selector match each),
+      // once: the highlighted ones were asked when their rows were read.
+      const p = plannedAt(input);
+      const entry = marks.has(input) && (p >= 0 || scan().controlAround(input) === input) ? marks.get(input) : undefined;
       const mark = entry ? entry[0] : null;
       const item = entry ? entry[1] : null;
       if (mark === 'ok') {
@@ -430,7 +437,6 @@
         markedTrees.push(tree);
         styleTree(tree, doc);
       }
-      const p = item ? planned.indexOf(input) : -1;
       const row = item ? highlightRow(input, item, t, movesOn, palette, planned[p + 1], planned[p + 2]) : rowOf(input);
       if (row && !keptRows.includes(row)) keptRows.push(row);
       highlighted.push(input);

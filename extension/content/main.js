@@ -220,9 +220,10 @@
     const pageTrees = treesForScan();
     watchTrees(pageTrees);
     const shown = presenceForScan();
-    // The candidates in a list kept for every scan, the shown ones kept in place, then copied at
-    // their exact size: a scan grows no list (what it allocates, its GC pauses cost).
-    scanList.length = 0;  // empty even if a scan before this one threw half-way
+    // The candidates in a list kept for every scan (switchesIn writes it from its start), the
+    // shown ones kept in place, then copied at their exact size: a scan grows no list (what it
+    // allocates, its GC pauses cost). Let go of after each scan by nulling its entries, not by
+    // setting its length to 0: that frees its room, and the next scan grew it back.
     const found = scan.switchesIn(document, pageTrees, treeTracker.candidatesOf, scanList);
     let kept = 0;
     for (let i = 0; i < found.length; i += 1) if (!isStale(found[i]) && shown.isShown(found[i])) found[kept++] = found[i];
@@ -233,11 +234,11 @@
       settledAt = null;
       reportedElements = lastSentSwitches;
       reportedControls = lastSentPage.controls;
-      found.length = 0;
+      found.fill(null);
       return;
     }
     let switches = found.slice();
-    found.length = 0;
+    found.fill(null);
     if (looksLikePreviousPage(switches)) switches = [];
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the

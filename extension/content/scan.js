@@ -849,8 +849,10 @@
   /**
    * The setting controls inside `scope` (a document, shadow root or element), tree by tree;
    * `trees` (from treesIn(scope)) when the caller already has them, `candidatesOf` (a
-   * treeTracker's) when it keeps each tree's candidates between scans; `found`, an empty array
-   * the caller reuses from scan to scan (main.js): filled and returned, no list grown per scan.
+   * treeTracker's) when it keeps each tree's candidates between scans; `found`, an array the
+   * caller reuses from scan to scan (main.js): written from its start, its length then set to the
+   * count, and returned. Not emptied first: V8 frees an array's room when its length is set to 0,
+   * and growing it back to 50 switches again took about 1 KB per scan.
    */
   function switchesIn(scope, trees = treesIn(scope), candidatesOf = candidatesIn, found = []) {
     // The scan's radio groups and lists: two Maps made once and emptied after each scan (a
@@ -859,10 +861,11 @@
     const seenGroups = reuse ? scratchGroups : new Map();
     const counts = reuse ? scratchCounts : new Map();
     scratchInUse = true;
+    let n = 0;
     try {
-      for (let t = 0; t < trees.length; t += 1) {
+      for (let t = 0; t < trees.length && n < MAX_CONTROLS; t += 1) {
         const list = candidatesOf(trees[t]);
-        for (let i = 0; i < list.length; i += 1) {
+        for (let i = 0; i < list.length && n < MAX_CONTROLS; i += 1) {
           const el = list[i];
           let control;
           try {
@@ -870,12 +873,12 @@
           } catch {
             control = el;  // reading it threw: report it, unreadable
           }
-          if (control) found.push(control);
-          if (found.length >= MAX_CONTROLS) return found;
+          if (control) found[n++] = control;
         }
       }
       return found;
     } finally {
+      if (found.length !== n) found.length = n;
       if (reuse) {
         if (seenGroups.size > 0) seenGroups.clear();
         if (counts.size > 0) counts.clear();
