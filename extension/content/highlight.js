@@ -44,6 +44,10 @@
   const MARK = 'data-linkedout';
   const ROW = 'data-linkedout-row';
   const ROW_FLEX = 'data-linkedout-row-flex';
+  const ROW_SELECTOR = `[${ROW}]`;
+  const MARK_SELECTOR = `[${MARK}]`;
+  // applyVerdict's marks (see there).
+  const scratchMarks = new Map();
   const REASON = 'data-linkedout-reason';
   const REASON_STATE = 'data-linkedout-reason-state';
   const NOTICE = 'data-linkedout-notice';
@@ -341,18 +345,19 @@
     const movesOn = Boolean(verdict.walkthrough && verdict.walkthrough.active === true && verdict.next);
     const switchedOff = [];
     const at = (item) => (Number.isInteger(item.control) ? switches[item.control] : undefined);
-    const marks = new Map();  // element → [mark, highlight item]
-    for (const item of verdict.ok) if (at(item)) marks.set(at(item), ['ok', null]);
-    for (const item of verdict.highlight) {
-      if (at(item)) marks.set(at(item), [item.action === 'locked' ? 'locked' : 'switch-off', item]);
-    }
+    // element → its highlight item, or the mark itself ('ok', 'switch-off') where there is no
+    // item: one Map kept from apply to apply (emptied at the start and the end), no pair per entry.
+    const marks = scratchMarks;
+    marks.clear();
+    for (const item of verdict.ok) if (at(item)) marks.set(at(item), 'ok');
+    for (const item of verdict.highlight) if (at(item)) marks.set(at(item), item);
     // A highlighted switch whose state became unreadable keeps its highlight: it clears only when
     // the read-back says off.
     // Index loops: a for-of allocates an iterator and a result per step until the engine optimises.
     for (let i = 0; i < verdict.unknown.length; i += 1) {
       const item = verdict.unknown[i];
       const el = at(item);
-      if (el && item.why === 'unreadable' && el.getAttribute(MARK) === 'switch-off') marks.set(el, ['switch-off', null]);
+      if (el && item.why === 'unreadable' && el.getAttribute(MARK) === 'switch-off') marks.set(el, 'switch-off');
     }
     const highlighted = [];
     const ok = [];
@@ -391,7 +396,7 @@
     let first = null;
     for (let k = 0; k < count && first === null; k += 1) {
       const el = nth(k);
-      if (isConnected.call(el) && marks.has(el) && marks.get(el)[1]) first = el;
+      if (isConnected.call(el) && typeof marks.get(el) === 'object') first = el;
     }
     const palette = first ? paletteFor(first.parentElement || first) : null;
     // Each highlighted switch's row, and whether it is a flex container, also read before any
@@ -400,7 +405,7 @@
     planned.length = 0;
     for (let k = 0; k < count; k += 1) {
       const el = nth(k);
-      if (!isConnected.call(el) || !marks.has(el) || !marks.get(el)[1] || scan().controlAround(el) !== el) continue;
+      if (!isConnected.call(el) || typeof marks.get(el) !== 'object' || scan().controlAround(el) !== el) continue;
       const row = rowOf(el);
       planned.push(el, row, row ? isFlexRow(row) : false);
     }
@@ -412,8 +417,8 @@
       // once: the highlighted ones were asked when their rows were read.
       const p = plannedAt(input);
       const entry = marks.has(input) && (p >= 0 || scan().controlAround(input) === input) ? marks.get(input) : undefined;
-      const mark = entry ? entry[0] : null;
-      const item = entry ? entry[1] : null;
+      const item = typeof entry === 'object' ? entry : null;
+      const mark = item ? (item.action === 'locked' ? 'locked' : 'switch-off') : (entry || null);
       if (mark === 'ok') {
         if (input.getAttribute(MARK) === 'switch-off') switchedOff.push(scan().labelOf(input));
         input.setAttribute(MARK, 'ok');
@@ -442,7 +447,8 @@
       highlighted.push(input);
     }
     // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished.
-    for (const row of allIn(trees, `[${ROW}]`)) {
+    marks.clear();
+    for (const row of allIn(trees, ROW_SELECTOR)) {
       if (keptRows.includes(row)) continue;
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
@@ -474,12 +480,12 @@
    */
   function clearAll(doc) {
     const trees = scan().treesIn(doc);
-    for (const row of allIn(trees, `[${ROW}]`)) {
+    for (const row of allIn(trees, ROW_SELECTOR)) {
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
     const docs = documentsOf(doc, trees);
     for (const reason of liveReasons) if (docs.includes(reason.ownerDocument)) removeReason(reason);
-    for (const input of allIn(trees, `[${MARK}]`)) {
+    for (const input of allIn(trees, MARK_SELECTOR)) {
       input.removeAttribute(MARK);
       input.removeAttribute(PALETTE);
     }

@@ -69,18 +69,24 @@
     }
   }
 
-  /** A checker for one scan: each document measured once, when a switch in it first needs it. */
+  // The documents measured for the current scan. One checker, made once: each forScan() empties
+  // the measurements (a scan measures afresh) instead of making a Map, a closure and a checker
+  // per scan. A checker from an earlier scan still answers right: it only measures again.
+  const pages = new Map();
+  const pageOf = (doc) => {
+    let page = pages.get(doc);
+    if (page === undefined) {
+      page = measure(doc);
+      pages.set(doc, page);
+    }
+    return page;
+  };
+  const checker = Object.freeze({ isShown: (el) => shown(el, pageOf) });
+
+  /** The checker for one scan: each document measured once, when a switch in it first needs it. */
   function forScan() {
-    const pages = new Map();
-    const pageOf = (doc) => {
-      let page = pages.get(doc);
-      if (page === undefined) {
-        page = measure(doc);
-        pages.set(doc, page);
-      }
-      return page;
-    };
-    return Object.freeze({ isShown: (el) => shown(el, pageOf) });
+    if (pages.size > 0) pages.clear();
+    return checker;
   }
 
   const isShown = (el) => shown(el, measure);
