@@ -442,7 +442,8 @@
         markedTrees.push(tree);
         styleTree(tree, doc);
       }
-      const row = item ? highlightRow(input, item, t, movesOn, palette, planned[p + 1], planned[p + 2]) : rowOf(input);
+      const rowOfItem = p >= 0 ? planned[p + 1] : rowOf(input);
+      const row = item ? highlightRow(input, item, t, movesOn, palette, rowOfItem, p >= 0 ? planned[p + 2] : false) : rowOf(input);
       if (row && !keptRows.includes(row)) keptRows.push(row);
       highlighted.push(input);
     }
