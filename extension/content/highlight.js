@@ -442,8 +442,10 @@
         markedTrees.push(tree);
         styleTree(tree, doc);
       }
-      const rowOfItem = p >= 0 ? planned[p + 1] : rowOf(input);
-      const row = item ? highlightRow(input, item, t, movesOn, palette, rowOfItem, p >= 0 ? planned[p + 2] : false) : rowOf(input);
+      let row;
+      if (!item) row = rowOf(input);
+      else if (p >= 0) row = highlightRow(input, item, t, movesOn, palette, planned[p + 1], planned[p + 2]);
+      else row = highlightRow(input, item, t, movesOn, palette, rowOf(input), false);
       if (row && !keptRows.includes(row)) keptRows.push(row);
       highlighted.push(input);
     }
