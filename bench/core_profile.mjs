@@ -16,7 +16,9 @@
 // lazy compilation of WebAssembly functions, JavaScript compilation, garbage collection).
 // --cpu-steps records each measured wake's trace and adds the page thread's CPU time per step
 // (the marks' thread clocks): on a busy machine wall times mostly measure waiting for a core,
-// thread CPU much less so (work on the engine's other threads is not in it).
+// thread CPU much less so (work on the engine's other threads is not in it). It also gives the CPU
+// of loading the background's scripts before the wake ('cpu scripts'), and the sum of the two: work
+// moved out of the timed span into the load (a file compiled up front, round 5) shows there.
 // --browser-arg passes a switch to Chromium, for diagnosis only (the product runs in a stock
 // browser): e.g. --browser-arg=--js-flags=--no-wasm-lazy-compilation.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -118,15 +120,23 @@ const PROBE = `(() => {
   };
 })();`;
 
-async function probePage(browser, variant, bytes) {
+/**
+ * A fresh page with the variant's background scripts loaded. `traceScripts(page)` (optional) runs
+ * before they load: --cpu-steps starts its trace there, so the scripts' own load (their compile)
+ * is counted beside the wake.
+ */
+async function probePage(browser, variant, bytes, traceScripts = async () => {}) {
   const page = await openSettingsPage(browser, '<!doctype html><html lang="en"><head><title>probe</title></head><body>probe</body></html>');
-  for (const file of LIBS) await page.addScriptTag({ content: readFileSync(join(variant.dir, file), 'utf8') });
-  await page.addScriptTag({ content: readFileSync(join(variant.dir, 'core/linkedout-core.js'), 'utf8') });
-  await page.addScriptTag({ content: PROBE });
   await page.evaluate((b64, direct) => {
     globalThis.__coreBytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     globalThis.__probeBytesDirect = direct;
   }, bytes, variant.bytesDirect);
+  await traceScripts(page);
+  await page.evaluate(() => performance.mark('step:scripts'));
+  for (const file of LIBS) await page.addScriptTag({ content: readFileSync(join(variant.dir, file), 'utf8') });
+  await page.addScriptTag({ content: readFileSync(join(variant.dir, 'core/linkedout-core.js'), 'utf8') });
+  await page.evaluate(() => performance.mark('step:scripts loaded'));
+  await page.addScriptTag({ content: PROBE });
   return page;
 }
 
@@ -226,14 +236,20 @@ async function traced(page, fn, names) {
   return { out, trace: { events: top, lazy, per_step: perStep } };
 }
 
-/** The page thread's CPU time (ms) between the probe's marks of one wake: {step: ms}. */
+/**
+ * The page thread's CPU time (ms) between the probe's marks of one wake: {step: ms}; the trace was
+ * started before the page's scripts loaded (probePage's traceScripts), so 'cpu scripts' is their
+ * load (before the wake's timed span, but paid at every wake of a service worker too).
+ */
 async function cpuSteps(page, fn) {
-  await page.tracing.start({ categories: ['blink.user_timing'] });
   const out = await fn();
   const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8')).traceEvents;
   const marks = events.filter((e) => e.name.startsWith('step:') && e.tts !== undefined).sort((a, b) => a.ts - b.ts);
   const start = marks.findIndex((m) => m.name === 'step:start');
   const cpu = {};
+  const scripts = marks.find((m) => m.name === 'step:scripts');
+  const loaded = marks.find((m) => m.name === 'step:scripts loaded');
+  if (scripts && loaded) cpu['cpu scripts (before the wake)'] = (loaded.tts - scripts.tts) / 1000;
   for (let i = start; i >= 0 && i + 1 < marks.length && marks[i].name !== 'step:end'; i += 1) {
     const name = `cpu ${marks[i].name.slice(5)}`;
     cpu[name] = (cpu[name] || 0) + (marks[i + 1].tts - marks[i].tts) / 1000;
@@ -241,6 +257,7 @@ async function cpuSteps(page, fn) {
   if (start >= 0) {
     const end = marks.find((m) => m.name === 'step:end');
     if (end) cpu['cpu total'] = (end.tts - marks[start].tts) / 1000;
+    if (end && scripts && loaded) cpu['cpu scripts + total'] = cpu['cpu total'] + cpu['cpu scripts (before the wake)'];
   }
   return { out, cpu };
 }
@@ -284,7 +301,8 @@ async function main() {
     // One unmeasured wake each (the browser's own caches), then the variants interleaved.
     for (let i = 0; i < opts.wakes + 1; i += 1) {
       for (const v of opts.variants) {
-        const page = await probePage(browser, v, v.bytes);
+        const page = await probePage(browser, v, v.bytes,
+          opts.cpuSteps ? (p) => p.tracing.start({ categories: ['blink.user_timing'] }) : undefined);
         const wake = () => page.evaluate((s, url) => globalThis.__probe(s, url), state, AI_URL);
         const { out, cpu } = opts.cpuSteps ? await cpuSteps(page, wake) : { out: await wake(), cpu: {} };
         await page.close();
