@@ -227,6 +227,18 @@ export const SCAN_AS_MAIN_DOES = `(() => {
   // main.js's list reused by every scan (a checkout whose switchesIn takes no fourth argument
   // returns a new one, used all the same).
   const scanList = [];
+  // A checkout whose switchesIn writes the list from its start (it has switchCountIn too) keeps
+  // the list's room as main.js does (entries nulled); an older one needs it empty.
+  const letGo = typeof scanner.switchCountIn === 'function' ? (list) => list.fill(null) : (list) => { list.length = 0; };
+  // As main.js: the switches and page last read; a scan that finds the same switches reading the
+  // same (scan.readsAs, where the checkout has it) builds no new ones.
+  let last = null;
+  const unchanged = (found) => {
+    if (!last || typeof scanner.readsAs !== 'function' || found.length === 0 || found.length !== last.switches.length) return false;
+    if (last.state.url !== location.href || last.state.lang !== scanner.langOf(document)) return false;
+    for (let i = 0; i < found.length; i += 1) if (found[i] !== last.switches[i] || !scanner.readsAs(found[i], last.state.controls[i])) return false;
+    return true;
+  };
   globalThis.__benchScan = (full = true) => {
     const trees = globalThis.__benchTrees(full);
     const shown = globalThis.LinkedOutPresence.forScan();
@@ -234,9 +246,14 @@ export const SCAN_AS_MAIN_DOES = `(() => {
     let kept = 0;
     for (let i = 0; i < found.length; i += 1) if (shown.isShown(found[i])) found[kept++] = found[i];
     found.length = kept;
+    if (unchanged(found)) {
+      letGo(found);
+      return last;
+    }
     const switches = found.slice();
-    found.length = 0;
-    return { switches, state: { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) } };
+    letGo(found);
+    last = { switches, state: { url: location.href, lang: scanner.langOf(document), controls: switches.map(scanner.readControl) } };
+    return last;
   };
 })();`;
 

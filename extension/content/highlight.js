@@ -10,6 +10,8 @@
  *   - [data-linkedout-row="switch-off"]   the row around a highlighted switch (the nearest
  *                                         ancestor holding the switch and its label, and no other
  *                                         switch): outlined / pulsing by content/highlight.css;
+ *   - [data-linkedout-row-flex]           on such a row that is a flex container: the reason gets a line
+ *                                         of its own (flex-wrap; on another row it would only cost a reflow);
  *   - [data-linkedout-reason]             a short label inside that row giving the reason, linked to
  *                                         the switch by aria-describedby; its
  *                                         data-linkedout-reason-state is "unconfirmed" when
@@ -24,7 +26,8 @@
  *                                         filled after, so screen readers read it) and a button that
  *                                         dismisses it;
  *   - [data-linkedout-announce]           a visually hidden status region for short confirmations
- *                                         ("… is off now"), inserted empty with the first highlight.
+ *                                         ("… is off now"), inserted empty in the task after the first
+ *                                         highlight (in the apply's it would be a second reflow there).
  *   - <style data-linkedout-style>        in each open shadow root or same-origin frame where a switch is
  *                                         marked: highlight.css (content/tree-style.js), which the
  *                                         browser injects into the top document only; removed when
@@ -40,6 +43,11 @@
 
   const MARK = 'data-linkedout';
   const ROW = 'data-linkedout-row';
+  const ROW_FLEX = 'data-linkedout-row-flex';
+  const ROW_SELECTOR = `[${ROW}]`;
+  const MARK_SELECTOR = `[${MARK}]`;
+  // applyVerdict's marks (see there).
+  const scratchMarks = new Map();
   const REASON = 'data-linkedout-reason';
   const REASON_STATE = 'data-linkedout-reason-state';
   const NOTICE = 'data-linkedout-notice';
@@ -59,6 +67,15 @@
   let dismissedNotice = null;
   // The confirmation region per document (see announce).
   const announcers = new WeakMap();
+  // applyVerdict's rows to mark: [switch, row, flex, …], read before its writes, emptied after.
+  const planned = [];
+  /** Where `input` is in `planned` (a switch's own entry, never a row's), or -1. */
+  function plannedAt(input) {
+    for (let i = 0; i < planned.length; i += 3) if (planned[i] === input) return i;
+    return -1;
+  }
+  // The timer that inserts a document's confirmation region (see prepareAnnouncer).
+  const announcerTimers = new WeakMap();
   // The switches this file marked, per document: applyVerdict clears them without a new scan.
   const markedSwitches = new WeakMap();
   const isConnected = Object.getOwnPropertyDescriptor(root.Node.prototype, 'isConnected').get;
@@ -85,10 +102,9 @@
   }
   const hexColor = (hex) => ({ r: parseInt(hex.slice(1, 3), 16), g: parseInt(hex.slice(3, 5), 16), b: parseInt(hex.slice(5, 7), 16), a: 1 });
 
-  function luminance({ r, g, b }) {
-    const channel = (v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  }
+  const channel = (v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const luminanceOf = (r, g, b) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const luminance = ({ r, g, b }) => luminanceOf(r, g, b);
   const contrastOf = (l1, l2) => (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
   // Each palette's colours as luminances, once.
   const PALETTE_LUMINANCES = Object.freeze({
@@ -115,33 +131,42 @@
   }
 
   /**
-   * The colour the page actually paints behind `el`: its and its ancestors' backgrounds, blended,
-   * out through shadow hosts and frames.
+   * The luminance of the colour the page actually paints behind `el`: its and its ancestors'
+   * backgrounds, blended, out through shadow hosts and frames. Blended front to back in plain
+   * numbers (the nearest layer first, then what still shows through it), no list or object per
+   * layer: this runs at every apply.
    */
-  function backgroundBehind(el) {
-    const layers = [];
-    for (let node = el; node && node.nodeType === 1; node = outerParent(node)) {
+  function backgroundLuminance(el) {
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    let through = 1;  // how much of what lies below still shows
+    for (let node = el; node && node.nodeType === 1 && through > 0; node = outerParent(node)) {
       const view = node.ownerDocument.defaultView;
       const css = view ? view.getComputedStyle(node).backgroundColor : TRANSPARENT;
       const color = css === TRANSPARENT ? null : parseColor(css);
-      if (color && color.a > 0) layers.push(color);
-      if (color && color.a >= 1) break;
+      if (!color || !(color.a > 0)) continue;
+      const a = Math.min(color.a, 1);
+      r += through * a * color.r;
+      g += through * a * color.g;
+      b += through * a * color.b;
+      through *= 1 - a;
     }
     // Nothing opaque: the canvas, white unless the page says otherwise.
-    return layers.reverse().reduce((under, top) => ({
-      r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1,
-    }), { r: 255, g: 255, b: 255, a: 1 });
+    return luminanceOf(r + through * 255, g + through * 255, b + through * 255);
+  }
+
+  /** The least contrast of a palette's colours against a background of luminance `background`. */
+  function worstContrast(luminances, background) {
+    let least = Infinity;
+    for (let i = 0; i < luminances.length; i += 1) least = Math.min(least, contrastOf(luminances[i], background));
+    return least;
   }
 
   /** "light" or "dark": the palette whose faintest colour contrasts most with the page at `el`. */
   function paletteFor(el) {
-    const background = luminance(backgroundBehind(el));
-    const worst = (name) => {
-      let least = Infinity;
-      for (const colour of PALETTE_LUMINANCES[name]) least = Math.min(least, contrastOf(colour, background));
-      return least;
-    };
-    return worst('dark') > worst('light') ? 'dark' : 'light';
+    const background = backgroundLuminance(el);
+    return worstContrast(PALETTE_LUMINANCES.dark, background) > worstContrast(PALETTE_LUMINANCES.light, background) ? 'dark' : 'light';
   }
 
   /**
@@ -193,14 +218,15 @@
    * (then only the switch itself is outlined: a shared container is never marked).
    */
   function rowOf(input) {
-    const labels = scan().labellingElements(input);
     const body = input.ownerDocument.body;
     let best = null;
     let candidate = input.parentElement;
     for (let depth = 0; candidate && candidate !== body && depth < MAX_ROW_DEPTH; depth += 1) {
-      if (scan().switchesIn(candidate).length > 1) break;
+      // Counted, not collected (switchCountIn stops at the second switch): this runs for up to six
+      // ancestors of every highlighted switch, and the lists were most of what an apply allocated.
+      if (scan().switchCountIn(candidate, 2) > 1) break;
       best = candidate;
-      if (labels.every((label) => candidate.contains(label))) return candidate;
+      if (scan().labelsInside(input, candidate)) return candidate;
       candidate = candidate.parentElement;
     }
     return best;
@@ -237,6 +263,7 @@
       removeReason(reason);
     }
     row.removeAttribute(ROW);
+    row.removeAttribute(ROW_FLEX);
     row.removeAttribute(PALETTE);
   }
 
@@ -251,12 +278,20 @@
     }
   }
 
-  function highlightRow(input, item, t, movesOn, palette) {
+  /** Whether `row` is a flex container (read before the apply writes anything: no style flush). */
+  function isFlexRow(row) {
+    const view = row.ownerDocument.defaultView;
+    const display = view ? view.getComputedStyle(row).display : '';
+    return display === 'flex' || display === 'inline-flex';
+  }
+
+  /** `row`, `flex`: rowOf(input) and isFlexRow(row), both read before anything was written. */
+  function highlightRow(input, item, t, movesOn, palette, row, flex) {
     input.setAttribute(PALETTE, palette);
-    const row = rowOf(input);
     if (!row) return null;
     const locked = item.action === 'locked';
     row.setAttribute(ROW, locked ? 'locked' : 'switch-off');
+    if (flex) row.setAttribute(ROW_FLEX, ''); else if (row.hasAttribute(ROW_FLEX)) row.removeAttribute(ROW_FLEX);
     row.setAttribute(PALETTE, palette);
     let reason = reasonElementOf(row);
     if (!reason) {
@@ -310,18 +345,19 @@
     const movesOn = Boolean(verdict.walkthrough && verdict.walkthrough.active === true && verdict.next);
     const switchedOff = [];
     const at = (item) => (Number.isInteger(item.control) ? switches[item.control] : undefined);
-    const marks = new Map();  // element → [mark, highlight item]
-    for (const item of verdict.ok) if (at(item)) marks.set(at(item), ['ok', null]);
-    for (const item of verdict.highlight) {
-      if (at(item)) marks.set(at(item), [item.action === 'locked' ? 'locked' : 'switch-off', item]);
-    }
+    // element → its highlight item, or the mark itself ('ok', 'switch-off') where there is no
+    // item: one Map kept from apply to apply (emptied at the start and the end), no pair per entry.
+    const marks = scratchMarks;
+    marks.clear();
+    for (const item of verdict.ok) if (at(item)) marks.set(at(item), 'ok');
+    for (const item of verdict.highlight) if (at(item)) marks.set(at(item), item);
     // A highlighted switch whose state became unreadable keeps its highlight: it clears only when
     // the read-back says off.
     // Index loops: a for-of allocates an iterator and a result per step until the engine optimises.
     for (let i = 0; i < verdict.unknown.length; i += 1) {
       const item = verdict.unknown[i];
       const el = at(item);
-      if (el && item.why === 'unreadable' && el.getAttribute(MARK) === 'switch-off') marks.set(el, ['switch-off', null]);
+      if (el && item.why === 'unreadable' && el.getAttribute(MARK) === 'switch-off') marks.set(el, 'switch-off');
     }
     const highlighted = [];
     const ok = [];
@@ -360,17 +396,29 @@
     let first = null;
     for (let k = 0; k < count && first === null; k += 1) {
       const el = nth(k);
-      if (isConnected.call(el) && marks.has(el) && marks.get(el)[1]) first = el;
+      if (isConnected.call(el) && typeof marks.get(el) === 'object') first = el;
     }
     const palette = first ? paletteFor(first.parentElement || first) : null;
+    // Each highlighted switch's row, and whether it is a flex container, also read before any
+    // write (a style read after one would restyle inside the apply): the switch, its row and that
+    // flag, three entries each in a list kept from apply to apply.
+    planned.length = 0;
+    for (let k = 0; k < count; k += 1) {
+      const el = nth(k);
+      if (!isConnected.call(el) || typeof marks.get(el) !== 'object' || scan().controlAround(el) !== el) continue;
+      const row = rowOf(el);
+      planned.push(el, row, row ? isFlexRow(row) : false);
+    }
 
     for (let k = 0; k < count; k += 1) {
       const input = nth(k);
       if (!isConnected.call(input)) continue;
-      // Still a control? Asked only of the switches the verdict marks (a selector match each).
-      const entry = marks.has(input) && scan().controlAround(input) === input ? marks.get(input) : undefined;
-      const mark = entry ? entry[0] : null;
-      const item = entry ? entry[1] : null;
+      // Still a control? Asked only of the switches the verdict marks (a selector match each),
+      // once: the highlighted ones were asked when their rows were read.
+      const p = plannedAt(input);
+      const entry = marks.has(input) && (p >= 0 || scan().controlAround(input) === input) ? marks.get(input) : undefined;
+      const item = typeof entry === 'object' ? entry : null;
+      const mark = item ? (item.action === 'locked' ? 'locked' : 'switch-off') : (entry || null);
       if (mark === 'ok') {
         if (input.getAttribute(MARK) === 'switch-off') switchedOff.push(scan().labelOf(input));
         input.setAttribute(MARK, 'ok');
@@ -394,12 +442,16 @@
         markedTrees.push(tree);
         styleTree(tree, doc);
       }
-      const row = item ? highlightRow(input, item, t, movesOn, palette) : rowOf(input);
+      let row;
+      if (!item) row = rowOf(input);
+      else if (p >= 0) row = highlightRow(input, item, t, movesOn, palette, planned[p + 1], planned[p + 2]);
+      else row = highlightRow(input, item, t, movesOn, palette, rowOf(input), false);
       if (row && !keptRows.includes(row)) keptRows.push(row);
       highlighted.push(input);
     }
     // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished.
-    for (const row of allIn(trees, `[${ROW}]`)) {
+    marks.clear();
+    for (const row of allIn(trees, ROW_SELECTOR)) {
       if (keptRows.includes(row)) continue;
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
@@ -412,7 +464,9 @@
     for (const tree of styledTrees) {
       if (!markedTrees.includes(tree) && docs.includes(tree.nodeType === 9 ? tree : tree.ownerDocument)) unstyleTree(tree);
     }
-    if (highlighted.length > 0) announcerOf(doc);  // the live region exists before anything is said
+    planned.length = 0;
+    // The live region exists before anything is said: inserted in a task of its own (see the top).
+    if (highlighted.length > 0) prepareAnnouncer(doc);
     return { highlighted, ok, switchedOff };
   }
 
@@ -429,12 +483,12 @@
    */
   function clearAll(doc) {
     const trees = scan().treesIn(doc);
-    for (const row of allIn(trees, `[${ROW}]`)) {
+    for (const row of allIn(trees, ROW_SELECTOR)) {
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
     const docs = documentsOf(doc, trees);
     for (const reason of liveReasons) if (docs.includes(reason.ownerDocument)) removeReason(reason);
-    for (const input of allIn(trees, `[${MARK}]`)) {
+    for (const input of allIn(trees, MARK_SELECTOR)) {
       input.removeAttribute(MARK);
       input.removeAttribute(PALETTE);
     }
@@ -445,6 +499,7 @@
     markedSwitches.delete(doc);
     for (const tree of Array.from(styledTrees)) unstyleTree(tree);
     clearNotice(doc);
+    cancelAnnouncer(doc);
     const region = announcers.get(doc);
     if (region) region.remove();
     announcers.delete(doc);
@@ -539,6 +594,29 @@
     region.setAttribute('role', 'status');
     doc.body.append(region);
     return { region, fresh: true };
+  }
+
+  /**
+   * The confirmation region, inserted in the next task when there is none: a user flips a switch
+   * seconds after its highlight, and inserted in the apply's own task the region (out of flow as
+   * it is) made the browser reflow the page a second time there.
+   */
+  function prepareAnnouncer(doc) {
+    const region = announcers.get(doc);
+    if ((region && region.isConnected) || announcerTimers.has(doc)) return;
+    const view = doc.defaultView;
+    if (!view) return;
+    announcerTimers.set(doc, view.setTimeout(() => {
+      announcerTimers.delete(doc);
+      announcerOf(doc);
+    }, 0));
+  }
+
+  function cancelAnnouncer(doc) {
+    const timer = announcerTimers.get(doc);
+    if (timer === undefined) return;
+    announcerTimers.delete(doc);
+    if (doc.defaultView) doc.defaultView.clearTimeout(timer);
   }
 
   /** Says `text` once, politely, without showing it (the page itself shows the new state). */

@@ -220,15 +220,25 @@
     const pageTrees = treesForScan();
     watchTrees(pageTrees);
     const shown = presenceForScan();
-    // The candidates in a list kept for every scan, the shown ones kept in place, then copied at
-    // their exact size: a scan grows no list (what it allocates, its GC pauses cost).
-    scanList.length = 0;  // empty even if a scan before this one threw half-way
+    // The candidates in a list kept for every scan (switchesIn writes it from its start), the
+    // shown ones kept in place, then copied at their exact size: a scan grows no list (what it
+    // allocates, its GC pauses cost). Let go of after each scan by nulling its entries, not by
+    // setting its length to 0: that frees its room, and the next scan grew it back.
     const found = scan.switchesIn(document, pageTrees, treeTracker.candidatesOf, scanList);
     let kept = 0;
     for (let i = 0; i < found.length; i += 1) if (!isStale(found[i]) && shown.isShown(found[i])) found[kept++] = found[i];
     found.length = kept;
+    // The same switches as sent, each reading as it was sent: nothing to tell, and nothing built
+    // to find that out (no copy of the list, no control objects: most scans end here).
+    if (unchangedSinceSent(found)) {
+      settledAt = null;
+      reportedElements = lastSentSwitches;
+      reportedControls = lastSentPage.controls;
+      found.fill(null);
+      return;
+    }
     let switches = found.slice();
-    found.length = 0;
+    found.fill(null);
     if (looksLikePreviousPage(switches)) switches = [];
     if (switches.length === 0) {
       // Not rendered yet (the observer calls again), or nothing here LinkedOut can read: once the
@@ -281,6 +291,20 @@
       rescanAfterSend = false;
       scheduleScan(0);
     }
+  }
+
+  /**
+   * What the full path below would conclude for `found` without sending: the page last sent, the
+   * same elements in the same order, each reading as sent, no notice to clear, no disagreement
+   * still settling. (A list of no switches takes the full path: it has its own timing.)
+   */
+  function unchangedSinceSent(found) {
+    if (lastSentPage === null || found.length === 0 || waitingShown) return false;
+    if (lastSentPage.url !== location.href || !sameElements(found, lastSentSwitches)) return false;
+    if (lastSentPage.lang !== scan.langOf(document) || settleWait(found) > 0) return false;
+    const controls = lastSentPage.controls;
+    for (let i = 0; i < found.length; i += 1) if (!scan.readsAs(found[i], controls[i])) return false;
+    return true;
   }
 
   const sameElements = (a, b) => a.length === b.length && a.every((el, i) => el === b[i]);

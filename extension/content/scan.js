@@ -849,8 +849,10 @@
   /**
    * The setting controls inside `scope` (a document, shadow root or element), tree by tree;
    * `trees` (from treesIn(scope)) when the caller already has them, `candidatesOf` (a
-   * treeTracker's) when it keeps each tree's candidates between scans; `found`, an empty array
-   * the caller reuses from scan to scan (main.js): filled and returned, no list grown per scan.
+   * treeTracker's) when it keeps each tree's candidates between scans; `found`, an array the
+   * caller reuses from scan to scan (main.js): written from its start, its length then set to the
+   * count, and returned. Not emptied first: V8 frees an array's room when its length is set to 0,
+   * and growing it back to 50 switches again took about 1 KB per scan.
    */
   function switchesIn(scope, trees = treesIn(scope), candidatesOf = candidatesIn, found = []) {
     // The scan's radio groups and lists: two Maps made once and emptied after each scan (a
@@ -859,10 +861,11 @@
     const seenGroups = reuse ? scratchGroups : new Map();
     const counts = reuse ? scratchCounts : new Map();
     scratchInUse = true;
+    let n = 0;
     try {
-      for (let t = 0; t < trees.length; t += 1) {
+      for (let t = 0; t < trees.length && n < MAX_CONTROLS; t += 1) {
         const list = candidatesOf(trees[t]);
-        for (let i = 0; i < list.length; i += 1) {
+        for (let i = 0; i < list.length && n < MAX_CONTROLS; i += 1) {
           const el = list[i];
           let control;
           try {
@@ -870,18 +873,101 @@
           } catch {
             control = el;  // reading it threw: report it, unreadable
           }
-          if (control) found.push(control);
-          if (found.length >= MAX_CONTROLS) return found;
+          if (control) found[n++] = control;
         }
       }
       return found;
     } finally {
+      if (found.length !== n) found.length = n;
       if (reuse) {
         if (seenGroups.size > 0) seenGroups.clear();
         if (counts.size > 0) counts.clear();
         scratchInUse = false;
       }
     }
+  }
+
+  // switchCountIn's radio groups and lists, as switchesIn's scratch maps.
+  const countGroups = new Map();
+  const countLists = new Map();
+  let countInUse = false;
+
+  /**
+   * How many switches switchesIn(scope) would give, counted up to `atMost` (it stops there):
+   * highlight.js asks this of up to six ancestors of every highlighted switch, and collecting
+   * their switches only to count them was most of what an apply allocated. The same switches as
+   * switchesIn: the candidates of `scope`'s own tree below it, of the open shadow roots and
+   * same-origin frames below it (to the same depth), each through representative(). One
+   * TreeWalker a tree, no query, no list: a count needs no tree order (a radio group is one
+   * switch whichever of its radios comes first).
+   */
+  function switchCountIn(scope, atMost = MAX_CONTROLS) {
+    const reuse = !countInUse;
+    const seenGroups = reuse ? countGroups : new Map();
+    const counts = reuse ? countLists : new Map();
+    countInUse = true;
+    try {
+      return countInTree(scope, 0, Math.min(atMost, MAX_CONTROLS), 0, seenGroups, counts);
+    } finally {
+      if (reuse) {
+        if (seenGroups.size > 0) seenGroups.clear();
+        if (counts.size > 0) counts.clear();
+        countInUse = false;
+      }
+    }
+  }
+
+  /** `n` plus the switches of `tree` below it and of the trees inside it (treesIn's), up to `atMost`. */
+  function countInTree(tree, depth, atMost, n, seenGroups, counts) {
+    const doc = nodeType(tree) === DOCUMENT_NODE ? tree : ownerDocument(tree);
+    const walker = createTreeWalker.call(doc, tree, SHOW_ELEMENT, null);
+    for (let el = walkerNext.call(walker); el !== null && n < atMost; el = walkerNext.call(walker)) {
+      let candidate;
+      try {
+        candidate = isCandidate(el);
+      } catch {
+        candidate = false;
+      }
+      if (candidate) {
+        let control;
+        try {
+          control = representative(el, seenGroups, counts);
+        } catch {
+          control = el;  // as switchesIn: reading it threw, it is reported (unreadable)
+        }
+        if (control) n += 1;
+      }
+      if (depth > MAX_FRAME_DEPTH || n >= atMost) continue;  // treesIn looks no deeper
+      const inner = shadowRootGet.call(el);
+      if (inner) n = countInTree(inner, depth + 1, atMost, n, seenGroups, counts);
+      const name = localName(el);
+      if (n < atMost && (name === 'iframe' || name === 'frame')) {
+        const inside = frameDocument(el);
+        if (inside) n = countInTree(inside, depth + 1, atMost, n, seenGroups, counts);
+      }
+    }
+    return n;
+  }
+
+  /** Whether every element that labels `el` through aria-labelledby is inside `container` (no list made for one id). */
+  function labelsInside(el, container) {
+    let value;
+    try {
+      value = attr(el, 'aria-labelledby');
+    } catch {
+      return true;  // as labellingElements: no labels read
+    }
+    if (!value) return true;
+    if (!ANY_WHITESPACE.test(value)) {
+      let target = null;
+      try {
+        target = byIdNear(el, value);
+      } catch {
+        target = null;
+      }
+      return target === null || containsNode(container, target);
+    }
+    return labellingElements(el).every((label) => containsNode(container, label));
   }
 
   /** The control `node` is, or is inside (an event target from any tree), or null. */
@@ -949,6 +1035,17 @@
     return control;
   }
 
+  /**
+   * Whether `el` reads now exactly as `control` (what readControl gave): every field readControl
+   * gives, compared as read, without building the object (a re-scan of an unchanged page, most
+   * scans, builds none). Kept in step with readControl.
+   */
+  function readsAs(el, control) {
+    if (control === null || typeof control !== 'object') return false;
+    if (keyOf(el) !== control.key || labelOf(el) !== control.label || checkedOf(el) !== control.checked) return false;
+    return isDisabled(el) ? control.disabled === true : !('disabled' in control);
+  }
+
   /** The control whose key is `key`, or null. */
   function findSwitch(doc, key) {
     return switchesIn(doc).find((el) => keyOf(el) === key) || null;
@@ -969,7 +1066,7 @@
   }
 
   root.LinkedOutScan = Object.freeze({
-    SWITCH_SELECTOR, scanPage, readControl, switchesIn, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
+    SWITCH_SELECTOR, scanPage, readControl, readsAs, switchesIn, switchCountIn, labelsInside, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
     labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, treeTracker, controlAround, pageLoading,
   });
 })(globalThis);

@@ -529,6 +529,53 @@ test('a re-scan that finds the page as it was sent serialises nothing to tell (w
   assert.equal(sent[1].page.controls[1].checked, true);
 });
 
+test('a re-scan that finds the page as it was sent builds no control objects and no copy of its switches', async () => {
+  const counter = { readControl: 0, copies: 0 };
+  const { window, document, sent, clock } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true) + switchRow('other', 'Other', false) + '<aside id="feed"><p>post</p></aside>', {
+    fakeClock: true,
+    beforeScripts(w) {
+      // main.js keeps LinkedOutScan from its start: wrapped as scan.js defines it.
+      let wrapped;
+      Object.defineProperty(w, 'LinkedOutScan', {
+        configurable: true,
+        get: () => wrapped,
+        set: (real) => { wrapped = Object.freeze({ ...real, readControl: (el) => { counter.readControl += 1; return real.readControl(el); } }); },
+      });
+    },
+  });
+  await clock.advance(400);
+  assert.equal(sent.length, 1, 'the first page_state');
+  const slice = window.Array.prototype.slice;
+  window.Array.prototype.slice = function counted(...args) {
+    if (this.length > 0 && this[0] instanceof window.Element) counter.copies += 1;
+    return slice.apply(this, args);
+  };
+  counter.readControl = 0;
+  for (let i = 0; i < 3; i += 1) {
+    document.getElementById('feed').insertAdjacentHTML('afterbegin', `<article><p>post ${i}</p></article>`);
+    await clock.advance(300);
+  }
+  window.Array.prototype.slice = slice;
+  assert.equal(sent.length, 1, 'nothing new to send');
+  assert.deepEqual(counter, { readControl: 0, copies: 0 }, 'control objects built and switch lists copied for re-scans of an unchanged page');
+  // Each field still counts: a label the page changed, then a switch it flipped, are sent.
+  document.getElementById('other').textContent = 'Other, renamed';
+  await clock.advance(400);
+  assert.equal(sent.length, 2, 'the renamed switch is sent');
+  assert.equal(sent[1].page.controls[1].label, 'Other, renamed');
+  const input = document.querySelector('[aria-labelledby="other"]');
+  input.checked = true;
+  input.setAttribute('aria-checked', 'true');
+  await clock.advance(400);
+  assert.equal(sent.length, 3, 'the flipped switch is sent');
+  assert.equal(sent[2].page.controls[1].checked, true);
+  input.disabled = true;
+  await clock.advance(400);
+  // (disabled is a property: no mutation; a re-read after the flip finds it)
+  assert.equal(sent.length, 4, 'the disabled switch is sent');
+  assert.equal(sent[3].page.controls[1].disabled, true);
+});
+
 test('a shadow root attached to an element already in the page is found, even when a mutation elsewhere brought a shorter scan first', async () => {
   const { document, sent, clock } = startPage(`${switchRow('other', 'Other', false)}<div id="host"></div><footer id="status"></footer>`, { fakeClock: true });
   await clock.advance(400);

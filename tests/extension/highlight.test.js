@@ -202,13 +202,14 @@ test('the highlight\'s palette follows the page\'s own background, not the brows
   }
 });
 
-test('in an active walkthrough the reason says, before the flip, that the next page opens; the flip is reported in words', () => {
+test('in an active walkthrough the reason says, before the flip, that the next page opens; the flip is reported in words', async () => {
   const { window, document } = loadPage(PAGE);
   const H = window.LinkedOutHighlight;
   const t = (name, subs) => (subs ? `${name}(${subs.join('|')})` : name);
   const active = (v) => ({ ...v, next: { step: 'n', url: 'https://www.linkedin.com/mypreferences/d/settings/n' }, walkthrough: { active: true, still_on: 1 } });
   applyTo(window, document, active(verdict(['allowDataForGenerativeAI'], [])), t);
   assert.equal(document.querySelector('[data-linkedout-reason]').textContent, 'highlightReason(Reason for allowDataForGenerativeAI.) highlightMovesOn');
+  await new Promise((resolve) => { setTimeout(resolve, 10); });  // inserted in a task of its own
   const region = document.querySelector('[data-linkedout-announce]');
   assert.equal(region.getAttribute('role'), 'status');
   assert.equal(region.textContent, '', 'the live region is there, empty, before anything is said');
@@ -376,4 +377,27 @@ test('focus goes to a highlighted switch inside a shadow root', () => {
   const { highlighted } = applyVerdictTo(window, document, verdict(['allowAdsByGender'], []));
   assert.equal(window.LinkedOutHighlight.focusFirstSwitch(document, highlighted), true);
   assert.equal(shadow.activeElement, shadow.querySelector('input'));
+});
+
+test('the palette under layered, half-transparent backgrounds is the one back-to-front blending gives', () => {
+  let state = 7;
+  const next = (n) => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state % n; };
+  const channel = (v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const lum = ({ r, g, b }) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const hex = (h) => ({ r: parseInt(h.slice(1, 3), 16), g: parseInt(h.slice(3, 5), 16), b: parseInt(h.slice(5, 7), 16) });
+  const contrast = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const worst = (colours, bg) => Math.min(...colours.map((c) => contrast(lum(hex(c)), bg)));
+  let dark = 0;
+  for (let i = 0; i < 60; i += 1) {
+    const layers = [0, 1, 2].map(() => ({ r: next(256), g: next(256), b: next(256), a: next(3) === 0 ? 0 : [0.25, 0.5, 0.8, 1][next(4)] }));
+    const css = (l) => `background-color: rgba(${l.r}, ${l.g}, ${l.b}, ${l.a})`;
+    const { window, document } = loadPage(`<html><body><div style="${css(layers[0])}"><div style="${css(layers[1])}"><p id="x" style="${css(layers[2])}">x</p></div></div></body></html>`);
+    // Back to front, over white: the outermost layer first.
+    const blended = layers.reduce((under, top) => ({ r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a) }), { r: 255, g: 255, b: 255 });
+    const bg = lum(blended);
+    const expected = worst(['#ff8a80', '#ffb4ab', '#ffdad6'], bg) > worst(['#c5221f', '#8c1d18', '#8c1d18'], bg) ? 'dark' : 'light';
+    if (expected === 'dark') dark += 1;
+    assert.equal(window.LinkedOutHighlight.paletteFor(document.getElementById('x')), expected, `layers ${JSON.stringify(layers)}`);
+  }
+  assert.ok(dark > 5 && dark < 55, `both palettes come up (${dark} dark of 60)`);
 });

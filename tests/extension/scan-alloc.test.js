@@ -112,7 +112,7 @@ test('a scan of switches of the usual shape reads no class attribute (each read 
   assert.equal(reads.class, 0, `${reads.class} class attributes read as strings for 51 switches`);
 });
 
-test('applying a verdict builds no Set and no list per switch (it answers most scans that send)', () => {
+test('applying a verdict builds no Map or Set and no list per switch (it answers most scans that send)', () => {
   const { window, document } = loadPage(`<html lang="en"><body><main id="m">${rows(50)}</main></body></html>`);
   const scan = window.LinkedOutScan;
   const highlight = window.LinkedOutHighlight;
@@ -131,5 +131,18 @@ test('applying a verdict builds no Set and no list per switch (it answers most s
   assert.equal(document.querySelectorAll('[data-linkedout-row]').length, 1, 'one row marked');
   assert.equal(document.querySelectorAll('[data-linkedout-reason]').length, 1, 'one reason, kept');
   assert.equal(switches[0].getAttribute('data-linkedout'), 'switch-off');
-  assert.deepEqual({ ...counts, arraysFrom }, { Map: 3, Set: 0, arraysFrom: 0 }, 'made by three applies: the verdict\'s marks (a Map each), nothing else');
+  assert.deepEqual({ ...counts, arraysFrom }, { Map: 0, Set: 0, arraysFrom: 0 }, 'Maps, Sets and Array.from copies made by three applies');
+});
+
+test('a scan\'s presence checker is made once, not per scan (scan-cost.test.js holds that each scan measures afresh)', () => {
+  const { window } = loadPage(`<html lang="en"><body><main id="m">${rows(5)}</main></body></html>`, {
+    files: ['lib/protocol.js', 'content/scan.js', 'content/presence.js', 'content/tree-style.js', 'content/highlight.js'],
+  });
+  const presence = window.LinkedOutPresence;
+  presence.forScan();
+  const counts = countCollections(window);
+  const first = presence.forScan();
+  const second = presence.forScan();
+  assert.deepEqual({ ...counts }, { Map: 0, Set: 0 }, 'Maps and Sets made by two scans\' checkers');
+  assert.equal(first, second, 'one checker, reused');
 });
