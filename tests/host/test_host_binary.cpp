@@ -8,7 +8,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -17,6 +16,7 @@
 
 #include "json_util.hpp"
 #include "test_dispatch_support.hpp"
+#include "test_pipe_write.hpp"
 
 extern char** environ;
 
@@ -70,7 +70,7 @@ class SpawnedHost {
     ::close(from_child[1]);
     in_ = to_child[1];
     out_ = from_child[0];
-    ::fcntl(in_, F_SETFL, ::fcntl(in_, F_GETFL) | O_NONBLOCK);
+    test_support::make_non_blocking(in_);
   }
 
   ~SpawnedHost() {
@@ -85,20 +85,8 @@ class SpawnedHost {
   // Every byte, or false when the host is gone or takes nothing more for kDeadline (a blocking
   // write would hang the test program if the host stopped reading).
   bool write_bytes(std::string_view bytes) {
-    auto until = Clock::now() + kDeadline;
-    while (!bytes.empty()) {
-      const ssize_t n = ::write(in_, bytes.data(), bytes.size());
-      if (n > 0) {
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-        until = Clock::now() + kDeadline;
-        continue;
-      }
-      if (n < 0 && errno == EINTR) continue;
-      if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) || Clock::now() >= until) return false;
-      pollfd p{in_, POLLOUT, 0};
-      ::poll(&p, 1, 100);
-    }
-    return true;
+    return test_support::write_with_deadline(in_, bytes, std::chrono::duration_cast<std::chrono::milliseconds>(kDeadline)) ==
+           test_support::PipeWrite::ok;
   }
   void send(const json& message) { REQUIRE(write_bytes(frame_of(message.dump()))); }
 

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <thread>
 
+#include "test_pipe_write.hpp"
 #include "test_support.hpp"
 #include <vector>
 
@@ -164,7 +165,7 @@ class HostProcess {
     stdout_fd_ = out_pipe[0];
     // Writes wait in poll() with a deadline like reads do: a host that stops reading while its
     // replies fill the other pipe must fail the test, not block it forever.
-    ::fcntl(stdin_fd_, F_SETFL, ::fcntl(stdin_fd_, F_GETFL) | O_NONBLOCK);
+    test_support::make_non_blocking(stdin_fd_);
   }
 
   ~HostProcess() {
@@ -184,25 +185,10 @@ class HostProcess {
   // Writes every byte; false when the host closed its stdin (EPIPE), is gone, or takes nothing
   // more for `timeout`.
   bool write_all(std::string_view bytes, std::chrono::milliseconds timeout = kReplyTimeout) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (!bytes.empty()) {
-      const ssize_t n = ::write(stdin_fd_, bytes.data(), bytes.size());
-      if (n >= 0) {
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-        deadline = std::chrono::steady_clock::now() + timeout;
-        continue;
-      }
-      if (errno == EINTR) continue;
-      if (errno != EAGAIN && errno != EWOULDBLOCK) return false;
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) {
-        MESSAGE("the host took no more input for " << timeout.count() << " ms (" << bytes.size() << " bytes left)");
-        return false;
-      }
-      pollfd p{stdin_fd_, POLLOUT, 0};
-      ::poll(&p, 1, static_cast<int>(left.count()));
-    }
-    return true;
+    const auto result = test_support::write_with_deadline(stdin_fd_, bytes, timeout);
+    if (result == test_support::PipeWrite::timed_out)
+      MESSAGE("the host took no more input for " << timeout.count() << " ms");
+    return result == test_support::PipeWrite::ok;
   }
   bool send(std::string_view body) { return write_all(frame(body)); }
   bool send_json(const json& message) { return send(message.dump()); }
