@@ -5801,7 +5801,7 @@ const background_host_js = (function () {
 // lib/protocol.js: included above
 // The built-in core's loader (scripts/build-wasm; scripts/setup and scripts/package build it):
 // a static import, as Chromium allows no import() in a service worker. It sets LinkedOutCore.
-// In extension/background.js it is loaded first instead (importScripts; Firefox's manifest list).
+// In extension/background.js the worker loads it first instead (Firefox: the manifest lists it).
 // core/linkedout-core.js: loaded before this file (see the top)
 // lib/host-connection.js: included above
 // lib/core-backend.js: included above
