@@ -621,6 +621,8 @@ export function launch(kind, profile) {
       executablePath: FIREFOX,
       headless: true,
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      // JS_GC_PROFILE_NURSERY=0: Firefox prints every minor GC on its output; show it.
+      dumpio: Boolean(process.env.JS_GC_PROFILE_NURSERY),
       extraPrefsFirefox: {
         // Full timer resolution (the page is cross-origin isolated too), and no network at all.
         'privacy.reduceTimerPrecision': false,

@@ -7,8 +7,15 @@
 // after it. It prints how many GCs of each kind began in each place, and the runs that held one
 // against those that did not (median and slowest).
 //
+// --parts: instead, how many minor GCs each part of a run makes when it runs alone many times
+// (with the harness's step it needs before it: a feed card before a scan after a change, the marks
+// cleared before an apply): a count, not bytes (Firefox's nursery is resized from 256 KiB up, and a
+// minor GC has other reasons than a full nursery). With JS_GC_PROFILE_NURSERY=0 in the environment
+// Firefox prints every minor GC (reason, nursery size, survival, µs per phase) and the browser's
+// output is shown.
+//
 //   node bench/gc_places_firefox.mjs --host PATH [--reps N] [--full] [--spacing back-to-back|tasks]
-//                                    [--gap MS] [--json OUT]
+//                                    [--gap MS] [--json OUT] [--parts [--iterations N]]
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SPACINGS, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
@@ -21,6 +28,8 @@ const full = args.includes('--full');
 const spacing = arg('--spacing', 'back-to-back');
 const gapMs = Number(arg('--gap', DEFAULT_GAP_MS));
 const jsonOut = arg('--json', null);
+const partsMode = args.includes('--parts');
+const iterations = Number(arg('--iterations', 1000));
 if (!host) throw new Error('--host PATH is required');
 if (!SPACINGS.includes(spacing)) throw new Error(`--spacing is ${SPACINGS.join(' or ')}`);
 
@@ -36,7 +45,42 @@ try {
   for (const script of [SCAN_AS_MAIN_DOES, FLOOR_WORK, FEED_CARD]) await world.addScript(script);
   const verdict = await askHost(host, await world.evaluate(() => globalThis.__benchScan().state));
   const load = loadavg()[0];
-  const out = await world.evaluate(async (verdictArg, repsArg, fullArg, spacingArg, gapArg) => {
+  if (partsMode) {
+    // Each part in an evaluation of its own (a long one would meet the protocol's timeout).
+    await world.evaluate((verdictArg) => {
+      const H = globalThis.LinkedOutHighlight;
+      const settle = () => { void document.body.offsetHeight; };
+      let i = 0;
+      const card = () => { globalThis.__benchFeedCard(i); i += 1; globalThis.__benchNoteMutations(); settle(); };
+      let switches = globalThis.__benchScan(false).switches;
+      globalThis.__parts = {
+        'feed card (harness)': card,
+        'feed card + scan after a change': () => { card(); switches = globalThis.__benchScan(false).switches; },
+        'scan after no change': () => { switches = globalThis.__benchScan(false).switches; },
+        'clear marks (harness)': () => { H.clearAll(document); settle(); },
+        'clear marks + applyVerdict': () => { H.clearAll(document); settle(); H.applyVerdict(document, verdictArg, switches); },
+        'clear marks + applyVerdict + layout': () => { H.clearAll(document); settle(); H.applyVerdict(document, verdictArg, switches); settle(); },
+        'full walk scan': () => { switches = globalThis.__benchScan(true).switches; },
+      };
+    }, verdict);
+    const parts = { minorGcs: {} };
+    const names = await world.evaluate(() => Object.keys(globalThis.__parts));
+    for (const name of names) {
+      const count = await world.evaluate((partName, n) => {
+        const gc = window.wrappedJSObject.performance.mozMemory.gc;
+        const fn = globalThis.__parts[partName];
+        for (let k = 0; k < 50; k += 1) fn();
+        const c0 = gc.minorGCCount;
+        for (let k = 0; k < n; k += 1) fn();
+        return gc.minorGCCount - c0;
+      }, name, iterations);
+      (parts.minorGcs[name] ||= []).push(count);
+    }
+    console.log(`${await browser.version()}, Xray sandbox, ${iterations} iterations a part, load average ${load.toFixed(2)}; minor GCs (a count, not bytes)`);
+    for (const [name, [count]] of Object.entries(parts.minorGcs)) console.log(`  ${name.padEnd(40)} ${String(count).padStart(5)}`);
+    if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ browser: await browser.version(), load_average: load, iterations, ...parts }, null, 1)}\n`);
+  }
+  const out = partsMode ? null : await world.evaluate(async (verdictArg, repsArg, fullArg, spacingArg, gapArg) => {
     const gc = window.wrappedJSObject.performance.mozMemory.gc;
     // [minor GCs, major GCs, major GC slices] so far; a major GC is one slice or more.
     const counters = () => [gc.minorGCCount, gc.majorGCCount, gc.sliceCount];
@@ -79,6 +123,12 @@ try {
     runs.push({ at: [counters()] });
     return runs;
   }, verdict, reps, full, spacing, gapMs);
+  if (!partsMode) report(out, load, await browser.version());
+} finally {
+  await browser.close();
+}
+
+function report(out, load, version) {
   // Each place's GCs: the counters' growth from its boundary to the next one.
   const places = Object.fromEntries(PLACES.map((p) => [p, { minor: 0, major: 0, slices: 0 }]));
   const perRun = [];
@@ -95,7 +145,7 @@ try {
   }
   const f = (v) => v.toFixed(2);
   const stats = (list) => { const s = summarize(list.length ? list : [0]); return `${list.length} runs, median ${f(s.median)} ms, slowest ${f(s.max)} ms`; };
-  console.log(`${await browser.version()}, Xray sandbox, ${reps} runs (${full ? 'full walk' : 'after a page change'}), ${spacing === 'tasks' ? `each in a task of its own after ${gapMs} ms idle` : 'back to back in one task'}, load average ${load.toFixed(2)}`);
+  console.log(`${version}, Xray sandbox, ${reps} runs (${full ? 'full walk' : 'after a page change'}), ${spacing === 'tasks' ? `each in a task of its own after ${gapMs} ms idle` : 'back to back in one task'}, load average ${load.toFixed(2)}`);
   console.log(`  scan + apply  ${JSON.stringify(summarize(perRun.map((r) => r.run)), (k, v) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`);
   console.log(`  floor         ${JSON.stringify(summarize(perRun.map((r) => r.floor)), (k, v) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`);
   console.log('  GCs by where they began: minor GCs, major GCs ended, major GC slices');
@@ -107,9 +157,7 @@ try {
   console.log('  the 10 slowest runs: run ms, floor ms, GCs inside (minor / major slices)');
   for (const r of slow) console.log(`    #${String(r.i).padStart(3)}  ${f(r.run).padStart(6)}  floor ${f(r.floor)}  ${r.minor} / ${r.slices}`);
   if (jsonOut) {
-    writeFileSync(jsonOut, `${JSON.stringify({ browser: await browser.version(), load_average: load, reps, scan: full ? 'full walk' : 'after a page change',
+    writeFileSync(jsonOut, `${JSON.stringify({ browser: version, load_average: load, reps, scan: full ? 'full walk' : 'after a page change',
       spacing, gap_ms: spacing === 'tasks' ? gapMs : 0, places, runs: perRun.map((r) => ({ ...r, run: Number(r.run.toFixed(3)), floor: Number(r.floor.toFixed(3)) })) })}\n`);
   }
-} finally {
-  await browser.close();
 }
