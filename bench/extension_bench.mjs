@@ -306,8 +306,9 @@ export const WORLDS = ['content', 'main'];
 // How the runs are spaced. back-to-back: every run in the one task that runs the loop, no idle
 // time between them (the bench up to round 5). tasks: each run in a task of its own, after
 // DEFAULT_GAP_MS of idle time (or --gap), as main.js's debounced scans come (at least 250 ms after
-// the last change). 100 ms: in a trace of 300 runs (bench/trace_outliers.mjs --spacing tasks),
-// no GC was left in a span (20 ms left incremental marking steps in 5).
+// the last change). 100 ms, less than that least idle time: in traces of 300 runs
+// (bench/trace_outliers.mjs --spacing tasks, at 20 and 100 ms) no scavenge and no major GC's end
+// was left in a span, only incremental marking steps (4-5, ~1 ms each).
 export const SPACINGS = ['back-to-back', 'tasks'];
 export const DEFAULT_GAP_MS = 100;
 
@@ -614,10 +615,15 @@ async function measureDebounce(browser, html, verdict, mutationMs) {
   };
 }
 
+// One evaluation holds a whole timed loop: with idle time between runs, 200 runs of each kind
+// take ~45 s, more runs longer than puppeteer's default 180 s.
+const PROTOCOL_TIMEOUT_MS = 30 * 60 * 1000;
+
 export function launch(kind, profile) {
   if (kind === 'firefox') {
     return puppeteer.launch({
       browser: 'firefox',
+      protocolTimeout: PROTOCOL_TIMEOUT_MS,
       executablePath: FIREFOX,
       headless: true,
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
@@ -635,6 +641,7 @@ export function launch(kind, profile) {
   }
   return puppeteer.launch({
     executablePath: CHROMIUM,
+    protocolTimeout: PROTOCOL_TIMEOUT_MS,
     headless: true,
     userDataDir: profile,
     args: [
