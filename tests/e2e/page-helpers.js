@@ -29,17 +29,13 @@ export function readSwitches(page) {
   }));
 }
 
-// Both waits below read only the document's elements and attributes, so they are re-checked on
-// each change to it (`polling: 'mutation'`, as waitForSelector does) rather than on every
-// animation frame, which keeps the browser painting frames for as long as it waits.
-
 // Waits until `count` switches are rendered (and, if given, the first has `firstKey`).
 export function waitForSwitches(page, count, firstKey = null, timeout = 10000) {
   return page.waitForFunction((n, key, selector) => {
     const inputs = document.querySelectorAll(selector);
     if (inputs.length !== n) return false;
     return !key || (inputs[0].getAttribute('aria-labelledby') ?? inputs[0].id) === key;
-  }, { timeout, polling: 'mutation' }, count, firstKey, REPLICA_SWITCHES);
+  }, { timeout }, count, firstKey, REPLICA_SWITCHES);
 }
 
 // Every element the extension marked, anywhere in the document, as {tag, key, mark}.
@@ -60,7 +56,7 @@ export async function waitForMarks(page, expected, timeout = 10000) {
       const got = [...document.querySelectorAll('[data-linkedout]')]
         .map((el) => [el.getAttribute('aria-labelledby') ?? el.id, el.getAttribute('data-linkedout')]).sort();
       return JSON.stringify(got) === wantJson;
-    }, { timeout, polling: 'mutation' }, want);
+    }, { timeout }, want);
   } catch (error) {
     const marks = await readMarks(page).catch(() => 'unreadable');
     throw new Error(`marks never became ${want}; last seen ${JSON.stringify(marks)} (${error.message})`);
