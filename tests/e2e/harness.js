@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { it } from 'node:test';
 
 import puppeteer from 'puppeteer-core';
+import { bundle, OUT_FILE as BACKGROUND_BUNDLE } from '../../scripts/bundle-background';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '../..');
@@ -113,6 +114,14 @@ const CHROMIUM_QUIET_FLAGS = [
   '--disable-features=NetworkTimeServiceQuerying',
 ];
 
+// The browsers run extension/background.js, built from background/ (not committed): a test of a
+// stale or missing one would test other code than the sources say.
+function assertBackgroundFresh() {
+  const current = existsSync(BACKGROUND_BUNDLE) ? readFileSync(BACKGROUND_BUNDLE, 'utf8') : null;
+  if (current === null) throw new Error('extension/background.js is missing: run scripts/setup (or scripts/bundle-background)');
+  if (current !== bundle()) throw new Error('extension/background.js is stale: run scripts/bundle-background');
+}
+
 // withExtension: false gives a plain browser on the replica (the replica's own tests).
 // firefoxPrefs / extraEnv: added to the profile's prefs and the browser's environment (policy tests).
 // extensionDir: load another copy of the extension (e.g. one without its `key`, as a store installs
@@ -123,6 +132,7 @@ const CHROMIUM_QUIET_FLAGS = [
 export async function launchBrowser(kind, { replica, registerHost = true, withExtension = true, lang = 'en-US', uiLang = null, headless = true, firefoxPrefs = {}, extraEnv = {}, extensionDir = EXTENSION_DIR } = {}) {
   const { binary, skip } = browserAvailability(kind);
   if (skip) throw new Error(skip);
+  if (withExtension && extensionDir === EXTENSION_DIR) assertBackgroundFresh();
   const root = mkdtempSync(path.join(os.tmpdir(), `linkedout-e2e-${kind}-`));
   const home = path.join(root, 'home');
   const dataDir = path.join(root, 'data');

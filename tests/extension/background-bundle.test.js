@@ -44,6 +44,7 @@ test('a wake loads the background as classic scripts (one file and the core\'s l
 });
 
 test('extension/background.js is fresh: bundling the sources again changes nothing', () => {
+  assert.ok(fs.existsSync(OUT_FILE), 'missing (built, not committed): run scripts/setup or scripts/bundle-background');
   assert.ok(bundle() === fs.readFileSync(OUT_FILE, 'utf8'), 'stale: run scripts/bundle-background');
 });
 

@@ -1,7 +1,8 @@
 // Checks the two store archives scripts/package wrote:
 //   node check-extension-archives.mjs VERSION DIST_DIR EXTENSION_DIR
-// Each must hold exactly the files of extension/, with the manifest its store needs and the
-// version from VERSION.
+// Each must hold exactly the files of extension/ (the background's sources in background/ as the one
+// background.js they are joined into: scripts/bundle-background), with the manifest its store needs
+// and the version from VERSION.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,7 +20,8 @@ function filesUnder(dir, prefix = "") {
   }
   return out;
 }
-const sourceFiles = filesUnder(extensionDir).sort();
+const sourceFiles = filesUnder(extensionDir).filter((file) => !file.startsWith("background/")).sort();
+if (!sourceFiles.includes("background.js")) problems.push(`${extensionDir}/background.js is missing: run scripts/bundle-background`);
 const source = JSON.parse(fs.readFileSync(path.join(extensionDir, "manifest.json"), "utf8"));
 
 for (const store of ["chrome", "firefox"]) {
