@@ -8,6 +8,10 @@
 #error "spdlog_library.cpp is spdlog's compiled half: build with SPDLOG_COMPILED_LIB"
 #endif
 
+// The declarations first: spdlog's common.h also undoes a SPDLOG_HEADER_ONLY set on the command line
+// (cmake/windows_deps.cmake's header target does), without which no -inl.h includes its header.
+#include <spdlog/spdlog.h>
+
 #include <mutex>
 #include <spdlog/common-inl.h>
 #include <spdlog/details/backtracer-inl.h>
