@@ -13,7 +13,11 @@
 //
 //   node bench/extension_bench.mjs --host PATH [--browser chromium|firefox] [--checkboxes N]
 //                                  [--json OUT] [--reps N] [--nodes N] [--quick] [--no-debounce]
-//                                  [--world content|main]
+//                                  [--world content|main] [--spacing tasks|back-to-back] [--gap MS]
+//
+// --spacing tasks (the default): each run in a task of its own after --gap ms (100) of idle time,
+// as main.js's debounced scans come after a change; back-to-back: every run in one task, no idle
+// time between runs (the bench up to round 5). The timed span is the same in both.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +31,7 @@ const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const PAGE_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 
 function parseArgs(argv) {
-  const opts = { host: null, json: null, reps: 50, nodes: 10000, controls: 50, mutationMs: 2000, browser: 'chromium', checkboxes: 0, debounce: true, world: 'content' };
+  const opts = { host: null, json: null, reps: 50, nodes: 10000, controls: 50, mutationMs: 2000, browser: 'chromium', checkboxes: 0, debounce: true, world: 'content', spacing: 'tasks', gap: DEFAULT_GAP_MS };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -52,6 +56,11 @@ function parseArgs(argv) {
       opts.world = value();
       if (!WORLDS.includes(opts.world)) throw new Error('--world is content or main');
     }
+    else if (flag === '--spacing') {
+      opts.spacing = value();
+      if (!SPACINGS.includes(opts.spacing)) throw new Error(`--spacing is ${SPACINGS.join(' or ')}`);
+    }
+    else if (flag === '--gap') opts.gap = count();
     else if (flag === '--mutation-ms') opts.mutationMs = count();
     else if (flag === '--quick') { opts.reps = 10; opts.mutationMs = 1200; }
     else if (flag === '--no-debounce') opts.debounce = false;
@@ -294,6 +303,15 @@ globalThis.__benchFloorSteps = (runs) => {
 
 export const WORLDS = ['content', 'main'];
 
+// How the runs are spaced. back-to-back: every run in the one task that runs the loop, no idle
+// time between them (the bench up to round 5). tasks: each run in a task of its own, after
+// DEFAULT_GAP_MS of idle time (or --gap), as main.js's debounced scans come (at least 250 ms after
+// the last change). 100 ms, less than that least idle time: in traces of 300 runs
+// (bench/trace_outliers.mjs --spacing tasks, at 20 and 100 ms) no scavenge and no major GC's end
+// was left in a span, only incremental marking steps (4-5, ~1 ms each).
+export const SPACINGS = ['back-to-back', 'tasks'];
+export const DEFAULT_GAP_MS = 100;
+
 /**
  * Where the content scripts run in `page`: {name, evaluate(fn, ...args), addScript(text)}.
  * 'content' is the world a content script has: in Chromium an isolated world of the page (CDP
@@ -364,7 +382,7 @@ export async function openSettingsPage(browser, html, extra = () => null) {
   return page;
 }
 
-async function measureScanAndApply(browser, engine, worldName, html, verdict, reps) {
+async function measureScanAndApply(browser, engine, worldName, html, verdict, reps, spacing = 'tasks', gapMs = DEFAULT_GAP_MS) {
   const page = await openSettingsPage(browser, html);
   await page.addStyleTag({ content: source('extension/content/highlight.css') });
   const world = await contentWorld(page, engine, worldName);
@@ -376,7 +394,7 @@ async function measureScanAndApply(browser, engine, worldName, html, verdict, re
   await world.addScript(SCAN_AS_MAIN_DOES);
   await world.addScript(FLOOR_WORK);
   await world.addScript(FEED_CARD);
-  const out = await world.evaluate((verdictArg, repsArg) => {
+  const out = await world.evaluate(async (verdictArg, repsArg, spacingArg, gapArg) => {
     const warmup = 10;
     const scan = [];
     const apply = [];
@@ -391,6 +409,7 @@ async function measureScanAndApply(browser, engine, worldName, html, verdict, re
     const fullLayout = [];
     const totalScript = [];
     const fullTotalScript = [];
+    const gcInside = { after_change: 0, full_walk: 0 };
     let marks = null;
     let floorSteps = 0;
     // One scan + apply from a page with every mark cleared: the style and layout the marks cause
@@ -401,12 +420,29 @@ async function measureScanAndApply(browser, engine, worldName, html, verdict, re
     // script and that layout are also given apart. `heap`: the JS heap bytes the span allocated.
     const heapNow = () => performance.memory.usedJSHeapSize;
     let heapDelta = 0;
-    const run = (full, i, heap = false) => {
+    // Whether a GC ran inside a span, read just outside it: Firefox counts its GCs and GC slices
+    // (performance.mozMemory, with dom.enable_memory_stats, read from the page's side of the Xray);
+    // Chromium has no count, so a span after which the JS heap is smaller than before it held a
+    // GC that freed memory (a scavenge or a major GC's end; an incremental marking step frees
+    // nothing and is not seen here: bench/trace_outliers.mjs sees every one).
+    const pageWindow = typeof window.wrappedJSObject === 'object' ? window.wrappedJSObject : window;
+    const mozGc = pageWindow.performance && pageWindow.performance.mozMemory ? pageWindow.performance.mozMemory.gc : null;
+    const preciseHeap = !mozGc && performance.memory && typeof globalThis.gc === 'function';
+    const gcProbe = mozGc ? () => mozGc.gcNumber + mozGc.sliceCount : preciseHeap ? heapNow : () => 0;
+    const gcRanBetween = mozGc ? (before, after) => after !== before : (before, after) => after < before;
+    const gcHow = mozGc ? 'GC and slice counters' : preciseHeap ? 'JS heap shrank' : null;
+    // The harness's part of a run: the page's change (a feed card; the mutation records handed to
+    // the tracker) over a page with every mark cleared, style and layout settled.
+    const prepare = (full, i) => {
       globalThis.LinkedOutHighlight.clearAll(document);
       if (!full) globalThis.__benchFeedCard(i);
       globalThis.__benchNoteMutations();
       void document.body.offsetHeight; // settle style and layout outside the timed part
+    };
+    // The timed span.
+    const span = (full, heap = false) => {
       const h0 = heap ? heapNow() : 0;
+      const g0 = heap ? 0 : gcProbe();  // (not read while counting bytes: a read allocates)
       const t0 = performance.now();
       const { switches, state } = globalThis.__benchScan(full);
       const t1 = performance.now();
@@ -414,25 +450,39 @@ async function measureScanAndApply(browser, engine, worldName, html, verdict, re
       const tA = performance.now();
       void document.body.offsetHeight; // the style/layout the marks cause is part of applying them
       const t2 = performance.now();
+      const gc = heap ? false : gcRanBetween(g0, gcProbe());
       if (heap) heapDelta = heapNow() - h0;
-      return [t1 - t0, t2 - t1, state, tA - t1, t2 - tA];
+      return [t1 - t0, t2 - t1, state, tA - t1, t2 - tA, gc];
     };
+    const run = (full, i, heap = false) => {
+      prepare(full, i);
+      return span(full, heap);
+    };
+    // --spacing tasks: the page's change in one task, then idle time (main.js scans at least its
+    // debounce, 250 ms, after a change: the browser's own tasks, its GC among them, run there),
+    // then the floor and the span in a task of their own. back-to-back: the whole loop in one task.
+    const idle = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
     const warm = [];
     for (let i = 0; i < warmup + repsArg; i += 1) {
-      // The floor: fixed pure-JS work of about the same length, no DOM, no allocation, timed in
-      // the same pattern right before each run: its spread is the machine's and the engine's
-      // own (preemption, frequency, timers), not the scan's.
-      if (i === warmup) floorSteps = globalThis.__benchFloorSteps(warm.slice(warmup >> 1));
-      if (i >= warmup) {
-        const f0 = performance.now();
-        globalThis.__benchFloorWork(floorSteps);
-        floor.push(performance.now() - f0);
-      }
       // Alternately first: the full walk and the scan after a page change.
-      for (const full of i % 2 === 0 ? [false, true] : [true, false]) {
-        const [s, a, state, script, forced] = run(full, i);
+      const order = i % 2 === 0 ? [false, true] : [true, false];
+      for (let k = 0; k < 2; k += 1) {
+        const full = order[k];
+        prepare(full, i);
+        if (spacingArg === 'tasks') await idle(gapArg);
+        // The floor: fixed pure-JS work of about the same length, no DOM, no allocation, timed in
+        // the same pattern right before the first run of each round: its spread is the machine's
+        // and the engine's own (preemption, frequency, timers), not the scan's.
+        if (k === 0 && i === warmup) floorSteps = globalThis.__benchFloorSteps(warm.slice(warmup >> 1));
+        if (k === 0 && i >= warmup) {
+          const f0 = performance.now();
+          globalThis.__benchFloorWork(floorSteps);
+          floor.push(performance.now() - f0);
+        }
+        const [s, a, state, script, forced, gc] = span(full);
         if (i === 0 && full) marks = { controls: state.controls.length };
         if (i < warmup) { if (!full) warm.push(s + a); continue; }
+        if (gc) gcInside[full ? 'full_walk' : 'after_change'] += 1;
         if (full) { fullScan.push(s); fullApply.push(a); fullTotal.push(s + a); fullApplyScript.push(script); fullLayout.push(forced); fullTotalScript.push(s + script); }
         else { scan.push(s); apply.push(a); total.push(s + a); applyScript.push(script); layout.push(forced); totalScript.push(s + script); }
       }
@@ -463,8 +513,8 @@ async function measureScanAndApply(browser, engine, worldName, html, verdict, re
     marks.highlighted = document.querySelectorAll('input[data-linkedout="switch-off"]').length;
     marks.ok = document.querySelectorAll('input[data-linkedout="ok"]').length;
     marks.rows = document.querySelectorAll('[data-linkedout-row]').length;
-    return { scan, apply, total, fullScan, fullApply, fullTotal, floor, floorSteps, marks, applyScript, layout, fullApplyScript, fullLayout, totalScript, fullTotalScript, bytes };
-  }, verdict, reps);
+    return { scan, apply, total, fullScan, fullApply, fullTotal, floor, floorSteps, marks, applyScript, layout, fullApplyScript, fullLayout, totalScript, fullTotalScript, bytes, gcInside: { ...gcInside, how: gcHow } };
+  }, verdict, reps, spacing, gapMs);
   await page.close();
   return { ...out, world: { name: world.name, ...seen } };
 }
@@ -565,23 +615,33 @@ async function measureDebounce(browser, html, verdict, mutationMs) {
   };
 }
 
+// One evaluation holds a whole timed loop: with idle time between runs, 200 runs of each kind
+// take ~45 s, more runs longer than puppeteer's default 180 s.
+const PROTOCOL_TIMEOUT_MS = 30 * 60 * 1000;
+
 export function launch(kind, profile) {
   if (kind === 'firefox') {
     return puppeteer.launch({
       browser: 'firefox',
+      protocolTimeout: PROTOCOL_TIMEOUT_MS,
       executablePath: FIREFOX,
       headless: true,
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      // JS_GC_PROFILE_NURSERY=0: Firefox prints every minor GC on its output; show it.
+      dumpio: Boolean(process.env.JS_GC_PROFILE_NURSERY),
       extraPrefsFirefox: {
         // Full timer resolution (the page is cross-origin isolated too), and no network at all.
         'privacy.reduceTimerPrecision': false,
         'network.dns.localDomains': 'www.linkedin.com',
         'network.proxy.type': 0,
+        // performance.mozMemory: the GC counters that say whether a GC ran inside a span.
+        'dom.enable_memory_stats': true,
       },
     });
   }
   return puppeteer.launch({
     executablePath: CHROMIUM,
+    protocolTimeout: PROTOCOL_TIMEOUT_MS,
     headless: true,
     userDataDir: profile,
     args: [
@@ -612,7 +672,7 @@ async function main() {
     await probe.close();
     const verdict = await askHost(opts.host, pageState);
 
-    const timing = await measureScanAndApply(browser, opts.browser, opts.world, html, verdict, opts.reps);
+    const timing = await measureScanAndApply(browser, opts.browser, opts.world, html, verdict, opts.reps, opts.spacing, opts.gap);
     const debounce = opts.debounce ? await measureDebounce(browser, html, verdict, opts.mutationMs) : null;
     const result = {
       browser: version,
@@ -621,6 +681,12 @@ async function main() {
       // it counts scans and messages, it times nothing).
       world: timing.world,
       page: { elements: pageElements, controls: timing.marks.controls, list_checkboxes: opts.checkboxes },
+      // How the runs were spaced: each in a task of its own after gap_ms of idle time, or all back
+      // to back in one task (no idle time: every GC of the loop lands in it).
+      spacing: { kind: opts.spacing, gap_ms: opts.spacing === 'tasks' ? opts.gap : 0 },
+      // Runs whose span held a GC (how: Firefox's GC counters, or Chromium's JS heap shrinking
+      // across the span, which misses incremental marking steps).
+      gc_in_span: timing.gcInside,
       verdict: { highlight: verdict.highlight.length, ok: verdict.ok.length, unknown: verdict.unknown.length },
       marks: { highlighted: timing.marks.highlighted, ok: timing.marks.ok, rows: timing.marks.rows },
       // The scan main.js makes after a page change (the trees kept, the added nodes walked) ...
@@ -679,7 +745,7 @@ async function main() {
 function printTable(r) {
   const f = (v) => v.toFixed(2);
   const lines = [
-    `extension (${r.browser}, ${r.world.name} world, ${r.page.elements} elements${r.page.list_checkboxes ? ` (${r.page.list_checkboxes} list checkboxes)` : ''}, ${r.page.controls} switches; verdict: ${r.verdict.highlight} highlight, ${r.verdict.ok} ok, ${r.verdict.unknown} unknown)`,
+    `extension (${r.browser}, ${r.world.name} world, ${r.spacing.kind === 'tasks' ? `each run a task of its own after ${r.spacing.gap_ms} ms idle` : 'runs back to back in one task'}, ${r.page.elements} elements${r.page.list_checkboxes ? ` (${r.page.list_checkboxes} list checkboxes)` : ''}, ${r.page.controls} switches; verdict: ${r.verdict.highlight} highlight, ${r.verdict.ok} ok, ${r.verdict.unknown} unknown)`,
     '  after a page change (trees kept, added nodes walked):',
     `  scan                 median ${f(r.scan_ms.median)} ms   p99 ${f(r.scan_ms.p99)} ms`,
     `  apply verdict        median ${f(r.apply_ms.median)} ms   p99 ${f(r.apply_ms.p99)} ms   (layout included: script ${f(r.apply_script_ms.median)} + layout ${f(r.layout_ms.median)} median)`,
@@ -690,6 +756,7 @@ function printTable(r) {
     `  scan + apply         median ${f(r.full_walk.scan_and_apply_ms.median)} ms   p99 ${f(r.full_walk.scan_and_apply_ms.p99)} ms   target p99 <= 5 ms: ${r.target.met_full_walk ? 'met' : 'MISSED'}   p99/median ${f(r.full_walk.scan_and_apply_ms.p99 / r.full_walk.scan_and_apply_ms.median)}`,
     `  scan + apply script  median ${f(r.full_walk.scan_and_apply_script_ms.median)} ms   p99 ${f(r.full_walk.scan_and_apply_script_ms.p99)} ms   (no layout forced after)   p99 <= 5 ms: ${r.target.script_only.met_full_walk ? 'met' : 'MISSED'}`,
     `  allocated per run    ${r.bytes_per_run.after_change === null ? 'n/a (Chromium only)' : `${r.bytes_per_run.after_change} bytes after a page change, ${r.bytes_per_run.full_walk} with a full walk`}`,
+    `  GC inside a span     ${r.gc_in_span.how ? `${r.gc_in_span.after_change} runs after a page change, ${r.gc_in_span.full_walk} with a full walk (${r.gc_in_span.how})` : 'n/a'}`,
     `  floor (pure JS)      median ${f(r.floor_ms.median)} ms   p99 ${f(r.floor_ms.p99)} ms   p99/median ${f(r.floor_ms.p99 / r.floor_ms.median)}   (no DOM, no allocation, same pattern)`,
     ...(r.debounce ? r.debounce.unrelated_mutations : []).map((m) => `  unrelated mutations  ${m.stream}: ${m.dom_changes} DOM changes in ${m.duration_ms} ms`
       + ` (${m.observer_batches} observer batches) -> ${m.rescans} re-scans at [${m.rescan_at_ms.join(', ')}] ms,`

@@ -8,11 +8,21 @@
 // Each run follows a feed card and scans as main.js then does (trees and candidates kept); --full:
 // each run walks the whole page.
 //
+// Every GC of the loop, not only those inside a run, is also listed by where it landed: in a run
+// (the timed span), in the harness's preparation before it (clearing the marks, the feed card,
+// the mutation records, the settling layout), in the floor, or between runs; and the JS heap bytes
+// the preparation and the span each allocate (precise heap sizes, batches after gc()): whose
+// allocation fills the young generation. --spacing as extension_bench.mjs's: back-to-back (every
+// run in one task, no idle time: the old bench) or tasks (each run in a task of its own after
+// --gap ms of idle time, as main.js's debounced scans come).
+//
 //   node bench/trace_outliers.mjs --host PATH [--reps N] [--slow N] [--full] [--json OUT]
+//                                 [--spacing back-to-back|tasks] [--gap MS] [--names]
+//                                 [--trace-out TRACE.json]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FEED_CARD, FLOOR_WORK, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SPACINGS, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
 
 const args = process.argv.slice(2);
 const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
@@ -21,6 +31,10 @@ const reps = Number(arg('--reps', 300));
 const slowCount = Number(arg('--slow', 10));
 const jsonOut = arg('--json', null);
 const full = args.includes('--full');
+const spacing = arg('--spacing', 'back-to-back');
+const gapMs = Number(arg('--gap', DEFAULT_GAP_MS));
+const listNames = args.includes('--names');
+if (!SPACINGS.includes(spacing)) throw new Error(`--spacing is ${SPACINGS.join(' or ')}`);
 if (!host) throw new Error('--host PATH is required');
 
 const CATEGORIES = ['blink.user_timing', 'v8.gc', 'blink.gc', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8'];
@@ -48,7 +62,7 @@ try {
   const verdict = await askHost(host, await world.evaluate(() => globalThis.__benchScan().state));
   const load = loadavg()[0];
   await page.tracing.start({ categories: CATEGORIES });
-  const runs = await world.evaluate((verdictArg, repsArg, fullArg) => {
+  const runs = await world.evaluate(async (verdictArg, repsArg, fullArg, spacingArg, gapArg) => {
     const out = [];
     const warm = [];
     const prepare = (i) => {
@@ -56,6 +70,7 @@ try {
       if (!fullArg) globalThis.__benchFeedCard(i);
       globalThis.__benchNoteMutations();
     };
+    const idle = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
     for (let i = 0; i < 10; i += 1) {
       prepare(i);
       void document.body.offsetHeight;
@@ -66,8 +81,15 @@ try {
     }
     const steps = globalThis.__benchFloorSteps(warm.slice(5));
     for (let i = 0; i < repsArg; i += 1) {
+      performance.mark(`prep-${i}`);
       prepare(i);
       void document.body.offsetHeight;
+      // tasks: the page's change in one task, then idle time (the debounce's), then the run in a
+      // task of its own; back-to-back: all in the one task.
+      if (spacingArg === 'tasks') {
+        performance.mark(`idle-${i}`);
+        await idle(gapArg);
+      }
       performance.mark(`floor-${i}`);
       const f0 = performance.now();
       globalThis.__benchFloorWork(steps);
@@ -79,17 +101,50 @@ try {
       const t1 = performance.now();
       performance.mark(`end-${i}`);
       out.push({ floor: f1 - f0, run: t1 - f1 });
+      if (spacingArg === 'tasks') await idle(0);
     }
+    performance.mark(`prep-${repsArg}`);
     performance.clearMarks();
     return out;
-  }, verdict, reps, full);
-  const trace = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8'));
+  }, verdict, reps, full, spacing, gapMs);
+  // The JS heap bytes of one preparation and of one run (the span), each in batches of 10 after a
+  // full GC, median of 10 batches: whose allocation fills the young generation.
+  const bytes = await world.evaluate((verdictArg, fullArg) => {
+    if (typeof globalThis.gc !== 'function' || !performance.memory) return null;
+    const heap = () => performance.memory.usedJSHeapSize;
+    const perBatch = { prepare: [], run: [] };
+    for (let batch = 0; batch < 12; batch += 1) {
+      globalThis.gc();
+      let prep = 0;
+      let span = 0;
+      for (let k = 0; k < 10; k += 1) {
+        const h0 = heap();
+        globalThis.LinkedOutHighlight.clearAll(document);
+        if (!fullArg) globalThis.__benchFeedCard(5000 + batch * 10 + k);
+        globalThis.__benchNoteMutations();
+        void document.body.offsetHeight;
+        const h1 = heap();
+        const { switches } = globalThis.__benchScan(fullArg);
+        globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, switches);
+        void document.body.offsetHeight;
+        const h2 = heap();
+        prep += h1 - h0;
+        span += h2 - h1;
+      }
+      if (batch >= 2) { perBatch.prepare.push(prep / 10); perBatch.run.push(span / 10); }
+    }
+    const median = (list) => list.sort((x, y) => x - y)[list.length >> 1];
+    return { prepare: Math.round(median(perBatch.prepare)), run: Math.round(median(perBatch.run)) };
+  }, verdict, full);
+  const traceText = Buffer.from(await page.tracing.stop()).toString('utf8');
+  if (arg('--trace-out')) writeFileSync(arg('--trace-out'), traceText);
+  const trace = JSON.parse(traceText);
   const events = trace.traceEvents || trace;
   // The main thread is the one the marks were made on.
   const marks = new Map();
   let mainTid = null;
   for (const e of events) {
-    if (e.cat && e.cat.includes('blink.user_timing') && /^(floor|run|end)-\d+$/.test(e.name)) {
+    if (e.cat && e.cat.includes('blink.user_timing') && /^(prep|idle|floor|run|end)-\d+$/.test(e.name)) {
       if (!marks.has(e.name)) marks.set(e.name, e.ts);
       mainTid = e.tid;
       var mainPid = e.pid;  // eslint-disable-line no-var
@@ -142,7 +197,7 @@ try {
   const median = summarize(perRun.map((r) => r.run)).median;
   const slow = [...perRun].sort((a, b) => b.run - a.run).slice(0, slowCount);
   const f = (v) => v.toFixed(2);
-  console.log(`${await browser.version()}, isolated world, ${reps} runs (${full ? 'full walk' : 'after a page change'}), load average ${load.toFixed(2)}`);
+  console.log(`${await browser.version()}, isolated world, ${reps} runs (${full ? 'full walk' : 'after a page change'}), ${spacing === 'tasks' ? `each in a task of its own after ${gapMs} ms idle` : 'back to back in one task'}, load average ${load.toFixed(2)}`);
   console.log(`  scan + apply  ${JSON.stringify(summarize(perRun.map((r) => r.run)), (k, v) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`);
   console.log(`  floor         ${JSON.stringify(summarize(perRun.map((r) => r.floor)), (k, v) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`);
   if (task) console.log(`  the loop's task: ${f(task.dur / 1000)} ms wall, ${f(task.tdur / 1000)} ms on a CPU (${f(100 * task.tdur / task.dur)} %)`);
@@ -156,10 +211,74 @@ try {
   }
   const slowGc = slow.filter((r) => gcIn(r) > 0.3 * (r.run - median));
   console.log(`  of the ${slowCount} slowest, ${slowGc.length} are explained by GC (GC ≥ 30 % of their excess over the median)`);
+  // Every GC of the loop, by where it landed. Nested and overlapping GC events on the main thread
+  // (one GC is reported by several categories) make one episode.
+  const gcKind = (name) => { const hit = CAUSES.slice(0, 3).find(([re]) => re.test(name)); return hit ? hit[1] : null; };
+  const loopFrom = marks.get('prep-0');
+  const loopTo = marks.get(`prep-${reps}`);
+  const gcEvents = onMain.filter((e) => gcKind(e.name) && e.ts + e.dur > loopFrom && e.ts < loopTo).sort((x, y) => x.ts - y.ts);
+  const episodes = [];
+  for (const e of gcEvents) {
+    const last = episodes[episodes.length - 1];
+    if (last && e.ts < last.to) {
+      last.to = Math.max(last.to, e.ts + e.dur);
+      last.kinds.add(gcKind(e.name));
+      last.names.add(e.name);
+      if (typeof e.tdur === 'number') last.cpu = Math.max(last.cpu, e.tdur);
+      continue;
+    }
+    episodes.push({ from: e.ts, to: e.ts + e.dur, cpu: typeof e.tdur === 'number' ? e.tdur : e.dur, kinds: new Set([gcKind(e.name)]), names: new Set([e.name]) });
+  }
+  const bounds = [];
+  for (let i = 0; i < reps; i += 1) {
+    for (const [name, phase] of [[`prep-${i}`, 'preparation (harness)'], [`idle-${i}`, 'idle before the run'], [`floor-${i}`, 'floor'], [`run-${i}`, 'run (timed span)'], [`end-${i}`, 'between runs']]) {
+      if (marks.has(name)) bounds.push([marks.get(name), phase]);
+    }
+  }
+  bounds.sort((x, y) => x[0] - y[0]);
+  const phaseAt = (ts) => {
+    let lo = 0;
+    let hi = bounds.length - 1;
+    let found = 'before the loop';
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (bounds[mid][0] <= ts) { found = bounds[mid][1]; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  };
+  const byPlace = {};
+  for (const ep of episodes) {
+    const kind = [...ep.kinds].sort().join(' + ');
+    const key = `${phaseAt(ep.from)} | ${kind}`;
+    const slot = (byPlace[key] ||= { count: 0, wall_ms: 0, cpu_ms: 0, names: new Set() });
+    slot.count += 1;
+    slot.wall_ms += (ep.to - ep.from) / 1000;
+    slot.cpu_ms += ep.cpu / 1000;
+    for (const n of ep.names) slot.names.add(n);
+  }
+  console.log(`  every GC of the loop (${episodes.length}), by where it began | kind: count, wall ms (sum), on a CPU ms (sum), trace events`);
+  for (const [key, v] of Object.entries(byPlace).sort()) {
+    console.log(`    ${key.padEnd(48)} ${String(v.count).padStart(4)}  ${f(v.wall_ms).padStart(8)}  ${f(v.cpu_ms).padStart(8)}  ${[...v.names].join(', ')}`);
+  }
+  if (bytes) console.log(`  JS heap bytes allocated: preparation (harness) ${bytes.prepare}, run (timed span) ${bytes.run}, per run`);
+  if (listNames) {
+    // What ran inside the timed spans on the main thread, by trace event name.
+    const spans = perRun.filter((r) => !r.missing).map((r) => [marks.get(`run-${r.i}`), marks.get(`end-${r.i}`)]);
+    const names = {};
+    for (const e of onMain) {
+      for (const [from, to] of spans) {
+        if (e.ts >= from && e.ts < to) { const n = (names[e.name] ||= { count: 0, ms: 0 }); n.count += 1; n.ms += e.dur / 1000; break; }
+      }
+    }
+    console.log('  trace events beginning inside the spans (main thread): count, wall ms (sum)');
+    for (const [name, v] of Object.entries(names).sort((x, y) => y[1].ms - x[1].ms).slice(0, 40)) console.log(`    ${name.padEnd(48)} ${String(v.count).padStart(6)}  ${f(v.ms)}`);
+  }
   // One run a line, times in µs-rounded ms: small enough to keep beside the docs.
   const round = (k, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
   if (jsonOut) {
     const out = { browser: await browser.version(), load_average: load, reps, scan: full ? 'full walk' : 'after a page change',
+      spacing, gap_ms: spacing === 'tasks' ? gapMs : 0, bytes_per_run: bytes,
+      gc_by_place: Object.fromEntries(Object.entries(byPlace).map(([k, v]) => [k, { ...v, names: [...v.names] }])),
       task: task ? { dur_ms: task.dur / 1000, cpu_ms: task.tdur / 1000 } : null };
     const head = JSON.stringify(out, round, 1).replace(/\n}$/, '');
     writeFileSync(jsonOut, `${head},\n "runs": [\n${perRun.map((r) => `  ${JSON.stringify(r, round)}`).join(',\n')}\n ]\n}\n`);
