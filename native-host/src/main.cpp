@@ -1,12 +1,11 @@
 // linkedout-host: decide from argv whether a browser started us (serve native messaging, after
 // the caller check) or a person did (run a CLI command); nothing else lives here.
-#include <CLI/CLI.hpp>
 #include <iostream>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "caller.hpp"
-#include "cli/commands.hpp"
+#include "cli/command_line.hpp"
 #include "host_mode.hpp"
 #include "paths.hpp"
 #include "platform/platform.hpp"
@@ -69,42 +68,10 @@ int main(int argc, char** argv) {
     if (args.empty() && started_in_terminal()) return print_terminal_help();
     if (const auto who = caller::detect_host_mode(args)) return serve(*who, {});
 
-    CLI::App app{"LinkedOut native messaging host and its command line.\n"
-                 "Started by a browser (or with no command and stdin not a terminal) it serves native messaging\n"
-                 "on stdin/stdout; in a terminal with no command it prints a short help."};
-    app.set_version_flag("--version", LINKEDOUT_VERSION);
-    app.require_subcommand(0, 1);
-    app.fallthrough();  // common options may follow the command: `status --data-dir DIR`
-    cli::CommonOptions common;
-    // Paths are taken as UTF-8 text and made paths by paths::from_utf8 (exact on Windows too).
-    std::string data_dir, rules_file;
-    app.add_option("--data-dir", data_dir, "state store directory (else $LINKEDOUT_DATA_DIR, else the OS's data folder)")
-        ->each([&common](const std::string& dir) { common.data_dir = paths::from_utf8(dir); });
-    app.add_option("--rules", rules_file, "ruleset file to use instead of the built-in one")
-        ->check([](const std::string& file) {
-          std::error_code ec;
-          return std::filesystem::is_regular_file(paths::from_utf8(file), ec) ? std::string() : "File does not exist: " + file;
-        })
-        ->each([&common](const std::string& file) { common.rules_file = paths::from_utf8(file); });
-
-    int exit_code = 0;
-    cli::add_install_command(app, common, exit_code);
-    cli::add_uninstall_command(app, common, exit_code);
-    cli::add_doctor_command(app, common, exit_code);
-    cli::add_status_command(app, common, exit_code);
-    cli::add_report_command(app, common, exit_code);
-
-    try {
-      std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last first
-      app.parse(reversed);
-    } catch (const CLI::ParseError& e) {
-      const int code = app.exit(e);
-      return code == 0 ? 0 : cli::kExitUsage;
-    }
-    if (app.get_subcommands().empty()) {  // options only: serve by hand, unless a person is typing
+    // A person's command; with options only, serve by hand, unless a person is typing.
+    return cli::run_command_line(args, [](const cli::CommonOptions& common) {
       return started_in_terminal() ? print_terminal_help() : serve({}, common);
-    }
-    return exit_code;
+    });
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     return 1;

@@ -1,5 +1,6 @@
-// The CLI commands, one a file. main() registers each with add_*_command; the run_* functions do
-// the work and are what the tests call (paths, home and OS are parameters, output goes to streams).
+// The CLI commands, one a file: the run_* functions do the work and are what the tests call (paths,
+// home and OS are parameters, output goes to streams). Their options are parsed in one place,
+// command_line.cpp.
 #pragma once
 
 #include <filesystem>
@@ -9,10 +10,6 @@
 #include <vector>
 
 #include "paths.hpp"
-
-namespace CLI {
-class App;
-}
 
 namespace linkedout::cli {
 
@@ -64,12 +61,5 @@ struct ReportRequest {
   std::optional<std::string> lang;              // BCP 47; nullopt: the locale of the environment
 };
 int run_report(const ReportRequest& request, std::ostream& out, std::ostream& err);
-
-// Registration with the parser; `exit_code` receives the command's status.
-void add_install_command(CLI::App& app, const CommonOptions& common, int& exit_code);
-void add_uninstall_command(CLI::App& app, const CommonOptions& common, int& exit_code);
-void add_doctor_command(CLI::App& app, const CommonOptions& common, int& exit_code);
-void add_status_command(CLI::App& app, const CommonOptions& common, int& exit_code);
-void add_report_command(CLI::App& app, const CommonOptions& common, int& exit_code);
 
 }  // namespace linkedout::cli

@@ -1,7 +1,6 @@
 // `linkedout-host doctor`: for every place a browser looks for the host manifest, says whether it
 // is there and, if it is, each reason the browser would report "native host not found" or refuse
 // to talk to it — one line each.
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <ostream>
 
@@ -159,12 +158,6 @@ int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& 
   }
   out << ok << " ok, " << broken << " broken\n";
   return ok > 0 && broken == 0 ? kExitOk : kExitFailed;
-}
-
-void add_doctor_command(CLI::App& app, const CommonOptions&, int& exit_code) {
-  // Only our own messages get past run_doctor (home directory not found, …): said as doctor's finding.
-  add_manifest_command(app, "doctor", "Check every host manifest location and say what a browser would refuse",
-                       OptionSet::doctor, run_doctor, exit_code, "cannot finish the check");
 }
 
 }  // namespace linkedout::cli

@@ -1,5 +1,4 @@
 // `linkedout-host install`: writes io.linkedout.host.json where each browser looks for it.
-#include <CLI/CLI.hpp>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -145,11 +144,6 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
            "linkedout-host install --browser chromium\n";
   }
   return failed == 0 ? kExitOk : kExitFailed;
-}
-
-void add_install_command(CLI::App& app, const CommonOptions&, int& exit_code) {
-  add_manifest_command(app, "install", "Register the host with the browsers (writes io.linkedout.host.json)",
-                       OptionSet::install, run_install, exit_code);
 }
 
 }  // namespace linkedout::cli

@@ -1,7 +1,6 @@
 // `linkedout-host report [--format md|html|json] [--lang xx] [--output FILE]`: the report of
 // report.hpp, from the state store, to stdout or to a file (written whole: a temp file renamed
 // into place), in the language asked for or else the one of the environment's locale.
-#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <ostream>
 
@@ -118,22 +117,6 @@ int run_report(const ReportRequest& request, std::ostream& out, std::ostream& er
   }
   err << "report written to " << request.output->string() << "\n";
   return kExitOk;
-}
-
-void add_report_command(CLI::App& app, const CommonOptions& common, int& exit_code) {
-  auto request = std::make_shared<ReportRequest>();
-  auto* command = app.add_subcommand(
-      "report", "Each setting's state, when it was last seen and changed, what still needs action, the objection form");
-  command->add_option("--format", request->format, "md (default), html (one self-contained file) or json")
-      ->check(CLI::IsMember({"md", "html", "json"}));
-  command->add_option("--lang", request->lang,
-                      "language of the report: en, de, fr, es, nl or it (default: LC_ALL, LC_MESSAGES or LANG)");
-  command->add_option("--output", request->output, "write the report to FILE instead of stdout");
-  command->callback([request, &common, &exit_code] {
-    request->data_dir = common.resolved_data_dir();
-    request->rules_file = common.rules_file;
-    exit_code = run_report(*request, std::cout, std::cerr);
-  });
 }
 
 }  // namespace linkedout::cli

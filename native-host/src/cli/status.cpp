@@ -3,7 +3,6 @@
 // the re-check schedule and corrupt store files kept aside. Built from the same report (and so
 // the same walkthrough plan) as `linkedout-host report`, so the two always say the same counts
 // in the same words.
-#include <CLI/CLI.hpp>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -116,15 +115,6 @@ int run_status(const StatusRequest& request, std::ostream& out, std::ostream& er
     print_table(report, request.data_dir, out);
   }
   return kExitOk;
-}
-
-void add_status_command(CLI::App& app, const CommonOptions& common, int& exit_code) {
-  auto as_json = std::make_shared<bool>(false);
-  auto* command = app.add_subcommand("status", "What the host has seen of each setting, drift and corrupt files");
-  command->add_flag("--json", *as_json, "print JSON instead of a table");
-  command->callback([as_json, &common, &exit_code] {
-    exit_code = run_status({common.resolved_data_dir(), common.rules_file, *as_json}, std::cout, std::cerr);
-  });
 }
 
 }  // namespace linkedout::cli

@@ -1,6 +1,6 @@
 // `linkedout-host uninstall`: removes the manifests install wrote, and only those.
-#include <CLI/CLI.hpp>
 #include <algorithm>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -127,11 +127,6 @@ int run_uninstall(const ManifestRequest& request, std::ostream& out, std::ostrea
   remove_empty_dirs(system_dirs);
   if (removed == 0 && failed == 0) out << "nothing to remove: no LinkedOut host manifest found\n";
   return failed == 0 ? kExitOk : kExitFailed;
-}
-
-void add_uninstall_command(CLI::App& app, const CommonOptions&, int& exit_code) {
-  add_manifest_command(app, "uninstall", "Remove the host manifests install wrote", OptionSet::uninstall, run_uninstall,
-                       exit_code);
 }
 
 }  // namespace linkedout::cli
