@@ -7,6 +7,7 @@ import '../lib/protocol-validators.js';
 import '../lib/protocol.js';
 // The built-in core's loader (scripts/build-wasm; scripts/setup and scripts/package build it):
 // a static import, as Chromium allows no import() in a service worker. It sets LinkedOutCore.
+// In extension/background.js the worker loads it first instead (Firefox: the manifest lists it).
 import '../core/linkedout-core.js';
 import '../lib/host-connection.js';
 import '../lib/core-backend.js';

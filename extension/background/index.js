@@ -1,9 +1,10 @@
 /*
  * The background: the only place that talks to the native host. A list of features, each a
  * module that registers the message types it answers in the router's one {type: handler} table
- * and follows the verdicts it cares about. Loaded as a module by both browsers (Chromium's
- * service_worker, Firefox's background scripts): the imports below are the one load order.
- * Node tests import this file and start it with a fake browser.
+ * and follows the verdicts it cares about. The imports below are the one load order: the browsers
+ * run extension/background.js, these modules joined by scripts/bundle-background into one classic
+ * script in this order (a classic worker script keeps its code cache between wakes, modules did
+ * not: docs/performance.md §8). Node tests import this file and start it with a fake browser.
  */
 import { createRouter } from './router.js';
 import * as badge from './badge.js';

@@ -73,3 +73,18 @@ test('instantiating the core reads no environment: no environ import, navigator 
   }
   assert.equal(asked, 0, `the core's loader read navigator ${asked} time(s) while instantiating`);
 });
+
+// The browser decodes and validates the whole module at every wake (in Chromium's worker ~10 ms of
+// CPU for 1,265 functions, 537 KB of code), whatever the wake calls. libc++'s streams and locales
+// came in only through the report's std::ostringstream: 326 functions, 58 KB of code and their
+// tables, never on a verdict's path (docs/performance.md §8, round 6). Their own texts mark them.
+test('the core carries no iostreams or locales (the browser decodes every function at every wake)', () => {
+  const bytes = fs.readFileSync(CORE_SCRIPT.replace(/\.js$/, '.wasm'));
+  const text = bytes.toString('latin1');
+  for (const marker of ['ios_base::', '%m/%d/%y', 'locale::']) {
+    assert.ok(!text.includes(marker), `the core holds libc++'s "${marker}" (streams or locales linked in)`);
+  }
+  const sizes = functionSizes(bytes);
+  const code = sizes.reduce((n, s) => n + s, 0);
+  assert.ok(sizes.length <= 1000 && code <= 500 * 1024, `the core defines ${sizes.length} functions, ${code} bytes of code`);
+});

@@ -266,95 +266,93 @@ export function defineA11ySuite(kind) {
     });
   });
 
-  for (const scheme of ['light', 'dark']) {
-    describe(`${kind} in its ${scheme} colour scheme: the highlight on light and dark LinkedIn`, { skip: availability.skip }, () => {
+  // Chromium emulates the colour scheme per page, so one browser serves both schemes; Firefox
+  // reads it from a launch pref, so there each scheme has a browser of its own.
+  const schemeSessions = kind === 'chromium' ? [['light', 'dark']] : [['light'], ['dark']];
+  for (const schemes of schemeSessions) {
+    describe(`${kind} in its ${schemes.join(' and ')} colour scheme${schemes.length > 1 ? 's' : ''}: the highlight on light and dark LinkedIn`, { skip: availability.skip }, () => {
       let replica;
       let session;
       before(async () => {
         replica = await startReplica({ renderDelayMs: 200 });
         session = await launchBrowser(kind, { replica,
-          firefoxPrefs: { 'layout.css.prefers-color-scheme.content-override': SCHEME_PREFS[scheme] } });
+          firefoxPrefs: schemes.length === 1 ? { 'layout.css.prefers-color-scheme.content-override': SCHEME_PREFS[schemes[0]] } : {} });
       });
       after(async () => {
         await session?.close();
         await replica?.close();
       });
 
-      for (const theme of ['light', 'dark']) {
-        it(`contrast ≥ 3:1 on LinkedIn ${theme} with the browser ${scheme}, pulse included`, async () => {
-          const setting = replica.ruleset.settings[0];
-          replica.setToggles({ [setting.keys[0]]: true });
-          replica.setTheme(theme);
-          const page = await session.browser.newPage();
-          try {
-            await emulateScheme(page, scheme, kind);
-            await page.goto(replica.url(setting.path));
-            await page.waitForSelector('[data-linkedout-reason]', { timeout: 10000 });
-            const c = await highlightContrast(page);
-            const where = `LinkedIn ${theme}, browser ${scheme}, background ${c.background}`;
-            assert.ok(c.animated > 0, `${where}: the pulse runs`);
-            assert.ok(c.outline >= 3, `${where}: outline ${c.outline.toFixed(2)}:1`);
-            assert.ok(c.outlinePulseMin >= 3, `${where}: pulse at its faintest ${c.outlinePulseMin.toFixed(2)}:1`);
-            assert.ok(c.switchOutline >= 3, `${where}: switch outline ${c.switchOutline.toFixed(2)}:1`);
-            assert.ok(c.reasonBox >= 3, `${where}: label box ${c.reasonBox.toFixed(2)}:1`);
-            assert.ok(c.reasonText >= 4.5, `${where}: label text ${c.reasonText.toFixed(2)}:1`);
-            assertNoViolations(await axeViolations(page, PAGE_SURFACES), `the highlight (${where})`);
-          } finally {
-            await page.close();
-          }
-        });
+      // Each check sets the switch, the theme and the scheme it needs, and opens a page of its own.
+      for (const scheme of schemes) {
+        for (const theme of ['light', 'dark']) {
+          it(`contrast ≥ 3:1 on LinkedIn ${theme} with the browser ${scheme}, pulse included`, async () => {
+            const setting = replica.ruleset.settings[0];
+            replica.setToggles({ [setting.keys[0]]: true });
+            replica.setTheme(theme);
+            const page = await session.browser.newPage();
+            try {
+              await emulateScheme(page, scheme, kind);
+              await page.goto(replica.url(setting.path));
+              await page.waitForSelector('[data-linkedout-reason]', { timeout: 10000 });
+              const c = await highlightContrast(page);
+              const where = `LinkedIn ${theme}, browser ${scheme}, background ${c.background}`;
+              assert.ok(c.animated > 0, `${where}: the pulse runs`);
+              assert.ok(c.outline >= 3, `${where}: outline ${c.outline.toFixed(2)}:1`);
+              assert.ok(c.outlinePulseMin >= 3, `${where}: pulse at its faintest ${c.outlinePulseMin.toFixed(2)}:1`);
+              assert.ok(c.switchOutline >= 3, `${where}: switch outline ${c.switchOutline.toFixed(2)}:1`);
+              assert.ok(c.reasonBox >= 3, `${where}: label box ${c.reasonBox.toFixed(2)}:1`);
+              assert.ok(c.reasonText >= 4.5, `${where}: label text ${c.reasonText.toFixed(2)}:1`);
+              assertNoViolations(await axeViolations(page, PAGE_SURFACES), `the highlight (${where})`);
+            } finally {
+              await page.close();
+            }
+          });
+        }
       }
     });
   }
+}
 
-  describe(`${kind} without the helper: the popup leads with what the user can do (the built-in core)`, { skip: availability.skip }, () => {
-    let replica;
-    let session;
-    before(async () => {
-      replica = await startReplica({ renderDelayMs: 200 });
-      session = await launchBrowser(kind, { replica, registerHost: false });
+// Run in the no-helper suite's browser (no-helper-scenarios.js), which has the built-in core and
+// no helper already: a browser launched for this one check cost as much as the check.
+export function defineBuiltinPopupCheck(it, context) {
+  // Without the helper the built-in core answers (issue 24): what the user can do is start the
+  // walkthrough, so Start leads; what the helper would add is one folded line. (The popup with
+  // neither helper nor core — the install guide unfolded, a quiet disabled Start, no empty
+  // Settings heading — is checked on the popup's own page in tests/extension/popup.test.js.)
+  it('Start leads and works, the settings are listed, what the helper adds is folded', async () => {
+    const { session } = context();
+    const popup = await openPopup(session);
+    await popup.waitForFunction(() => {
+      const box = document.getElementById('host-status');
+      return box.dataset.backend === 'builtin' && box.dataset.status === 'connected';
+    }, { timeout: 15000 });
+    await popup.waitForFunction(() => document.querySelectorAll('#steps li').length > 0, { timeout: 15000 });
+    const seen = await popup.evaluate(() => {
+      const shown = (el) => Boolean(el) && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      const start = document.getElementById('start');
+      const adds = document.getElementById('helper-adds');
+      return {
+        startShown: shown(start),
+        startDisabled: start.disabled,
+        startPrimary: start.classList.contains('primary'),
+        stepsHeadingShown: shown(document.getElementById('steps-heading')),
+        steps: document.querySelectorAll('#steps li').length,
+        guideShown: shown(document.getElementById('install-guide')),
+        addsShown: shown(adds),
+        addsOpen: adds ? adds.open : null,
+      };
     });
-    after(async () => {
-      await session?.close();
-      await replica?.close();
-    });
-
-    // Without the helper the built-in core answers (issue 24): what the user can do is start the
-    // walkthrough, so Start leads; what the helper would add is one folded line. (The popup with
-    // neither helper nor core — the install guide unfolded, a quiet disabled Start, no empty
-    // Settings heading — is checked on the popup's own page in tests/extension/popup.test.js.)
-    it('Start leads and works, the settings are listed, what the helper adds is folded', async () => {
-      const popup = await openPopup(session);
-      await popup.waitForFunction(() => {
-        const box = document.getElementById('host-status');
-        return box.dataset.backend === 'builtin' && box.dataset.status === 'connected';
-      }, { timeout: 15000 });
-      await popup.waitForFunction(() => document.querySelectorAll('#steps li').length > 0, { timeout: 15000 });
-      const seen = await popup.evaluate(() => {
-        const shown = (el) => Boolean(el) && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-        const start = document.getElementById('start');
-        const adds = document.getElementById('helper-adds');
-        return {
-          startShown: shown(start),
-          startDisabled: start.disabled,
-          startPrimary: start.classList.contains('primary'),
-          stepsHeadingShown: shown(document.getElementById('steps-heading')),
-          steps: document.querySelectorAll('#steps li').length,
-          guideShown: shown(document.getElementById('install-guide')),
-          addsShown: shown(adds),
-          addsOpen: adds ? adds.open : null,
-        };
-      });
-      assert.equal(seen.startShown, true, JSON.stringify(seen));
-      assert.equal(seen.startDisabled, false, 'the walkthrough can start without the helper');
-      assert.equal(seen.startPrimary, true, 'Start is the primary action');
-      assert.equal(seen.stepsHeadingShown, true);
-      assert.ok(seen.steps > 0, 'the Settings heading sits over a list, never an empty one');
-      assert.equal(seen.guideShown, false, 'no install nagging while the built-in core works');
-      assert.equal(seen.addsShown, true, 'what the helper adds is said once');
-      assert.equal(seen.addsOpen, false, 'folded');
-      assertNoViolations(await axeViolations(popup), 'the popup without the helper');
-      await popup.close();
-    });
+    assert.equal(seen.startShown, true, JSON.stringify(seen));
+    assert.equal(seen.startDisabled, false, 'the walkthrough can start without the helper');
+    assert.equal(seen.startPrimary, true, 'Start is the primary action');
+    assert.equal(seen.stepsHeadingShown, true);
+    assert.ok(seen.steps > 0, 'the Settings heading sits over a list, never an empty one');
+    assert.equal(seen.guideShown, false, 'no install nagging while the built-in core works');
+    assert.equal(seen.addsShown, true, 'what the helper adds is said once');
+    assert.equal(seen.addsOpen, false, 'folded');
+    assertNoViolations(await axeViolations(popup), 'the popup without the helper');
+    await popup.close();
   });
 }

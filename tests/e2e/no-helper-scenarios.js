@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { UNKNOWN_TOGGLE } from '../fixtures/linkedin/site.js';
 import { startReplica } from '../fixtures/linkedin/server.js';
+import { defineBuiltinPopupCheck } from './a11y-scenarios.js';
 import { browserForSuite, launchBrowser, SCREENSHOT_DIR } from './harness.js';
 import { openMixedAiPage, readSwitches, waitForMarks, waitForSwitches } from './page-helpers.js';
 import { openPopup, openReportPage, readPopup } from './popup-helpers.js';
@@ -21,23 +22,48 @@ const STATE_KEY = 'linkedout.state';
 /**
  * The store the built-in core keeps in storage.local, read through an extension page kept open.
  * session.readState() stays synchronous (the shared re-check scenarios call it in polls): it
- * returns the latest copy, refreshed every 100 ms.
+ * returns the latest copy. The page answers when the stored text differs from the copy held (at
+ * once, or on storage.onChanged), so nothing is asked while the store stays the same: a poll every
+ * 100 ms cost a page.evaluate each for the whole suite (docs/performance.md, round 7).
  */
 async function followStorageState(session) {
   const page = await openPopup(session);
   let latest = null;
+  let latestText = null;
   let stopped = false;
-  const refresh = async () => {
+  // Resolves with the stored text once it is not `known`; after `capMs` with `known` anyway, so
+  // no call outlives the protocol's own timeout.
+  const nextText = (key, known, capMs) => new Promise((resolve) => {
+    let timer;
+    const done = (text) => {
+      clearTimeout(timer);
+      chrome.storage.onChanged.removeListener(listener);
+      resolve(text);
+    };
+    const listener = (changes, area) => {
+      if (area === 'local' && key in changes) done(changes[key].newValue ?? null);
+    };
+    chrome.storage.onChanged.addListener(listener);  // before the read: no change falls between
+    timer = setTimeout(() => done(known), capMs);
+    chrome.storage.local.get(key).then((items) => {
+      const text = items[key] ?? null;
+      if (text !== known) done(text);
+    });
+  });
+  const follow = async () => {
     while (!stopped) {
-      const text = await page.evaluate((key) => chrome.storage.local.get(key).then((items) => items[key] ?? null), STATE_KEY)
-        .catch(() => undefined);
-      if (text !== undefined) latest = text === null ? null : JSON.parse(text);
-      await new Promise((r) => setTimeout(r, 100));
+      const text = await page.evaluate(nextText, STATE_KEY, latestText, 20000).catch(() => undefined);
+      if (text === undefined) {
+        await new Promise((r) => setTimeout(r, 100));  // the page was busy or gone: ask again
+      } else if (text !== latestText) {
+        latestText = text;
+        latest = text === null ? null : JSON.parse(text);
+      }
     }
   };
-  const loop = refresh();
+  const loop = follow();
   session.readState = () => latest;
-  return async () => { stopped = true; await loop; await page.close().catch(() => {}); };
+  return async () => { stopped = true; await page.close().catch(() => {}); await loop; };
 }
 
 export function defineNoHelperSuite(kind) {
@@ -87,6 +113,9 @@ export function defineNoHelperSuite(kind) {
       await popup.screenshot({ path: `${SCREENSHOT_DIR}/${kind}-popup-builtin.png` }).catch(() => {});
       await popup.close();
     });
+
+    // Accessibility of the same popup (a11y-scenarios.js), before anything has been done.
+    defineBuiltinPopupCheck(it, () => ({ session }));
 
     it('walkthrough from the popup visits every settings page in order and ends with all off', async () => {
       replica.setToggles(allKeysOn());

@@ -1,8 +1,9 @@
 #include "report.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <concepts>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "decide.hpp"
 #include "report_text.hpp"
@@ -13,6 +14,32 @@ namespace linkedout::report {
 using nlohmann::json;
 
 namespace {
+
+// The Markdown and HTML reports are written into one string. Not std::ostringstream: streams bring
+// libc++'s locales and iostreams (326 functions, 58 KB of code) into the WebAssembly core, which
+// the browser decodes at every service-worker wake (docs/performance.md §8, round 6). Integers are
+// written as the classic locale writes them: decimal, no grouping.
+class TextOut {
+ public:
+  TextOut& operator<<(std::string_view text) {
+    text_.append(text);
+    return *this;
+  }
+  TextOut& operator<<(char c) {
+    text_.push_back(c);
+    return *this;
+  }
+  TextOut& operator<<(std::integral auto number) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    text_.append(digits, end);
+    return *this;
+  }
+  std::string str() && { return std::move(text_); }
+
+ private:
+  std::string text_;
+};
 
 std::optional<std::string> non_empty(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -314,7 +341,7 @@ std::string render_json(const Report& report) {
 
 std::string render_markdown(const Report& report) {
   const auto t = [&](Phrase which) { return md_cell(say(report, which)); };
-  std::ostringstream out;
+  TextOut out;
   out << "# " << t(Phrase::title) << "\n\n"
       << md_cell(generated_text(report)) << "\n\n"
       << t(Phrase::region) << " " << md_cell(region_text(report)) << "\n\n";
@@ -376,7 +403,7 @@ std::string render_markdown(const Report& report) {
     out << "\n## " << t(Phrase::kept_aside_heading) << "\n\n";
     for (const auto& name : report.corrupt_files) out << "- " << md_cell(name) << "\n";
   }
-  return out.str();
+  return std::move(out).str();
 }
 
 std::string escape_html(std::string_view text) {
@@ -422,7 +449,7 @@ a { color: inherit; }
   tr[data-state="on"] { outline: 2px solid #000; } h2 { break-after: avoid; } }
 )css";
 
-void html_changes(std::ostringstream& out, const Report& report, const SettingRow& row) {
+void html_changes(TextOut& out, const Report& report, const SettingRow& row) {
   if (row.changes.empty()) return;
   out << "<ul class=\"changes\">";
   if (row.changes_omitted) {
@@ -440,7 +467,7 @@ void html_changes(std::ostringstream& out, const Report& report, const SettingRo
 
 std::string render_html(const Report& report) {
   const auto t = [&](Phrase which) { return escape_html(say(report, which)); };
-  std::ostringstream out;
+  TextOut out;
   out << "<!doctype html>\n<html lang=\"" << escape_html(report.lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       // The file may be opened anywhere: forbid every load and script, whatever the viewer.
@@ -521,7 +548,7 @@ std::string render_html(const Report& report) {
     out << "</ul>\n";
   }
   out << "<p class=\"meta\">" << t(Phrase::made_locally) << "</p>\n</body>\n</html>\n";
-  return out.str();
+  return std::move(out).str();
 }
 
 std::string render(const Report& report, Format format) {
