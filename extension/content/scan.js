@@ -314,8 +314,25 @@
    * group's (its fieldset or radiogroup), else the radios' name.
    */
   function keyOf(el) {
+    return keyAs(el, radioness(el));
+  }
+
+  // Whether `el` is a radio, asked once by readControl and readsAs and handed to keyOf, labelOf,
+  // checkedOf and isDisabled (each asked again: the role attribute read four times a switch, and
+  // in Firefox every read makes a string). ASKED_THREW: asking threw; each then asks itself, as
+  // before, and takes its own fallback.
+  const ASKED_THREW = 2;
+  function radioness(el) {
     try {
-      if (isRadio(el)) {
+      return isRadio(el) ? 1 : 0;
+    } catch {
+      return ASKED_THREW;
+    }
+  }
+
+  function keyAs(el, radio) {
+    try {
+      if (radio === ASKED_THREW ? isRadio(el) : radio === 1) {
         const group = radioGroupOf(el);
         const key = (group.container && ownKey(group.container)) || group.name || null;
         return limitKey(key);
@@ -328,8 +345,12 @@
 
   /** Visible label text: aria-labelledby targets, else aria-label, else <label> elements. */
   function labelOf(el) {
+    return labelAs(el, radioness(el));
+  }
+
+  function labelAs(el, radio) {
     try {
-      const target = isRadio(el) ? radioGroupOf(el).container : el;
+      const target = (radio === ASKED_THREW ? isRadio(el) : radio === 1) ? radioGroupOf(el).container : el;
       return cutWhole(collapse(target ? ownLabel(target) : ''), MAX_LABEL_CHARS);
     } catch {
       return '';
@@ -430,6 +451,11 @@
    *   toggle button: aria-pressed;  artdeco toggle: class and text;  radio group, select: the answer.
    */
   function checkedOf(el) {
+    return checkedAs(el, null);
+  }
+
+  /** checkedOf, `radio` from radioness(el) (null: not asked yet, asked here when needed). */
+  function checkedAs(el, radio) {
     try {
       if (isCheckboxInput(el)) {
         const checked = inputChecked(el);
@@ -438,7 +464,7 @@
         const aria = ariaBool(attr(el, 'aria-checked'));
         return aria === checked ? checked : null;
       }
-      if (isRadio(el)) return choiceState(radioGroupOf(el).options, el);
+      if (radio === null || radio === ASKED_THREW ? isRadio(el) : radio === 1) return choiceState(radioGroupOf(el).options, el);
       if (localName(el) === 'select') return choiceState(selectOptionsOf(el), el);
       if (hasAttribute(el, 'aria-checked')) return ariaBool(attr(el, 'aria-checked'));
       if (hasAttribute(el, 'aria-pressed')) return ariaBool(attr(el, 'aria-pressed'));
@@ -1020,9 +1046,14 @@
    * for a radio group, also the group's own aria-disabled.
    */
   function isDisabled(el) {
+    return disabledAs(el, null);
+  }
+
+  /** isDisabled, `radio` as checkedAs's. */
+  function disabledAs(el, radio) {
     try {
       if (matches(el, ':disabled') || attr(el, 'aria-disabled') === 'true') return true;
-      const group = isRadio(el) ? radioGroupOf(el).container : null;
+      const group = (radio === null || radio === ASKED_THREW ? isRadio(el) : radio === 1) ? radioGroupOf(el).container : null;
       return Boolean(group) && attr(group, 'aria-disabled') === 'true';
     } catch {
       return false;
@@ -1030,8 +1061,9 @@
   }
 
   function readControl(el) {
-    const control = { key: keyOf(el), label: labelOf(el), checked: checkedOf(el) };
-    if (isDisabled(el)) control.disabled = true;
+    const radio = radioness(el);
+    const control = { key: keyAs(el, radio), label: labelAs(el, radio), checked: checkedAs(el, radio) };
+    if (disabledAs(el, radio)) control.disabled = true;
     return control;
   }
 
@@ -1042,8 +1074,9 @@
    */
   function readsAs(el, control) {
     if (control === null || typeof control !== 'object') return false;
-    if (keyOf(el) !== control.key || labelOf(el) !== control.label || checkedOf(el) !== control.checked) return false;
-    return isDisabled(el) ? control.disabled === true : !('disabled' in control);
+    const radio = radioness(el);
+    if (keyAs(el, radio) !== control.key || labelAs(el, radio) !== control.label || checkedAs(el, radio) !== control.checked) return false;
+    return disabledAs(el, radio) ? control.disabled === true : !('disabled' in control);
   }
 
   /** The control whose key is `key`, or null. */

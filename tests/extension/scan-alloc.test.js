@@ -146,3 +146,31 @@ test('a scan\'s presence checker is made once, not per scan (scan-cost.test.js h
   assert.deepEqual({ ...counts }, { Map: 0, Set: 0 }, 'Maps and Sets made by two scans\' checkers');
   assert.equal(first, second, 'one checker, reused');
 });
+
+test('reading a switch of the usual shape reads its role once (in Firefox each attribute read makes a string)', () => {
+  const reads = { role: 0 };
+  const { window, document } = loadPage(`<html lang="en"><body><main>${rows(50)}
+    <div role="radiogroup" id="g" aria-label="Ads"><div role="radio" aria-checked="true">Yes</div><div role="radio" aria-checked="false">No</div></div>
+    <button role="switch" aria-label="Drawn"><span>On</span></button></main></body></html>`, {
+    beforeScripts(w) {
+      const original = w.Element.prototype.getAttribute;
+      w.Element.prototype.getAttribute = function counted(name) {
+        if (name === 'role' && /^\s*at .*content\/scan\.js/.test(new Error().stack.split('\n')[2])) reads.role += 1;
+        return original.call(this, name);
+      };
+    },
+  });
+  const scan = window.LinkedOutScan;
+  const switches = scan.switchesIn(document);
+  reads.role = 0;
+  const controls = switches.map((el) => scan.readControl(el));
+  assert.equal(controls.length, 52);
+  assert.deepEqual(Array.from(controls.slice(50), (c) => [c.key, c.label, c.checked]), [['g', 'Ads', true], [null, 'Drawn', true]]);
+  const readOnce = reads.role;
+  reads.role = 0;
+  assert.ok(switches.every((el, i) => scan.readsAs(el, controls[i])), 'each reads as it was read');
+  // The checkbox switches' role is read once each, for isRadio; the drawn switch's once more (its
+  // state is its text, by role); the radio group reads its options' roles.
+  assert.ok(readOnce <= 50 + 2 + 6, `readControl read role ${readOnce} times for 52 switches`);
+  assert.ok(reads.role <= 50 + 2 + 6, `readsAs read role ${reads.role} times for 52 switches`);
+});
