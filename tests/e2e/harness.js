@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { it } from 'node:test';
 
 import puppeteer from 'puppeteer-core';
-import { bundle, OUT_FILE as BACKGROUND_BUNDLE } from '../../scripts/bundle-background';
+import { whyNotFresh as whyBackgroundNotFresh } from '../../scripts/bundle-background';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '../..');
@@ -117,9 +117,8 @@ const CHROMIUM_QUIET_FLAGS = [
 // The browsers run extension/background.js, built from background/ (not committed): a test of a
 // stale or missing one would test other code than the sources say.
 function assertBackgroundFresh() {
-  const current = existsSync(BACKGROUND_BUNDLE) ? readFileSync(BACKGROUND_BUNDLE, 'utf8') : null;
-  if (current === null) throw new Error('extension/background.js is missing: run scripts/setup (or scripts/bundle-background)');
-  if (current !== bundle()) throw new Error('extension/background.js is stale: run scripts/bundle-background');
+  const why = whyBackgroundNotFresh();
+  if (why) throw new Error(why);
 }
 
 // withExtension: false gives a plain browser on the replica (the replica's own tests).
