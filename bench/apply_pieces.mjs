@@ -18,7 +18,7 @@
 //   node bench/apply_pieces.mjs --host PATH [--browser chromium|firefox] [--world content|main]
 //                               [--reps N] [--old REV]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,8 @@ const engine = arg('--browser', 'chromium');
 const worldName = arg('--world', 'content');
 const reps = Number(arg('--reps', 150));
 const old = arg('--old', null);
+// --old-file PATH: a highlight.js from a file instead (e.g. one with timing probes added).
+const oldFile = arg('--old-file', null);
 if (!host) throw new Error('--host PATH is required');
 
 const rules = JSON.parse(source('native-host/rules/linkedin.json'));
@@ -43,9 +45,9 @@ try {
   await page.addStyleTag({ content: source('extension/content/highlight.css') });
   const world = await contentWorld(page, engine, worldName);
   for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
-  if (old) {
+  if (old || oldFile) {
     // The old highlight.js under another name, sharing the checkout's scan.js.
-    const text = execFileSync('git', ['-C', ROOT, 'show', `${old}:extension/content/highlight.js`], { encoding: 'utf8' });
+    const text = oldFile ? readFileSync(oldFile, 'utf8') : execFileSync('git', ['-C', ROOT, 'show', `${old}:extension/content/highlight.js`], { encoding: 'utf8' });
     await world.addScript(text.replace('root.LinkedOutHighlight = ', 'root.LinkedOutHighlightOld = '));
   }
   await world.addScript(SCAN_AS_MAIN_DOES);
@@ -145,6 +147,8 @@ try {
       }
     }
     globalThis.__applyPiecesSink = sink;
+    // A probed copy (--old-file) may leave its own split: globalThis.__probes, {name: [ms, …]}.
+    if (globalThis.__probes) for (const [name, list] of Object.entries(globalThis.__probes)) times[`probe ${name}`] = list.slice(-repsArg);
     return times;
   }, verdict, reps);
   console.log(`${await browser.version()}, ${world.name} world, ${reps} runs each, load average ${load.toFixed(2)}: median / mean / p99 ms`);
