@@ -80,6 +80,9 @@
   const announcerTimers = new WeakMap();
   // The switches this file marked, per document: applyVerdict clears them without a new scan.
   const markedSwitches = new WeakMap();
+  // The rows this file marked, per document (in any of its trees): applyVerdict clears the stale
+  // ones without querying a whole tree for them.
+  const markedRows = new WeakMap();
   // DOM calls on the page's elements go through the prototypes: a page's <form role="switch">
   // with an <input name="hasAttribute"> shadows form.hasAttribute, and a call that throws would stop
   // the whole apply (item 8 of issue 21). In Firefox's Xray sandbox it is also the cheaper call:
@@ -387,6 +390,8 @@
     // them since): cleared here when the verdict no longer names them, without a new scan.
     if (!markedSwitches.has(doc)) markedSwitches.set(doc, new Set());
     const marked = markedSwitches.get(doc);
+    if (!markedRows.has(doc)) markedRows.set(doc, new Set());
+    const rows = markedRows.get(doc);
     // element → its highlight item, or the mark itself ('ok', 'switch-off') where there is no
     // item: one Map kept from apply to apply (emptied at the start and the end), no pair per entry.
     const marks = scratchMarks;
@@ -448,12 +453,16 @@
       }
     }
     // A scanned switch the verdict does not name carries no mark (one the page planted or copied
-    // goes too): asked once, and nothing else. A copied mark means a copied row may be beside it,
-    // in a tree this file never marked: that tree is swept too.
+    // goes too): asked once, and nothing else. A mark this file did not make means the page may
+    // have copied a marked row (cloneNode copies its marks): that switch's tree is searched for
+    // rows below (the only whole-tree query left, and only then).
+    const copiedIn = [];
     for (let k = 0; k < switches.length; k += 1) {
       const el = switches[k];
       if (marks.has(el) || !hasAttrOf(el, MARK)) continue;
-      addTree(rootOf(el));
+      const tree = rootOf(el);
+      addTree(tree);
+      if (!copiedIn.includes(tree)) copiedIn.push(tree);
       removeAttrOf(el, MARK);
       removeAttrOf(el, PALETTE);
     }
@@ -488,16 +497,27 @@
       }
       let row;
       if (!item) row = rowOf(input);
-      else row = highlightRow(input, item, t, movesOn, palette, planned[p + 2], planned[p + 3]);
+      else {
+        row = highlightRow(input, item, t, movesOn, palette, planned[p + 2], planned[p + 3]);
+        if (row) rows.add(row);
+      }
       if (row && !keptRows.includes(row)) keptRows.push(row);
       highlighted.push(input);
     }
     for (const tree of styledTrees) addTree(tree);
-    // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished.
+    // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished
+    // (the rows this file marked, wherever the page has moved them since); and marked-looking
+    // rows in a tree where a copied mark was found.
     marks.clear();
-    for (const row of allIn(trees, ROW_SELECTOR)) {
+    for (const row of rows) {
       if (keptRows.includes(row)) continue;
+      rows.delete(row);
       unhighlightRow(row, scan().switchesIn(row)[0]);
+    }
+    if (copiedIn.length > 0) {
+      for (const row of allIn(copiedIn, ROW_SELECTOR)) {
+        if (!keptRows.includes(row)) unhighlightRow(row, scan().switchesIn(row)[0]);
+      }
     }
     const docs = documentsOf(doc, trees);
     for (const reason of liveReasons) {
@@ -541,6 +561,8 @@
       removeAttrOf(input, PALETTE);
     }
     markedSwitches.delete(doc);
+    for (const row of markedRows.get(doc) || []) unhighlightRow(row, scan().switchesIn(row)[0]);
+    markedRows.delete(doc);
     for (const tree of Array.from(styledTrees)) unstyleTree(tree);
     clearNotice(doc);
     cancelAnnouncer(doc);

@@ -160,3 +160,38 @@ test('a marked row the page moves or clones, into a shadow root or beside it, is
   assert.equal(row.querySelector('[data-linkedout-reason]'), null, 'its reason went with its highlight (the clone\'s copy is the page\'s)');
   assert.equal(rowsIn(document).length, 1);
 });
+
+test('applyVerdict queries no whole tree for its stale rows: it keeps the rows it marked', () => {
+  let wholeTreeQueries = 0;
+  const { window, document } = loadPage(`<!doctype html><html lang="en"><body><main><section>${ROWS}</section><div id="host"></div></main></body></html>`, {
+    beforeScripts(w) {
+      for (const proto of [w.Document.prototype, w.DocumentFragment.prototype]) {
+        for (const name of ['querySelectorAll', 'querySelector']) {
+          const original = proto[name];
+          proto[name] = function counted(selector) {
+            if (String(selector).includes('data-linkedout')) wholeTreeQueries += 1;
+            return original.call(this, selector);
+          };
+        }
+      }
+    },
+  });
+  const H = window.LinkedOutHighlight;
+  const S = window.LinkedOutScan;
+  // A switch in a shadow root too: its tree is one this file marks in.
+  const shadow = document.getElementById('host').attachShadow({ mode: 'open' });
+  shadow.innerHTML = '<div><span id="s0">Shadow setting</span><input type="checkbox" role="switch" aria-labelledby="s0" aria-checked="true" checked></div>';
+  const switches = S.switchesIn(document);
+  assert.equal(switches.length, 51);
+  const rowsIn = (tree) => Array.from(tree.querySelectorAll('[data-linkedout-row]'));
+  wholeTreeQueries = 0;
+  H.applyVerdict(document, benchVerdict(51, 50), switches);
+  H.applyVerdict(document, benchVerdict(51, 12), switches);
+  H.applyVerdict(document, benchVerdict(51, 12), switches);
+  H.applyVerdict(document, benchVerdict(51, 30), switches);
+  assert.equal(wholeTreeQueries, 0, `${wholeTreeQueries} queries of a whole tree for LinkedOut's marks in 4 applies`);
+  assert.equal(rowsIn(shadow).length, 0, 'the shadow row was cleared when the verdict moved on');
+  assert.deepEqual(rowsIn(document), [switches[30].parentElement.parentElement]);
+  assert.equal(document.querySelectorAll('[data-linkedout-reason]').length, 1);
+  assert.equal(shadow.querySelectorAll('[data-linkedout-reason], style').length, 0);
+});
