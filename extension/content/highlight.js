@@ -335,7 +335,10 @@
     if (flex) setAttrOf(row, ROW_FLEX, ''); else if (hasAttrOf(row, ROW_FLEX)) removeAttrOf(row, ROW_FLEX);
     setAttrOf(row, PALETTE, palette);
     let reason = reasonElementOf(row);
-    if (!reason) {
+    // A new reason is made whole before it goes into the row: its attributes and text written
+    // on a detached element make the browser neither restyle nor record them; one insertion does.
+    const fresh = !reason;
+    if (fresh) {
       reason = ownerDocumentOf(input).createElement('span');
       reason.setAttribute(REASON, '');
       reason.setAttribute('role', 'note');
@@ -343,7 +346,6 @@
       reason.id = `${REASON_ID_PREFIX}${reasonCounter}`;
       ownNodes.add(reason);
       liveReasons.add(reason);
-      appendChild.call(row, reason);
     }
     reason.setAttribute(PALETTE, palette);
     if (locked) {
@@ -351,8 +353,10 @@
     } else {
       // Said before the flip (WCAG 3.2.2): once this page is done, the walkthrough opens the next.
       const text = movesOn ? `${t('highlightReason', [item.reason])} ${t('highlightMovesOn')}` : t('highlightReason', [item.reason]);
-      if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
+      if (fresh) reason.textContent = text;
+      else if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
     }
+    if (fresh) appendChild.call(row, reason);
     addDescribedBy(input, reason.id);
     return row;
   }

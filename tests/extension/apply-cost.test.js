@@ -195,3 +195,20 @@ test('applyVerdict queries no whole tree for its stale rows: it keeps the rows i
   assert.equal(document.querySelectorAll('[data-linkedout-reason]').length, 1);
   assert.equal(shadow.querySelectorAll('[data-linkedout-reason], style').length, 0);
 });
+
+test('a new reason goes into its row whole: one insertion, its attributes and text written before it', async () => {
+  const { window, document } = loadPage(PAGE);
+  const switches = window.LinkedOutScan.switchesIn(document);
+  const records = [];
+  const observer = new window.MutationObserver((list) => { records.push(...list); });
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  window.LinkedOutHighlight.applyVerdict(document, benchVerdict(50, 12), switches, (name, subs) => `${name}: ${subs.join(' ')}`);
+  records.push(...observer.takeRecords());
+  observer.disconnect();
+  const reason = document.querySelector('[data-linkedout-reason]');
+  assert.equal(reason.textContent, 'highlightReason: r');
+  assert.equal(reason.getAttribute('data-linkedout-palette'), 'light');
+  const insideReason = records.filter((r) => r.target === reason || reason.contains(r.target));
+  assert.deepEqual(insideReason.map((r) => `${r.type} ${r.attributeName || ''}`), [], 'writes recorded inside the reason after it was inserted');
+  assert.equal(records.filter((r) => r.type === 'childList').length, 1, 'one insertion: the reason');
+});
