@@ -76,6 +76,8 @@
   }
   // The computed styles the palette just read, [element, style, …] (see isFlexRow); emptied after.
   const walkedStyles = [];
+  // The trees where applyVerdict found a mark it did not make (see there); emptied after.
+  const copiedTrees = [];
   // The timer that inserts a document's confirmation region (see prepareAnnouncer).
   const announcerTimers = new WeakMap();
   // The switches this file marked, per document: applyVerdict clears them without a new scan.
@@ -460,7 +462,8 @@
     // goes too): asked once, and nothing else. A mark this file did not make means the page may
     // have copied a marked row (cloneNode copies its marks): that switch's tree is searched for
     // rows below (the only whole-tree query left, and only then).
-    const copiedIn = [];
+    const copiedIn = copiedTrees;
+    copiedIn.length = 0;
     for (let k = 0; k < switches.length; k += 1) {
       const el = switches[k];
       if (marks.has(el) || !hasAttrOf(el, MARK)) continue;
@@ -522,6 +525,7 @@
       for (const row of allIn(copiedIn, ROW_SELECTOR)) {
         if (!keptRows.includes(row)) unhighlightRow(row, scan().switchesIn(row)[0]);
       }
+      copiedIn.length = 0;
     }
     const docs = documentsOf(doc, trees);
     for (const reason of liveReasons) {
