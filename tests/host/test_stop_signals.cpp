@@ -7,6 +7,9 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
+#include <future>
+
+#include "cli/host_probe.hpp"
 #include "test_malformed_harness.hpp"
 
 namespace {
@@ -95,6 +98,27 @@ TEST_CASE("stop signal: SIGTERM while the host starts up (its log file is a FIFO
   REQUIRE_MESSAGE(opening_the_fifo, "the host never blocked opening its log; it sleeps in: " << sleeping_in(host.pid()));
 
   expect_exit_zero_after_sigterm(host);
+}
+
+// The other side: doctor's hello probe starts whatever program a manifest names and ends it with
+// SIGTERM; one that ignores SIGTERM must not keep doctor waiting for ever.
+TEST_CASE("stop signal: doctor's hello probe ends a program that ignores SIGTERM and answers nothing") {
+  test_support::TempDir scratch;
+  const fs::path pid_file = scratch / "pid";
+  const fs::path program = scratch / "deaf-host";
+  std::ofstream(program) << "#!/bin/sh\ntrap '' TERM\necho $$ > '" << pid_file.string() << "'\nexec sleep 3600\n";
+  fs::permissions(program, fs::perms::owner_all);
+
+  auto probe = std::async(std::launch::async, [&] { return linkedout::cli::probe_host(program, {kChromeCaller}, 200ms); });
+  const bool returned = probe.wait_for(kExitBound) == std::future_status::ready;
+  if (!returned) {  // end the program ourselves so the probe can return and the case can fail
+    const pid_t pid = static_cast<pid_t>(std::stol(text_of(pid_file)));
+    ::kill(pid, SIGKILL);
+  }
+  const auto result = probe.get();
+  CHECK_MESSAGE(returned, "the probe was still waiting for a program that ignores SIGTERM");
+  CHECK_FALSE(result.answered);
+  CHECK(result.problem.find("did not answer hello") != std::string::npos);
 }
 
 }  // TEST_SUITE
