@@ -5,9 +5,9 @@
 //      through the extension's own code (lib/core-backend.js: the .wasm fetched and compiled, the
 //      stored state — a store after a full walkthrough and 1,000 history entries — opened,
 //      hello, one page_state validated, decided, its reply parsed and validated), a fresh page
-//      per wake; against a cold helper (process start, hello, page_state); budget 50 ms;
-//      The budget is judged on the median of the wakes; the p90 and p99 are given beside it (of
-//      40 wakes the p99 is the slowest one);
+//      per wake; against a cold helper (process start, hello, page_state); budget 50 ms, judged
+//      on the median of the wakes, the p90 and p99 given beside it (of 40 wakes the p99 is the
+//      slowest one);
 //   3. scan + decide + apply on the bench's 10,000-element page in headless Chromium, in an isolated
 //      world as a content script runs (extension_bench.mjs contentWorld): the content
 //      script's scan as main.js makes it, the core deciding inside the page through the same
