@@ -74,8 +74,14 @@
     for (let i = 0; i < planned.length; i += 4) if (planned[i] === input) return i;
     return -1;
   }
-  // The computed styles the palette just read, [element, style, …] (see isFlexRow); emptied after.
+  // The computed styles the palette just read, [element, style, …] up to walkedCount (see
+  // isFlexRow); nulled after, its room kept (V8 frees an array's room when its length is set to 0).
   const walkedStyles = [];
+  let walkedCount = 0;
+  function forgetWalkedStyles() {
+    for (let i = 0; i < walkedCount; i += 1) walkedStyles[i] = null;
+    walkedCount = 0;
+  }
   // The trees where applyVerdict found a mark it did not make (see there); emptied after.
   const copiedTrees = [];
   // The timer that inserts a document's confirmation region (see prepareAnnouncer).
@@ -178,7 +184,10 @@
       const view = ownerDocumentOf(node).defaultView;
       const style = view ? view.getComputedStyle(node) : null;
       // Kept for isFlexRow: a highlighted switch's row is one of these ancestors.
-      if (style) walkedStyles.push(node, style);
+      if (style) {
+        walkedStyles[walkedCount++] = node;
+        walkedStyles[walkedCount++] = style;
+      }
       const css = style ? style.backgroundColor : TRANSPARENT;
       const color = css === TRANSPARENT ? null : parseColor(css);
       if (!color || !(color.a > 0)) continue;
@@ -321,7 +330,7 @@
     // The palette's walk, just before and with nothing written since, has read the row's style
     // when the row is under the first opaque background: one getComputedStyle fewer.
     let style = null;
-    for (let i = 0; i < walkedStyles.length && style === null; i += 2) if (walkedStyles[i] === row) style = walkedStyles[i + 1];
+    for (let i = 0; i < walkedCount && style === null; i += 2) if (walkedStyles[i] === row) style = walkedStyles[i + 1];
     const view = style ? null : ownerDocumentOf(row).defaultView;
     if (view) style = view.getComputedStyle(row);
     const display = style ? style.display : '';
@@ -436,15 +445,21 @@
       if (entry === undefined || !isConnected.call(el)) continue;
       // One theme per page, measured at the first highlighted switch before anything is written.
       if (first === null && typeof entry === 'object') first = el;
-      if (scan().controlAround(el) !== el) {
-        planned.push(el, null, null, false);
-        continue;
-      }
-      const row = typeof entry === 'object' ? rowOf(el) : null;
-      planned.push(el, entry, row, row ? isFlexRow(row) : false);
+      planned.push(el, entry, null, false);
     }
+    forgetWalkedStyles();
     const palette = first ? paletteFor(parentOf(first) || first) : null;
-    walkedStyles.length = 0;
+    for (let p = 0; p < planned.length; p += 4) {
+      const el = planned[p];
+      if (scan().controlAround(el) !== el) {
+        planned[p + 1] = null;
+      } else if (typeof planned[p + 1] === 'object') {
+        const row = rowOf(el);
+        planned[p + 2] = row;
+        planned[p + 3] = row ? isFlexRow(row) : false;
+      }
+    }
+    forgetWalkedStyles();
 
     // What this file marked that the verdict no longer names (or that left the page) is cleared.
     for (const el of marked) {
@@ -648,6 +663,7 @@
       if (main) main.before(box); else doc.body.prepend(box);
     }
     box.setAttribute(PALETTE, paletteFor(box.parentElement || box));
+    forgetWalkedStyles();
     fillLater(box.firstChild, text, fresh);
   }
 

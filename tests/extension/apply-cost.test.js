@@ -212,3 +212,24 @@ test('a new reason goes into its row whole: one insertion, its attributes and te
   assert.deepEqual(insideReason.map((r) => `${r.type} ${r.attributeName || ''}`), [], 'writes recorded inside the reason after it was inserted');
   assert.equal(records.filter((r) => r.type === 'childList').length, 1, 'one insertion: the reason');
 });
+
+test('the row\'s display comes from the palette\'s walk: one computed style per element read, none twice', () => {
+  const asked = [];
+  const { window, document } = loadPage(PAGE, {
+    beforeScripts(w) {
+      const original = w.getComputedStyle;
+      w.getComputedStyle = function counted(el, ...rest) { asked.push(el); return original.call(this, el, ...rest); };
+    },
+  });
+  const switches = window.LinkedOutScan.switchesIn(document);
+  asked.length = 0;
+  window.LinkedOutHighlight.applyVerdict(document, benchVerdict(50, 12), switches);
+  // The palette walks from the switch's parent to the root (nothing on this page paints a
+  // background); the row is on that walk.
+  const walk = [];
+  for (let node = switches[12].parentElement; node; node = node.parentElement) walk.push(node);
+  const row = document.querySelector('[data-linkedout-row]');
+  assert.ok(walk.includes(row));
+  assert.equal(asked.length, walk.length, `${asked.length} computed styles read for a walk of ${walk.length} elements`);
+  assert.equal(new Set(asked).size, asked.length, 'an element\'s computed style read twice');
+});
