@@ -268,29 +268,37 @@
   // The type getter gives the keyword in lowercase ("CheckBox" reads "checkbox").
   const isCheckboxInput = (el) => localName(el) === 'input' && inputType(el) === 'checkbox';
   const isRadio = (el) => (localName(el) === 'input' && inputType(el) === 'radio') || roleOf(el) === 'radio';
+  /** An input's type, null for any other element: asked once and handed on (each read makes a string in Firefox). */
+  const typeOfInput = (el) => (localName(el) === 'input' ? inputType(el) : null);
+  /** isRadio, the input's type already read (typeOfInput). */
+  const isRadioOfType = (el, type) => type === 'radio' || roleOf(el) === 'radio';
   const classTokens = (el) => idList(attr(el, 'class'));
   const isClassToggle = (el) => hasClassToken(el, 'artdeco-toggle');
 
   // ---- keys and labels ----
 
-  /** The elements that label `el` through aria-labelledby (which may list several ids). */
-  function labellingElements(el) {
+  /**
+   * The elements that label `el` through aria-labelledby (which may list several ids). `value`:
+   * the attribute when the caller has read it already (each read makes a string in Firefox).
+   */
+  function labellingElements(el, value) {
     try {
-      return idList(attr(el, 'aria-labelledby')).map((id) => byIdNear(el, id)).filter((target) => target !== null);
+      return idList(value === undefined ? attr(el, 'aria-labelledby') : value).map((id) => byIdNear(el, id)).filter((target) => target !== null);
     } catch {
       return [];
     }
   }
 
-  function ownKey(el) {
+  // `labelledBy` below: the element's aria-labelledby as read by the caller (readControl and
+  // readsAs read it once for the key and the label both); undefined: read it here.
+  function ownKey(el, labelledBy = attr(el, 'aria-labelledby')) {
     // The ids, space-separated: what splitting on whitespace and joining with one space gives.
-    const labelledBy = collapse(attr(el, 'aria-labelledby'));
-    return labelledBy || elementId(el) || null;
+    const ids = collapse(labelledBy);
+    return ids || elementId(el) || null;
   }
 
   /** The text of the aria-labelledby targets, each collapsed, joined by a space (empty ones too). */
-  function labelledByText(el) {
-    const value = attr(el, 'aria-labelledby');
+  function labelledByText(el, value = attr(el, 'aria-labelledby')) {
     if (!value) return '';
     if (!ANY_WHITESPACE.test(value)) {  // one id: no list to build
       let target = null;
@@ -301,12 +309,13 @@
       }
       return target === null ? '' : collapse(textContent(target));
     }
-    return labellingElements(el).map((target) => collapse(textContent(target))).join(' ');
+    return labellingElements(el, value).map((target) => collapse(textContent(target))).join(' ');
   }
 
-  function ownLabel(el) {
-    let text = labelledByText(el);
-    if (!text) text = collapse(attr(el, 'aria-label'));
+  function ownLabel(el, labelledBy) {
+    let text = labelledByText(el, labelledBy);
+    if (text) return text;  // most switches: no more reads
+    text = collapse(attr(el, 'aria-label'));
     const labels = LABELS[localName(el)];
     const list = !text && labels ? labels(el) : null;
     if (list) text = Array.prototype.map.call(list, (l) => collapse(textContent(l))).join(' ');
@@ -328,27 +337,47 @@
     return keyAs(el, radioness(el));
   }
 
-  // Whether `el` is a radio, asked once by readControl and readsAs and handed to keyOf, labelOf,
-  // checkedOf and isDisabled (each asked again: the role attribute read four times a switch, and
-  // in Firefox every read makes a string). ASKED_THREW: asking threw; each then asks itself, as
-  // before, and takes its own fallback.
+  // Whether `el` is a radio and whether it is a checkbox input, asked once by readControl and
+  // readsAs and handed to keyOf, labelOf, checkedOf and isDisabled (each asked again: the role
+  // and the input's type read four and two times a switch, and in Firefox every read makes a
+  // string). Flags: RADIO, CHECKBOX_INPUT; ASKED_THREW: asking threw; each then asks itself, as
+  // before, and takes its own fallback. null: not asked (checkedOf, isDisabled alone).
+  const RADIO = 1;
   const ASKED_THREW = 2;
+  const CHECKBOX_INPUT = 4;
   function radioness(el) {
     try {
-      return isRadio(el) ? 1 : 0;
+      const type = typeOfInput(el);
+      return (isRadioOfType(el, type) ? RADIO : 0) | (type === 'checkbox' ? CHECKBOX_INPUT : 0);
     } catch {
       return ASKED_THREW;
     }
   }
+  const radioAs = (el, radio) => (radio === null || radio === ASKED_THREW ? isRadio(el) : (radio & RADIO) !== 0);
+  const checkboxInputAs = (el, radio) => (radio === null || radio === ASKED_THREW ? isCheckboxInput(el) : (radio & CHECKBOX_INPUT) !== 0);
 
-  function keyAs(el, radio) {
+  /**
+   * The aria-labelledby of a switch that is not a radio, read once for its key and its label;
+   * undefined (each reads it itself) for a radio, whose key and label are its group's, or when
+   * reading threw.
+   */
+  function labelledByAs(el, radio) {
+    if (radio === ASKED_THREW || (radio & RADIO) !== 0) return undefined;
     try {
-      if (radio === ASKED_THREW ? isRadio(el) : radio === 1) {
+      return attr(el, 'aria-labelledby');
+    } catch {
+      return undefined;
+    }
+  }
+
+  function keyAs(el, radio, labelledBy) {
+    try {
+      if (radioAs(el, radio)) {
         const group = radioGroupOf(el);
         const key = (group.container && ownKey(group.container)) || group.name || null;
         return limitKey(key);
       }
-      return limitKey(ownKey(el));
+      return limitKey(ownKey(el, labelledBy));
     } catch {
       return null;
     }
@@ -359,9 +388,10 @@
     return labelAs(el, radioness(el));
   }
 
-  function labelAs(el, radio) {
+  function labelAs(el, radio, labelledBy) {
     try {
-      const target = (radio === ASKED_THREW ? isRadio(el) : radio === 1) ? radioGroupOf(el).container : el;
+      if (!radioAs(el, radio)) return cutWhole(collapse(ownLabel(el, labelledBy)), MAX_LABEL_CHARS);
+      const target = radioGroupOf(el).container;
       return cutWhole(collapse(target ? ownLabel(target) : ''), MAX_LABEL_CHARS);
     } catch {
       return '';
@@ -468,14 +498,14 @@
   /** checkedOf, `radio` from radioness(el) (null: not asked yet, asked here when needed). */
   function checkedAs(el, radio) {
     try {
-      if (isCheckboxInput(el)) {
+      if (checkboxInputAs(el, radio)) {
         const checked = inputChecked(el);
         if (typeof checked !== 'boolean') return null;
         if (!hasAttribute(el, 'aria-checked')) return checked;
         const aria = ariaBool(attr(el, 'aria-checked'));
         return aria === checked ? checked : null;
       }
-      if (radio === null || radio === ASKED_THREW ? isRadio(el) : radio === 1) return choiceState(radioGroupOf(el).options, el);
+      if (radioAs(el, radio)) return choiceState(radioGroupOf(el).options, el);
       if (localName(el) === 'select') return choiceState(selectOptionsOf(el), el);
       if (hasAttribute(el, 'aria-checked')) return ariaBool(attr(el, 'aria-checked'));
       if (hasAttribute(el, 'aria-pressed')) return ariaBool(attr(el, 'aria-pressed'));
@@ -505,7 +535,12 @@
    * once however many checkboxes it holds: the scan stays linear in the page's size.
    */
   function isListOption(el, counts = new Map()) {
-    if (!isCheckboxInput(el) || hasAttribute(el, 'role') || hasAttribute(el, 'aria-checked')) return false;
+    return isListOptionOfType(el, counts, typeOfInput(el));
+  }
+
+  /** isListOption, the input's type already read (typeOfInput). */
+  function isListOptionOfType(el, counts, type) {
+    if (type !== 'checkbox' || hasAttribute(el, 'role') || hasAttribute(el, 'aria-checked')) return false;
     const parent = parentElement(el);
     const list = parent && closest(parent, LIST_SELECTOR);
     if (!list) return false;
@@ -859,8 +894,10 @@
    * setting; an artdeco toggle wrapping a real control is that control, not a second one.
    */
   function representative(el, seenGroups, counts) {
-    if (isListOption(el, counts)) return null;
-    if (isRadio(el)) {
+    // The input's type read once for both questions (a throw here: the caller reports it unreadable).
+    const type = typeOfInput(el);
+    if (isListOptionOfType(el, counts, type)) return null;
+    if (isRadioOfType(el, type)) {
       const group = radioGroupOf(el);
       const groupId = group.container || `${group.name}`;
       const known = group.options.filter((o) => o.state !== null);
@@ -1004,7 +1041,7 @@
       }
       return target === null || containsNode(container, target);
     }
-    return labellingElements(el).every((label) => containsNode(container, label));
+    return labellingElements(el, value).every((label) => containsNode(container, label));
   }
 
   /** The control `node` is, or is inside (an event target from any tree), or null. */
@@ -1064,7 +1101,7 @@
   function disabledAs(el, radio) {
     try {
       if (matches(el, ':disabled') || attr(el, 'aria-disabled') === 'true') return true;
-      const group = (radio === null || radio === ASKED_THREW ? isRadio(el) : radio === 1) ? radioGroupOf(el).container : null;
+      const group = radioAs(el, radio) ? radioGroupOf(el).container : null;
       return Boolean(group) && attr(group, 'aria-disabled') === 'true';
     } catch {
       return false;
@@ -1073,7 +1110,8 @@
 
   function readControl(el) {
     const radio = radioness(el);
-    const control = { key: keyAs(el, radio), label: labelAs(el, radio), checked: checkedAs(el, radio) };
+    const labelledBy = labelledByAs(el, radio);
+    const control = { key: keyAs(el, radio, labelledBy), label: labelAs(el, radio, labelledBy), checked: checkedAs(el, radio) };
     if (disabledAs(el, radio)) control.disabled = true;
     return control;
   }
@@ -1086,7 +1124,9 @@
   function readsAs(el, control) {
     if (control === null || typeof control !== 'object') return false;
     const radio = radioness(el);
-    if (keyAs(el, radio) !== control.key || labelAs(el, radio) !== control.label || checkedAs(el, radio) !== control.checked) return false;
+    const labelledBy = labelledByAs(el, radio);
+    if (keyAs(el, radio, labelledBy) !== control.key || labelAs(el, radio, labelledBy) !== control.label
+      || checkedAs(el, radio) !== control.checked) return false;
     return disabledAs(el, radio) ? control.disabled === true : !('disabled' in control);
   }
 
