@@ -165,3 +165,32 @@ test('a scan after a page change queries no whole tree for switches, and finds t
   assert.equal(found.length, 31);
   assert.equal(found[0].getAttribute('aria-labelledby'), 'late', 'the added switch, first in tree order');
 });
+
+test('a node added is walked once for its shadow roots and its frames: no collection of its iframes and frames is asked of it', () => {
+  let collections = 0;
+  const { window, document, tracker, incremental } = trackedPage('<html lang="en"><body><main id="m"><div id="old"></div></main></body></html>', {
+    beforeScripts(w) {
+      const original = w.Element.prototype.getElementsByTagName;
+      // Only the scan's own calls: jsdom's selector engine calls it too (from a query).
+      w.Element.prototype.getElementsByTagName = function counted(name) {
+        if (/^\s*at .*content\/scan\.js/.test(new Error().stack.split('\n')[2])) collections += 1;
+        return original.call(this, name);
+      };
+    },
+  });
+  const scan = window.LinkedOutScan;
+  for (let i = 0; i < 3; i += 1) {
+    const card = document.createElement('article');
+    card.innerHTML = `<div><span>Member ${i}</span></div><p>A post</p><ul><li>Like</li><li>Share</li></ul>`;
+    document.getElementById('m').prepend(card);
+  }
+  const framed = document.createElement('section');
+  framed.innerHTML = '<div id="host"></div><div><iframe id="inner"></iframe></div>';
+  framed.firstChild.attachShadow({ mode: 'open' }).innerHTML = '<span>inside</span>';
+  document.getElementById('m').append(framed);
+  collections = 0;
+  const trees = incremental();
+  assert.equal(collections, 0, `${collections} collections of iframes and frames asked of 4 added nodes`);
+  assert.deepEqual(describe(document, trees), ['document', 'shadow:host', 'frame:inner'], 'the added shadow root and frame are found');
+  assert.deepEqual(describe(document, trees), describe(document, scan.treesIn(document)), 'as a full walk finds them');
+});
