@@ -3,7 +3,7 @@
 // timed, under variants of the highlight's style given as extra CSS, interleaved variant by
 // variant so the machine's noise hits all alike. Prints the median and p90 layout per variant.
 //
-//   node bench/mark_layout.mjs --host PATH [--browser firefox|chromium] [--reps N] [--variants FILE.json]
+//   node bench/mark_layout.mjs --host PATH [--browser firefox|chromium] [--reps N] [--nodes N] [--variants FILE.json]
 // FILE.json: {"name": "css added after highlight.css", ...}; the built-in set otherwise.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? 
 const host = arg('--host');
 const engine = arg('--browser', 'firefox');
 const reps = Number(arg('--reps', 100));
+const nodes = Number(arg('--nodes', 10000));  // the page's size: does a variant's cost grow with it?
 if (!host) throw new Error('--host PATH is required');
 
 const BUILT_IN = {
@@ -31,7 +32,7 @@ const BUILT_IN = {
 const variants = arg('--variants') ? JSON.parse(readFileSync(arg('--variants'), 'utf8')) : BUILT_IN;
 
 const rules = JSON.parse(source('native-host/rules/linkedin.json'));
-const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });
+const html = buildPage(rules, { nodes, controls: controlRows(rules, 50) });
 const profile = mkdtempSync(join(tmpdir(), 'linkedout-mark-layout-'));
 const browser = await launch(engine, profile);
 try {

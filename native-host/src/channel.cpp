@@ -7,13 +7,12 @@
 #include <optional>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
-#include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
-#include <csignal>
 #include <spdlog/spdlog.h>
 
 #include "framing.hpp"
+#include "platform/stop_signals.hpp"
 
 namespace linkedout {
 
@@ -22,7 +21,8 @@ namespace asio = boost::asio;
 namespace {
 
 // How long SIGTERM waits for a reply already being written before giving up on it: a browser
-// that stopped reading must not keep the host alive.
+// that stopped reading must not keep the host alive. (Where the loop cannot run at all, the
+// deadline in platform/stop_signals_posix.cpp ends the host.)
 constexpr auto kWriteGrace = std::chrono::milliseconds(500);
 
 // One frame at a time: read, then answer each buffered frame with an asynchronous write, then
@@ -33,32 +33,41 @@ class Channel {
       : dispatcher_(dispatcher),
         input_(io_, input_fd),
         output_(io_, output_fd),
-        signals_(io_, SIGTERM, SIGINT),
-        grace_(io_) {}
+        stop_(io_),
+        grace_(io_) {
+    if (const int stop_fd = platform::watch_stop_signals(); stop_fd >= 0) stop_.assign(stop_fd);
+  }
 
   ~Channel() {
     // The descriptors belong to the process, not to this loop.
     input_.release();
     output_.release();
+    if (stop_.is_open()) stop_.release();
   }
 
   int run() {
-    signals_.async_wait([this](const boost::system::error_code& error, int signal) {
-      if (error || done_) return;
-      spdlog::info("signal {}: exiting", signal);
-      if (!writing_) return finish(0);
-      stopping_ = true;  // finish the reply being written first, briefly
-      grace_.expires_after(kWriteGrace);
-      grace_.async_wait([this](const boost::system::error_code& e) {
-        if (!e) finish(0);
+    // A stop asked before the loop ran (while starting up) is already in the pipe.
+    if (stop_.is_open())
+      stop_.async_read_some(asio::buffer(stop_signal_, 1), [this](const boost::system::error_code& error, std::size_t) {
+        on_stop(error);
       });
-    });
     read();
     io_.run();
     return exit_code_;
   }
 
  private:
+  void on_stop(const boost::system::error_code& error) {
+    if (error || done_) return;
+    spdlog::info("signal {}: exiting", static_cast<int>(stop_signal_[0]));
+    if (!writing_) return finish(0);
+    stopping_ = true;  // finish the reply being written first, briefly
+    grace_.expires_after(kWriteGrace);
+    grace_.async_wait([this](const boost::system::error_code& e) {
+      if (!e) finish(0);
+    });
+  }
+
   void read() {
     input_.async_read_some(asio::buffer(buffer_), [this](const boost::system::error_code& error, std::size_t n) {
       on_read(error, n);
@@ -134,7 +143,8 @@ class Channel {
   asio::io_context io_{1};
   asio::posix::stream_descriptor input_;
   asio::posix::stream_descriptor output_;
-  asio::signal_set signals_;
+  asio::posix::stream_descriptor stop_;  // readable once SIGTERM or SIGINT came
+  std::array<char, 1> stop_signal_{};
   asio::steady_timer grace_;
   framing::FrameReader reader_;
   std::array<char, 64 * 1024> buffer_{};

@@ -9,6 +9,7 @@
 #include "host_mode.hpp"
 #include "paths.hpp"
 #include "platform/platform.hpp"
+#include "platform/stop_signals.hpp"
 
 namespace {
 
@@ -17,6 +18,9 @@ using namespace linkedout;
 // Checks the caller, then serves. A refused caller gets one not_allowed frame, so the extension
 // can show why, and exit status 1.
 int serve(const caller::Caller& who, const cli::CommonOptions& common) {
+  // First: a browser that closes the port at once sends SIGTERM while we start, and must get
+  // the same prompt exit 0 as later (platform/stop_signals.hpp).
+  platform::watch_stop_signals();
   const auto self = platform::self_executable();
   std::filesystem::path home;
   try {

@@ -6,15 +6,13 @@
 // handed over once and counted once.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../protocol/boundary-cases.js';
+import { HOST, spawnHost, stopHost } from '../protocol/host-process.js';
 import { loadInContext } from '../extension/helpers.js';
 import { instantiateCore } from './core-loader.js';
 
-const HOST = process.env.LINKEDOUT_HOST || path.join(ROOT, 'build/native-host/linkedout-host');
 const G = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js', 'lib/host-connection.js', 'lib/core-backend.js']);
 const { CoreConnection, Backends, STATE_KEY, HANDED_KEY, importParts } = G.LinkedOutCoreBackend;
 const { HostConnection } = G.LinkedOutHostConnection;
@@ -47,10 +45,18 @@ function noHelper() {
   };
 }
 
-/** connectNative that starts the real host over `dataDir`, framed as the browsers frame it. */
-function realHelper(dataDir, children) {
-  return () => {
-    const child = spawn(HOST, [], { env: { ...process.env, LINKEDOUT_DATA_DIR: dataDir, XDG_STATE_HOME: path.join(dataDir, '..', 'log'), LINKEDOUT_LOG: 'warn' }, stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * connectNative that starts the real host over `dataDir`, framed as the browsers frame it, and
+ * `stopAll()`, which ends every host it started (SIGTERM, as a browser does, then their exits).
+ * A helper that loses its host reconnects (as in the browser): after stopAll() no host starts
+ * again, so none outlives the test and keeps this file's process waiting on it.
+ */
+function realHelper(dataDir) {
+  const children = [];
+  let over = false;
+  const connectNative = () => {
+    if (over) throw new Error('the test is over: no helper starts now');
+    const child = spawnHost(HOST, [], { env: { ...process.env, LINKEDOUT_DATA_DIR: dataDir, XDG_STATE_HOME: path.join(dataDir, '..', 'log'), LINKEDOUT_LOG: 'warn' }, stdio: ['pipe', 'pipe', 'inherit'] });
     children.push(child);
     const listeners = { message: [], disconnect: [] };
     let buffer = Buffer.alloc(0);
@@ -76,6 +82,11 @@ function realHelper(dataDir, children) {
     child.on('close', () => listeners.disconnect.forEach((fn) => fn(port)));
     return port;
   };
+  const stopAll = () => {
+    over = true;
+    return Promise.all(children.map(stopHost));
+  };
+  return { connectNative, stopAll };
 }
 
 function backendsOver(storage, connectNative, clock = () => new Date('2026-11-25T10:00:00Z')) {
@@ -128,16 +139,21 @@ test('the core picks up the stored state after the background restarts, and keep
 
 test('when the helper appears, the browser\'s history is handed to it once, counted once', async (t) => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-handover-'));
-  const children = [];
-  t.after(() => { children.forEach((c) => c.kill()); fs.rmSync(scratch, { recursive: true, force: true }); });
+  const dataDir = path.join(scratch, 'data');
+  const helpers = realHelper(dataDir);
+  t.after(async () => {
+    const ends = await helpers.stopAll();
+    fs.rmSync(scratch, { recursive: true, force: true });
+    // SIGTERM, like the end of input, ends the host with status 0 (docs/protocol.md §1).
+    assert.deepEqual(ends, ends.map(() => ({ code: 0, signal: null })), 'every helper exits 0');
+  });
   const storage = memoryStorage();
   const early = backendsOver(storage, noHelper(), () => new Date('2026-11-20T09:00:00Z')).backends;
   await early.request(aiPage(true));
   await early.request(aiPage(false));
   await early.request(P.buildWalkthrough(undefined, 'mark_done', 'objection-form'));
 
-  const dataDir = path.join(scratch, 'data');
-  const { backends, helper } = backendsOver(storage, realHelper(dataDir, children));
+  const { backends, helper } = backendsOver(storage, helpers.connectNative);
   const plan = await backends.request(P.buildWalkthrough(undefined, 'status'));
   assert.equal(backends.state.backend, 'helper');
   assert.equal(storage.data[HANDED_KEY], true);

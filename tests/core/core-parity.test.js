@@ -7,11 +7,10 @@
 //   LINKEDOUT_HOST and LINKEDOUT_CORE override the binary and the core's script)
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../protocol/boundary-cases.js';
+import { HOST, exited, spawnHost } from '../protocol/host-process.js';
 import { parityScenarios } from './parity-corpus.js';
 import { loadCore } from './core-loader.js';
 import { loadInContext } from '../extension/helpers.js';
@@ -20,7 +19,6 @@ process.env.TZ = 'UTC';  // both homes format the report's local times in the sa
 // The extension checks the helper's replies against the schema but not the core's (a wake would
 // compile the validators, docs/performance.md §8): so here every reply of the core must pass them.
 const P = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']).LinkedOutProtocol;
-const HOST = process.env.LINKEDOUT_HOST || path.join(ROOT, 'build/native-host/linkedout-host');
 
 function frame(message) {
   const body = Buffer.from(JSON.stringify(message), 'utf8');
@@ -30,24 +28,23 @@ function frame(message) {
 }
 
 /** One host process over `dataDir`: the reply bodies as text, in order. */
-function hostSession(dataDir, messages) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, LINKEDOUT_DATA_DIR: dataDir, XDG_STATE_HOME: path.join(dataDir, '..', 'log'), LINKEDOUT_LOG: 'warn', TZ: 'UTC' };
-    const child = spawn(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
-    let buffer = Buffer.alloc(0);
-    const replies = [];
-    child.stdout.on('data', (chunk) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
-        const n = buffer.readUInt32LE(0);
-        replies.push(buffer.subarray(4, 4 + n).toString('utf8'));
-        buffer = buffer.subarray(4 + n);
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(replies) : reject(new Error(`host exited with status ${code}`))));
-    child.stdin.end(Buffer.concat(messages.map(frame)));
+async function hostSession(dataDir, messages) {
+  const env = { ...process.env, LINKEDOUT_DATA_DIR: dataDir, XDG_STATE_HOME: path.join(dataDir, '..', 'log'), LINKEDOUT_LOG: 'warn', TZ: 'UTC' };
+  const child = spawnHost(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  let buffer = Buffer.alloc(0);
+  const replies = [];
+  child.stdout.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
+      const n = buffer.readUInt32LE(0);
+      replies.push(buffer.subarray(4, 4 + n).toString('utf8'));
+      buffer = buffer.subarray(4 + n);
+    }
   });
+  child.stdin.end(Buffer.concat(messages.map(frame)));
+  const { code } = await exited(child, 'its input ended');
+  if (code !== 0) throw new Error(`host exited with status ${code}`);
+  return replies;
 }
 
 const second = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -4,14 +4,13 @@
 //   node --test tests/protocol/        (needs build/native-host/linkedout-host; LINKEDOUT_HOST overrides)
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, boundaryCases } from './boundary-cases.js';
+import { boundaryCases } from './boundary-cases.js';
+import { HOST, exited, spawnHost } from './host-process.js';
 
 const FORM_COMPLAINT = /at most|must be a |language tag|region code|well-formed/;
-const HOST = process.env.LINKEDOUT_HOST || path.join(ROOT, 'build/native-host/linkedout-host');
 
 function frame(message) {
   const body = Buffer.from(JSON.stringify(message), 'utf8');
@@ -21,29 +20,28 @@ function frame(message) {
 }
 
 /** Sends every message in one session; resolves with the replies in order. */
-function session(messages) {
-  return new Promise((resolve, reject) => {
-    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-boundaries-'));
-    const env = { ...process.env, LINKEDOUT_DATA_DIR: path.join(scratch, 'data'), XDG_STATE_HOME: path.join(scratch, 'state'), LINKEDOUT_LOG: 'warn' };
-    const child = spawn(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
-    let buffer = Buffer.alloc(0);
-    const replies = [];
-    child.stdout.on('data', (chunk) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
-        const n = buffer.readUInt32LE(0);
-        replies.push(JSON.parse(buffer.subarray(4, 4 + n).toString('utf8')));
-        buffer = buffer.subarray(4 + n);
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      fs.rmSync(scratch, { recursive: true, force: true });
-      if (code !== 0) reject(new Error(`host exited with status ${code}`));
-      else resolve(replies);
-    });
-    child.stdin.end(Buffer.concat(messages.map(frame)));
+async function session(messages) {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-boundaries-'));
+  const env = { ...process.env, LINKEDOUT_DATA_DIR: path.join(scratch, 'data'), XDG_STATE_HOME: path.join(scratch, 'state'), LINKEDOUT_LOG: 'warn' };
+  const child = spawnHost(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  let buffer = Buffer.alloc(0);
+  const replies = [];
+  child.stdout.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
+      const n = buffer.readUInt32LE(0);
+      replies.push(JSON.parse(buffer.subarray(4, 4 + n).toString('utf8')));
+      buffer = buffer.subarray(4 + n);
+    }
   });
+  child.stdin.end(Buffer.concat(messages.map(frame)));
+  try {
+    const { code } = await exited(child, 'its input ended');
+    if (code !== 0) throw new Error(`host exited with status ${code}`);
+    return replies;
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 test('the built host judges the schema\'s boundary requests as the schema does', async () => {

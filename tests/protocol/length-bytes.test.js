@@ -4,13 +4,11 @@
 //   node --test tests/protocol/        (LINKEDOUT_HOST=tests/windows/wine-host: the .exe under Wine)
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './boundary-cases.js';
+import { HOST, exited, spawnHost } from './host-process.js';
 
-const HOST = process.env.LINKEDOUT_HOST || path.join(ROOT, 'build/native-host/linkedout-host');
 const TEXT_MODE_BYTES = [0x0a, 0x0d, 0x1a];
 
 function header(length) {
@@ -22,27 +20,27 @@ function header(length) {
 const hasTextModeByte = (length) => [...header(length)].some((b) => TEXT_MODE_BYTES.includes(b));
 
 /** One session: writes `input` (raw bytes) and closes stdin; resolves with the raw reply frames. */
-function session(input) {
-  return new Promise((resolve, reject) => {
-    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-length-bytes-'));
-    const env = { ...process.env, LINKEDOUT_DATA_DIR: path.join(scratch, 'data'), XDG_STATE_HOME: path.join(scratch, 'state'), LINKEDOUT_LOG: 'warn' };
-    const child = spawn(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
-    const chunks = [];
-    child.stdout.on('data', (chunk) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      fs.rmSync(scratch, { recursive: true, force: true });
-      let buffer = Buffer.concat(chunks);
-      const frames = [];
-      while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
-        const n = buffer.readUInt32LE(0);
-        frames.push({ length: n, header: buffer.subarray(0, 4), body: buffer.subarray(4, 4 + n) });
-        buffer = buffer.subarray(4 + n);
-      }
-      resolve({ code, frames, leftover: buffer.length });
-    });
-    child.stdin.end(input);
-  });
+async function session(input) {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-length-bytes-'));
+  const env = { ...process.env, LINKEDOUT_DATA_DIR: path.join(scratch, 'data'), XDG_STATE_HOME: path.join(scratch, 'state'), LINKEDOUT_LOG: 'warn' };
+  const child = spawnHost(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const chunks = [];
+  child.stdout.on('data', (chunk) => chunks.push(chunk));
+  child.stdin.end(input);
+  let code;
+  try {
+    ({ code } = await exited(child, 'its input ended'));
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  let buffer = Buffer.concat(chunks);
+  const frames = [];
+  while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
+    const n = buffer.readUInt32LE(0);
+    frames.push({ length: n, header: buffer.subarray(0, 4), body: buffer.subarray(4, 4 + n) });
+    buffer = buffer.subarray(4 + n);
+  }
+  return { code, frames, leftover: buffer.length };
 }
 
 // A page that names no setting: its controls come back in the verdict's `unknown` list, labels

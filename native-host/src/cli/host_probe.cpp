@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "framing.hpp"
 
@@ -39,6 +40,26 @@ struct Pipe {
   }
   bool ok() const { return read_end >= 0; }
 };
+
+// How long a probed program has to exit after SIGTERM, or after closing its output, before SIGKILL.
+constexpr auto kExitGrace = std::chrono::seconds(2);
+
+// Reaps the program, for certain: a program that ignores SIGTERM (or closes its output and stays)
+// must not keep doctor waiting. Returns its wait status.
+int reap(pid_t pid) {
+  int status = 0;
+  const auto until = std::chrono::steady_clock::now() + kExitGrace;
+  while (std::chrono::steady_clock::now() < until) {
+    const pid_t done = ::waitpid(pid, &status, WNOHANG);
+    if (done == pid) return status;
+    if (done < 0 && errno != EINTR) return status;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ::kill(pid, SIGKILL);
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return status;
+}
 
 std::string describe_status(int status) {
   if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status));
@@ -103,9 +124,7 @@ ProbeResult probe_host(const std::filesystem::path& program, const std::vector<s
     if (auto result = reader.next(); result.kind == framing::ReadResult::Kind::frame) reply = std::move(result.body);
   }
   if (timed_out || reply) ::kill(pid, SIGTERM);  // it answered or hung: either way it is done
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  const int status = reap(pid);
 
   if (timed_out) return {false, "the host did not answer hello within " + std::to_string(timeout.count()) + " ms"};
   if (!reply) {
