@@ -704,7 +704,16 @@
         note(candidatesIn(node));
       }
       for (let i = 0; i < changed.length; i += 1) if (changedTree[i] === tree && candidateSafe(changed[i])) note([changed[i]]);
-      const stillHere = (el) => isConnectedGet.call(el) && getRootNode(el) === tree && candidateSafe(el);
+      // A kept candidate is an element (a query found it), and `tree` is connected (a tree that is
+      // not was forgotten above): in it is in the page. Two wrapper calls fewer a candidate, each
+      // scan (round 8).
+      const stillHere = (el) => {
+        try {
+          return getRootNode(el) === tree && isCandidate(el);
+        } catch {
+          return false;
+        }
+      };
       if (fresh === null) {
         let kept = 0;
         for (let i = 0; i < before.length; i += 1) {
