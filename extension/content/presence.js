@@ -60,12 +60,16 @@
         const view = defaultView.call(ownerDocument.call(el));
         if (view && view.getComputedStyle(el).visibility !== 'visible') return false;
       }
+      // Each of the box's four numbers read once: in Firefox's content world every read of a
+      // DOMRect's field goes through its wrapper (round 8: 6 reads a switch took twice 4).
       const box = getBoundingClientRect.call(el);
-      if (!(box.width > 0 && box.height > 0)) return false;
+      const width = box.width;
+      const height = box.height;
+      if (!(width > 0 && height > 0)) return false;
       const page = pageOf(ownerDocument.call(el));
       const left = box.left + page.x;
       const top = box.top + page.y;
-      return left + box.width > 0 && top + box.height > 0 && left < page.width && top < page.height;
+      return left + width > 0 && top + height > 0 && left < page.width && top < page.height;
     } catch {
       return false;  // a control that throws is not one LinkedOut will act on
     }

@@ -89,6 +89,14 @@
   const readyState = getter(root.Document.prototype, 'readyState');
   const inputChecked = getter(root.HTMLInputElement.prototype, 'checked');
   const inputType = getter(root.HTMLInputElement.prototype, 'type');
+  /** The `type` of an HTML input; null for an element named input that is not one (its getter throws). */
+  const inputTypeOrNull = (el) => {
+    try {
+      return inputType(el);
+    } catch {
+      return null;
+    }
+  };
   const LABELS = {
     input: getter(root.HTMLInputElement.prototype, 'labels'),
     select: getter(root.HTMLSelectElement.prototype, 'labels'),
@@ -146,8 +154,11 @@
   function isCandidate(el) {
     // input[type="checkbox"], input[type="radio"]: the type keyword is matched ASCII
     // case-insensitively, by CSS and by the `type` getter alike; any other input only by its role.
-    if (el instanceof root.HTMLInputElement) {
-      const type = inputType(el);
+    // An input is known by its name, not `instanceof HTMLInputElement`: in Firefox's content
+    // world that is ~20 times a getter (1.7 µs; round 8). An element named input in another
+    // namespace has no `type` getter (it throws): the selector decides, as for any other element.
+    if (localName(el) === 'input') {
+      const type = inputTypeOrNull(el);
       if (type === 'checkbox' || type === 'radio') return true;
     }
     return matches(el, CANDIDATE_SELECTOR);
@@ -257,29 +268,37 @@
   // The type getter gives the keyword in lowercase ("CheckBox" reads "checkbox").
   const isCheckboxInput = (el) => localName(el) === 'input' && inputType(el) === 'checkbox';
   const isRadio = (el) => (localName(el) === 'input' && inputType(el) === 'radio') || roleOf(el) === 'radio';
+  /** An input's type, null for any other element: asked once and handed on (each read makes a string in Firefox). */
+  const typeOfInput = (el) => (localName(el) === 'input' ? inputType(el) : null);
+  /** isRadio, the input's type already read (typeOfInput). */
+  const isRadioOfType = (el, type) => type === 'radio' || roleOf(el) === 'radio';
   const classTokens = (el) => idList(attr(el, 'class'));
   const isClassToggle = (el) => hasClassToken(el, 'artdeco-toggle');
 
   // ---- keys and labels ----
 
-  /** The elements that label `el` through aria-labelledby (which may list several ids). */
-  function labellingElements(el) {
+  /**
+   * The elements that label `el` through aria-labelledby (which may list several ids). `value`:
+   * the attribute when the caller has read it already (each read makes a string in Firefox).
+   */
+  function labellingElements(el, value) {
     try {
-      return idList(attr(el, 'aria-labelledby')).map((id) => byIdNear(el, id)).filter((target) => target !== null);
+      return idList(value === undefined ? attr(el, 'aria-labelledby') : value).map((id) => byIdNear(el, id)).filter((target) => target !== null);
     } catch {
       return [];
     }
   }
 
-  function ownKey(el) {
+  // `labelledBy` below: the element's aria-labelledby as read by the caller (readControl and
+  // readsAs read it once for the key and the label both); undefined: read it here.
+  function ownKey(el, labelledBy = attr(el, 'aria-labelledby')) {
     // The ids, space-separated: what splitting on whitespace and joining with one space gives.
-    const labelledBy = collapse(attr(el, 'aria-labelledby'));
-    return labelledBy || elementId(el) || null;
+    const ids = collapse(labelledBy);
+    return ids || elementId(el) || null;
   }
 
   /** The text of the aria-labelledby targets, each collapsed, joined by a space (empty ones too). */
-  function labelledByText(el) {
-    const value = attr(el, 'aria-labelledby');
+  function labelledByText(el, value = attr(el, 'aria-labelledby')) {
     if (!value) return '';
     if (!ANY_WHITESPACE.test(value)) {  // one id: no list to build
       let target = null;
@@ -290,12 +309,13 @@
       }
       return target === null ? '' : collapse(textContent(target));
     }
-    return labellingElements(el).map((target) => collapse(textContent(target))).join(' ');
+    return labellingElements(el, value).map((target) => collapse(textContent(target))).join(' ');
   }
 
-  function ownLabel(el) {
-    let text = labelledByText(el);
-    if (!text) text = collapse(attr(el, 'aria-label'));
+  function ownLabel(el, labelledBy) {
+    let text = labelledByText(el, labelledBy);
+    if (text) return text;  // most switches: no more reads
+    text = collapse(attr(el, 'aria-label'));
     const labels = LABELS[localName(el)];
     const list = !text && labels ? labels(el) : null;
     if (list) text = Array.prototype.map.call(list, (l) => collapse(textContent(l))).join(' ');
@@ -317,27 +337,47 @@
     return keyAs(el, radioness(el));
   }
 
-  // Whether `el` is a radio, asked once by readControl and readsAs and handed to keyOf, labelOf,
-  // checkedOf and isDisabled (each asked again: the role attribute read four times a switch, and
-  // in Firefox every read makes a string). ASKED_THREW: asking threw; each then asks itself, as
-  // before, and takes its own fallback.
+  // Whether `el` is a radio and whether it is a checkbox input, asked once by readControl and
+  // readsAs and handed to keyOf, labelOf, checkedOf and isDisabled (each asked again: the role
+  // and the input's type read four and two times a switch, and in Firefox every read makes a
+  // string). Flags: RADIO, CHECKBOX_INPUT; ASKED_THREW: asking threw; each then asks itself, as
+  // before, and takes its own fallback. null: not asked (checkedOf, isDisabled alone).
+  const RADIO = 1;
   const ASKED_THREW = 2;
+  const CHECKBOX_INPUT = 4;
   function radioness(el) {
     try {
-      return isRadio(el) ? 1 : 0;
+      const type = typeOfInput(el);
+      return (isRadioOfType(el, type) ? RADIO : 0) | (type === 'checkbox' ? CHECKBOX_INPUT : 0);
     } catch {
       return ASKED_THREW;
     }
   }
+  const radioAs = (el, radio) => (radio === null || radio === ASKED_THREW ? isRadio(el) : (radio & RADIO) !== 0);
+  const checkboxInputAs = (el, radio) => (radio === null || radio === ASKED_THREW ? isCheckboxInput(el) : (radio & CHECKBOX_INPUT) !== 0);
 
-  function keyAs(el, radio) {
+  /**
+   * The aria-labelledby of a switch that is not a radio, read once for its key and its label;
+   * undefined (each reads it itself) for a radio, whose key and label are its group's, or when
+   * reading threw.
+   */
+  function labelledByAs(el, radio) {
+    if (radio === ASKED_THREW || (radio & RADIO) !== 0) return undefined;
     try {
-      if (radio === ASKED_THREW ? isRadio(el) : radio === 1) {
+      return attr(el, 'aria-labelledby');
+    } catch {
+      return undefined;
+    }
+  }
+
+  function keyAs(el, radio, labelledBy) {
+    try {
+      if (radioAs(el, radio)) {
         const group = radioGroupOf(el);
         const key = (group.container && ownKey(group.container)) || group.name || null;
         return limitKey(key);
       }
-      return limitKey(ownKey(el));
+      return limitKey(ownKey(el, labelledBy));
     } catch {
       return null;
     }
@@ -348,9 +388,10 @@
     return labelAs(el, radioness(el));
   }
 
-  function labelAs(el, radio) {
+  function labelAs(el, radio, labelledBy) {
     try {
-      const target = (radio === ASKED_THREW ? isRadio(el) : radio === 1) ? radioGroupOf(el).container : el;
+      if (!radioAs(el, radio)) return cutWhole(collapse(ownLabel(el, labelledBy)), MAX_LABEL_CHARS);
+      const target = radioGroupOf(el).container;
       return cutWhole(collapse(target ? ownLabel(target) : ''), MAX_LABEL_CHARS);
     } catch {
       return '';
@@ -457,14 +498,14 @@
   /** checkedOf, `radio` from radioness(el) (null: not asked yet, asked here when needed). */
   function checkedAs(el, radio) {
     try {
-      if (isCheckboxInput(el)) {
+      if (checkboxInputAs(el, radio)) {
         const checked = inputChecked(el);
         if (typeof checked !== 'boolean') return null;
         if (!hasAttribute(el, 'aria-checked')) return checked;
         const aria = ariaBool(attr(el, 'aria-checked'));
         return aria === checked ? checked : null;
       }
-      if (radio === null || radio === ASKED_THREW ? isRadio(el) : radio === 1) return choiceState(radioGroupOf(el).options, el);
+      if (radioAs(el, radio)) return choiceState(radioGroupOf(el).options, el);
       if (localName(el) === 'select') return choiceState(selectOptionsOf(el), el);
       if (hasAttribute(el, 'aria-checked')) return ariaBool(attr(el, 'aria-checked'));
       if (hasAttribute(el, 'aria-pressed')) return ariaBool(attr(el, 'aria-pressed'));
@@ -494,7 +535,12 @@
    * once however many checkboxes it holds: the scan stays linear in the page's size.
    */
   function isListOption(el, counts = new Map()) {
-    if (!isCheckboxInput(el) || hasAttribute(el, 'role') || hasAttribute(el, 'aria-checked')) return false;
+    return isListOptionOfType(el, counts, typeOfInput(el));
+  }
+
+  /** isListOption, the input's type already read (typeOfInput). */
+  function isListOptionOfType(el, counts, type) {
+    if (type !== 'checkbox' || hasAttribute(el, 'role') || hasAttribute(el, 'aria-checked')) return false;
     const parent = parentElement(el);
     const list = parent && closest(parent, LIST_SELECTOR);
     if (!list) return false;
@@ -658,7 +704,16 @@
         note(candidatesIn(node));
       }
       for (let i = 0; i < changed.length; i += 1) if (changedTree[i] === tree && candidateSafe(changed[i])) note([changed[i]]);
-      const stillHere = (el) => isConnectedGet.call(el) && getRootNode(el) === tree && candidateSafe(el);
+      // A kept candidate is an element (a query found it), and `tree` is connected (a tree that is
+      // not was forgotten above): in it is in the page. Two wrapper calls fewer a candidate, each
+      // scan (round 8).
+      const stillHere = (el) => {
+        try {
+          return getRootNode(el) === tree && isCandidate(el);
+        } catch {
+          return false;
+        }
+      };
       if (fresh === null) {
         let kept = 0;
         for (let i = 0; i < before.length; i += 1) {
@@ -700,21 +755,21 @@
         for (const [below, info] of found) if (!known.has(below)) known.set(below, { tree: below, ...info });
         order = null;
       };
-      const inner = shadowRootGet.call(el);
-      if (inner) record(inner, el);
-      eachShadowRootBelow(el, record);
-      const name = localName(el);
-      if (name === 'iframe' || name === 'frame') {
-        const inside = frameDocument(el);
-        if (inside) record(inside, el);
-      }
-      // Most added nodes hold no frame: the live collections are asked before any list is made.
-      if (elementByTag(el, 'iframe').length + elementByTag(el, 'frame').length > 0) {
-        for (const frame of framesBelow(el)) {
-          const inside = frameDocument(frame);
-          if (inside) record(inside, frame);
+      const recordAt = (node) => {
+        const inner = shadowRootGet.call(node);
+        if (inner) record(inner, node);
+        const name = localName(node);
+        if (name === 'iframe' || name === 'frame') {
+          const inside = frameDocument(node);
+          if (inside) record(inside, node);
         }
-      }
+      };
+      // One walk finds the shadow roots and the frames below `el` (the order they are recorded in
+      // does not matter: ordered() sorts). Asking every added node for its iframes and frames by
+      // two collections cost more than walking a feed card in Firefox's content world (round 8).
+      recordAt(el);
+      const walker = createTreeWalker.call(ownerDocument(el), el, SHOW_ELEMENT, null);
+      for (let node = walkerNext.call(walker); node !== null; node = walkerNext.call(walker)) recordAt(node);
     }
 
     /** Whether `node`, added to `tree`, holds (or is) the host or frame of a known tree there: it moved. */
@@ -848,8 +903,10 @@
    * setting; an artdeco toggle wrapping a real control is that control, not a second one.
    */
   function representative(el, seenGroups, counts) {
-    if (isListOption(el, counts)) return null;
-    if (isRadio(el)) {
+    // The input's type read once for both questions (a throw here: the caller reports it unreadable).
+    const type = typeOfInput(el);
+    if (isListOptionOfType(el, counts, type)) return null;
+    if (isRadioOfType(el, type)) {
       const group = radioGroupOf(el);
       const groupId = group.container || `${group.name}`;
       const known = group.options.filter((o) => o.state !== null);
@@ -993,7 +1050,7 @@
       }
       return target === null || containsNode(container, target);
     }
-    return labellingElements(el).every((label) => containsNode(container, label));
+    return labellingElements(el, value).every((label) => containsNode(container, label));
   }
 
   /** The control `node` is, or is inside (an event target from any tree), or null. */
@@ -1053,7 +1110,7 @@
   function disabledAs(el, radio) {
     try {
       if (matches(el, ':disabled') || attr(el, 'aria-disabled') === 'true') return true;
-      const group = (radio === null || radio === ASKED_THREW ? isRadio(el) : radio === 1) ? radioGroupOf(el).container : null;
+      const group = radioAs(el, radio) ? radioGroupOf(el).container : null;
       return Boolean(group) && attr(group, 'aria-disabled') === 'true';
     } catch {
       return false;
@@ -1062,7 +1119,8 @@
 
   function readControl(el) {
     const radio = radioness(el);
-    const control = { key: keyAs(el, radio), label: labelAs(el, radio), checked: checkedAs(el, radio) };
+    const labelledBy = labelledByAs(el, radio);
+    const control = { key: keyAs(el, radio, labelledBy), label: labelAs(el, radio, labelledBy), checked: checkedAs(el, radio) };
     if (disabledAs(el, radio)) control.disabled = true;
     return control;
   }
@@ -1075,7 +1133,9 @@
   function readsAs(el, control) {
     if (control === null || typeof control !== 'object') return false;
     const radio = radioness(el);
-    if (keyAs(el, radio) !== control.key || labelAs(el, radio) !== control.label || checkedAs(el, radio) !== control.checked) return false;
+    const labelledBy = labelledByAs(el, radio);
+    if (keyAs(el, radio, labelledBy) !== control.key || labelAs(el, radio, labelledBy) !== control.label
+      || checkedAs(el, radio) !== control.checked) return false;
     return disabledAs(el, radio) ? control.disabled === true : !('disabled' in control);
   }
 

@@ -174,3 +174,81 @@ test('reading a switch of the usual shape reads its role once (in Firefox each a
   assert.ok(readOnce <= 50 + 2 + 6, `readControl read role ${readOnce} times for 52 switches`);
   assert.ok(reads.role <= 50 + 2 + 6, `readsAs read role ${reads.role} times for 52 switches`);
 });
+
+/**
+ * Counts the calls scan.js makes to a getter of `proto` (wrapped before the scripts load, which
+ * take the prototypes' getters once): only the scan's own calls, not jsdom's selector engine's.
+ */
+function countGetter(w, proto, name) {
+  const count = { n: 0 };
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+  Object.defineProperty(proto, name, {
+    ...descriptor,
+    get() {
+      if (/^\s*at .*content\/scan\.js/.test(new Error().stack.split('\n')[2])) count.n += 1;
+      return descriptor.get.call(this);
+    },
+  });
+  return count;
+}
+
+test('a scan reads a checkbox switch\'s input type once to find it and once to read it (in Firefox each read makes a string)', () => {
+  let types = null;
+  const { window, document } = loadPage(`<html lang="en"><body><main>${rows(50)}
+    <fieldset><legend>Ads</legend><label><input type="radio" name="a" value="yes" checked>Yes</label><label><input type="radio" name="a" value="no">No</label></fieldset>
+    <input type="checkbox" role="radio" aria-checked="true" aria-label="Yes">
+    <ul><li><input type="checkbox" aria-label="Option 1"></li><li><input type="checkbox" aria-label="Option 2"></li></ul>
+    <input type="CheckBox" aria-label="Plain" checked></main></body></html>`, {
+    beforeScripts(w) { types = countGetter(w, w.HTMLInputElement.prototype, 'type'); },
+  });
+  const scan = window.LinkedOutScan;
+  const tracker = scan.treeTracker(document);
+  scan.switchesIn(document, tracker.trees(true), tracker.candidatesOf);
+  types.n = 0;
+  const switches = scan.switchesIn(document, tracker.trees(false), tracker.candidatesOf);
+  const inScan = types.n;
+  assert.equal(switches.length, 53, 'the 50 switches, the radio group, the checkbox with role radio, the plain checkbox; not the list options');
+  types.n = 0;
+  const controls = switches.map((el) => scan.readControl(el));
+  const inRead = types.n;
+  types.n = 0;
+  assert.ok(switches.every((el, i) => scan.readsAs(el, controls[i])), 'each reads as it was read');
+  const inReadsAs = types.n;
+  assert.deepEqual(Array.from(controls.slice(50), (c) => [c.key, c.label, c.checked]),
+    [['a', 'Ads', true], [null, '', null], [null, 'Plain', true]]);
+  // The checkbox switches: once as a kept candidate, once as a switch (list option? radio?), once
+  // read; the radio group reads its two options' types to find its members.
+  assert.ok(inScan <= 2 * 50 + 12, `a scan after a change read type ${inScan} times for 53 switches`);
+  assert.ok(inRead <= 50 + 8, `readControl read type ${inRead} times for 53 switches`);
+  assert.ok(inReadsAs <= 50 + 8, `readsAs read type ${inReadsAs} times for 53 switches`);
+});
+
+test('reading a switch reads its aria-labelledby once, for its key and its label both', () => {
+  const reads = { labelledby: 0 };
+  const { window, document } = loadPage(`<html lang="en"><body><main>${rows(50)}
+    <span id="x1">Two</span><span id="x2">ids</span><input type="checkbox" role="switch" aria-labelledby=" x1  x2 " aria-checked="false">
+    <input type="checkbox" role="switch" aria-labelledby="missing" aria-label="Fallback" aria-checked="false">
+    <input type="checkbox" role="switch" aria-labelledby="" id="own" aria-label="Empty list" aria-checked="true" checked></main></body></html>`, {
+    beforeScripts(w) {
+      const original = w.Element.prototype.getAttribute;
+      w.Element.prototype.getAttribute = function counted(name) {
+        if (name === 'aria-labelledby' && /^\s*at .*content\/scan\.js/.test(new Error().stack.split('\n')[2])) reads.labelledby += 1;
+        return original.call(this, name);
+      };
+    },
+  });
+  const scan = window.LinkedOutScan;
+  const switches = scan.switchesIn(document);
+  reads.labelledby = 0;
+  const controls = switches.map((el) => scan.readControl(el));
+  const inRead = reads.labelledby;
+  reads.labelledby = 0;
+  assert.ok(switches.every((el, i) => scan.readsAs(el, controls[i])), 'each reads as it was read');
+  const inReadsAs = reads.labelledby;
+  assert.deepEqual(Array.from(controls.slice(50), (c) => [c.key, c.label, c.checked]),
+    [['x1 x2', 'Two ids', false], ['missing', 'Fallback', false], ['own', 'Empty list', true]]);
+  assert.deepEqual(Array.from(controls.slice(50), (c, i) => [scan.keyOf(switches[50 + i]), scan.labelOf(switches[50 + i])]),
+    [['x1 x2', 'Two ids'], ['missing', 'Fallback'], ['own', 'Empty list']], 'keyOf and labelOf alone say the same');
+  assert.ok(inRead <= 53, `readControl read aria-labelledby ${inRead} times for 53 switches`);
+  assert.ok(inReadsAs <= 53, `readsAs read aria-labelledby ${inReadsAs} times for 53 switches`);
+});

@@ -165,3 +165,70 @@ test('a scan after a page change queries no whole tree for switches, and finds t
   assert.equal(found.length, 31);
   assert.equal(found[0].getAttribute('aria-labelledby'), 'late', 'the added switch, first in tree order');
 });
+
+test('a node added is walked once for its shadow roots and its frames: no collection of its iframes and frames is asked of it', () => {
+  let collections = 0;
+  const { window, document, tracker, incremental } = trackedPage('<html lang="en"><body><main id="m"><div id="old"></div></main></body></html>', {
+    beforeScripts(w) {
+      const original = w.Element.prototype.getElementsByTagName;
+      // Only the scan's own calls: jsdom's selector engine calls it too (from a query).
+      w.Element.prototype.getElementsByTagName = function counted(name) {
+        if (/^\s*at .*content\/scan\.js/.test(new Error().stack.split('\n')[2])) collections += 1;
+        return original.call(this, name);
+      };
+    },
+  });
+  const scan = window.LinkedOutScan;
+  for (let i = 0; i < 3; i += 1) {
+    const card = document.createElement('article');
+    card.innerHTML = `<div><span>Member ${i}</span></div><p>A post</p><ul><li>Like</li><li>Share</li></ul>`;
+    document.getElementById('m').prepend(card);
+  }
+  const framed = document.createElement('section');
+  framed.innerHTML = '<div id="host"></div><div><iframe id="inner"></iframe></div>';
+  framed.firstChild.attachShadow({ mode: 'open' }).innerHTML = '<span>inside</span>';
+  document.getElementById('m').append(framed);
+  collections = 0;
+  const trees = incremental();
+  assert.equal(collections, 0, `${collections} collections of iframes and frames asked of 4 added nodes`);
+  assert.deepEqual(describe(document, trees), ['document', 'shadow:host', 'frame:inner'], 'the added shadow root and frame are found');
+  assert.deepEqual(describe(document, trees), describe(document, scan.treesIn(document)), 'as a full walk finds them');
+});
+
+test('a kept candidate is asked only its tree and whether it is still a candidate: 50 kept switches, no isConnected or nodeType read of each', () => {
+  const reads = { isConnected: 0, nodeType: 0 };
+  const rows = Array.from({ length: 50 }, (_, i) => `<div><span id="k${i}">Setting ${i}</span>
+    <input type="checkbox" role="switch" aria-labelledby="k${i}" aria-checked="true" checked></div>`).join('');
+  const { window, document, tracker, incremental } = trackedPage(`<html lang="en"><body><main id="m">${rows}<div id="host"></div></main></body></html>`, {
+    beforeScripts(w) {
+      for (const name of Object.keys(reads)) {
+        const descriptor = Object.getOwnPropertyDescriptor(w.Node.prototype, name);
+        Object.defineProperty(w.Node.prototype, name, {
+          ...descriptor,
+          get() {
+            if (/^\s*at .*content\/scan\.js/.test(new Error().stack.split('\n')[2])) reads[name] += 1;
+            return descriptor.get.call(this);
+          },
+        });
+      }
+    },
+  });
+  const scan = window.LinkedOutScan;
+  const shadow = document.getElementById('host').attachShadow({ mode: 'open' });
+  shadow.innerHTML = '<input type="checkbox" role="switch" aria-label="inside" aria-checked="false">';
+  scan.switchesIn(document, tracker.trees(true), tracker.candidatesOf);
+  const gone = document.querySelectorAll('input')[4];
+  gone.remove();
+  const moved = document.querySelectorAll('input')[9];
+  reads.isConnected = 0;
+  reads.nodeType = 0;
+  const found = scan.switchesIn(document, incremental(), tracker.candidatesOf);
+  // The shadow root's host is asked whether it is still connected (the tree is kept only then).
+  assert.ok(reads.isConnected <= 1 && reads.nodeType <= 1, `${reads.isConnected} isConnected and ${reads.nodeType} nodeType reads for 50 kept candidates and no added node`);
+  assert.equal(found.length, 50, 'the removed one is gone, the shadow root\'s is kept');
+  shadow.append(moved);  // moved into the shadow root: no longer the document's
+  const after = scan.switchesIn(document, incremental(), tracker.candidatesOf);
+  assert.deepEqual(after, scan.switchesIn(document), 'as a full walk and query find them');
+  document.getElementById('host').remove();  // the shadow root's switches go with their host
+  assert.deepEqual(scan.switchesIn(document, incremental(), tracker.candidatesOf), scan.switchesIn(document));
+});
