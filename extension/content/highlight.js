@@ -67,18 +67,55 @@
   let dismissedNotice = null;
   // The confirmation region per document (see announce).
   const announcers = new WeakMap();
-  // applyVerdict's rows to mark: [switch, row, flex, …], read before its writes, emptied after.
+  // applyVerdict's switches to mark: [switch, mark, row, flex, …], read before its writes, emptied after.
   const planned = [];
   /** Where `input` is in `planned` (a switch's own entry, never a row's), or -1. */
   function plannedAt(input) {
-    for (let i = 0; i < planned.length; i += 3) if (planned[i] === input) return i;
+    for (let i = 0; i < planned.length; i += 4) if (planned[i] === input) return i;
     return -1;
   }
+  // The computed styles the palette just read, [element, style, …] up to walkedCount (see
+  // isFlexRow); nulled after, its room kept (V8 frees an array's room when its length is set to 0).
+  const walkedStyles = [];
+  let walkedCount = 0;
+  function forgetWalkedStyles() {
+    for (let i = 0; i < walkedCount; i += 1) walkedStyles[i] = null;
+    walkedCount = 0;
+  }
+  // The trees where applyVerdict found a mark it did not make (see there); emptied after.
+  const copiedTrees = [];
   // The timer that inserts a document's confirmation region (see prepareAnnouncer).
   const announcerTimers = new WeakMap();
   // The switches this file marked, per document: applyVerdict clears them without a new scan.
   const markedSwitches = new WeakMap();
-  const isConnected = Object.getOwnPropertyDescriptor(root.Node.prototype, 'isConnected').get;
+  // The rows this file marked, per document (in any of its trees): applyVerdict clears the stale
+  // ones without querying a whole tree for them.
+  const markedRows = new WeakMap();
+  // DOM calls on the page's elements go through the prototypes: a page's <form role="switch">
+  // with an <input name="hasAttribute"> shadows form.hasAttribute, and a call that throws would stop
+  // the whole apply (item 8 of issue 21). In Firefox's Xray sandbox it is also the cheaper call:
+  // no property lookup on the element.
+  const NodeP = root.Node.prototype;
+  const ElementP = root.Element.prototype;
+  const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+  const isConnected = getter(NodeP, 'isConnected');
+  const parentElementGet = getter(NodeP, 'parentElement');
+  const ownerDocumentGet = getter(NodeP, 'ownerDocument');
+  const nodeTypeGet = getter(NodeP, 'nodeType');
+  const getRootNode = NodeP.getRootNode;
+  const getAttribute = ElementP.getAttribute;
+  const hasAttribute = ElementP.hasAttribute;
+  const setAttribute = ElementP.setAttribute;
+  const removeAttribute = ElementP.removeAttribute;
+  const attrOf = (el, name) => getAttribute.call(el, name);
+  const hasAttrOf = (el, name) => hasAttribute.call(el, name);
+  const setAttrOf = (el, name, value) => setAttribute.call(el, name, value);
+  const removeAttrOf = (el, name) => removeAttribute.call(el, name);
+  const rootOf = (node) => getRootNode.call(node);
+  const parentOf = (node) => parentElementGet.call(node);
+  const ownerDocumentOf = (node) => ownerDocumentGet.call(node);
+  const childrenGet = getter(ElementP, 'children');
+  const appendChild = NodeP.appendChild;
   // The <style> this file put into each open shadow root or frame document it marked (the
   // browser's injected highlight.css reaches the top document only), and those trees.
   const treeStyles = new WeakMap();
@@ -119,12 +156,14 @@
    * same-origin frame document's <iframe>.
    */
   function outerParent(node) {
-    if (node.parentElement) return node.parentElement;
-    const tree = node.getRootNode();
+    const parent = parentOf(node);
+    if (parent) return parent;
+    const tree = rootOf(node);
     if (tree && tree.host) return tree.host;
     try {
-      const view = node.ownerDocument.defaultView;
-      return node === node.ownerDocument.documentElement && view ? view.frameElement : null;
+      const ownerDoc = ownerDocumentOf(node);
+      const view = ownerDoc.defaultView;
+      return node === ownerDoc.documentElement && view ? view.frameElement : null;
     } catch {
       return null;
     }
@@ -141,9 +180,15 @@
     let g = 0;
     let b = 0;
     let through = 1;  // how much of what lies below still shows
-    for (let node = el; node && node.nodeType === 1 && through > 0; node = outerParent(node)) {
-      const view = node.ownerDocument.defaultView;
-      const css = view ? view.getComputedStyle(node).backgroundColor : TRANSPARENT;
+    for (let node = el; node && nodeTypeGet.call(node) === 1 && through > 0; node = outerParent(node)) {
+      const view = ownerDocumentOf(node).defaultView;
+      const style = view ? view.getComputedStyle(node) : null;
+      // Kept for isFlexRow: a highlighted switch's row is one of these ancestors.
+      if (style) {
+        walkedStyles[walkedCount++] = node;
+        walkedStyles[walkedCount++] = style;
+      }
+      const css = style ? style.backgroundColor : TRANSPARENT;
       const color = css === TRANSPARENT ? null : parseColor(css);
       if (!color || !(color.a > 0)) continue;
       const a = Math.min(color.a, 1);
@@ -175,6 +220,8 @@
    */
   function styleTree(tree, doc) {
     if (tree === doc) return;
+    // Listed even without a style to put there: applyVerdict finds its stale rows by this list.
+    styledTrees.add(tree);
     const own = treeStyles.get(tree);
     if (own && own.isConnected) return;
     const css = root.LinkedOutTreeStyle && root.LinkedOutTreeStyle.CSS;
@@ -218,35 +265,35 @@
    * (then only the switch itself is outlined: a shared container is never marked).
    */
   function rowOf(input) {
-    const body = input.ownerDocument.body;
+    const body = ownerDocumentOf(input).body;
     let best = null;
-    let candidate = input.parentElement;
+    let candidate = parentOf(input);
     for (let depth = 0; candidate && candidate !== body && depth < MAX_ROW_DEPTH; depth += 1) {
       // Counted, not collected (switchCountIn stops at the second switch): this runs for up to six
       // ancestors of every highlighted switch, and the lists were most of what an apply allocated.
       if (scan().switchCountIn(candidate, 2) > 1) break;
       best = candidate;
       if (scan().labelsInside(input, candidate)) return candidate;
-      candidate = candidate.parentElement;
+      candidate = parentOf(candidate);
     }
     return best;
   }
 
   function addDescribedBy(input, id) {
-    const tokens = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
-    if (!tokens.includes(id)) input.setAttribute('aria-describedby', [...tokens, id].join(' '));
+    const tokens = (attrOf(input, 'aria-describedby') || '').split(/\s+/).filter(Boolean);
+    if (!tokens.includes(id)) setAttrOf(input, 'aria-describedby', [...tokens, id].join(' '));
   }
 
   function removeDescribedBy(input, id) {
-    const value = input.getAttribute('aria-describedby');
+    const value = attrOf(input, 'aria-describedby');
     if (value === null) return;
     const tokens = value.split(/\s+/).filter((t) => t && t !== id);
-    if (tokens.length) input.setAttribute('aria-describedby', tokens.join(' '));
-    else input.removeAttribute('aria-describedby');
+    if (tokens.length) setAttrOf(input, 'aria-describedby', tokens.join(' '));
+    else removeAttrOf(input, 'aria-describedby');
   }
 
   function reasonElementOf(row) {
-    const children = row.children;
+    const children = childrenGet.call(row);
     for (let i = 0; i < children.length; i += 1) if (ownNodes.has(children[i])) return children[i];
     return null;
   }
@@ -262,9 +309,9 @@
       if (input) removeDescribedBy(input, reason.id);
       removeReason(reason);
     }
-    row.removeAttribute(ROW);
-    row.removeAttribute(ROW_FLEX);
-    row.removeAttribute(PALETTE);
+    removeAttrOf(row, ROW);
+    removeAttrOf(row, ROW_FLEX);
+    removeAttrOf(row, PALETTE);
   }
 
   // The form a locked switch's reason links to: only a LinkedIn page, whatever the verdict says.
@@ -280,29 +327,36 @@
 
   /** Whether `row` is a flex container (read before the apply writes anything: no style flush). */
   function isFlexRow(row) {
-    const view = row.ownerDocument.defaultView;
-    const display = view ? view.getComputedStyle(row).display : '';
+    // The palette's walk, just before and with nothing written since, has read the row's style
+    // when the row is under the first opaque background: one getComputedStyle fewer.
+    let style = null;
+    for (let i = 0; i < walkedCount && style === null; i += 2) if (walkedStyles[i] === row) style = walkedStyles[i + 1];
+    const view = style ? null : ownerDocumentOf(row).defaultView;
+    if (view) style = view.getComputedStyle(row);
+    const display = style ? style.display : '';
     return display === 'flex' || display === 'inline-flex';
   }
 
   /** `row`, `flex`: rowOf(input) and isFlexRow(row), both read before anything was written. */
   function highlightRow(input, item, t, movesOn, palette, row, flex) {
-    input.setAttribute(PALETTE, palette);
+    setAttrOf(input, PALETTE, palette);
     if (!row) return null;
     const locked = item.action === 'locked';
-    row.setAttribute(ROW, locked ? 'locked' : 'switch-off');
-    if (flex) row.setAttribute(ROW_FLEX, ''); else if (row.hasAttribute(ROW_FLEX)) row.removeAttribute(ROW_FLEX);
-    row.setAttribute(PALETTE, palette);
+    setAttrOf(row, ROW, locked ? 'locked' : 'switch-off');
+    if (flex) setAttrOf(row, ROW_FLEX, ''); else if (hasAttrOf(row, ROW_FLEX)) removeAttrOf(row, ROW_FLEX);
+    setAttrOf(row, PALETTE, palette);
     let reason = reasonElementOf(row);
-    if (!reason) {
-      reason = input.ownerDocument.createElement('span');
+    // A new reason is made whole before it goes into the row: its attributes and text written
+    // on a detached element make the browser neither restyle nor record them; one insertion does.
+    const fresh = !reason;
+    if (fresh) {
+      reason = ownerDocumentOf(input).createElement('span');
       reason.setAttribute(REASON, '');
       reason.setAttribute('role', 'note');
       reasonCounter += 1;
       reason.id = `${REASON_ID_PREFIX}${reasonCounter}`;
       ownNodes.add(reason);
       liveReasons.add(reason);
-      row.appendChild(reason);
     }
     reason.setAttribute(PALETTE, palette);
     if (locked) {
@@ -310,8 +364,10 @@
     } else {
       // Said before the flip (WCAG 3.2.2): once this page is done, the walkthrough opens the next.
       const text = movesOn ? `${t('highlightReason', [item.reason])} ${t('highlightMovesOn')}` : t('highlightReason', [item.reason]);
-      if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
+      if (fresh) reason.textContent = text;
+      else if (reason.textContent !== text && !reason.hasAttribute(REASON_STATE)) reason.textContent = text;
     }
+    if (fresh) appendChild.call(row, reason);
     addDescribedBy(input, reason.id);
     return row;
   }
@@ -345,19 +401,25 @@
     const movesOn = Boolean(verdict.walkthrough && verdict.walkthrough.active === true && verdict.next);
     const switchedOff = [];
     const at = (item) => (Number.isInteger(item.control) ? switches[item.control] : undefined);
+    // The switches this file marked before, per document (the page may have moved or replaced
+    // them since): cleared here when the verdict no longer names them, without a new scan.
+    if (!markedSwitches.has(doc)) markedSwitches.set(doc, new Set());
+    const marked = markedSwitches.get(doc);
+    if (!markedRows.has(doc)) markedRows.set(doc, new Set());
+    const rows = markedRows.get(doc);
     // element → its highlight item, or the mark itself ('ok', 'switch-off') where there is no
     // item: one Map kept from apply to apply (emptied at the start and the end), no pair per entry.
     const marks = scratchMarks;
     marks.clear();
     for (const item of verdict.ok) if (at(item)) marks.set(at(item), 'ok');
     for (const item of verdict.highlight) if (at(item)) marks.set(at(item), item);
-    // A highlighted switch whose state became unreadable keeps its highlight: it clears only when
-    // the read-back says off.
+    // A switch this file highlighted whose state became unreadable keeps its highlight: it clears
+    // only when the read-back says off. (A mark the page planted is not LinkedOut's highlight.)
     // Index loops: a for-of allocates an iterator and a result per step until the engine optimises.
     for (let i = 0; i < verdict.unknown.length; i += 1) {
       const item = verdict.unknown[i];
       const el = at(item);
-      if (el && item.why === 'unreadable' && el.getAttribute(MARK) === 'switch-off') marks.set(el, 'switch-off');
+      if (el && item.why === 'unreadable' && marked.has(el) && attrOf(el, MARK) === 'switch-off') marks.set(el, 'switch-off');
     }
     const highlighted = [];
     const ok = [];
@@ -365,95 +427,120 @@
     // applying builds nothing it can do without (what it allocates, the page's GC pauses cost).
     const keptRows = [];
     const markedTrees = [];
-
-    // The switches to mark or clear: the ones scanned for this verdict that are still controls on
-    // the page, and every switch this file marked before (the page may have moved or replaced
-    // them). Not a second scan of the page: that was half the time of applying a verdict.
-    if (!markedSwitches.has(doc)) markedSwitches.set(doc, new Set());
-    // (`switches` holds each element once, as a scan gives them; nothing here is built per switch
-    // that the loop does not need: what applying allocates, the page's GC pauses cost.)
-    const marked = markedSwitches.get(doc);
-    // The connected ones of `switches`, then `extra`: those marked before that are not among them
-    // (usually none). Not copied into one list: a list of the page's switches per apply.
-    for (let i = 0; i < switches.length; i += 1) if (!isConnected.call(switches[i])) marked.delete(switches[i]);
-    const extra = [];
-    // (Deleting the entry being visited is safe in a Set's own iteration: no copy needed.)
-    for (const el of marked) {
-      if (!isConnected.call(el)) marked.delete(el);
-      else if (!switches.includes(el)) extra.push(el);
-    }
-    const count = switches.length + extra.length;
-    const nth = (k) => (k < switches.length ? switches[k] : extra[k - switches.length]);
-    // The trees (the document, open shadow roots, frame documents) that hold those switches or
-    // that this file styled for earlier marks: where its rows and reasons can be, found without
-    // walking the page.
+    // The trees where its rows and reasons can be: the document, the trees of the switches it
+    // marks or marked, and the trees it styled for earlier marks (every tree it highlighted in),
+    // found without walking the page or asking every switch.
     const trees = [doc];
     const addTree = (tree) => { if (tree && !trees.includes(tree)) trees.push(tree); };
-    for (let k = 0; k < count; k += 1) if (isConnected.call(nth(k))) addTree(nth(k).getRootNode());
-    for (const tree of styledTrees) addTree(tree);
-    // One theme per page, measured at the first highlighted switch before anything is written
-    // (styles are costly to read, and a write before the read would make the browser restyle twice).
-    let first = null;
-    for (let k = 0; k < count && first === null; k += 1) {
-      const el = nth(k);
-      if (isConnected.call(el) && typeof marks.get(el) === 'object') first = el;
-    }
-    const palette = first ? paletteFor(first.parentElement || first) : null;
-    // Each highlighted switch's row, and whether it is a flex container, also read before any
-    // write (a style read after one would restyle inside the apply): the switch, its row and that
-    // flag, three entries each in a list kept from apply to apply.
-    planned.length = 0;
-    for (let k = 0; k < count; k += 1) {
-      const el = nth(k);
-      if (!isConnected.call(el) || typeof marks.get(el) !== 'object' || scan().controlAround(el) !== el) continue;
-      const row = rowOf(el);
-      planned.push(el, row, row ? isFlexRow(row) : false);
-    }
 
-    for (let k = 0; k < count; k += 1) {
-      const input = nth(k);
-      if (!isConnected.call(input)) continue;
-      // Still a control? Asked only of the switches the verdict marks (a selector match each),
-      // once: the highlighted ones were asked when their rows were read.
-      const p = plannedAt(input);
-      const entry = marks.has(input) && (p >= 0 || scan().controlAround(input) === input) ? marks.get(input) : undefined;
-      const item = typeof entry === 'object' ? entry : null;
-      const mark = item ? (item.action === 'locked' ? 'locked' : 'switch-off') : (entry || null);
-      if (mark === 'ok') {
-        if (input.getAttribute(MARK) === 'switch-off') switchedOff.push(scan().labelOf(input));
-        input.setAttribute(MARK, 'ok');
-        input.removeAttribute(PALETTE);
-        marked.add(input);
-        ok.push(input);
-        continue;
+    // Reads first, writes after (a style read after a write makes the browser restyle inside the
+    // apply). Only the switches the verdict names are read here (usually a few of the page's):
+    // each still there and still a control, and for the highlighted ones their row and whether it
+    // is a flex container, into a list kept from apply to apply: [switch, mark, row, flex, …].
+    planned.length = 0;
+    let first = null;
+    for (let k = 0; k < switches.length; k += 1) {
+      const el = switches[k];
+      const entry = marks.get(el);
+      if (entry === undefined || !isConnected.call(el)) continue;
+      // One theme per page, measured at the first highlighted switch before anything is written.
+      if (first === null && typeof entry === 'object') first = el;
+      planned.push(el, entry, null, false);
+    }
+    forgetWalkedStyles();
+    const palette = first ? paletteFor(parentOf(first) || first) : null;
+    for (let p = 0; p < planned.length; p += 4) {
+      const el = planned[p];
+      if (scan().controlAround(el) !== el) {
+        planned[p + 1] = null;
+      } else if (typeof planned[p + 1] === 'object') {
+        const row = rowOf(el);
+        planned[p + 2] = row;
+        planned[p + 3] = row ? isFlexRow(row) : false;
       }
+    }
+    forgetWalkedStyles();
+
+    // What this file marked that the verdict no longer names (or that left the page) is cleared.
+    for (const el of marked) {
+      if (marks.has(el) && plannedAt(el) >= 0) continue;
+      // (Deleting the entry being visited is safe in a Set's own iteration: no copy needed.)
+      marked.delete(el);
+      if (!isConnected.call(el)) continue;
+      addTree(rootOf(el));
+      if (hasAttrOf(el, MARK)) {
+        removeAttrOf(el, MARK);
+        removeAttrOf(el, PALETTE);
+      }
+    }
+    // A scanned switch the verdict does not name carries no mark (one the page planted or copied
+    // goes too): asked once, and nothing else. A mark this file did not make means the page may
+    // have copied a marked row (cloneNode copies its marks): that switch's tree is searched for
+    // rows below (the only whole-tree query left, and only then).
+    const copiedIn = copiedTrees;
+    copiedIn.length = 0;
+    for (let k = 0; k < switches.length; k += 1) {
+      const el = switches[k];
+      if (marks.has(el) || !hasAttrOf(el, MARK)) continue;
+      const tree = rootOf(el);
+      addTree(tree);
+      if (!copiedIn.includes(tree)) copiedIn.push(tree);
+      removeAttrOf(el, MARK);
+      removeAttrOf(el, PALETTE);
+    }
+    for (let p = 0; p < planned.length; p += 4) {
+      const input = planned[p];
+      const entry = planned[p + 1];
+      const item = typeof entry === 'object' ? entry : null;
+      const mark = item ? (item.action === 'locked' ? 'locked' : 'switch-off') : entry;
       if (mark === null) {
-        if (input.hasAttribute(MARK)) {
-          input.removeAttribute(MARK);
-          input.removeAttribute(PALETTE);
+        if (hasAttrOf(input, MARK)) {
+          removeAttrOf(input, MARK);
+          removeAttrOf(input, PALETTE);
         }
         marked.delete(input);
         continue;
       }
-      input.setAttribute(MARK, mark);
+      const tree = rootOf(input);
+      addTree(tree);
+      if (mark === 'ok') {
+        if (attrOf(input, MARK) === 'switch-off') switchedOff.push(scan().labelOf(input));
+        setAttrOf(input, MARK, 'ok');
+        removeAttrOf(input, PALETTE);
+        marked.add(input);
+        ok.push(input);
+        continue;
+      }
+      setAttrOf(input, MARK, mark);
       marked.add(input);
-      const tree = input.getRootNode();
       if (tree !== doc && !markedTrees.includes(tree)) {
         markedTrees.push(tree);
         styleTree(tree, doc);
       }
       let row;
       if (!item) row = rowOf(input);
-      else if (p >= 0) row = highlightRow(input, item, t, movesOn, palette, planned[p + 1], planned[p + 2]);
-      else row = highlightRow(input, item, t, movesOn, palette, rowOf(input), false);
+      else {
+        row = highlightRow(input, item, t, movesOn, palette, planned[p + 2], planned[p + 3]);
+        if (row) rows.add(row);
+      }
       if (row && !keptRows.includes(row)) keptRows.push(row);
       highlighted.push(input);
     }
-    // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished.
+    for (const tree of styledTrees) addTree(tree);
+    // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished
+    // (the rows this file marked, wherever the page has moved them since); and marked-looking
+    // rows in a tree where a copied mark was found.
     marks.clear();
-    for (const row of allIn(trees, ROW_SELECTOR)) {
+    for (const row of rows) {
       if (keptRows.includes(row)) continue;
+      rows.delete(row);
       unhighlightRow(row, scan().switchesIn(row)[0]);
+    }
+    if (copiedIn.length > 0) {
+      for (const row of allIn(copiedIn, ROW_SELECTOR)) {
+        if (!keptRows.includes(row)) unhighlightRow(row, scan().switchesIn(row)[0]);
+      }
+      copiedIn.length = 0;
     }
     const docs = documentsOf(doc, trees);
     for (const reason of liveReasons) {
@@ -489,14 +576,16 @@
     const docs = documentsOf(doc, trees);
     for (const reason of liveReasons) if (docs.includes(reason.ownerDocument)) removeReason(reason);
     for (const input of allIn(trees, MARK_SELECTOR)) {
-      input.removeAttribute(MARK);
-      input.removeAttribute(PALETTE);
+      removeAttrOf(input, MARK);
+      removeAttrOf(input, PALETTE);
     }
     for (const input of markedSwitches.get(doc) || []) {
-      input.removeAttribute(MARK);
-      input.removeAttribute(PALETTE);
+      removeAttrOf(input, MARK);
+      removeAttrOf(input, PALETTE);
     }
     markedSwitches.delete(doc);
+    for (const row of markedRows.get(doc) || []) unhighlightRow(row, scan().switchesIn(row)[0]);
+    markedRows.delete(doc);
     for (const tree of Array.from(styledTrees)) unstyleTree(tree);
     clearNotice(doc);
     cancelAnnouncer(doc);
@@ -574,6 +663,7 @@
       if (main) main.before(box); else doc.body.prepend(box);
     }
     box.setAttribute(PALETTE, paletteFor(box.parentElement || box));
+    forgetWalkedStyles();
     fillLater(box.firstChild, text, fresh);
   }
 
@@ -637,7 +727,7 @@
     if (active && active !== doc.body && active !== doc.documentElement) return false;
     let input = null;
     for (let i = 0; i < highlighted.length && input === null; i += 1) {
-      if (isConnected.call(highlighted[i]) && highlighted[i].getAttribute(MARK) === 'switch-off') input = highlighted[i];
+      if (isConnected.call(highlighted[i]) && attrOf(highlighted[i], MARK) === 'switch-off') input = highlighted[i];
     }
     if (!input || typeof input.focus !== 'function') return false;
     input.focus({ preventScroll: true });
