@@ -460,6 +460,15 @@
       }
     }
     forgetWalkedStyles();
+    // Rows that look marked, in the trees known before any write (the document, the trees of the
+    // switches it marks, the trees it styled): one query each, on a settled page (the same query
+    // after the writes costs up to three times as much in Firefox). Those it does not keep are
+    // cleared below, whoever marked them: LinkedOut's outline only on a row LinkedOut chose, never
+    // on one the page marked as LinkedOut would.
+    for (let p = 0; p < planned.length; p += 4) addTree(rootOf(planned[p]));
+    for (const tree of styledTrees) addTree(tree);
+    const lookalikeRows = allIn(trees, ROW_SELECTOR);
+    const sweptTrees = trees.length;  // trees[0 .. sweptTrees) were searched
 
     // What this file marked that the verdict no longer names (or that left the page) is cleared.
     for (const el of marked) {
@@ -528,16 +537,22 @@
     }
     for (const tree of styledTrees) addTree(tree);
     // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished
-    // (the rows this file marked, wherever the page has moved them since); and marked-looking
-    // rows in a tree where a copied mark was found.
+    // (the rows this file marked, wherever the page has moved them since); the marked-looking
+    // rows found before the writes; and those in a tree where a copied mark was found.
     marks.clear();
     for (const row of rows) {
       if (keptRows.includes(row)) continue;
       rows.delete(row);
       unhighlightRow(row, scan().switchesIn(row)[0]);
     }
+    for (let i = 0; i < lookalikeRows.length; i += 1) {
+      const row = lookalikeRows[i];
+      if (!keptRows.includes(row) && hasAttrOf(row, ROW)) unhighlightRow(row, scan().switchesIn(row)[0]);
+    }
     if (copiedIn.length > 0) {
-      for (const row of allIn(copiedIn, ROW_SELECTOR)) {
+      // Only a tree not searched above (a clone in a shadow root LinkedOut never marked in).
+      const unswept = copiedIn.filter((tree) => { const at = trees.indexOf(tree); return at < 0 || at >= sweptTrees; });
+      for (const row of allIn(unswept, ROW_SELECTOR)) {
         if (!keptRows.includes(row)) unhighlightRow(row, scan().switchesIn(row)[0]);
       }
       copiedIn.length = 0;

@@ -27,8 +27,26 @@ function benchVerdict(count, highlighted) {
  */
 function countCallsOn(w, targets) {
   const calls = { total: 0 };
+  // A selector query is one native call in a browser; jsdom's own engine calls these methods on
+  // each element it matches against: those are not the script's calls.
+  let inQuery = 0;
+  for (const proto of [w.Document.prototype, w.DocumentFragment.prototype, w.Element.prototype]) {
+    for (const name of ['querySelectorAll', 'querySelector', 'matches', 'closest']) {
+      const original = proto[name];
+      if (typeof original !== 'function') continue;
+      proto[name] = function query(...args) {
+        if (proto === w.Element.prototype && (name === 'matches' || name === 'closest')) count(name, this);
+        inQuery += 1;
+        try {
+          return original.apply(this, args);
+        } finally {
+          inQuery -= 1;
+        }
+      };
+    }
+  }
   const count = (name, self) => {
-    if (!targets().has(self)) return;
+    if (inQuery > 0 || !targets().has(self)) return;
     calls.total += 1;
     calls[name] = (calls[name] || 0) + 1;
   };
@@ -37,7 +55,7 @@ function countCallsOn(w, targets) {
     configurable: true, get() { count('isConnected', this); return connected.get.call(this); },
   });
   for (const [proto, name] of [[w.Node.prototype, 'getRootNode'], [w.Element.prototype, 'getAttribute'], [w.Element.prototype, 'hasAttribute'],
-    [w.Element.prototype, 'setAttribute'], [w.Element.prototype, 'removeAttribute'], [w.Element.prototype, 'closest']]) {
+    [w.Element.prototype, 'setAttribute'], [w.Element.prototype, 'removeAttribute']]) {
     const original = proto[name];
     proto[name] = function counted(...args) { count(name, this); return original.apply(this, args); };
   }
@@ -161,18 +179,30 @@ test('a marked row the page moves or clones, into a shadow root or beside it, is
   assert.equal(rowsIn(document).length, 1);
 });
 
-test('applyVerdict queries no whole tree for its stale rows: it keeps the rows it marked', () => {
-  let wholeTreeQueries = 0;
+test('applyVerdict searches each tree it knows once for marked-looking rows, before it writes anything', () => {
+  let queries = 0;
+  let queriesAfterAWrite = 0;
+  let wrote = false;
   const { window, document } = loadPage(`<!doctype html><html lang="en"><body><main><section>${ROWS}</section><div id="host"></div></main></body></html>`, {
     beforeScripts(w) {
       for (const proto of [w.Document.prototype, w.DocumentFragment.prototype]) {
         for (const name of ['querySelectorAll', 'querySelector']) {
           const original = proto[name];
           proto[name] = function counted(selector) {
-            if (String(selector).includes('data-linkedout')) wholeTreeQueries += 1;
+            if (String(selector).includes('data-linkedout')) {
+              queries += 1;
+              if (wrote) queriesAfterAWrite += 1;
+            }
             return original.call(this, selector);
           };
         }
+      }
+      for (const name of ['setAttribute', 'removeAttribute']) {
+        const original = w.Element.prototype[name];
+        w.Element.prototype[name] = function counted(...args) {
+          if (String(args[0]).startsWith('data-linkedout')) wrote = true;
+          return original.apply(this, args);
+        };
       }
     },
   });
@@ -184,12 +214,16 @@ test('applyVerdict queries no whole tree for its stale rows: it keeps the rows i
   const switches = S.switchesIn(document);
   assert.equal(switches.length, 51);
   const rowsIn = (tree) => Array.from(tree.querySelectorAll('[data-linkedout-row]'));
-  wholeTreeQueries = 0;
-  H.applyVerdict(document, benchVerdict(51, 50), switches);
-  H.applyVerdict(document, benchVerdict(51, 12), switches);
-  H.applyVerdict(document, benchVerdict(51, 12), switches);
-  H.applyVerdict(document, benchVerdict(51, 30), switches);
-  assert.equal(wholeTreeQueries, 0, `${wholeTreeQueries} queries of a whole tree for LinkedOut's marks in 4 applies`);
+  // [the verdict's highlighted switch, the trees it knows then: the document, the shadow root
+  // while it holds a mark or LinkedOut's style]
+  for (const [highlighted, trees] of [[50, 2], [12, 2], [12, 1], [30, 1]]) {
+    queries = 0;
+    queriesAfterAWrite = 0;
+    wrote = false;
+    H.applyVerdict(document, benchVerdict(51, highlighted), switches);
+    assert.equal(queries, trees, `highlighting ${highlighted}: ${queries} searches for marked rows in ${trees} trees`);
+    assert.equal(queriesAfterAWrite, 0, 'every search before the first write');
+  }
   assert.equal(rowsIn(shadow).length, 0, 'the shadow row was cleared when the verdict moved on');
   assert.deepEqual(rowsIn(document), [switches[30].parentElement.parentElement]);
   assert.equal(document.querySelectorAll('[data-linkedout-reason]').length, 1);
@@ -232,4 +266,19 @@ test('the row\'s display comes from the palette\'s walk: one computed style per 
   assert.ok(walk.includes(row));
   assert.equal(asked.length, walk.length, `${asked.length} computed styles read for a walk of ${walk.length} elements`);
   assert.equal(new Set(asked).size, asked.length, 'an element\'s computed style read twice');
+});
+
+test('a row mark the page planted (no switch mark with it) is cleared at the next apply: LinkedOut\'s outline only where LinkedOut put it', () => {
+  const { window, document } = loadPage(PAGE);
+  const H = window.LinkedOutHighlight;
+  const switches = window.LinkedOutScan.switchesIn(document);
+  H.applyVerdict(document, benchVerdict(50, 12), switches);
+  // The page marks another switch's row as LinkedOut would, and nothing on its switch.
+  const planted = switches[30].closest('section > div');
+  planted.setAttribute('data-linkedout-row', 'switch-off');
+  planted.setAttribute('data-linkedout-palette', 'light');
+  H.applyVerdict(document, benchVerdict(50, 12), switches);
+  assert.equal(planted.hasAttribute('data-linkedout-row'), false, 'the planted row mark is gone');
+  const rows = Array.from(document.querySelectorAll('[data-linkedout-row]'));
+  assert.deepEqual(rows, [switches[12].closest('section > div')], 'only the row of the highlighted switch is marked');
 });
