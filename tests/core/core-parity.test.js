@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HOST, exited, spawnHost } from '../protocol/host-process.js';
+import { HOST, exited, onFrames, spawnHost } from '../protocol/host-process.js';
 import { parityScenarios } from './parity-corpus.js';
 import { loadCore } from './core-loader.js';
 import { loadInContext } from '../extension/helpers.js';
@@ -31,16 +31,8 @@ function frame(message) {
 async function hostSession(dataDir, messages) {
   const env = { ...process.env, LINKEDOUT_DATA_DIR: dataDir, XDG_STATE_HOME: path.join(dataDir, '..', 'log'), LINKEDOUT_LOG: 'warn', TZ: 'UTC' };
   const child = spawnHost(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
-  let buffer = Buffer.alloc(0);
   const replies = [];
-  child.stdout.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
-      const n = buffer.readUInt32LE(0);
-      replies.push(buffer.subarray(4, 4 + n).toString('utf8'));
-      buffer = buffer.subarray(4 + n);
-    }
-  });
+  onFrames(child.stdout, (body) => replies.push(body));
   child.stdin.end(Buffer.concat(messages.map(frame)));
   const { code } = await exited(child, 'its input ended');
   if (code !== 0) throw new Error(`host exited with status ${code}`);

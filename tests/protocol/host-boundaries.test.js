@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { boundaryCases } from './boundary-cases.js';
-import { HOST, exited, spawnHost } from './host-process.js';
+import { HOST, exited, onFrames, spawnHost } from './host-process.js';
 
 const FORM_COMPLAINT = /at most|must be a |language tag|region code|well-formed/;
 
@@ -24,16 +24,8 @@ async function session(messages) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-boundaries-'));
   const env = { ...process.env, LINKEDOUT_DATA_DIR: path.join(scratch, 'data'), XDG_STATE_HOME: path.join(scratch, 'state'), LINKEDOUT_LOG: 'warn' };
   const child = spawnHost(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
-  let buffer = Buffer.alloc(0);
   const replies = [];
-  child.stdout.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
-      const n = buffer.readUInt32LE(0);
-      replies.push(JSON.parse(buffer.subarray(4, 4 + n).toString('utf8')));
-      buffer = buffer.subarray(4 + n);
-    }
-  });
+  onFrames(child.stdout, (body) => replies.push(JSON.parse(body)));
   child.stdin.end(Buffer.concat(messages.map(frame)));
   try {
     const { code } = await exited(child, 'its input ended');

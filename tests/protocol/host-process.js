@@ -46,3 +46,16 @@ export async function stopHost(child) {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   return exited(child, 'SIGTERM');
 }
+
+/** Calls `onBody(text)` for each native-messaging frame the host writes to `stream`, in order. */
+export function onFrames(stream, onBody) {
+  let buffer = Buffer.alloc(0);
+  stream.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
+      const n = buffer.readUInt32LE(0);
+      onBody(buffer.subarray(4, 4 + n).toString('utf8'));
+      buffer = buffer.subarray(4 + n);
+    }
+  });
+}
