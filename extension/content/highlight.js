@@ -82,8 +82,6 @@
     for (let i = 0; i < walkedCount; i += 1) walkedStyles[i] = null;
     walkedCount = 0;
   }
-  // The trees where applyVerdict found a mark it did not make (see there); emptied after.
-  const copiedTrees = [];
   // The timer that inserts a document's confirmation region (see prepareAnnouncer).
   const announcerTimers = new WeakMap();
   // The switches this file marked, per document: applyVerdict clears them without a new scan.
@@ -460,15 +458,26 @@
       }
     }
     forgetWalkedStyles();
-    // Rows that look marked, in the trees known before any write (the document, the trees of the
-    // switches it marks, the trees it styled): one query each, on a settled page (the same query
-    // after the writes costs up to three times as much in Firefox). Those it does not keep are
-    // cleared below, whoever marked them: LinkedOut's outline only on a row LinkedOut chose, never
-    // on one the page marked as LinkedOut would.
+    // A scanned switch the verdict does not name carries no mark (one the page planted or copied
+    // goes too): asked once, and nothing else. A mark this file did not make means the page may
+    // have copied a marked row (cloneNode copies its marks): that switch's tree is searched for
+    // rows below with the others. (Usually no switch has one: nothing is written here. What this
+    // file marked itself is cleared from its own list below.)
+    for (let k = 0; k < switches.length; k += 1) {
+      const el = switches[k];
+      if (marks.has(el) || marked.has(el) || !hasAttrOf(el, MARK)) continue;
+      addTree(rootOf(el));
+      removeAttrOf(el, MARK);
+      removeAttrOf(el, PALETTE);
+    }
+    // Rows that look marked, in every tree it knows (the document, the trees of the switches it
+    // marks, the trees it styled, a tree with a copied mark): one query each, on the settled page
+    // (the same query after the apply's writes costs up to three times as much in Firefox). Those
+    // it does not keep are cleared below, whoever marked them: LinkedOut's outline only on a row
+    // LinkedOut chose, never on one the page marked or copied as LinkedOut would.
     for (let p = 0; p < planned.length; p += 4) addTree(rootOf(planned[p]));
     for (const tree of styledTrees) addTree(tree);
     const lookalikeRows = allIn(trees, ROW_SELECTOR);
-    const sweptTrees = trees.length;  // trees[0 .. sweptTrees) were searched
 
     // What this file marked that the verdict no longer names (or that left the page) is cleared.
     for (const el of marked) {
@@ -481,21 +490,6 @@
         removeAttrOf(el, MARK);
         removeAttrOf(el, PALETTE);
       }
-    }
-    // A scanned switch the verdict does not name carries no mark (one the page planted or copied
-    // goes too): asked once, and nothing else. A mark this file did not make means the page may
-    // have copied a marked row (cloneNode copies its marks): that switch's tree is searched for
-    // rows below (the only whole-tree query left, and only then).
-    const copiedIn = copiedTrees;
-    copiedIn.length = 0;
-    for (let k = 0; k < switches.length; k += 1) {
-      const el = switches[k];
-      if (marks.has(el) || !hasAttrOf(el, MARK)) continue;
-      const tree = rootOf(el);
-      addTree(tree);
-      if (!copiedIn.includes(tree)) copiedIn.push(tree);
-      removeAttrOf(el, MARK);
-      removeAttrOf(el, PALETTE);
     }
     for (let p = 0; p < planned.length; p += 4) {
       const input = planned[p];
@@ -535,10 +529,9 @@
       if (row && !keptRows.includes(row)) keptRows.push(row);
       highlighted.push(input);
     }
-    for (const tree of styledTrees) addTree(tree);
     // Stale rows, in every tree: a switch that left the verdict, or a row whose switch vanished
-    // (the rows this file marked, wherever the page has moved them since); the marked-looking
-    // rows found before the writes; and those in a tree where a copied mark was found.
+    // (the rows this file marked, wherever the page has moved them since), and the marked-looking
+    // rows found before the writes.
     marks.clear();
     for (const row of rows) {
       if (keptRows.includes(row)) continue;
@@ -548,14 +541,6 @@
     for (let i = 0; i < lookalikeRows.length; i += 1) {
       const row = lookalikeRows[i];
       if (!keptRows.includes(row) && hasAttrOf(row, ROW)) unhighlightRow(row, scan().switchesIn(row)[0]);
-    }
-    if (copiedIn.length > 0) {
-      // Only a tree not searched above (a clone in a shadow root LinkedOut never marked in).
-      const unswept = copiedIn.filter((tree) => { const at = trees.indexOf(tree); return at < 0 || at >= sweptTrees; });
-      for (const row of allIn(unswept, ROW_SELECTOR)) {
-        if (!keptRows.includes(row)) unhighlightRow(row, scan().switchesIn(row)[0]);
-      }
-      copiedIn.length = 0;
     }
     const docs = documentsOf(doc, trees);
     for (const reason of liveReasons) {
