@@ -1,5 +1,5 @@
 // The Windows host's data and log folders, and its store reads, against the .exe under Wine over
-// real pipes (scripts/test.d/70-windows runs it with a prefix of its own):
+// real pipes (scripts/test.d/71-windows-install runs it with a prefix of its own):
 //   - LINKEDOUT_DATA_DIR and %LOCALAPPDATA% naming folders called Zoë and 数据: the store and the
 //     log land there, under those very names;
 //   - a relative LINKEDOUT_DATA_DIR is refused (store_error), nothing is written where the host runs;
