@@ -709,10 +709,16 @@
     if (doc.defaultView) doc.defaultView.clearTimeout(timer);
   }
 
-  /** Says `text` once, politely, without showing it (the page itself shows the new state). */
+  /**
+   * Says `text` once, politely, without showing it (the page itself shows the new state). The
+   * same words as last time (the same switch switched off again) are emptied first and filled a
+   * little later: a region whose text does not change is not read again.
+   */
   function announce(doc, text) {
     const { region, fresh } = announcerOf(doc);
-    fillLater(region, text, fresh);
+    const again = !fresh && region.textContent === text;
+    if (again) region.textContent = '';
+    fillLater(region, text, fresh || again);
   }
 
   /**

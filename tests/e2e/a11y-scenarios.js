@@ -123,6 +123,102 @@ export function defineA11ySuite(kind) {
       }
     });
 
+    it('the page re-renders the focused switch: focus comes back to it; each flip off is said once, the same words again when it happens again', async () => {
+      const setting = replica.ruleset.settings[2];
+      replica.setToggles({ [setting.keys[0]]: true });
+      const page = await session.browser.newPage();
+      const onSwitch = async (what) => waitUntil(async () => (await focused(page)).mark === 'switch-off', { what, timeout: 5000 })
+        .catch(async (error) => { throw new Error(`${error.message}; focus is on ${JSON.stringify(await focused(page))}`); });
+      try {
+        await page.bringToFront();
+        await page.goto(replica.url(setting.path));
+        await page.waitForSelector('[data-linkedout="switch-off"]', { timeout: 10000 });
+        await onSwitch('focus on the switch on arrival');
+        // LinkedIn re-renders its settings card (the replica: a history navigation to the same
+        // page replaces the card, and the switch renders late again): the focused element is gone.
+        await page.evaluate(() => { document.activeElement.dataset.replaced = 'yes'; dispatchEvent(new PopStateEvent('popstate')); });
+        await page.waitForFunction(() => {
+          const input = document.querySelector('[data-linkedout="switch-off"]');
+          return input && input.dataset.replaced !== 'yes' && !document.querySelector('[data-replaced]');
+        }, { timeout: 10000 });
+        await onSwitch('focus back on the re-rendered switch, not on the body');
+
+        // Off, on again, off again: "… is off now" each time, once each time.
+        const label = await page.$eval('[data-linkedout="switch-off"]', (input) => document.querySelector(`label[for="${input.id}"]`)?.textContent.trim()
+          ?? document.getElementById(input.getAttribute('aria-labelledby').split(' ')[0]).textContent.trim());
+        const said = message('announceSwitchedOff', label);
+        await recordLiveChanges(page);
+        await page.keyboard.press(' ');
+        await page.waitForSelector('[data-linkedout="ok"]', { timeout: 10000 });
+        await page.waitForFunction((text) => globalThis.__liveChanges.some((c) => c.text.includes(text)), { timeout: 5000 }, said);
+        await page.keyboard.press(' ');
+        await page.waitForSelector('[data-linkedout="switch-off"]', { timeout: 10000 });
+        await page.keyboard.press(' ');
+        await page.waitForSelector('[data-linkedout="ok"]', { timeout: 10000 });
+        await page.waitForFunction((text) => globalThis.__liveChanges.filter((c) => c.text.includes(text)).length >= 2, { timeout: 5000 }, said)
+          .catch(async () => { throw new Error(`the second flip off is not said again: the live regions changed ${JSON.stringify(await liveChanges(page))}`); });
+        await new Promise((r) => { setTimeout(r, 1000); });  // what later verdicts might repeat
+        const spoken = (await liveChanges(page)).filter((c) => c.text !== '');
+        assert.equal(spoken.length, 2, `two flips off, two announcements: ${JSON.stringify(spoken)}`);
+        assert.equal((await focused(page)).mark, 'ok', 'focus stays on the switch throughout');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('the highlight at 320 px (WCAG 1.4.10), with reduced motion and in forced colours; the switch is named and described in the accessibility tree', async () => {
+      const setting = replica.ruleset.settings[3];
+      replica.setToggles({ [setting.keys[0]]: true });
+      const page = await session.browser.newPage();
+      try {
+        await page.setViewport({ width: 320, height: 640 });
+        await page.goto(replica.url(setting.path));
+        await page.waitForSelector('[data-linkedout-reason]', { timeout: 10000 });
+        const layout = await page.evaluate(() => {
+          const box = (el) => el.getBoundingClientRect();
+          const reason = document.querySelector('[data-linkedout-reason]');
+          const input = document.querySelector('[data-linkedout="switch-off"]');
+          const r = box(reason);
+          const s = box(input);
+          return { left: r.left, right: r.right, width: innerWidth, clipped: reason.scrollWidth > reason.clientWidth + 1,
+            coversSwitch: r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom };
+        });
+        assert.ok(layout.left >= 0 && layout.right <= layout.width, `the reason lies inside the 320 px viewport: ${JSON.stringify(layout)}`);
+        assert.equal(layout.clipped, false, 'no text of the reason is cut off');
+        assert.equal(layout.coversSwitch, false, 'the reason does not cover the switch');
+        if (kind === 'chromium') {
+          // Firefox reads both from launch prefs (no per-page emulation over BiDi): checked here only.
+          await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+          assert.equal(await page.$eval('[data-linkedout-row]', (row) => row.getAnimations().length), 0, 'no pulse with prefers-reduced-motion');
+          // Puppeteer's emulateMediaFeatures does not know forced-colors; CDP does.
+          const cdp = await page.createCDPSession();
+          await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+          const forced = await page.evaluate(() => {
+            const style = (sel) => getComputedStyle(document.querySelector(sel));
+            return { forced: matchMedia('(forced-colors: active)').matches, row: style('[data-linkedout-row]').outlineStyle,
+              // solid, or double while it has focus (the page focused it on arrival)
+              input: style('[data-linkedout="switch-off"]').outlineStyle.replace('double', 'solid'), reasonBorder: style('[data-linkedout-reason]').borderTopStyle };
+          });
+          assert.deepEqual(forced, { forced: true, row: 'solid', input: 'solid', reasonBorder: 'solid' }, 'in forced colours the mark and the reason keep their edges');
+          await cdp.send('Emulation.setEmulatedMedia', { features: [] });
+          await cdp.detach();
+          // What a screen reader gets, from the browser's own tree: the label as the name, the reason as the description.
+          const tree = await page.accessibility.snapshot({ interestingOnly: true });
+          const flat = [];
+          const walk = (node) => { flat.push(node); for (const c of node.children ?? []) walk(c); };
+          walk(tree);
+          const label = await page.$eval('[data-linkedout="switch-off"]', (input) => document.querySelector(`label[for="${input.id}"]`)?.textContent.trim()
+            ?? document.getElementById(input.getAttribute('aria-labelledby').split(' ')[0]).textContent.trim());
+          const node = flat.find((n) => ['switch', 'checkbox'].includes(n.role) && n.description?.includes(message('highlightReason', '').trim().split(' ')[0]));
+          assert.ok(node, `a switch described by its reason: ${JSON.stringify(flat.filter((n) => ['switch', 'checkbox'].includes(n.role)))}`);
+          assert.ok(!node.name.includes(node.description.slice(0, 20)), `the reason is not read as part of the name: "${node.name}"`);
+          assert.equal(node.name, label, 'named by its LinkedIn label');
+        }
+      } finally {
+        await page.close();
+      }
+    });
+
     it('popup: "Mark done" keeps focus in its row; the progress change is announced once, nothing unchanged is re-announced', async () => {
       const form = replica.ruleset.forms[0];
       const popup = await openPopup(session);
