@@ -1,6 +1,6 @@
 // Keyboard-only and screen-reader runs of LinkedOut in a real browser (shared by the Chromium and
 // Firefox files): Tab counts and focus targets read from document.activeElement, announcements
-// read from the live regions, axe-core (WCAG 2.1 AA) on every LinkedOut surface, and the
+// read from the live regions, axe-core (WCAG 2.2 AA) on every LinkedOut surface, and the
 // highlight's contrast on light and dark LinkedIn pages in both browser colour schemes.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ const KEYBOARD_PAGES = 4;
 const PAGE_SURFACES = ['[data-linkedout-row]', '[data-linkedout="switch-off"]', '[data-linkedout-notice-box]', '[data-linkedout-announce]'];
 
 function assertNoViolations(violations, where) {
-  assert.deepEqual(violations, [], `axe (WCAG 2.1 AA) on ${where}: ${JSON.stringify(violations, null, 1)}`);
+  assert.deepEqual(violations, [], `axe (WCAG 2.2 AA) on ${where}: ${JSON.stringify(violations, null, 1)}`);
 }
 
 // The browser's colour scheme: Chromium emulates it per page (CDP); Firefox takes it from a pref
