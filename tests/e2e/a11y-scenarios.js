@@ -151,6 +151,10 @@ export function defineA11ySuite(kind) {
         await page.keyboard.press(' ');
         await page.waitForSelector('[data-linkedout="ok"]', { timeout: 10000 });
         await page.waitForFunction((text) => globalThis.__liveChanges.some((c) => c.text.includes(text)), { timeout: 5000 }, said);
+        // Off, the switch is no longer described as one to switch off.
+        const description = await page.$eval('[data-linkedout="ok"]', (input) => (input.getAttribute('aria-describedby') || '')
+          .split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+        assert.equal(description.includes(message('highlightReason', '').trim()), false, `the description of the switch now off: "${description}"`);
         await page.keyboard.press(' ');
         await page.waitForSelector('[data-linkedout="switch-off"]', { timeout: 10000 });
         await page.keyboard.press(' ');
