@@ -170,6 +170,34 @@ export function defineA11ySuite(kind) {
       }
     });
 
+    it('a locked switch (LinkedIn does not let it change): focus lands on the objection form link, which says why', async () => {
+      const setting = replica.ruleset.settings[4];
+      replica.setToggles({ [setting.keys[0]]: true });
+      replica.setPageShape(setting.path, { disabled: true });
+      const page = await session.browser.newPage();
+      try {
+        await page.bringToFront();
+        await page.goto(replica.url(setting.path));
+        await page.waitForSelector('[data-linkedout-row="locked"] [data-linkedout-reason] a', { timeout: 10000 });
+        // The disabled switch takes no focus: without this the only thing to do here is many Tabs away.
+        await waitUntil(async () => (await focused(page)).tag === 'a', { what: 'focus on the objection form link', timeout: 3000 })
+          .catch(async (error) => { throw new Error(`${error.message}; focus is on ${JSON.stringify(await focused(page))}`); });
+        const link = await page.evaluate(() => {
+          const a = document.activeElement;
+          const description = (a.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
+            .map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+          return { text: a.textContent.trim(), inReason: Boolean(a.closest('[data-linkedout-reason]')), description };
+        });
+        assert.equal(link.text, message('openFormButton'));
+        assert.equal(link.inReason, true);
+        const locked = message('highlightLocked', '').split('(')[0].trim();
+        assert.ok(link.description.includes(locked), `the link is described by why: "${link.description}"`);
+      } finally {
+        replica.setPageShape(setting.path, null);
+        await page.close();
+      }
+    });
+
     it('the highlight at 320 px (WCAG 1.4.10), with reduced motion and in forced colours; the switch is named and described in the accessibility tree', async () => {
       const setting = replica.ruleset.settings[3];
       replica.setToggles({ [setting.keys[0]]: true });
