@@ -39,6 +39,16 @@ export function focused(page) {
   });
 }
 
+// The LinkedIn label of the switch `selector` matches (its first aria-labelledby id, else its
+// <label for>): the name "… is off now" says.
+export function switchLabel(page, selector) {
+  return page.$eval(selector, (input) => {
+    const ids = (input.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+    const label = ids.length ? document.getElementById(ids[0]) : document.querySelector(`label[for="${CSS.escape(input.id)}"]`);
+    return label ? label.textContent.trim() : null;
+  });
+}
+
 // Presses Tab until `isTarget(focusedInfo)` holds; returns the number of presses (max: give up).
 export async function tabsUntil(page, isTarget, max = 60) {
   for (let presses = 0; presses <= max; presses += 1) {

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { startReplica } from '../fixtures/linkedin/server.js';
 import { browserAvailability, EXTENSION_DIR, launchBrowser } from './harness.js';
-import { axeViolations, focused, highlightContrast, liveChanges, liveRegions, recordLiveChanges, tabsUntil } from './a11y-helpers.js';
+import { axeViolations, focused, highlightContrast, liveChanges, liveRegions, recordLiveChanges, switchLabel, tabsUntil } from './a11y-helpers.js';
 import { openPopup, openReportPage, readPopup } from './popup-helpers.js';
 import { waitUntil } from './replica-checks.js';
 import { pathOf } from './walkthrough-driver.js';
@@ -85,11 +85,7 @@ export function defineA11ySuite(kind) {
         if (index === 0) assertNoViolations(await axeViolations(tab, PAGE_SURFACES), `the highlight on ${setting.path}`);
         await tab.keyboard.press(' ');  // Space (a key name BiDi also knows)
         // Confirmed in words, in a live region, before the page changes.
-        const label = await tab.evaluate(() => {
-          const input = document.querySelector('[data-linkedout]');
-          const ids = (input.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
-          return ids.length ? document.getElementById(ids[0]).textContent.trim() : document.querySelector(`label[for="${input.id}"]`).textContent.trim();
-        }).catch(() => null);
+        const label = await switchLabel(tab, '[data-linkedout]').catch(() => null);
         const said = message('announceSwitchedOff', label ?? '');
         await tab.waitForFunction((text) => [...document.querySelectorAll('[role="status"], [aria-live="polite"]')]
           .some((el) => el.textContent.includes(text)), { timeout: 5000 }, said)
@@ -144,8 +140,7 @@ export function defineA11ySuite(kind) {
         await onSwitch('focus back on the re-rendered switch, not on the body');
 
         // Off, on again, off again: "… is off now" each time, once each time.
-        const label = await page.$eval('[data-linkedout="switch-off"]', (input) => document.querySelector(`label[for="${input.id}"]`)?.textContent.trim()
-          ?? document.getElementById(input.getAttribute('aria-labelledby').split(' ')[0]).textContent.trim());
+        const label = await switchLabel(page, '[data-linkedout="switch-off"]');
         const said = message('announceSwitchedOff', label);
         await recordLiveChanges(page);
         await page.keyboard.press(' ');
@@ -239,8 +234,7 @@ export function defineA11ySuite(kind) {
           const flat = [];
           const walk = (node) => { flat.push(node); for (const c of node.children ?? []) walk(c); };
           walk(tree);
-          const label = await page.$eval('[data-linkedout="switch-off"]', (input) => document.querySelector(`label[for="${input.id}"]`)?.textContent.trim()
-            ?? document.getElementById(input.getAttribute('aria-labelledby').split(' ')[0]).textContent.trim());
+          const label = await switchLabel(page, '[data-linkedout="switch-off"]');
           const node = flat.find((n) => ['switch', 'checkbox'].includes(n.role) && n.description?.includes(message('highlightReason', '').trim().split(' ')[0]));
           assert.ok(node, `a switch described by its reason: ${JSON.stringify(flat.filter((n) => ['switch', 'checkbox'].includes(n.role)))}`);
           assert.ok(!node.name.includes(node.description.slice(0, 20)), `the reason is not read as part of the name: "${node.name}"`);
