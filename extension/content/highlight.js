@@ -383,6 +383,9 @@
       a.target = '_blank';
       a.rel = 'noopener noreferrer';
       a.textContent = t('openFormButton');
+      // Focused on arrival (focusFirstSwitch), the link alone would be read without why.
+      a.setAttribute('aria-describedby', reason.id);
+      ownNodes.add(a);
       reason.append(a);
     }
   }
@@ -709,10 +712,16 @@
     if (doc.defaultView) doc.defaultView.clearTimeout(timer);
   }
 
-  /** Says `text` once, politely, without showing it (the page itself shows the new state). */
+  /**
+   * Says `text` once, politely, without showing it (the page itself shows the new state). The
+   * same words as last time (the same switch switched off again) are emptied first and filled a
+   * little later: a region whose text does not change is not read again.
+   */
   function announce(doc, text) {
     const { region, fresh } = announcerOf(doc);
-    fillLater(region, text, fresh);
+    const again = !fresh && region.textContent === text;
+    if (again) region.textContent = '';
+    fillLater(region, text, fresh || again);
   }
 
   /**
@@ -726,9 +735,16 @@
     const active = doc.activeElement;
     if (active && active !== doc.body && active !== doc.documentElement) return false;
     let input = null;
+    let locked = null;
     for (let i = 0; i < highlighted.length && input === null; i += 1) {
-      if (isConnected.call(highlighted[i]) && attrOf(highlighted[i], MARK) === 'switch-off') input = highlighted[i];
+      if (!isConnected.call(highlighted[i])) continue;
+      const mark = attrOf(highlighted[i], MARK);
+      if (mark === 'switch-off') input = highlighted[i];
+      else if (mark === 'locked' && locked === null) locked = highlighted[i];
     }
+    // Only locked switches (the page lets none change, so none takes focus): the objection form's
+    // link in the first one's reason is the one thing to do here.
+    if (!input && locked) input = formLinkOf(locked);
     if (!input || typeof input.focus !== 'function') return false;
     input.focus({ preventScroll: true });
     if (typeof input.scrollIntoView === 'function') input.scrollIntoView({ block: 'center' });
@@ -738,7 +754,14 @@
       || (inner.nodeType === 9 && inner !== doc && inner.activeElement === input);
   }
 
-  /** True for a mutation caused by this file (so the observer in main.js can ignore it). */
+  /** The objection form's link in the reason LinkedOut gave a locked switch, or null. */
+  function formLinkOf(input) {
+    const row = rowOf(input);
+    const reason = row && reasonElementOf(row);
+    const link = reason && reason.firstElementChild;
+    return link && ownNodes.has(link) ? link : null;
+  }
+
   /**
    * True for a node this file created, or text inside one (so the observer in main.js can ignore
    * its mutations); never for a look-alike the page planted.

@@ -103,8 +103,13 @@
   let firstPendingAt = 0;
   let autoSwitch = false;
   let autoSwitchTried = new WeakSet();
-  // Focus is brought to the highlighted switch once per page visit (see highlight.focusFirstSwitch).
+  // Focus is brought to the highlighted switch once per page visit (see highlight.focusFirstSwitch),
+  // and again when the page re-rendered away the element focus was on: focus then sits on the
+  // body, and a keyboard or screen-reader user would start again from the top of the page.
   let focusOffered = false;
+  let lastFocused = null;
+  document.addEventListener('focusin', (event) => { lastFocused = event.composedPath()[0] || event.target; }, true);
+  const focusLostToRerender = () => lastFocused !== null && !lastFocused.isConnected;
   let sending = false;
   let rescanAfterSend = false;
   // "Switch it for me" held back a click because the switch changed between the scan and the
@@ -401,7 +406,7 @@
         return;
       }
       unfitVerdicts = 0;
-      if (applied.highlighted.length > 0 && !focusOffered) {
+      if (applied.highlighted.length > 0 && (!focusOffered || focusLostToRerender())) {
         focusOffered = true;
         highlight.focusFirstSwitch(document, applied.highlighted);
       }

@@ -1,5 +1,5 @@
 // Reading a page the way a keyboard or screen-reader user meets it: where focus is, what the live
-// regions say, what axe-core (WCAG 2.1 AA) finds, and the contrast of LinkedOut's highlight
+// regions say, what axe-core (WCAG 2.2 AA) finds, and the contrast of LinkedOut's highlight
 // against the page's own background. axe-core comes from node_modules and is injected into the
 // page under test only; the extension never ships it.
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// 2.2 adds target size (2.5.8: 24 px, or room around a smaller target).
+export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 // axe violations ({id, help, targets}) inside the elements `selectors` match (every one that
 // matches; none matching: an error, so a test cannot pass by checking nothing), or the document.
@@ -22,7 +23,7 @@ export async function axeViolations(page, selectors = null) {
     }
     const result = await globalThis.axe.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  }, selectors, WCAG_21_AA);
+  }, selectors, WCAG_22_AA);
 }
 
 // What focus is on: {tag, id, mark, role, label} of document.activeElement ('body' when nothing).
@@ -35,6 +36,16 @@ export function focused(page) {
       role: el.getAttribute('role'), labelledBy: el.getAttribute('aria-labelledby'), text: el.textContent.trim().slice(0, 80),
       inStep: el.closest('[data-step]')?.dataset.step ?? null, type: el.getAttribute('type'),
     };
+  });
+}
+
+// The LinkedIn label of the switch `selector` matches (its first aria-labelledby id, else its
+// <label for>): the name "… is off now" says.
+export function switchLabel(page, selector) {
+  return page.$eval(selector, (input) => {
+    const ids = (input.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+    const label = ids.length ? document.getElementById(ids[0]) : document.querySelector(`label[for="${CSS.escape(input.id)}"]`);
+    return label ? label.textContent.trim() : null;
   });
 }
 

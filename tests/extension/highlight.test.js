@@ -290,6 +290,12 @@ test('a locked switch is marked locked, its reason says so and links the objecti
   assert.equal(reason.textContent, 'highlightLocked(Why.) openFormButton');
   assert.equal(reason.querySelector('a').href, form);
   assert.equal(reason.querySelector('a').rel, 'noopener noreferrer');
+  // Nothing to switch off here: focus goes to the form's link, described by the reason (the
+  // disabled switch takes none).
+  const { highlighted } = window.LinkedOutHighlight.applyVerdict(document, locked(form), switches, t);
+  assert.equal(window.LinkedOutHighlight.focusFirstSwitch(document, highlighted), true);
+  assert.equal(document.activeElement, reason.querySelector('a'));
+  assert.equal(document.activeElement.getAttribute('aria-describedby'), reason.id);
   // Applied again: nothing changes.
   const once = document.documentElement.outerHTML;
   window.LinkedOutHighlight.applyVerdict(document, locked(form), switches, t);
