@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "test_cli_process.hpp"
@@ -41,15 +40,12 @@ const std::string kReadsHello = R"({"type":"hello","id":1,"extension_version":"0
 // The reply frames in a host's stdout; every byte must belong to one.
 std::vector<json> reply_frames(const std::string& bytes) {
   std::vector<json> out;
-  std::size_t at = 0;
-  for (; at + 4 <= bytes.size();) {
-    std::uint32_t length = 0;
-    std::memcpy(&length, bytes.data() + at, 4);
-    if (at + 4 + length > bytes.size()) break;
-    out.push_back(json::parse(bytes.substr(at + 4, length)));
-    at += 4 + length;
+  std::size_t framed = 0;
+  for (const auto& body : linkedout::cli_test::frames(bytes)) {
+    out.push_back(json::parse(body));
+    framed += 4 + body.size();
   }
-  CHECK(at == bytes.size());
+  CHECK(framed == bytes.size());
   return out;
 }
 
