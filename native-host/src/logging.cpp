@@ -85,7 +85,15 @@ void init_logging() {
   std::vector<spdlog::sink_ptr> sinks{to_stderr};
   std::string no_log_file;
   try {
-    sinks.push_back(std::make_shared<LazyFileSink>(host_log_path()));
+    const auto log_file = host_log_path();
+    // spdlog opens the log with fopen(), which waits for a reader when a FIFO is there (the host
+    // then answered nothing); a device or folder is no log either. Only a plain file, or none yet.
+    std::error_code ec;
+    const auto status = std::filesystem::status(log_file, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+      no_log_file = log_file.string() + " is not a regular file";
+    else
+      sinks.push_back(std::make_shared<LazyFileSink>(log_file));
   } catch (const platform::Error& e) {
     no_log_file = e.what();  // never a log under the working folder instead
   }

@@ -61,18 +61,39 @@ fs::path move_aside(const fs::path& dir, const fs::path& file) {
   return aside;
 }
 
+// A name move_aside gives: the prefix, a compact UTC time ("20261125T100000Z") and "-<n>" when
+// that one was taken. Anything else in the folder is not ours to list: a name that is not UTF-8
+// cannot be stored as it is, so it was found "new" and listed again on every write.
+bool kept_aside_name(std::string_view name) {
+  if (!name.starts_with(kCorruptPrefix)) return false;
+  name.remove_prefix(kCorruptPrefix.size());
+  const auto digits = [](std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  constexpr std::string_view kShape = "YYYYMMDDThhmmssZ";
+  if (name.size() < kShape.size() || !digits(name.substr(0, 8)) || name[8] != 'T' || !digits(name.substr(9, 6)) ||
+      name[15] != 'Z')
+    return false;
+  name.remove_prefix(kShape.size());
+  return name.empty() || (name[0] == '-' && name.size() <= 10 && digits(name.substr(1)));
+}
+
 // Files moved aside that corrupt_files does not name yet: one moved just before the fresh store
-// could not be written (a full disk) is still reported. True when it added any.
+// could not be written (a full disk) is still reported. At most kMaxCorruptFilesListed in all,
+// oldest first: thousands of planted names would otherwise crowd the history out of the capped
+// file. True when it added any.
 bool adopt_files_kept_aside(const fs::path& dir, StoreData& data) {
+  if (data.corrupt_files.size() >= store_caps::kMaxCorruptFilesListed) return false;
   std::vector<std::string> found;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     auto name = entry.path().filename().string();
-    if (name.starts_with(kCorruptPrefix) &&
+    if (kept_aside_name(name) &&
         std::find(data.corrupt_files.begin(), data.corrupt_files.end(), name) == data.corrupt_files.end())
       found.push_back(std::move(name));
   }
   std::sort(found.begin(), found.end());  // timestamped names: oldest first
+  found.resize(std::min(found.size(), store_caps::kMaxCorruptFilesListed - data.corrupt_files.size()));
   data.corrupt_files.insert(data.corrupt_files.end(), found.begin(), found.end());
   return !found.empty();
 }

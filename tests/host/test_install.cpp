@@ -336,3 +336,19 @@ TEST_CASE("linkedout-host install, uninstall, doctor: an option value refused is
   CHECK(uninstall.exit_code == 0);
   CHECK(uninstall.out.starts_with("nothing to remove"));
 }
+
+TEST_CASE("install: a program path that is not UTF-8 is refused in words, before anything is written") {
+  // A manifest is JSON text: it cannot name a file whose path holds a byte such as 0xFF, and the
+  // JSON library's own exception text ("type_error.316") used to reach the user, once per browser,
+  // after each browser's manifest folder had been created.
+  TempDir tmp;
+  const fs::path home = tmp / "home";
+  const auto result = run_process({LINKEDOUT_HOST_BINARY, "install", "--all-browsers", "--host-path",
+                                   (tmp / "bin\xff" / "linkedout-host").string()},
+                                  {{"HOME", home.string()}});
+  INFO(linkedout::cli_test::describe(result));
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("not valid UTF-8") != std::string::npos);
+  CHECK(result.err.find("json.exception") == std::string::npos);
+  CHECK_FALSE(fs::exists(home));  // no manifest, no folder made for one
+}

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "platform/platform.hpp"
+#include "json_util.hpp"
 #include "cli/commands.hpp"
 #include "cli/host_manifest.hpp"
 #include "cli/manifest_options.hpp"
@@ -67,6 +68,13 @@ int run_install(const ManifestRequest& request, std::ostream& out, std::ostream&
     host_path = request.host_path ? *request.host_path : platform::self_executable();
   } catch (const std::exception& e) {
     err << "install: cannot find this program's own path (" << e.what() << "); pass --host-path\n";
+    return kExitFailed;
+  }
+  // The manifest is JSON text, which cannot name a path holding bytes that are not UTF-8 (a
+  // folder named in Latin-1): say so, before any folder or manifest is written.
+  if (!json_util::is_valid_utf8(host_path.string())) {
+    err << "install: the program's path is not valid UTF-8, so no manifest can name it for a browser: "
+        << host_path.string() << "\ninstall: move it to a folder whose name is UTF-8 and install from there\n";
     return kExitFailed;
   }
   if (std::error_code ec; !fs::is_regular_file(host_path, ec))

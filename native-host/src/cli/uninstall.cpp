@@ -102,6 +102,11 @@ int run_uninstall(const ManifestRequest& request, std::ostream& out, std::ostrea
 
     // Ours only: a file at this path whose `name` is not io.linkedout.host was not written by us.
     const auto parsed = json_util::parse_strict_file(location.file);
+    if (!parsed.ok) {  // unreadable (a FIFO, a folder, too large) or not JSON: nothing says it is ours
+      err << "uninstall: left " << location.file.string() << ": " << parsed.error << "\n";
+      ++failed;
+      continue;
+    }
     const auto name = parsed.value.is_object() ? parsed.value.find("name") : parsed.value.end();
     if (name == parsed.value.end() || *name != nlohmann::json(kHostName)) {
       err << "uninstall: left " << location.file.string() << ": its name is not " << kHostName

@@ -25,6 +25,8 @@ inline constexpr std::size_t kMaxHistory = 5000;
 inline constexpr std::size_t kMaxFileBytes = 2 * 1024 * 1024;
 inline constexpr std::size_t kMaxChecks = 20;
 inline constexpr std::size_t kMaxNewControls = 100;
+// Files kept aside (state.json.corrupt-*) the store names; more stay on disk, unlisted.
+inline constexpr std::size_t kMaxCorruptFilesListed = 100;
 // The most a store read takes in: far above what the caps let a writer produce (a store trimmed
 // from an 11 MB file still loads), far below what would exhaust memory (a 3 GiB sparse file).
 inline constexpr std::size_t kMaxReadBytes = 32 * 1024 * 1024;
