@@ -53,12 +53,23 @@ async function host(env, input, cwd = os.tmpdir()) {
 
 const SHELL_FOLDERS = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders';
 
-/** `wine reg ARGS…` in the suite's prefix. */
+// Only there to fail instead of hang: `wine reg` takes a second or two; a wedged wineserver never ends.
+const REG_BOUND_MS = 120_000;
+
+/** `wine reg ARGS…` in the suite's prefix; killed (SIGKILL) and failed if still running after REG_BOUND_MS. */
 function reg(args) {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(here, 'wine-run'), ['reg', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`reg ${args.join(' ')}: exit ${code}`))));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`wine reg ${args.join(' ')} was still running ${REG_BOUND_MS / 1000} s later: killed it (SIGKILL)`));
+    }, REG_BOUND_MS);
+    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`reg ${args.join(' ')}: exit ${code}`));
+    });
   });
 }
 
