@@ -8,7 +8,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { exited, spawnHost } from '../protocol/host-process.js';
+import { exited, onFrames, spawnHost } from '../protocol/host-process.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,20 +35,13 @@ const storeTouching = Buffer.concat([
 async function host(env, input, cwd = os.tmpdir()) {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LINKEDOUT_')));
   const child = spawnHost(HOST, [], { env: { ...base, LINKEDOUT_LOG: 'info', ...env }, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-  const out = [];
+  const replies = [];
   let err = '';
-  child.stdout.on('data', (chunk) => out.push(chunk));
+  const reader = onFrames(child.stdout, (body) => replies.push(JSON.parse(body)));
   child.stderr.on('data', (chunk) => { err += chunk; });
   child.stdin.end(input);
   const { code } = await exited(child, 'its input ended');
-  let buffer = Buffer.concat(out);
-  const replies = [];
-  while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
-    const n = buffer.readUInt32LE(0);
-    replies.push(JSON.parse(buffer.subarray(4, 4 + n).toString('utf8')));
-    buffer = buffer.subarray(4 + n);
-  }
-  return { code, replies, err, leftover: buffer.length };
+  return { code, replies, err, leftover: reader.leftover() };
 }
 
 const SHELL_FOLDERS = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders';
