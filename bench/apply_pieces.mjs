@@ -22,19 +22,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FEED_CARD, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { FEED_CARD, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, piecesArgs, source, summarize } from './extension_bench.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
-const host = arg('--host');
-const engine = arg('--browser', 'chromium');
-const worldName = arg('--world', 'content');
-const reps = Number(arg('--reps', 150));
+const { host, engine, worldName, reps, arg } = piecesArgs(process.argv.slice(2), { reps: 150 });
 const old = arg('--old', null);
 // --old-file PATH: a highlight.js from a file instead (e.g. one with timing probes added).
 const oldFile = arg('--old-file', null);
-if (!host) throw new Error('--host PATH is required');
 
 const rules = JSON.parse(source('native-host/rules/linkedin.json'));
 const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });

@@ -7,15 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FEED_CARD, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { FEED_CARD, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, piecesArgs, source, summarize } from './extension_bench.mjs';
 
-const args = process.argv.slice(2);
-const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
-const host = arg('--host');
-const engine = arg('--browser', 'chromium');
-const worldName = arg('--world', 'content');
-const reps = Number(arg('--reps', 100));
-if (!host) throw new Error('--host PATH is required');
+const { host, engine, worldName, reps } = piecesArgs(process.argv.slice(2), { reps: 100 });
 
 const rules = JSON.parse(source('native-host/rules/linkedin.json'));
 const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });
