@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HOST, onFrames, spawnHost, stopHost } from '../protocol/host-process.js';
+import { HOST, frame, onFrames, spawnHost, stopHost } from '../protocol/host-process.js';
 import { loadInContext } from '../extension/helpers.js';
 import { instantiateCore } from './core-loader.js';
 
@@ -66,12 +66,7 @@ function realHelper(dataDir) {
     const port = { error: null,
       onMessage: { addListener: (fn) => listeners.message.push(fn) },
       onDisconnect: { addListener: (fn) => listeners.disconnect.push(fn) },
-      postMessage(msg) {
-        const body = Buffer.from(JSON.stringify(msg), 'utf8');
-        const header = Buffer.alloc(4);
-        header.writeUInt32LE(body.length);
-        child.stdin.write(Buffer.concat([header, body]));
-      },
+      postMessage(msg) { child.stdin.write(frame(msg)); },
       disconnect() { child.stdin.end(); } };
     child.on('close', () => listeners.disconnect.forEach((fn) => fn(port)));
     return port;

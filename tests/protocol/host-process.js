@@ -47,6 +47,14 @@ export async function stopHost(child) {
   return exited(child, 'SIGTERM');
 }
 
+/** One native-messaging request frame: the 4-byte length in native byte order (little-endian where the tests run), then the JSON. */
+export function frame(message) {
+  const body = Buffer.from(JSON.stringify(message), 'utf8');
+  const header = Buffer.alloc(4);
+  header.writeUInt32LE(body.length);
+  return Buffer.concat([header, body]);
+}
+
 /**
  * Calls `onBody(text, length)` for each native-messaging frame the host writes to `stream`, in
  * order (`length`: the body's bytes, as its header gave them). Returns `leftover()`: the bytes read

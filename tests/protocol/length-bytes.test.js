@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HOST, exited, onFrames, spawnHost } from './host-process.js';
+import { HOST, exited, frame, onFrames, spawnHost } from './host-process.js';
 
 const TEXT_MODE_BYTES = [0x0a, 0x0d, 0x1a];
 
@@ -73,10 +73,7 @@ test('replies whose length bytes are 0x0A, 0x0D and 0x1A reach the browser uncha
   assert.ok(fs.existsSync(HOST), `no host at ${HOST}: build first`);
   // Replies to one and to two one-letter labels give the base length and each control's share;
   // each target is then reached with enough controls and letters.
-  const probe = await session(Buffer.concat([pageState('probe', ['a']), pageState('probe', ['a', 'a'])].map((m) => {
-    const body = Buffer.from(JSON.stringify(m), 'utf8');
-    return Buffer.concat([header(body.length), body]);
-  })));
+  const probe = await session(Buffer.concat([pageState('probe', ['a']), pageState('probe', ['a', 'a'])].map(frame)));
   assert.equal(probe.frames.length, 2);
   const base = probe.frames[0].length;
   const perControl = probe.frames[1].length - base;
@@ -99,10 +96,7 @@ test('replies whose length bytes are 0x0A, 0x0D and 0x1A reach the browser uncha
   const targets = [0x020a, 0x020d, 0x021a, 0x0a0d, 0x0d0a, 0x1a0a, 0x0a1a].filter((t) => t > base && labelsFor(t));
   assert.ok(targets.length >= 5, `reply base length ${base} leaves too few targets`);
   const messages = targets.map((t, i) => pageState(`out-${i}`, labelsFor(t)));
-  const input = Buffer.concat(messages.map((m) => {
-    const body = Buffer.from(JSON.stringify(m), 'utf8');
-    return Buffer.concat([header(body.length), body]);
-  }));
+  const input = Buffer.concat(messages.map(frame));
   const { code, frames, leftover } = await session(input);
   assert.equal(code, 0);
   assert.equal(leftover, 0, 'no stray bytes: a text-mode LF → CR LF would leave some');

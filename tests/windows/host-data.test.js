@@ -8,7 +8,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { exited, onFrames, spawnHost } from '../protocol/host-process.js';
+import { exited, frame, onFrames, spawnHost } from '../protocol/host-process.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,13 +16,6 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const HOST = path.join(here, 'wine-host');
-
-function frame(message) {
-  const body = Buffer.from(JSON.stringify(message), 'utf8');
-  const header = Buffer.alloc(4);
-  header.writeUInt32LE(body.length);
-  return Buffer.concat([header, body]);
-}
 
 // Requests that read and write the store.
 const storeTouching = Buffer.concat([
