@@ -478,6 +478,20 @@ export const SPACED_RUNS = `globalThis.__benchSpacedRuns = async ({ reps, spacin
 };`;
 
 /**
+ * The bench's page (10,000 elements, 50 switches) opened in `browser`, highlight.css added, the
+ * content scripts (SCAN_SCRIPTS) loaded in its `worldName` world: {page, world}. What the
+ * pieces, trace and GC tools start from.
+ */
+export async function openBenchWorld(browser, engine, worldName) {
+  const rules = JSON.parse(source('native-host/rules/linkedin.json'));
+  const page = await openSettingsPage(browser, buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) }));
+  await page.addStyleTag({ content: source('extension/content/highlight.css') });
+  const world = await contentWorld(page, engine, worldName);
+  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  return { page, world };
+}
+
+/**
  * Where the content scripts run in `page`: {name, evaluate(fn, ...args), addScript(text)}.
  * 'content' is the world a content script has: in Chromium an isolated world of the page (CDP
  * Page.createIsolatedWorld, what the browser makes for an extension), in Firefox a WebDriver BiDi

@@ -18,7 +18,7 @@
 //                                    [--gap MS] [--json OUT] [--parts [--iterations N]]
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SPACINGS, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, SPACED_RUNS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SCAN_AS_MAIN_DOES, SPACED_RUNS, SPACINGS, askHost, launch, openBenchWorld, summarize } from './extension_bench.mjs';
 
 const args = process.argv.slice(2);
 const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
@@ -34,14 +34,9 @@ if (!host) throw new Error('--host PATH is required');
 if (!SPACINGS.includes(spacing)) throw new Error(`--spacing is ${SPACINGS.join(' or ')}`);
 
 const PLACES = ['preparation (harness)', 'idle before the run', 'floor', 'run (timed span)', 'between runs'];
-const rules = JSON.parse(source('native-host/rules/linkedin.json'));
-const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });
 const browser = await launch('firefox');
 try {
-  const page = await openSettingsPage(browser, html);
-  await page.addStyleTag({ content: source('extension/content/highlight.css') });
-  const world = await contentWorld(page, 'firefox', 'content');
-  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  const { world } = await openBenchWorld(browser, 'firefox', 'content');
   for (const script of [SCAN_AS_MAIN_DOES, FLOOR_WORK, FEED_CARD, SPACED_RUNS]) await world.addScript(script);
   const verdict = await askHost(host, await world.evaluate(() => globalThis.__benchScan().state));
   const load = loadavg()[0];

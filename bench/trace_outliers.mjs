@@ -22,7 +22,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SPACINGS, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, SPACED_RUNS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SCAN_AS_MAIN_DOES, SPACED_RUNS, SPACINGS, askHost, launch, openBenchWorld, summarize } from './extension_bench.mjs';
 
 const args = process.argv.slice(2);
 const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
@@ -47,15 +47,10 @@ const CAUSES = [
   [/^Layout$/, 'layout'],
 ];
 
-const rules = JSON.parse(source('native-host/rules/linkedin.json'));
-const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });
 const profile = mkdtempSync(join(tmpdir(), 'linkedout-trace-'));
 const browser = await launch('chromium', profile);
 try {
-  const page = await openSettingsPage(browser, html);
-  await page.addStyleTag({ content: source('extension/content/highlight.css') });
-  const world = await contentWorld(page, 'chromium', 'content');
-  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  const { page, world } = await openBenchWorld(browser, 'chromium', 'content');
   await world.addScript(SCAN_AS_MAIN_DOES);
   await world.addScript(FLOOR_WORK);
   await world.addScript(FEED_CARD);
