@@ -22,29 +22,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FEED_CARD, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { FEED_CARD, SCAN_AS_MAIN_DOES, askHost, launch, openBenchWorld, piecesArgs, summarize } from './extension_bench.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
-const host = arg('--host');
-const engine = arg('--browser', 'chromium');
-const worldName = arg('--world', 'content');
-const reps = Number(arg('--reps', 150));
+const { host, engine, worldName, reps, arg } = piecesArgs(process.argv.slice(2), { reps: 150 });
 const old = arg('--old', null);
 // --old-file PATH: a highlight.js from a file instead (e.g. one with timing probes added).
 const oldFile = arg('--old-file', null);
-if (!host) throw new Error('--host PATH is required');
 
-const rules = JSON.parse(source('native-host/rules/linkedin.json'));
-const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });
 const profile = mkdtempSync(join(tmpdir(), 'linkedout-apply-pieces-'));
 const browser = await launch(engine, profile);
 try {
-  const page = await openSettingsPage(browser, html);
-  await page.addStyleTag({ content: source('extension/content/highlight.css') });
-  const world = await contentWorld(page, engine, worldName);
-  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  const { world } = await openBenchWorld(browser, engine, worldName);
   if (old || oldFile) {
     // The old highlight.js under another name, sharing the checkout's scan.js.
     const text = oldFile ? readFileSync(oldFile, 'utf8') : execFileSync('git', ['-C', ROOT, 'show', `${old}:extension/content/highlight.js`], { encoding: 'utf8' });

@@ -27,8 +27,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { realisticState } from './core_state.mjs';
-import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, SPACED_RUNS, SPACINGS, buildPage, contentWorld, controlRows, gcInSpans, launch,
-  openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { FEED_CARD, FLOOR_WORK, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, SPACED_RUNS, buildPage, contentWorld, controlRows, gcInSpans, launch,
+  openSettingsPage, parseBenchArgs, source, summarize } from './extension_bench.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORE_JS = resolve(process.env.LINKEDOUT_CORE || join(ROOT, 'extension/core/linkedout-core.js'));
@@ -41,32 +41,12 @@ const AI_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-im
 const BUDGET = { wasm_bytes: 1024 * 1024, first_verdict_ms: 50, scan_decide_apply_p99_ms: 5 };
 
 function parseArgs(argv) {
-  const opts = { host: null, json: null, reps: 100, wakes: 40, nodes: 10000, controls: 50, spacing: 'tasks', gap: DEFAULT_GAP_MS };
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
-      return argv[++i];
-    };
-    const count = () => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} wants a positive integer`);
-      return n;
-    };
-    if (flag === '--host') opts.host = value();
-    else if (flag === '--json') opts.json = value();
-    else if (flag === '--reps') opts.reps = count();
-    else if (flag === '--wakes') opts.wakes = count();
-    else if (flag === '--gap') opts.gap = count();
-    else if (flag === '--spacing') {
-      opts.spacing = value();
-      if (!SPACINGS.includes(opts.spacing)) throw new Error(`--spacing is ${SPACINGS.join(' or ')}`);
-    }
+  return parseBenchArgs(argv, { reps: 100, wakes: 40, nodes: 10000, controls: 50 }, (flag, opts, { count }) => {
+    if (flag === '--wakes') opts.wakes = count();
     else if (flag === '--quick') { opts.reps = 20; opts.wakes = 5; }
-    else throw new Error(`unknown option ${flag}`);
-  }
-  if (!opts.host) throw new Error('--host PATH (the linkedout-host binary) is required');
-  return opts;
+    else return false;
+    return true;
+  });
 }
 
 const aiPage = (id) => JSON.stringify({ type: 'page_state', id, url: AI_URL, lang: 'en',

@@ -31,7 +31,34 @@ const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const PAGE_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 
 function parseArgs(argv) {
-  const opts = { host: null, json: null, reps: 50, nodes: 10000, controls: 50, mutationMs: 2000, browser: 'chromium', checkboxes: 0, debounce: true, world: 'content', spacing: 'tasks', gap: DEFAULT_GAP_MS };
+  return parseBenchArgs(argv, { reps: 50, nodes: 10000, controls: 50, mutationMs: 2000, browser: 'chromium', checkboxes: 0, debounce: true, world: 'content' },
+    (flag, opts, { value, count }) => {
+      if (flag === '--nodes') opts.nodes = count();
+      else if (flag === '--checkboxes') opts.checkboxes = count();
+      else if (flag === '--browser') {
+        opts.browser = value();
+        if (!['chromium', 'firefox'].includes(opts.browser)) throw new Error('--browser is chromium or firefox');
+      }
+      else if (flag === '--world') {
+        opts.world = value();
+        if (!WORLDS.includes(opts.world)) throw new Error('--world is content or main');
+      }
+      else if (flag === '--mutation-ms') opts.mutationMs = count();
+      else if (flag === '--quick') { opts.reps = 10; opts.mutationMs = 1200; }
+      else if (flag === '--no-debounce') opts.debounce = false;
+      else return false;
+      return true;
+    });
+}
+
+/**
+ * The command line of this bench and bench/core_bench.mjs: --host PATH (required), --json OUT,
+ * --reps N, --spacing, --gap MS, and what `onFlag(flag, opts, {value, count})` takes (it returns
+ * false for a flag it does not know). `value()` reads the flag's value, `count()` a positive
+ * integer. A missing value, a bad number or an unknown flag throws, saying which.
+ */
+export function parseBenchArgs(argv, defaults, onFlag) {
+  const opts = { host: null, json: null, spacing: 'tasks', gap: DEFAULT_GAP_MS, ...defaults };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -46,28 +73,27 @@ function parseArgs(argv) {
     if (flag === '--host') opts.host = value();
     else if (flag === '--json') opts.json = value();
     else if (flag === '--reps') opts.reps = count();
-    else if (flag === '--nodes') opts.nodes = count();
-    else if (flag === '--checkboxes') opts.checkboxes = count();
-    else if (flag === '--browser') {
-      opts.browser = value();
-      if (!['chromium', 'firefox'].includes(opts.browser)) throw new Error('--browser is chromium or firefox');
-    }
-    else if (flag === '--world') {
-      opts.world = value();
-      if (!WORLDS.includes(opts.world)) throw new Error('--world is content or main');
-    }
+    else if (flag === '--gap') opts.gap = count();
     else if (flag === '--spacing') {
       opts.spacing = value();
       if (!SPACINGS.includes(opts.spacing)) throw new Error(`--spacing is ${SPACINGS.join(' or ')}`);
     }
-    else if (flag === '--gap') opts.gap = count();
-    else if (flag === '--mutation-ms') opts.mutationMs = count();
-    else if (flag === '--quick') { opts.reps = 10; opts.mutationMs = 1200; }
-    else if (flag === '--no-debounce') opts.debounce = false;
-    else throw new Error(`unknown option ${flag}`);
+    else if (!onFlag(flag, opts, { value, count })) throw new Error(`unknown option ${flag}`);
   }
   if (!opts.host) throw new Error('--host PATH (the linkedout-host binary) is required');
   return opts;
+}
+
+/**
+ * The pieces tools' command line (bench/scan_pieces.mjs, bench/apply_pieces.mjs): --host PATH
+ * (required), --browser (chromium), --world (content), --reps (`reps`); `arg(flag, fallback)`
+ * reads any other flag's value. Flags they do not read are passed over, as before.
+ */
+export function piecesArgs(argv, { reps }) {
+  const arg = (flag, fallback) => { const i = argv.indexOf(flag); return i >= 0 ? argv[i + 1] : fallback; };
+  const host = arg('--host');
+  if (!host) throw new Error('--host PATH is required');
+  return { host, engine: arg('--browser', 'chromium'), worldName: arg('--world', 'content'), reps: Number(arg('--reps', reps)), arg };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,9 +349,16 @@ export const DEFAULT_GAP_MS = 100;
  * `verdictFor(state)` gives the verdict for a scan's page_state: a fixed one (extension_bench.mjs:
  * the helper's, asked once) or a promise of one (core_bench.mjs: the built-in core deciding
  * through CoreConnection, inside the span). bench/extension_bench.mjs and bench/core_bench.mjs
- * both run this, so their spans, spacing and GC probe are one code.
+ * both run this, so their spans, spacing and GC probe are one code; so do bench/trace_outliers.mjs
+ * and bench/gc_places_firefox.mjs, with the options below.
+ * Options for those: `kinds`, the scans a round makes ([true]: a full walk only, [false]: after a
+ * change only; default both, alternately first); `at(place, n)`, called at each boundary of the
+ * n-th timed run ('prep' before the harness's preparation, 'idle' before the idle time, 'floor',
+ * 'run' before the span, 'end' after it) and at ('prep', runs) after the last; `endTask`: with
+ * spacing tasks, each run's task ends after its span (the next preparation in a task of its own);
+ * `bytes: false`: no bytes-per-run batches.
  */
-export const SPACED_RUNS = `globalThis.__benchSpacedRuns = async ({ reps, spacing, gap, verdictFor, warmup = 10 }) => {
+export const SPACED_RUNS = `globalThis.__benchSpacedRuns = async ({ reps, spacing, gap, verdictFor, warmup = 10, kinds = null, at = () => {}, endTask = false, bytes: countBytes = true }) => {
   const heapNow = () => performance.memory.usedJSHeapSize;
   // Whether a GC ran inside a span, read just outside it: Firefox counts its GCs and GC slices
   // (performance.mozMemory, with dom.enable_memory_stats, read from the page's side of the Xray);
@@ -382,29 +415,41 @@ export const SPACED_RUNS = `globalThis.__benchSpacedRuns = async ({ reps, spacin
   // then the floor and the span in a task of their own. back-to-back: the whole loop in one task.
   const idle = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
   const warm = [];
+  // The floor is sized on the warm-up runs of the scan after a change, or of the only kind asked.
+  const warmKind = kinds ? kinds[0] : false;
+  let n = 0;  // timed runs so far (at()'s index)
   for (let i = 0; i < warmup + reps; i += 1) {
     // Alternately first: the full walk and the scan after a page change.
-    const order = i % 2 === 0 ? [false, true] : [true, false];
-    for (let k = 0; k < 2; k += 1) {
+    const order = kinds || (i % 2 === 0 ? [false, true] : [true, false]);
+    for (let k = 0; k < order.length; k += 1) {
       const full = order[k];
+      const timed = i >= warmup;
+      if (timed) at('prep', n);
       prepare(full, i);
+      if (timed) at('idle', n);
       if (spacing === 'tasks') await idle(gap);
+      if (timed) at('floor', n);
       // The floor: fixed pure-JS work of about the same length, no DOM, no allocation, timed in
       // the same pattern right before the first run of each round: its spread is the machine's
       // and the engine's own (preemption, frequency, timers), not the scan's.
       if (k === 0 && i === warmup) floorSteps = globalThis.__benchFloorSteps(warm.slice(warmup >> 1));
-      if (k === 0 && i >= warmup) {
+      if (k === 0 && timed) {
         const f0 = performance.now();
         globalThis.__benchFloorWork(floorSteps);
         floor.push(performance.now() - f0);
       }
+      if (timed) at('run', n);
       const r = await span(full);
       if (i === 0 && full) controls = r.controls;
-      if (i < warmup) { if (!full) warm.push(r.total); continue; }
+      if (!timed) { if (full === warmKind) warm.push(r.total); continue; }
+      at('end', n);
+      n += 1;
+      if (endTask && spacing === 'tasks') await idle(0);
       const into = runs[full ? 'full_walk' : 'after_change'];
       for (const key of Object.keys(into)) into[key].push(r[key]);
     }
   }
+  at('prep', n);
   // Bytes per run (Chromium, with precise heap sizes and gc exposed; after the timed runs, so
   // the heap reads cost them nothing): batches of 10 runs, each batch after a full GC (10 runs
   // allocate far less than the young generation holds, so no GC inside a batch hides bytes), the
@@ -428,9 +473,23 @@ export const SPACED_RUNS = `globalThis.__benchSpacedRuns = async ({ reps, spacin
     perBatch.sort((x, y) => x - y);
     return Math.max(0, Math.round(perBatch[perBatch.length >> 1] - reading));
   };
-  const bytes = { after_change: await bytesPerRun(false), full_walk: await bytesPerRun(true) };
+  const bytes = countBytes ? { after_change: await bytesPerRun(false), full_walk: await bytesPerRun(true) } : null;
   return { ...runs, floor, floorSteps, bytes, gcHow, controls, lastVerdict };
 };`;
+
+/**
+ * The bench's page (10,000 elements, 50 switches) opened in `browser`, highlight.css added, the
+ * content scripts (SCAN_SCRIPTS) loaded in its `worldName` world: {page, world}. What the
+ * pieces, trace and GC tools start from.
+ */
+export async function openBenchWorld(browser, engine, worldName) {
+  const rules = JSON.parse(source('native-host/rules/linkedin.json'));
+  const page = await openSettingsPage(browser, buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) }));
+  await page.addStyleTag({ content: source('extension/content/highlight.css') });
+  const world = await contentWorld(page, engine, worldName);
+  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  return { page, world };
+}
 
 /**
  * Where the content scripts run in `page`: {name, evaluate(fn, ...args), addScript(text)}.

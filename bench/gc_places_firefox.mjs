@@ -18,7 +18,7 @@
 //                                    [--gap MS] [--json OUT] [--parts [--iterations N]]
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SPACINGS, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SCAN_AS_MAIN_DOES, SPACED_RUNS, SPACINGS, askHost, launch, openBenchWorld, summarize } from './extension_bench.mjs';
 
 const args = process.argv.slice(2);
 const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
@@ -34,15 +34,10 @@ if (!host) throw new Error('--host PATH is required');
 if (!SPACINGS.includes(spacing)) throw new Error(`--spacing is ${SPACINGS.join(' or ')}`);
 
 const PLACES = ['preparation (harness)', 'idle before the run', 'floor', 'run (timed span)', 'between runs'];
-const rules = JSON.parse(source('native-host/rules/linkedin.json'));
-const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });
 const browser = await launch('firefox');
 try {
-  const page = await openSettingsPage(browser, html);
-  await page.addStyleTag({ content: source('extension/content/highlight.css') });
-  const world = await contentWorld(page, 'firefox', 'content');
-  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
-  for (const script of [SCAN_AS_MAIN_DOES, FLOOR_WORK, FEED_CARD]) await world.addScript(script);
+  const { world } = await openBenchWorld(browser, 'firefox', 'content');
+  for (const script of [SCAN_AS_MAIN_DOES, FLOOR_WORK, FEED_CARD, SPACED_RUNS]) await world.addScript(script);
   const verdict = await askHost(host, await world.evaluate(() => globalThis.__benchScan().state));
   const load = loadavg()[0];
   if (partsMode) {
@@ -80,47 +75,19 @@ try {
     for (const [name, [count]] of Object.entries(parts.minorGcs)) console.log(`  ${name.padEnd(40)} ${String(count).padStart(5)}`);
     if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ browser: await browser.version(), load_average: load, iterations, ...parts }, null, 1)}\n`);
   }
+  // The bench's spaced runs (extension_bench.mjs SPACED_RUNS), one kind of scan, the GC counters
+  // read at each boundary of each run: before the preparation, the idle time, the floor, the
+  // span, and after it.
   const out = partsMode ? null : await world.evaluate(async (verdictArg, repsArg, fullArg, spacingArg, gapArg) => {
     const gc = window.wrappedJSObject.performance.mozMemory.gc;
     // [minor GCs, major GCs, major GC slices] so far; a major GC is one slice or more.
     const counters = () => [gc.minorGCCount, gc.majorGCCount, gc.sliceCount];
-    const idle = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
-    const prepare = (i) => {
-      globalThis.LinkedOutHighlight.clearAll(document);
-      if (!fullArg) globalThis.__benchFeedCard(i);
-      globalThis.__benchNoteMutations();
-      void document.body.offsetHeight;
-    };
-    const warm = [];
-    for (let i = 0; i < 10; i += 1) {
-      prepare(i);
-      const t0 = performance.now();
-      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, globalThis.__benchScan(fullArg).switches);
-      void document.body.offsetHeight;
-      warm.push(performance.now() - t0);
-    }
-    const steps = globalThis.__benchFloorSteps(warm.slice(5));
-    const runs = [];
-    for (let i = 0; i < repsArg; i += 1) {
-      const at = [counters()];
-      prepare(i);
-      at.push(counters());
-      if (spacingArg === 'tasks') await idle(gapArg);
-      at.push(counters());
-      const f0 = performance.now();
-      globalThis.__benchFloorWork(steps);
-      const f1 = performance.now();
-      at.push(counters());
-      const t0 = performance.now();
-      const { switches } = globalThis.__benchScan(fullArg);
-      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, switches);
-      void document.body.offsetHeight;
-      const t1 = performance.now();
-      at.push(counters());
-      if (spacingArg === 'tasks') await idle(0);
-      runs.push({ floor: f1 - f0, run: t1 - t0, at });
-    }
-    runs.push({ at: [counters()] });
+    const bounds = [];
+    const at = (place, n) => { (bounds[n] ||= []).push(counters()); };
+    const result = await globalThis.__benchSpacedRuns({ reps: repsArg, spacing: spacingArg, gap: gapArg, verdictFor: () => verdictArg,
+      kinds: [fullArg], at, endTask: true, bytes: false });
+    const runs = result[fullArg ? 'full_walk' : 'after_change'].total.map((run, i) => ({ floor: result.floor[i], run, at: bounds[i] }));
+    runs.push({ at: bounds[repsArg] });
     return runs;
   }, verdict, reps, full, spacing, gapMs);
   if (!partsMode) report(out, load, await browser.version());

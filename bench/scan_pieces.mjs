@@ -7,25 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FEED_CARD, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { FEED_CARD, SCAN_AS_MAIN_DOES, askHost, launch, openBenchWorld, piecesArgs, summarize } from './extension_bench.mjs';
 
-const args = process.argv.slice(2);
-const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
-const host = arg('--host');
-const engine = arg('--browser', 'chromium');
-const worldName = arg('--world', 'content');
-const reps = Number(arg('--reps', 100));
-if (!host) throw new Error('--host PATH is required');
+const { host, engine, worldName, reps } = piecesArgs(process.argv.slice(2), { reps: 100 });
 
-const rules = JSON.parse(source('native-host/rules/linkedin.json'));
-const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });
 const profile = mkdtempSync(join(tmpdir(), 'linkedout-pieces-'));
 const browser = await launch(engine, profile);
 try {
-  const page = await openSettingsPage(browser, html);
-  await page.addStyleTag({ content: source('extension/content/highlight.css') });
-  const world = await contentWorld(page, engine, worldName);
-  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  const { world } = await openBenchWorld(browser, engine, worldName);
   await world.addScript(SCAN_AS_MAIN_DOES);
   await world.addScript(FEED_CARD);
   const verdict = await askHost(host, await world.evaluate(() => globalThis.__benchScan().state));

@@ -22,7 +22,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SPACINGS, SCAN_AS_MAIN_DOES, SCAN_SCRIPTS, askHost, buildPage, contentWorld, controlRows, launch, openSettingsPage, source, summarize } from './extension_bench.mjs';
+import { DEFAULT_GAP_MS, FEED_CARD, FLOOR_WORK, SCAN_AS_MAIN_DOES, SPACED_RUNS, SPACINGS, askHost, launch, openBenchWorld, summarize } from './extension_bench.mjs';
 
 const args = process.argv.slice(2);
 const arg = (flag, fallback) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : fallback; };
@@ -47,65 +47,25 @@ const CAUSES = [
   [/^Layout$/, 'layout'],
 ];
 
-const rules = JSON.parse(source('native-host/rules/linkedin.json'));
-const html = buildPage(rules, { nodes: 10000, controls: controlRows(rules, 50) });
 const profile = mkdtempSync(join(tmpdir(), 'linkedout-trace-'));
 const browser = await launch('chromium', profile);
 try {
-  const page = await openSettingsPage(browser, html);
-  await page.addStyleTag({ content: source('extension/content/highlight.css') });
-  const world = await contentWorld(page, 'chromium', 'content');
-  for (const file of SCAN_SCRIPTS) await world.addScript(source(file));
+  const { page, world } = await openBenchWorld(browser, 'chromium', 'content');
   await world.addScript(SCAN_AS_MAIN_DOES);
   await world.addScript(FLOOR_WORK);
   await world.addScript(FEED_CARD);
+  await world.addScript(SPACED_RUNS);
   const verdict = await askHost(host, await world.evaluate(() => globalThis.__benchScan().state));
   const load = loadavg()[0];
   await page.tracing.start({ categories: CATEGORIES });
+  // The bench's spaced runs (extension_bench.mjs SPACED_RUNS), one kind of scan, each run's
+  // boundaries marked for the trace: prep, idle (spacing tasks), floor, run, end.
   const runs = await world.evaluate(async (verdictArg, repsArg, fullArg, spacingArg, gapArg) => {
-    const out = [];
-    const warm = [];
-    const prepare = (i) => {
-      globalThis.LinkedOutHighlight.clearAll(document);
-      if (!fullArg) globalThis.__benchFeedCard(i);
-      globalThis.__benchNoteMutations();
-    };
-    const idle = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
-    for (let i = 0; i < 10; i += 1) {
-      prepare(i);
-      void document.body.offsetHeight;
-      const t0 = performance.now();
-      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, globalThis.__benchScan(fullArg).switches);
-      void document.body.offsetHeight;
-      warm.push(performance.now() - t0);
-    }
-    const steps = globalThis.__benchFloorSteps(warm.slice(5));
-    for (let i = 0; i < repsArg; i += 1) {
-      performance.mark(`prep-${i}`);
-      prepare(i);
-      void document.body.offsetHeight;
-      // tasks: the page's change in one task, then idle time (the debounce's), then the run in a
-      // task of its own; back-to-back: all in the one task.
-      if (spacingArg === 'tasks') {
-        performance.mark(`idle-${i}`);
-        await idle(gapArg);
-      }
-      performance.mark(`floor-${i}`);
-      const f0 = performance.now();
-      globalThis.__benchFloorWork(steps);
-      const f1 = performance.now();
-      performance.mark(`run-${i}`);
-      const { switches } = globalThis.__benchScan(fullArg);
-      globalThis.LinkedOutHighlight.applyVerdict(document, verdictArg, switches);
-      void document.body.offsetHeight;
-      const t1 = performance.now();
-      performance.mark(`end-${i}`);
-      out.push({ floor: f1 - f0, run: t1 - f1 });
-      if (spacingArg === 'tasks') await idle(0);
-    }
-    performance.mark(`prep-${repsArg}`);
+    const at = (place, n) => { if (place !== 'idle' || spacingArg === 'tasks') performance.mark(`${place}-${n}`); };
+    const result = await globalThis.__benchSpacedRuns({ reps: repsArg, spacing: spacingArg, gap: gapArg, verdictFor: () => verdictArg,
+      kinds: [fullArg], at, endTask: true, bytes: false });
     performance.clearMarks();
-    return out;
+    return result[fullArg ? 'full_walk' : 'after_change'].total.map((run, i) => ({ floor: result.floor[i], run }));
   }, verdict, reps, full, spacing, gapMs);
   // The JS heap bytes of one preparation and of one run (the span), each in batches of 10 after a
   // full GC, median of 10 batches: whose allocation fills the young generation.

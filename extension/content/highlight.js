@@ -95,7 +95,7 @@
   // no property lookup on the element.
   const NodeP = root.Node.prototype;
   const ElementP = root.Element.prototype;
-  const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+  const getter = root.LinkedOutScan.protoGetter;  // content/scan.js runs first (the manifest's order)
   const isConnected = getter(NodeP, 'isConnected');
   const parentElementGet = getter(NodeP, 'parentElement');
   const ownerDocumentGet = getter(NodeP, 'ownerDocument');

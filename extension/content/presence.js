@@ -15,10 +15,7 @@
 (function defineLinkedOutPresence(root) {
   'use strict';
 
-  const getter = (proto, name) => {
-    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-    return descriptor ? descriptor.get : null;
-  };
+  const getter = root.LinkedOutScan.protoGetter;  // content/scan.js runs first (the manifest's order)
   const ElementP = root.Element.prototype;
   const DocumentP = root.Document.prototype;
   const getClientRects = ElementP.getClientRects;

@@ -47,9 +47,17 @@
   const LANG_PATTERN = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
   // ---- DOM access through the prototypes (a hostile element cannot shadow them) ----
-  const getter = (proto, name) => {
+  /**
+   * A prototype's own getter (null if it has none), to be called as `get.call(node)`: no own or
+   * named property of the node can shadow it. The one way presence.js and highlight.js get theirs
+   * too (LinkedOutScan.protoGetter).
+   */
+  const protoGetter = (proto, name) => {
     const descriptor = proto && Object.getOwnPropertyDescriptor(proto, name);
-    const get = descriptor && descriptor.get;
+    return (descriptor && descriptor.get) || null;
+  };
+  const getter = (proto, name) => {
+    const get = protoGetter(proto, name);
     return get ? (node) => get.call(node) : () => undefined;
   };
   // Every DOM method called here takes one argument at most: no argument list is built per call
@@ -67,7 +75,7 @@
   const getRootNode = method(NodeP, 'getRootNode');
   const localName = getter(ElementP, 'localName');
   const elementId = getter(ElementP, 'id');
-  const shadowRootGet = Object.getOwnPropertyDescriptor(ElementP, 'shadowRoot').get;
+  const shadowRootGet = protoGetter(ElementP, 'shadowRoot');
   const elementChildren = getter(ElementP, 'children');
   const getAttribute = method(ElementP, 'getAttribute');
   const matches = method(ElementP, 'matches');
@@ -89,10 +97,16 @@
   const readyState = getter(root.Document.prototype, 'readyState');
   const inputChecked = getter(root.HTMLInputElement.prototype, 'checked');
   const inputType = getter(root.HTMLInputElement.prototype, 'type');
-  /** The `type` of an HTML input; null for an element named input that is not one (its getter throws). */
+  /**
+   * An input's type, null for any other element: asked once and handed on (each read makes a
+   * string in Firefox). Throws for an element named input that is not an HTML one (no `type`
+   * getter): callers that must tell such a control from others catch it and report it unreadable.
+   */
+  const typeOfInput = (el) => (localName(el) === 'input' ? inputType(el) : null);
+  /** typeOfInput, but null where it throws. */
   const inputTypeOrNull = (el) => {
     try {
-      return inputType(el);
+      return typeOfInput(el);
     } catch {
       return null;
     }
@@ -157,10 +171,8 @@
     // An input is known by its name, not `instanceof HTMLInputElement`: in Firefox's content
     // world that is ~20 times a getter (1.7 µs; round 8). An element named input in another
     // namespace has no `type` getter (it throws): the selector decides, as for any other element.
-    if (localName(el) === 'input') {
-      const type = inputTypeOrNull(el);
-      if (type === 'checkbox' || type === 'radio') return true;
-    }
+    const type = inputTypeOrNull(el);
+    if (type === 'checkbox' || type === 'radio') return true;
     return matches(el, CANDIDATE_SELECTOR);
   }
 
@@ -212,7 +224,7 @@
   // The class list through the prototypes: contains() answers without making the attribute's
   // string (each read of it allocates one), by the same ASCII-whitespace tokens a .class
   // selector matches.
-  const classListGet = Object.getOwnPropertyDescriptor(ElementP, 'classList').get;
+  const classListGet = protoGetter(ElementP, 'classList');
   const tokenListContains = root.DOMTokenList.prototype.contains;
   /** Whether the class attribute of `el` has `token`. */
   function hasClassToken(el, token) {
@@ -268,8 +280,6 @@
   // The type getter gives the keyword in lowercase ("CheckBox" reads "checkbox").
   const isCheckboxInput = (el) => localName(el) === 'input' && inputType(el) === 'checkbox';
   const isRadio = (el) => (localName(el) === 'input' && inputType(el) === 'radio') || roleOf(el) === 'radio';
-  /** An input's type, null for any other element: asked once and handed on (each read makes a string in Firefox). */
-  const typeOfInput = (el) => (localName(el) === 'input' ? inputType(el) : null);
   /** isRadio, the input's type already read (typeOfInput). */
   const isRadioOfType = (el, type) => type === 'radio' || roleOf(el) === 'radio';
   const classTokens = (el) => idList(attr(el, 'class'));
@@ -615,7 +625,7 @@
   // record names: the tracker's caller walks the whole page again for that often enough
   // (content/main.js: at the first scan, at navigation, and at most FULL_WALK_MS after any scan
   // that did not).
-  const isConnectedGet = Object.getOwnPropertyDescriptor(NodeP, 'isConnected').get;
+  const isConnectedGet = protoGetter(NodeP, 'isConnected');
   const MAX_ADDED = 2000;  // more added nodes than this since the last scan: walk the whole page
   const MAX_FRESH_CANDIDATES = 200;  // more new candidates in one tree: query that tree again
 
@@ -1161,5 +1171,6 @@
   root.LinkedOutScan = Object.freeze({
     SWITCH_SELECTOR, scanPage, readControl, readsAs, switchesIn, switchCountIn, labelsInside, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
     labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, treeTracker, controlAround, pageLoading,
+    protoGetter,
   });
 })(globalThis);

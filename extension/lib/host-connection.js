@@ -66,10 +66,7 @@
     }
 
     connect() {
-      if (this.reconnectTimer !== null) {
-        this.timers.clearTimeout(this.reconnectTimer);
-        this.reconnectTimer = null;
-      }
+      this.cancelReconnect();
       this.lastAttemptAt = this.now();
       this.setState('connecting');
       let port;
@@ -180,8 +177,15 @@
       }, delay);
     }
 
-    /** Closes the port on purpose (no reconnect). */
+    cancelReconnect() {
+      if (this.reconnectTimer === null) return;
+      this.timers.clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = null;
+    }
+
+    /** Closes the port on purpose: no reconnect, not even one a loss already scheduled. */
     disconnect() {
+      this.cancelReconnect();
       const port = this.port;
       this.port = null;
       this.ready = null;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HOST, spawnHost, stopHost } from '../protocol/host-process.js';
+import { HOST, frame, onFrames, spawnHost, stopHost } from '../protocol/host-process.js';
 import { loadInContext } from '../extension/helpers.js';
 import { instantiateCore } from './core-loader.js';
 
@@ -59,25 +59,14 @@ function realHelper(dataDir) {
     const child = spawnHost(HOST, [], { env: { ...process.env, LINKEDOUT_DATA_DIR: dataDir, XDG_STATE_HOME: path.join(dataDir, '..', 'log'), LINKEDOUT_LOG: 'warn' }, stdio: ['pipe', 'pipe', 'inherit'] });
     children.push(child);
     const listeners = { message: [], disconnect: [] };
-    let buffer = Buffer.alloc(0);
-    child.stdout.on('data', (chunk) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
-        const n = buffer.readUInt32LE(0);
-        const msg = JSON.parse(buffer.subarray(4, 4 + n).toString('utf8'));
-        buffer = buffer.subarray(4 + n);
-        listeners.message.forEach((fn) => fn(msg));
-      }
+    onFrames(child.stdout, (body) => {
+      const msg = JSON.parse(body);
+      listeners.message.forEach((fn) => fn(msg));
     });
     const port = { error: null,
       onMessage: { addListener: (fn) => listeners.message.push(fn) },
       onDisconnect: { addListener: (fn) => listeners.disconnect.push(fn) },
-      postMessage(msg) {
-        const body = Buffer.from(JSON.stringify(msg), 'utf8');
-        const header = Buffer.alloc(4);
-        header.writeUInt32LE(body.length);
-        child.stdin.write(Buffer.concat([header, body]));
-      },
+      postMessage(msg) { child.stdin.write(frame(msg)); },
       disconnect() { child.stdin.end(); } };
     child.on('close', () => listeners.disconnect.forEach((fn) => fn(port)));
     return port;

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HOST, exited, onFrames, spawnHost } from '../protocol/host-process.js';
+import { HOST, exited, frame, onFrames, spawnHost } from '../protocol/host-process.js';
 import { parityScenarios } from './parity-corpus.js';
 import { loadCore } from './core-loader.js';
 import { loadInContext } from '../extension/helpers.js';
@@ -19,13 +19,6 @@ process.env.TZ = 'UTC';  // both homes format the report's local times in the sa
 // The extension checks the helper's replies against the schema but not the core's (a wake would
 // compile the validators, docs/performance.md §8): so here every reply of the core must pass them.
 const P = loadInContext(['lib/protocol-validators.js', 'lib/protocol.js']).LinkedOutProtocol;
-
-function frame(message) {
-  const body = Buffer.from(JSON.stringify(message), 'utf8');
-  const header = Buffer.alloc(4);
-  header.writeUInt32LE(body.length);
-  return Buffer.concat([header, body]);
-}
 
 /** One host process over `dataDir`: the reply bodies as text, in order. */
 async function hostSession(dataDir, messages) {

@@ -84,13 +84,22 @@ export function browserForSuite(kind, skippedTitle) {
   return availability;
 }
 
+// Only there to fail instead of hang: an install writes one small file and takes milliseconds.
+const INSTALL_BOUND_MS = 30_000;
+
 // Registers the host with the real `linkedout-host install --browser B --manifest-dir DIR`.
 export function installHost(browserKind, manifestDir) {
   mkdirSync(manifestDir, { recursive: true });
   const binary = hostBinary();
   if (!existsSync(binary)) throw new Error(`linkedout-host not built: ${binary} (run scripts/setup --no-register)`);
-  const output = execFileSync(binary, ['install', '--browser', browserKind, '--manifest-dir', manifestDir],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+  let output;
+  try {
+    output = execFileSync(binary, ['install', '--browser', browserKind, '--manifest-dir', manifestDir],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env }, timeout: INSTALL_BOUND_MS, killSignal: 'SIGKILL' });
+  } catch (error) {
+    if (error.code !== 'ETIMEDOUT') throw error;
+    throw new Error(`linkedout-host install --browser ${browserKind} was still running ${INSTALL_BOUND_MS / 1000} s later: killed it (SIGKILL)`);
+  }
   const manifestPath = path.join(manifestDir, `${HOST_NAME}.json`);
   if (!existsSync(manifestPath)) {
     throw new Error(`linkedout-host install did not write ${manifestPath}; it printed:\n${output}`);

@@ -185,3 +185,17 @@ test('a helper that does not allow this extension id gives host_forbidden, not h
   await assert.rejects(host.request({ type: 'walkthrough', action: 'status' }), (err) => err.code === 'host_forbidden');
   assert.equal(browser.ports.length, 1);
 });
+
+test('disconnect() cancels a reconnect already scheduled: a closed connection starts no host', async () => {
+  const browser = fakeBrowser({ respond: hostThat({}) });
+  const timers = fakeTimers();
+  const host = new HostConnection({ ...browser, timers, backoffInitialMs: 1000 });
+  await host.ensureConnected();
+  browser.ports[0].drop('Native host has exited.'); // the loss schedules a reconnect
+  assert.equal(timers.list.filter((t) => !t.cleared && t.ms === 1000).length, 1);
+  host.disconnect();
+  timers.fire();
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(browser.ports.length, 1, 'no host started after disconnect()');
+  assert.equal(host.reconnectTimer, null);
+});

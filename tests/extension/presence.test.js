@@ -35,7 +35,7 @@ const shownIds = (window, document, isShown) => Array.from(document.querySelecto
   .filter((el) => isShown(el)).map((el) => el.id);
 
 test('only switches inside the page, with a size and a box, are shown; one checker per scan answers alike', () => {
-  const { window, document } = loadPage(PAGE, { files: ['content/presence.js'], beforeScripts: withBoxes });
+  const { window, document } = loadPage(PAGE, { files: ['content/scan.js', 'content/presence.js'], beforeScripts: withBoxes });
   const presence = window.LinkedOutPresence;
   assert.deepEqual(shownIds(window, document, presence.isShown), ['real']);
   const checker = presence.forScan();
@@ -44,7 +44,7 @@ test('only switches inside the page, with a size and a box, are shown; one check
 
 test('a page that names an element "scrollingElement" or "documentElement" cannot stretch itself to show an off-screen decoy', () => {
   const { window, document } = loadPage(PAGE, {
-    files: ['content/presence.js'],
+    files: ['content/scan.js', 'content/presence.js'],
     beforeScripts(w) {
       withBoxes(w);
       // What <img name="scrollingElement"> and <form name="documentElement"> do in Chromium and

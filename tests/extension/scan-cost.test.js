@@ -302,7 +302,7 @@ test('finding the candidates asks no element `instanceof HTMLInputElement` (in F
 test('a switch\'s box is read once for each of left, top, width and height (each read goes through the content world\'s wrapper)', () => {
   const reads = { left: 0, top: 0, width: 0, height: 0 };
   const { window, document } = loadPage(`<!doctype html><html lang="en"><body><main>${FIFTY_ROWS}</main></body></html>`, {
-    files: ['content/presence.js'],
+    files: ['content/scan.js', 'content/presence.js'],
     beforeScripts(w) {
       withLayout(w);
       const original = w.Element.prototype.getBoundingClientRect;

@@ -8,16 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { boundaryCases } from './boundary-cases.js';
-import { HOST, exited, onFrames, spawnHost } from './host-process.js';
+import { HOST, exited, frame, onFrames, spawnHost } from './host-process.js';
 
 const FORM_COMPLAINT = /at most|must be a |language tag|region code|well-formed/;
-
-function frame(message) {
-  const body = Buffer.from(JSON.stringify(message), 'utf8');
-  const header = Buffer.alloc(4);
-  header.writeUInt32LE(body.length);
-  return Buffer.concat([header, body]);
-}
 
 /** Sends every message in one session; resolves with the replies in order. */
 async function session(messages) {

@@ -47,15 +47,28 @@ export async function stopHost(child) {
   return exited(child, 'SIGTERM');
 }
 
-/** Calls `onBody(text)` for each native-messaging frame the host writes to `stream`, in order. */
+/** One native-messaging request frame: the 4-byte length in native byte order (little-endian where the tests run), then the JSON. */
+export function frame(message) {
+  const body = Buffer.from(JSON.stringify(message), 'utf8');
+  const header = Buffer.alloc(4);
+  header.writeUInt32LE(body.length);
+  return Buffer.concat([header, body]);
+}
+
+/**
+ * Calls `onBody(text, length)` for each native-messaging frame the host writes to `stream`, in
+ * order (`length`: the body's bytes, as its header gave them). Returns `leftover()`: the bytes read
+ * after the last whole frame, which a well-behaved host leaves at 0 once its output has ended.
+ */
 export function onFrames(stream, onBody) {
   let buffer = Buffer.alloc(0);
   stream.on('data', (chunk) => {
     buffer = Buffer.concat([buffer, chunk]);
     while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
       const n = buffer.readUInt32LE(0);
-      onBody(buffer.subarray(4, 4 + n).toString('utf8'));
+      onBody(buffer.subarray(4, 4 + n).toString('utf8'), n);
       buffer = buffer.subarray(4 + n);
     }
   });
+  return { leftover: () => buffer.length };
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HOST, exited, spawnHost } from './host-process.js';
+import { HOST, exited, frame, onFrames, spawnHost } from './host-process.js';
 
 const TEXT_MODE_BYTES = [0x0a, 0x0d, 0x1a];
 
@@ -19,13 +19,13 @@ function header(length) {
 
 const hasTextModeByte = (length) => [...header(length)].some((b) => TEXT_MODE_BYTES.includes(b));
 
-/** One session: writes `input` (raw bytes) and closes stdin; resolves with the raw reply frames. */
+/** One session: writes `input` (raw bytes) and closes stdin; resolves with the reply frames ({length, body}). */
 async function session(input) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-length-bytes-'));
   const env = { ...process.env, LINKEDOUT_DATA_DIR: path.join(scratch, 'data'), XDG_STATE_HOME: path.join(scratch, 'state'), LINKEDOUT_LOG: 'warn' };
   const child = spawnHost(HOST, [], { env, stdio: ['pipe', 'pipe', 'inherit'] });
-  const chunks = [];
-  child.stdout.on('data', (chunk) => chunks.push(chunk));
+  const frames = [];
+  const reader = onFrames(child.stdout, (body, length) => frames.push({ length, body }));
   child.stdin.end(input);
   let code;
   try {
@@ -33,14 +33,7 @@ async function session(input) {
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  let buffer = Buffer.concat(chunks);
-  const frames = [];
-  while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
-    const n = buffer.readUInt32LE(0);
-    frames.push({ length: n, header: buffer.subarray(0, 4), body: buffer.subarray(4, 4 + n) });
-    buffer = buffer.subarray(4 + n);
-  }
-  return { code, frames, leftover: buffer.length };
+  return { code, frames, leftover: reader.leftover() };
 }
 
 // A page that names no setting: its controls come back in the verdict's `unknown` list, labels
@@ -72,7 +65,7 @@ test('requests whose length bytes are 0x0A, 0x0D and 0x1A are read whole, in ord
   const { code, frames, leftover } = await session(input);
   assert.equal(code, 0, 'the host exits 0 at the end of its input');
   assert.equal(leftover, 0, 'no partial frame after the last reply');
-  assert.deepEqual(frames.map((f) => JSON.parse(f.body.toString('utf8'))).map((r) => [r.type, r.id]),
+  assert.deepEqual(frames.map((f) => JSON.parse(f.body)).map((r) => [r.type, r.id]),
     lengths.map((_, i) => ['hello', `in-${i}`]));
 });
 
@@ -80,10 +73,7 @@ test('replies whose length bytes are 0x0A, 0x0D and 0x1A reach the browser uncha
   assert.ok(fs.existsSync(HOST), `no host at ${HOST}: build first`);
   // Replies to one and to two one-letter labels give the base length and each control's share;
   // each target is then reached with enough controls and letters.
-  const probe = await session(Buffer.concat([pageState('probe', ['a']), pageState('probe', ['a', 'a'])].map((m) => {
-    const body = Buffer.from(JSON.stringify(m), 'utf8');
-    return Buffer.concat([header(body.length), body]);
-  })));
+  const probe = await session(Buffer.concat([pageState('probe', ['a']), pageState('probe', ['a', 'a'])].map(frame)));
   assert.equal(probe.frames.length, 2);
   const base = probe.frames[0].length;
   const perControl = probe.frames[1].length - base;
@@ -106,16 +96,13 @@ test('replies whose length bytes are 0x0A, 0x0D and 0x1A reach the browser uncha
   const targets = [0x020a, 0x020d, 0x021a, 0x0a0d, 0x0d0a, 0x1a0a, 0x0a1a].filter((t) => t > base && labelsFor(t));
   assert.ok(targets.length >= 5, `reply base length ${base} leaves too few targets`);
   const messages = targets.map((t, i) => pageState(`out-${i}`, labelsFor(t)));
-  const input = Buffer.concat(messages.map((m) => {
-    const body = Buffer.from(JSON.stringify(m), 'utf8');
-    return Buffer.concat([header(body.length), body]);
-  }));
+  const input = Buffer.concat(messages.map(frame));
   const { code, frames, leftover } = await session(input);
   assert.equal(code, 0);
   assert.equal(leftover, 0, 'no stray bytes: a text-mode LF → CR LF would leave some');
   assert.deepEqual(frames.map((f) => f.length), targets, 'each reply has the length aimed at');
   frames.forEach((f, i) => {
-    const reply = JSON.parse(f.body.toString('utf8'));
+    const reply = JSON.parse(f.body);
     assert.equal(reply.type, 'verdict');
     assert.equal(reply.id, `out-${i}`);
     assert.deepEqual(reply.unknown.map((u) => u.label.length), messages[i].controls.map((c) => c.label.length));

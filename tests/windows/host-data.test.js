@@ -8,7 +8,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { exited, spawnHost } from '../protocol/host-process.js';
+import { exited, frame, onFrames, spawnHost } from '../protocol/host-process.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,13 +16,6 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const HOST = path.join(here, 'wine-host');
-
-function frame(message) {
-  const body = Buffer.from(JSON.stringify(message), 'utf8');
-  const header = Buffer.alloc(4);
-  header.writeUInt32LE(body.length);
-  return Buffer.concat([header, body]);
-}
 
 // Requests that read and write the store.
 const storeTouching = Buffer.concat([
@@ -35,30 +28,34 @@ const storeTouching = Buffer.concat([
 async function host(env, input, cwd = os.tmpdir()) {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LINKEDOUT_')));
   const child = spawnHost(HOST, [], { env: { ...base, LINKEDOUT_LOG: 'info', ...env }, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-  const out = [];
+  const replies = [];
   let err = '';
-  child.stdout.on('data', (chunk) => out.push(chunk));
+  const reader = onFrames(child.stdout, (body) => replies.push(JSON.parse(body)));
   child.stderr.on('data', (chunk) => { err += chunk; });
   child.stdin.end(input);
   const { code } = await exited(child, 'its input ended');
-  let buffer = Buffer.concat(out);
-  const replies = [];
-  while (buffer.length >= 4 && buffer.length >= 4 + buffer.readUInt32LE(0)) {
-    const n = buffer.readUInt32LE(0);
-    replies.push(JSON.parse(buffer.subarray(4, 4 + n).toString('utf8')));
-    buffer = buffer.subarray(4 + n);
-  }
-  return { code, replies, err, leftover: buffer.length };
+  return { code, replies, err, leftover: reader.leftover() };
 }
 
 const SHELL_FOLDERS = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders';
 
-/** `wine reg ARGS…` in the suite's prefix. */
+// Only there to fail instead of hang: `wine reg` takes a second or two; a wedged wineserver never ends.
+const REG_BOUND_MS = 120_000;
+
+/** `wine reg ARGS…` in the suite's prefix; killed (SIGKILL) and failed if still running after REG_BOUND_MS. */
 function reg(args) {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(here, 'wine-run'), ['reg', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`reg ${args.join(' ')}: exit ${code}`))));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`wine reg ${args.join(' ')} was still running ${REG_BOUND_MS / 1000} s later: killed it (SIGKILL)`));
+    }, REG_BOUND_MS);
+    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`reg ${args.join(' ')}: exit ${code}`));
+    });
   });
 }
 
