@@ -547,9 +547,9 @@
       if (checkboxInputAs(el, radio)) {
         const checked = inputChecked(el);
         if (typeof checked !== 'boolean') return null;
-        if (!hasAttribute(el, 'aria-checked')) return unlessShownOtherwise(el, checked);
+        if (!hasAttribute(el, 'aria-checked')) return checked;
         const aria = ariaBool(attr(el, 'aria-checked'));
-        return aria === checked ? unlessShownOtherwise(el, checked) : null;
+        return aria === checked ? checked : null;
       }
       if (radioAs(el, radio)) return choiceState(radioGroupOf(el).options, el);
       if (localName(el) === 'select') return choiceState(selectOptionsOf(el), el);
@@ -568,6 +568,9 @@
    * `state`, unless the control shows On/Off text (its own, or the one state word beside it) that
    * says the opposite: then null. What the user sees and what the page tells assistive technology
    * differ; which one is true is a guess (a half-done update, or a page that lies to one of them).
+   * Not asked of a checkbox input: its .checked is what the user just clicked, and LinkedIn's
+   * older toggle updates its On/Off text only once the save came back (a refused one is put back
+   * through .checked).
    */
   function unlessShownOtherwise(el, state) {
     if (state === null) return null;
@@ -576,8 +579,8 @@
   }
 
   /**
-   * A checkbox input whose aria-checked says the opposite of .checked, or a switch whose On/Off
-   * text says the opposite of its state (a re-render in progress?).
+   * A checkbox input whose aria-checked says the opposite of .checked, or a switch (not an input)
+   * whose On/Off text says the opposite of its aria-checked or aria-pressed (a re-render in progress?).
    */
   function isDisagreeing(el) {
     try {
@@ -585,10 +588,10 @@
         const aria = ariaBool(attr(el, 'aria-checked'));
         if (aria !== null && aria !== inputChecked(el)) return true;
       }
-      const state = isCheckboxInput(el) ? inputChecked(el)
-        : hasAttribute(el, 'aria-checked') ? ariaBool(attr(el, 'aria-checked'))
-          : hasAttribute(el, 'aria-pressed') ? ariaBool(attr(el, 'aria-pressed')) : null;
-      if (typeof state !== 'boolean') return false;
+      if (localName(el) === 'input') return false;  // its text may lag a save (unlessShownOtherwise)
+      const state = hasAttribute(el, 'aria-checked') ? ariaBool(attr(el, 'aria-checked'))
+        : hasAttribute(el, 'aria-pressed') ? ariaBool(attr(el, 'aria-pressed')) : null;
+      if (state === null) return false;
       const shown = shownState(el);
       return shown !== null && shown !== state;
     } catch {

@@ -137,7 +137,7 @@ test('a <button role="switch"> and a role="checkbox" element read aria-checked; 
   ]);
 });
 
-test('a state the switch\'s own On/Off words contradict is unreadable; a state word on another switch beside it is not its own', () => {
+test('a state the switch\'s own On/Off words contradict is unreadable (not a checkbox input\'s: its text may lag a save); a state word on another switch beside it is not its own', () => {
   const page = scanOf(`
     <div><button type="button" role="switch" aria-label="Measure ad success" aria-checked="false"><span>On</span></button></div>
     <div><input type="checkbox" role="switch" aria-label="Ads by age" aria-checked="false"><span aria-hidden="true">On</span></div>
@@ -146,8 +146,8 @@ test('a state the switch\'s own On/Off words contradict is unreadable; a state w
     <div><div role="checkbox" aria-label="Interests" aria-checked="false"></div><button type="button" aria-pressed="true">On</button></div>`);
   assert.deepEqual(page.controls, [
     { key: null, label: 'Measure ad success', checked: null },
-    { key: null, label: 'Ads by age', checked: null },
-    { key: null, label: 'Ads by gender', checked: null },
+    { key: null, label: 'Ads by age', checked: false },
+    { key: null, label: 'Ads by gender', checked: true },
     { key: null, label: 'Location', checked: true },
     { key: null, label: 'Interests', checked: false },
     { key: null, label: '', checked: true },
