@@ -6,6 +6,10 @@
 //   - the whole list re-rendered with identical markup after the verdict (hydration);
 //   - the rows re-bound to other settings between the scan and the click ("Switch it for me");
 //   - the page taking back a switch LinkedOut turned off, after it said off;
+//   - the real switch in a frame of another origin or a closed shadow root, beside one readable
+//     unknown switch; a switch whose On text contradicts its aria-checked; a page that replaced
+//     DOM methods before LinkedOut ran, with a 10,000-character label and a missing labelledby id;
+//     a right-to-left French page whose labels carry NFD accents, soft hyphens, ZWJ and NBSP;
 //   - the UI in German, French, Spanish, Italian, Dutch and Portuguese.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
