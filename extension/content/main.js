@@ -194,6 +194,14 @@
     return now.every((identity, i) => identity === previousPage[i]);
   }
 
+  // A frame smaller than this cannot show a switch and its label (a tracking pixel): not counted.
+  const MIN_FRAME_PX = 16;
+  const boundingBox = Element.prototype.getBoundingClientRect;
+  function bigEnoughForASwitch(frame) {
+    const box = boundingBox.call(frame);
+    return box.width >= MIN_FRAME_PX && box.height >= MIN_FRAME_PX;
+  }
+
   /** Ms until every checked/aria-checked disagreement has lasted SETTLE_MS (0: report now). */
   function settleWait(switches) {
     const now = Date.now();
@@ -232,6 +240,13 @@
     const found = scan.switchesIn(document, pageTrees, treeTracker.candidatesOf, scanList);
     let kept = 0;
     for (let i = 0; i < found.length; i += 1) if (!isStale(found[i]) && shown.isShown(found[i])) found[kept++] = found[i];
+    // A shown frame LinkedOut cannot read, beside switches it can: reported as a switch that
+    // cannot be read (the page's setting may be in it). With no switch at all the page takes the
+    // path below (waiting for LinkedIn, then "could not read").
+    if (kept > 0) {
+      const unseen = scan.unreadableFramesIn(pageTrees);
+      for (let i = 0; i < unseen.length; i += 1) if (bigEnoughForASwitch(unseen[i]) && shown.isShown(unseen[i])) found[kept++] = unseen[i];
+    }
     found.length = kept;
     // The same switches as sent, each reading as it was sent: nothing to tell, and nothing built
     // to find that out (no copy of the list, no control objects: most scans end here).

@@ -44,6 +44,7 @@
   const MAX_KEY_CHARS = 256;
   const MAX_LABEL_CHARS = 1024;
   const MAX_FRAME_DEPTH = 4;
+  const MAX_STATE_TEXT = 200;
   const LANG_PATTERN = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
   // ---- DOM access through the prototypes (a hostile element cannot shadow them) ----
@@ -75,7 +76,36 @@
   const getRootNode = method(NodeP, 'getRootNode');
   const localName = getter(ElementP, 'localName');
   const elementId = getter(ElementP, 'id');
-  const shadowRootGet = protoGetter(ElementP, 'shadowRoot');
+  const openShadowRootGet = protoGetter(ElementP, 'shadowRoot');
+  // Closed shadow roots too, where the browser lets an extension open them: a switch drawn in one
+  // is read like any other, not missed (and a lone unknown switch beside it never taken for the
+  // page's setting). Firefox gives content scripts the getter Element.openOrClosedShadowRoot, as
+  // cheap as shadowRoot's. Chromium's chrome.dom.openOrClosedShadowRoot() is an extension API
+  // call (its arguments checked against a schema): asked only of elements that could hold a
+  // closed root and show nothing of their own — custom elements, and childless elements of the
+  // kinds attachShadow accepts — not of every element of the page. Elsewhere (jsdom) open ones only.
+  const closedGetDescriptor = Object.getOwnPropertyDescriptor(ElementP, 'openOrClosedShadowRoot');
+  const chromeDom = root.chrome && root.chrome.dom && typeof root.chrome.dom.openOrClosedShadowRoot === 'function'
+    ? root.chrome.dom : null;
+  const firstChild = getter(NodeP, 'firstChild');
+  const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5',
+    'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+  function mayHoldClosedRoot(el) {
+    const name = localName(el);
+    return name.includes('-') || (SHADOW_HOSTS.has(name) && firstChild(el) === null);
+  }
+  const shadowRootGet = closedGetDescriptor && closedGetDescriptor.get ? closedGetDescriptor.get
+    : chromeDom ? {
+      call(el) {
+        const open = openShadowRootGet.call(el);
+        if (open || !mayHoldClosedRoot(el)) return open;
+        try {
+          return chromeDom.openOrClosedShadowRoot(el) || null;
+        } catch {
+          return null;
+        }
+      },
+    } : openShadowRootGet;
   const elementChildren = getter(ElementP, 'children');
   const getAttribute = method(ElementP, 'getAttribute');
   const matches = method(ElementP, 'matches');
@@ -217,7 +247,11 @@
     if (!value) return [];
     return ANY_WHITESPACE.test(value) ? value.split(WHITESPACE_RUN).filter(Boolean) : [value];
   };
-  const norm = (text) => collapse(text).toLowerCase();
+  // Labels and state words in one Unicode form (NFC): "é" typed as e + a combining accent is the
+  // ruleset's "é". Checked first: most text is ASCII, and a string already in NFC is kept as is.
+  const NOT_ASCII = /[^\x00-\x7f]/;
+  const composed = (text) => (NOT_ASCII.test(text) ? text.normalize('NFC') : text);
+  const norm = (text) => composed(collapse(text)).toLowerCase();
   /** `value` lowercased; the same string when it is already (an attribute usually is). */
   const LOWER_ALREADY = /^[a-z]*$/;
   const lower = (value) => (LOWER_ALREADY.test(value) ? value : value.toLowerCase());
@@ -259,6 +293,9 @@
 
   /** true (an "on" word), false (an "off" word) or null, in the language of `el`'s document. */
   function wordState(text, el) {
+    // A state word is short: longer text (a sibling holding a whole description) is none, and is
+    // not folded to find that out.
+    if (typeof text !== 'string' || text.length === 0 || text.length > MAX_STATE_TEXT) return null;
     const words = wordSets[langOfNode(el)];
     if (!words) return null;
     const word = norm(text);
@@ -400,9 +437,9 @@
 
   function labelAs(el, radio, labelledBy) {
     try {
-      if (!radioAs(el, radio)) return cutWhole(collapse(ownLabel(el, labelledBy)), MAX_LABEL_CHARS);
+      if (!radioAs(el, radio)) return cutWhole(composed(collapse(ownLabel(el, labelledBy))), MAX_LABEL_CHARS);
       const target = radioGroupOf(el).container;
-      return cutWhole(collapse(target ? ownLabel(target) : ''), MAX_LABEL_CHARS);
+      return cutWhole(composed(collapse(target ? ownLabel(target) : '')), MAX_LABEL_CHARS);
     } catch {
       return '';
     }
@@ -411,19 +448,28 @@
   // ---- state ----
   const ariaBool = (value) => (value === 'true' ? true : value === 'false' ? false : null);
 
-  /** The text a control shows as its state: its own text, else the one sibling that is a state word. */
+  /**
+   * The text a control shows as its state: its own text, else the one sibling that is a state
+   * word (a sibling that is a control itself shows its own state, not this one's). Every switch's
+   * state is checked against it (unlessShownOtherwise): no list is made, and an empty text is
+   * no word without being folded.
+   */
   function shownState(el) {
     const own = wordState(textContent(el), el);
     if (own !== null) return own;
     const parent = parentElement(el);
     if (!parent) return null;
-    const found = [];
-    for (const sibling of Array.prototype.slice.call(elementChildren(parent))) {
+    const siblings = elementChildren(parent);
+    let found = null;
+    for (let i = 0, n = siblings.length; i < n; i += 1) {
+      const sibling = siblings[i];
       if (sibling === el) continue;
       const state = wordState(textContent(sibling), el);
-      if (state !== null) found.push(state);
+      if (state === null || isCandidate(sibling)) continue;
+      if (found !== null) return null;  // two state words: neither is known to be this control's
+      found = state;
     }
-    return found.length === 1 ? found[0] : null;
+    return found;
   }
 
   /** The artdeco toggle: its --toggled class, checked against its On/Off text when it shows one. */
@@ -517,8 +563,8 @@
       }
       if (radioAs(el, radio)) return choiceState(radioGroupOf(el).options, el);
       if (localName(el) === 'select') return choiceState(selectOptionsOf(el), el);
-      if (hasAttribute(el, 'aria-checked')) return ariaBool(attr(el, 'aria-checked'));
-      if (hasAttribute(el, 'aria-pressed')) return ariaBool(attr(el, 'aria-pressed'));
+      if (hasAttribute(el, 'aria-checked')) return unlessShownOtherwise(el, ariaBool(attr(el, 'aria-checked')));
+      if (hasAttribute(el, 'aria-pressed')) return unlessShownOtherwise(el, ariaBool(attr(el, 'aria-pressed')));
       if (isClassToggle(el)) return classToggleState(el);
       const role = roleOf(el);
       if (role === 'switch' || role === 'checkbox') return shownState(el);
@@ -528,12 +574,36 @@
     }
   }
 
-  /** A checkbox input whose aria-checked says the opposite of .checked (a re-render in progress?). */
+  /**
+   * `state`, unless the control shows On/Off text (its own, or the one state word beside it) that
+   * says the opposite: then null. What the user sees and what the page tells assistive technology
+   * differ; which one is true is a guess (a half-done update, or a page that lies to one of them).
+   * Not asked of a checkbox input: its .checked is what the user just clicked, and LinkedIn's
+   * older toggle updates its On/Off text only once the save came back (a refused one is put back
+   * through .checked).
+   */
+  function unlessShownOtherwise(el, state) {
+    if (state === null) return null;
+    const shown = shownState(el);
+    return shown === null || shown === state ? state : null;
+  }
+
+  /**
+   * A checkbox input whose aria-checked says the opposite of .checked, or a switch (not an input)
+   * whose On/Off text says the opposite of its aria-checked or aria-pressed (a re-render in progress?).
+   */
   function isDisagreeing(el) {
     try {
-      if (!isCheckboxInput(el) || !hasAttribute(el, 'aria-checked')) return false;
-      const aria = ariaBool(attr(el, 'aria-checked'));
-      return aria !== null && aria !== inputChecked(el);
+      if (isCheckboxInput(el) && hasAttribute(el, 'aria-checked')) {
+        const aria = ariaBool(attr(el, 'aria-checked'));
+        if (aria !== null && aria !== inputChecked(el)) return true;
+      }
+      if (localName(el) === 'input') return false;  // its text may lag a save (unlessShownOtherwise)
+      const state = hasAttribute(el, 'aria-checked') ? ariaBool(attr(el, 'aria-checked'))
+        : hasAttribute(el, 'aria-pressed') ? ariaBool(attr(el, 'aria-pressed')) : null;
+      if (state === null) return false;
+      const shown = shownState(el);
+      return shown !== null && shown !== state;
     } catch {
       return false;
     }
@@ -596,6 +666,26 @@
     return qsa(scope, 'iframe, frame');
   }
   const NO_FRAMES = Object.freeze([]);
+
+  /**
+   * The frames in `trees` whose document cannot be read (another origin, a sandbox without
+   * allow-same-origin), tree by tree: a setting drawn there is not seen. main.js reports each one
+   * shown beside the switches it can read as a control, and a frame reads as a control that
+   * cannot be read (readControl: checked null): the host then never takes a lone readable switch
+   * beside it for the page's setting, and says so when the page's setting is nowhere else.
+   */
+  function unreadableFramesIn(trees) {
+    let out = NO_FRAMES;
+    for (let t = 0; t < trees.length; t += 1) {
+      const frames = framesBelow(trees[t]);
+      for (let i = 0; i < frames.length; i += 1) {
+        if (frameDocument(frames[i]) !== null) continue;
+        if (out === NO_FRAMES) out = [];
+        out.push(frames[i]);
+      }
+    }
+    return out;
+  }
 
   /**
    * The documents and open shadow roots inside `scope`, `scope`'s own tree first. `found` (a
@@ -1170,7 +1260,7 @@
 
   root.LinkedOutScan = Object.freeze({
     SWITCH_SELECTOR, scanPage, readControl, readsAs, switchesIn, switchCountIn, labelsInside, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
-    labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, treeTracker, controlAround, pageLoading,
+    labellingElements, langOf, cutWhole, isListOption, isDisagreeing, unreadableFramesIn, treesIn, treeTracker, controlAround, pageLoading,
     protoGetter,
   });
 })(globalThis);

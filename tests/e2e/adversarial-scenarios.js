@@ -6,6 +6,10 @@
 //   - the whole list re-rendered with identical markup after the verdict (hydration);
 //   - the rows re-bound to other settings between the scan and the click ("Switch it for me");
 //   - the page taking back a switch LinkedOut turned off, after it said off;
+//   - the real switch in a frame of another origin or a closed shadow root, beside one readable
+//     unknown switch; a switch whose On text contradicts its aria-checked; a page that replaced
+//     DOM methods before LinkedOut ran, with a 10,000-character label and a missing labelledby id;
+//     a right-to-left French page whose labels carry NFD accents, soft hyphens, ZWJ and NBSP;
 //   - the UI in German, French, Spanish, Italian, Dutch and Portuguese.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -457,6 +461,170 @@ export function defineAdversarialSuite(kind) {
             reason: getComputedStyle(reason).backgroundColor };
         });
         assert.deepEqual(look, { outline: 'solid 3px', reason: 'rgb(140, 29, 24)' });
+      } finally {
+        await page.close();
+      }
+    });
+
+    // The page's real switch where a page's own script cannot look, beside one readable switch
+    // the ruleset does not know: in a frame of another origin (here an opaque one, a sandboxed
+    // srcdoc), which LinkedOut cannot read either, and in a closed shadow root, which an
+    // extension can open. Matching the lone readable switch "by page" would mark, click and
+    // record the wrong one. The frame: the notice, nothing marked, clicked or recorded. The
+    // closed root: its switch read, highlighted and switched off ("Switch it for me" on), the
+    // other never touched.
+    const HIDDEN_PLACES = [
+      ['a frame of another origin', setting('ads-beyond-linkedin'), false, String.raw`
+        const frame = el('iframe', { sandbox: 'allow-scripts', title: 'Ads settings', style: 'width:600px;height:80px;border:0' });
+        frame.srcdoc = '<!DOCTYPE html><html lang="en"><body><p id="l">' + real.label + '</p>'
+          + '<input type="checkbox" role="switch" checked aria-checked="true" aria-labelledby="l"></body></html>';
+        return frame;`],
+      ['a closed shadow root', setting('ads-interactions-with-business'), true, String.raw`
+        const host = el('div', {});
+        const root = host.attachShadow({ mode: 'closed' });
+        window.closedRoot = root;  // for the test's eyes only
+        root.append(makeRow(real).row);
+        return host;`],
+    ];
+    for (const [where, place, readable, makePlace] of HIDDEN_PLACES) {
+      const outcome = readable ? 'it is read and switched off, the readable unknown one never touched'
+        : 'the notice; nothing marked, clicked or recorded';
+      it(`the setting's switch in ${where}, one unknown switch readable beside it: ${outcome}`, async () => {
+        site.setPage(place.path, {
+          title: place.labels.en[0],
+          data: [{ name: 'smart', label: UNKNOWN_LABEL, on: true }, { name: place.id, label: place.labels.en[1], on: true }],
+          script: String.raw`
+            const { boot, el, cls, makeRow } = window.adv;
+            const [unknown, real] = boot.data;
+            const makePlace = () => { ${makePlace} };
+            const main = document.querySelector('main');
+            setTimeout(() => {
+              main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: document.title }), makeRow(unknown).row, makePlace()]));
+              main.setAttribute('aria-busy', 'false');
+            }, boot.renderDelayMs);
+          `,
+        });
+        site.clearEvents();
+        await setAutoSwitch(true);
+        const page = await open(place.path);
+        try {
+          if (readable) {
+            await waitUntil(() => site.flips().length > 0, { what: 'a switch switched off', timeout: 15000 });
+            await waitUntil(() => stored(place.id) === 'off', { what: `the store to say ${place.id} is off` });
+            const inRoot = await page.evaluate(() => [...window.closedRoot.querySelectorAll('[data-linkedout]')]
+              .map((e) => [e.getAttribute('aria-label'), e.getAttribute('data-linkedout')]));
+            assert.deepEqual(inRoot, [[place.labels.en[1], 'ok']], 'the switch in the closed root read back off');
+          } else {
+            const f = await waitForFootprint(page, (x) => x.notices.some(Boolean) || x.marks.length > 0, 'a notice with its words, or a mark', 20000);
+            assert.deepEqual({ marks: f.marks, notices: f.notices.filter(Boolean).map((n) => n.includes(place.labels.en[0])) },
+              { marks: [], notices: [true] }, `the notice naming "${place.labels.en[0]}", no mark: ${JSON.stringify(f)}`);
+            assert.equal(stored(place.id), null, 'nothing recorded for a setting LinkedOut did not see');
+          }
+          await never(async () => (site.flips('smart').length ? site.flips() : null), 'the unknown switch was clicked');
+          assert.deepEqual((await readFootprint(page)).marks, [], 'the unknown switch is never marked');
+        } finally {
+          await setAutoSwitch(false);
+          await page.close();
+        }
+      });
+    }
+
+    it('a switch whose visible On text disagrees with its aria-checked="false": never marked ok or recorded off', async () => {
+      // A design-system toggle (<button role="switch">) showing "On" while aria-checked says
+      // false: a half-done update, or a page that lies to assistive technology. Which is true
+      // is a guess; the notice, not "done".
+      const MEASURE = setting('ads-related-actions');
+      site.setPage(MEASURE.path, {
+        title: MEASURE.labels.en[0],
+        data: [{ name: MEASURE.id, label: MEASURE.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, el, cls } = window.adv;
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            const d = boot.data[0];
+            const toggle = el('button', { type: 'button', role: 'switch', 'aria-checked': 'false', 'aria-label': d.label, class: cls.switch },
+              [el('span', { text: 'On' })]);
+            toggle.addEventListener('click', () => window.adv.report({ what: 'flip', name: d.name }));
+            const row = el('div', { componentkey: window.adv.componentKey(), class: cls.row }, [el('p', { class: cls.label, text: d.label }), toggle]);
+            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: document.title }), row]));
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+        `,
+      });
+      const page = await open(MEASURE.path);
+      try {
+        const f = await waitForFootprint(page, (x) => x.notices.some(Boolean) || x.marks.length > 0, 'a notice with its words, or a mark', 20000);
+        assert.deepEqual(f.marks.filter((m) => m.mark === 'ok'), [], `never marked ok: ${JSON.stringify(f)}`);
+        assert.ok(f.notices.some((n) => n.includes(MEASURE.labels.en[0])), `the notice naming the setting: ${JSON.stringify(f)}`);
+        assert.notEqual(stored(MEASURE.id), 'off', 'never recorded off');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('a page that replaced getAttribute, contains and querySelectorAll first, a 10,000-character label, a missing labelledby id: the right switch alone is highlighted', async () => {
+      const SHARE = setting('share-data-with-select-partners');
+      site.setPage(SHARE.path, {
+        title: SHARE.labels.en[0],
+        lang: 'en',
+        data: [{ name: 'huge', label: 'Share '.repeat(1700), on: true }, { name: SHARE.id, label: SHARE.labels.en[1], on: true },
+          { name: 'smart', label: UNKNOWN_LABEL, on: true }],
+        script: String.raw`
+          // Before anything else: the page's own world lies about the DOM.
+          const realGet = Element.prototype.getAttribute;
+          Element.prototype.getAttribute = function (name) { return name === 'aria-label' ? 'Share data with select partners' : realGet.call(this, name); };
+          Node.prototype.contains = () => false;
+          Element.prototype.querySelectorAll = function () { return document.createDocumentFragment().querySelectorAll('x'); };
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            const rows = boot.data.map((d) => makeRow(d));
+            // The real switch names its label by an id that exists and one that does not.
+            const real = rows[1];
+            real.row.querySelector('p').id = 'share-label';
+            real.input.setAttribute('aria-labelledby', 'share-label share-missing-description');
+            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: document.title }), ...rows.map((r) => r.row)]));
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+        `,
+      });
+      const page = await open(SHARE.path);
+      try {
+        const f = await waitForFootprint(page, (x) => x.marks.some((m) => m.mark === 'switch-off'), 'the real switch highlighted', 20000);
+        await never(async () => {
+          const now = await page.evaluate(() => [...document.querySelectorAll('[data-linkedout]')].map((e) => [e.getAttribute('aria-labelledby'), e.getAttribute('data-linkedout')]));
+          return JSON.stringify(now) === JSON.stringify([['share-label share-missing-description', 'switch-off']]) ? null : now;
+        }, 'a switch other than the real one was marked');
+        assert.equal(f.notices.length, 0, `no notice: ${JSON.stringify(f.notices)}`);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('a French page whose labels carry soft hyphens, zero-width joiners, no-break spaces and decomposed accents: the right switch', async () => {
+      const RESEARCH = setting('policy-and-academic-research');
+      const label = RESEARCH.labels.fr.at(-1);
+      // "é" as e + combining acute, a soft hyphen and a zero-width joiner inside words, NBSPs between.
+      const mangled = label.normalize('NFD').replace(/ /g, '\u00a0').replace(/(\p{L}{4})(\p{L}{3})/u, '$1\u00ad$2').replace(/(\p{L}{3})(\p{L}{2})/u, '$1\u200d$2');
+      site.setPage(RESEARCH.path, {
+        lang: 'fr',
+        title: RESEARCH.labels.fr[0],
+        data: [{ name: 'other', label: GENDER.labels.fr[0], on: true }, { name: RESEARCH.id, label: mangled, on: true },
+          { name: 'smart', label: UNKNOWN_LABEL, on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          document.documentElement.dir = 'rtl';
+          setTimeout(() => {
+            main.replaceChildren(el('section', { class: cls.card }, boot.data.map((d) => makeRow(d).row)));
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+        `,
+      });
+      const page = await open(RESEARCH.path);
+      try {
+        const f = await waitForFootprint(page, (x) => x.marks.some((m) => m.mark === 'switch-off') || x.notices.some(Boolean), 'a highlight or a notice', 20000);
+        assert.deepEqual({ marks: f.marks.map((m) => [m.label, m.mark]), notices: f.notices }, { marks: [[mangled, 'switch-off']], notices: [] });
       } finally {
         await page.close();
       }

@@ -399,7 +399,8 @@ test('"switch it for me" clicks a <button role="switch"> and trusts only the rea
     <button role="switch" aria-labelledby="allowConversionTrackings" aria-checked="true"
       onclick="">On</button>`, { autoSwitch: true });
   const button = document.querySelector('button');
-  button.addEventListener('click', () => setTimeout(() => button.setAttribute('aria-checked', 'false'), 100));
+  // The page shows the new state in words too (a switch whose "On" disagrees with its aria-checked is unreadable).
+  button.addEventListener('click', () => setTimeout(() => { button.setAttribute('aria-checked', 'false'); button.textContent = 'Off'; }, 100));
   await waitFor(() => document.querySelector('button[data-linkedout="ok"]'), 'the button switch off and marked ok', 5000);
 });
 

@@ -137,6 +137,28 @@ test('a <button role="switch"> and a role="checkbox" element read aria-checked; 
   ]);
 });
 
+test('a state the switch\'s own On/Off words contradict is unreadable (not a checkbox input\'s: its text may lag a save); a state word on another switch beside it is not its own', () => {
+  const page = scanOf(`
+    <div><button type="button" role="switch" aria-label="Measure ad success" aria-checked="false"><span>On</span></button></div>
+    <div><input type="checkbox" role="switch" aria-label="Ads by age" aria-checked="false"><span aria-hidden="true">On</span></div>
+    <div><input type="checkbox" aria-label="Ads by gender" checked><span aria-hidden="true">Off</span></div>
+    <div><input type="checkbox" role="switch" aria-label="Location" aria-checked="true" checked><span aria-hidden="true">On</span></div>
+    <div><div role="checkbox" aria-label="Interests" aria-checked="false"></div><button type="button" aria-pressed="true">On</button></div>`);
+  assert.deepEqual(page.controls, [
+    { key: null, label: 'Measure ad success', checked: null },
+    { key: null, label: 'Ads by age', checked: false },
+    { key: null, label: 'Ads by gender', checked: true },
+    { key: null, label: 'Location', checked: true },
+    { key: null, label: 'Interests', checked: false },
+    { key: null, label: '', checked: true },
+  ]);
+});
+
+test('labels in decomposed Unicode (NFD) are sent composed (NFC), as the ruleset writes them', () => {
+  const page = scanOf(`<input type="checkbox" role="switch" aria-label="${'Données et IA générative'.normalize('NFD')}" aria-checked="true" checked>`);
+  assert.equal(page.controls[0].label, 'Données et IA générative'.normalize('NFC'));
+});
+
 test('toggle buttons with aria-pressed are switches', () => {
   const page = scanOf(`
     <p id="allowAnonymizedDataResearch">Social, economic and workplace research</p>
