@@ -511,8 +511,14 @@ export function defineAdversarialSuite(kind) {
           if (readable) {
             await waitUntil(() => site.flips().length > 0, { what: 'a switch switched off', timeout: 15000 });
             await waitUntil(() => stored(place.id) === 'off', { what: `the store to say ${place.id} is off` });
-            const inRoot = await page.evaluate(() => [...window.closedRoot.querySelectorAll('[data-linkedout]')]
+            // The host records "off" before its verdict reaches the page: the mark follows it.
+            const marksInRoot = () => page.evaluate(() => [...window.closedRoot.querySelectorAll('[data-linkedout]')]
               .map((e) => [e.getAttribute('aria-label'), e.getAttribute('data-linkedout')]));
+            let inRoot = [];
+            await waitUntil(async () => {
+              inRoot = await marksInRoot();
+              return inRoot.length === 1 && inRoot[0][1] === 'ok';
+            }, { what: 'the switch in the closed root marked ok' }).catch(() => {});
             assert.deepEqual(inRoot, [[place.labels.en[1], 'ok']], 'the switch in the closed root read back off');
           } else {
             const f = await waitForFootprint(page, (x) => x.notices.some(Boolean) || x.marks.length > 0, 'a notice with its words, or a mark', 20000);
