@@ -282,9 +282,9 @@ export const SCAN_AS_MAIN_DOES = `(() => {
     let kept = 0;
     for (let i = 0; i < found.length; i += 1) if (shown.isShown(found[i])) found[kept++] = found[i];
     // As main.js: a shown frame it cannot read (16 px or more), beside switches it can, is reported
-    // as a control that cannot be read (a checkout with scan.unreadableFramesIn).
-    if (kept > 0 && typeof scanner.unreadableFramesIn === 'function') {
-      const unseen = scanner.unreadableFramesIn(trees);
+    // as a control that cannot be read (a checkout whose tree tracker knows them).
+    if (kept > 0 && tracker && typeof tracker.unreadableFrames === 'function') {
+      const unseen = tracker.unreadableFrames();
       for (let i = 0; i < unseen.length; i += 1) {
         const box = unseen[i].getBoundingClientRect();
         if (box.width >= 16 && box.height >= 16 && shown.isShown(unseen[i])) found[kept++] = unseen[i];

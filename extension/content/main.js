@@ -244,7 +244,7 @@
     // cannot be read (the page's setting may be in it). With no switch at all the page takes the
     // path below (waiting for LinkedIn, then "could not read").
     if (kept > 0) {
-      const unseen = scan.unreadableFramesIn(pageTrees);
+      const unseen = treeTracker.unreadableFrames();
       for (let i = 0; i < unseen.length; i += 1) if (bigEnoughForASwitch(unseen[i]) && shown.isShown(unseen[i])) found[kept++] = unseen[i];
     }
     found.length = kept;

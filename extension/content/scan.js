@@ -668,42 +668,23 @@
   const NO_FRAMES = Object.freeze([]);
 
   /**
-   * The frames in `trees` whose document cannot be read (another origin, a sandbox without
-   * allow-same-origin), tree by tree: a setting drawn there is not seen. main.js reports each one
-   * shown beside the switches it can read as a control, and a frame reads as a control that
-   * cannot be read (readControl: checked null): the host then never takes a lone readable switch
-   * beside it for the page's setting, and says so when the page's setting is nowhere else.
-   */
-  function unreadableFramesIn(trees) {
-    let out = NO_FRAMES;
-    for (let t = 0; t < trees.length; t += 1) {
-      const frames = framesBelow(trees[t]);
-      for (let i = 0; i < frames.length; i += 1) {
-        if (frameDocument(frames[i]) !== null) continue;
-        if (out === NO_FRAMES) out = [];
-        out.push(frames[i]);
-      }
-    }
-    return out;
-  }
-
-  /**
    * The documents and open shadow roots inside `scope`, `scope`'s own tree first. `found` (a
    * Map, for treeTracker) gets each tree below `scope` → {parent, anchor, depth}: the tree it
    * sits in, its host or frame element there, and its depth.
    */
-  function treesIn(scope, depth = 0, trees = [], found = null) {
+  function treesIn(scope, depth = 0, trees = [], found = null, unreadable = null) {
     trees.push(scope);
     if (depth > MAX_FRAME_DEPTH) return trees;
     // Shadow roots are walked in turn, depth first, where they sit in tree order; then frames.
     const enter = (inner, anchor) => {
       if (found) found.set(inner, { parent: scope, anchor, depth: depth + 1 });
-      treesIn(inner, depth + 1, trees, found);
+      treesIn(inner, depth + 1, trees, found, unreadable);
     };
     eachShadowRootBelow(scope, enter);
     for (const frame of framesBelow(scope)) {
       const inner = frameDocument(frame);
       if (inner) enter(inner, frame);
+      else if (unreadable) unreadable.push(frame);  // (treeTracker's: see unreadableFrames)
     }
     return trees;
   }
@@ -765,10 +746,15 @@
     const changedTree = [];
     // Each tree's candidates (candidatesIn) as the last call left them.
     let candidates = new Map();
+    // The frames whose document cannot be read, found by the last full walk and in the nodes
+    // added since (main.js reports them beside the switches): no collection of the page's frames
+    // is asked at each scan (Chromium rebuilds one after any change: a walk of the whole page).
+    let unreadable = [];
 
     function walkAll() {
       const found = new Map();
-      const trees = treesIn(doc, 0, [], found);
+      unreadable = [];
+      const trees = treesIn(doc, 0, [], found, unreadable);
       known = new Map();
       for (const [tree, info] of found) known.set(tree, { tree, ...info });
       order = trees;
@@ -850,7 +836,7 @@
       const record = (tree, anchor) => {
         if (known.has(tree)) return;
         const found = new Map();
-        treesIn(tree, depth + 1, [], found);
+        treesIn(tree, depth + 1, [], found, unreadable);
         known.set(tree, { tree, parent, anchor, depth: depth + 1 });
         for (const [below, info] of found) if (!known.has(below)) known.set(below, { tree: below, ...info });
         order = null;
@@ -862,6 +848,7 @@
         if (name === 'iframe' || name === 'frame') {
           const inside = frameDocument(node);
           if (inside) record(inside, node);
+          else if (!unreadable.includes(node)) unreadable.push(node);
         }
       };
       // One walk finds the shadow roots and the frames below `el` (the order they are recorded in
@@ -969,6 +956,26 @@
 
     return Object.freeze({
       trees,
+      /**
+       * The frames in the last call's trees whose document cannot be read (another origin, a
+       * sandbox), in the order found: those still in the page and still unreadable. The list is
+       * the tracker's own, kept from call to call: read it, do not keep it.
+       */
+      unreadableFrames() {
+        let kept = 0;
+        for (let i = 0; i < unreadable.length; i += 1) {
+          const frame = unreadable[i];
+          let still = false;
+          try {
+            still = isConnectedGet.call(frame) && frameDocument(frame) === null;
+          } catch {
+            still = false;
+          }
+          if (still) unreadable[kept++] = frame;
+        }
+        unreadable.length = kept;
+        return unreadable;
+      },
       /** A node added to one of the trees since the last call (from a mutation record). */
       noteAdded(node) {
         if (added === null) return;
@@ -1260,7 +1267,7 @@
 
   root.LinkedOutScan = Object.freeze({
     SWITCH_SELECTOR, scanPage, readControl, readsAs, switchesIn, switchCountIn, labelsInside, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
-    labellingElements, langOf, cutWhole, isListOption, isDisagreeing, unreadableFramesIn, treesIn, treeTracker, controlAround, pageLoading,
+    labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, treeTracker, controlAround, pageLoading,
     protoGetter,
   });
 })(globalThis);

@@ -232,3 +232,35 @@ test('a kept candidate is asked only its tree and whether it is still a candidat
   document.getElementById('host').remove();  // the shadow root's switches go with their host
   assert.deepEqual(scan.switchesIn(document, incremental(), tracker.candidatesOf), scan.switchesIn(document));
 });
+
+test('the frames it cannot read are known to the tracker: one added after the last full walk is found with the added nodes, and no collection of frames is asked of the whole document at each scan', () => {
+  let documentCollections = 0;
+  const { window, document, tracker, incremental } = trackedPage('<html lang="en"><body><main id="m"><iframe id="own"></iframe><iframe id="early" data-foreign></iframe></main></body></html>', {
+    beforeScripts(w) {
+      // A frame of another origin, as jsdom has none: its document cannot be read.
+      const descriptor = Object.getOwnPropertyDescriptor(w.HTMLIFrameElement.prototype, 'contentDocument');
+      Object.defineProperty(w.HTMLIFrameElement.prototype, 'contentDocument', {
+        configurable: true,
+        get() { return this.hasAttribute('data-foreign') ? null : descriptor.get.call(this); },
+      });
+      const original = w.Document.prototype.getElementsByTagName;
+      w.Document.prototype.getElementsByTagName = function counted(name) {
+        if (/^\s*at .*content\/scan\.js/.test(new Error().stack.split('\n')[2])) documentCollections += 1;
+        return original.call(this, name);
+      };
+    },
+  });
+  const ids = (frames) => Array.from(frames, (f) => f.id);  // (the list is of the page's realm)
+  assert.deepEqual(ids(tracker.unreadableFrames()), ['early'], 'the full walk finds the frame it cannot read, not the readable one');
+  const late = document.createElement('div');
+  late.innerHTML = '<iframe id="late" data-foreign></iframe>';
+  document.getElementById('m').append(late);
+  documentCollections = 0;
+  incremental();
+  assert.deepEqual(ids(tracker.unreadableFrames()), ['early', 'late'], 'the frame added since is found with the added nodes');
+  assert.equal(documentCollections, 0, `${documentCollections} collections of frames asked of the whole document by a scan after a page change`);
+  document.getElementById('early').remove();
+  incremental();
+  assert.deepEqual(ids(tracker.unreadableFrames()), ['late'], 'a frame removed is forgotten');
+  void window;
+});
