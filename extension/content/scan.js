@@ -684,7 +684,7 @@
     for (const frame of framesBelow(scope)) {
       const inner = frameDocument(frame);
       if (inner) enter(inner, frame);
-      else if (unreadable) unreadable.push(frame);  // (treeTracker's: see unreadableFrames)
+      else if (unreadable && !unreadable.includes(frame)) unreadable.push(frame);  // (treeTracker's: see unreadableFrames)
     }
     return trees;
   }
