@@ -159,12 +159,17 @@
       if (FORBIDDEN_PATTERN.test(reason)) status = 'host_forbidden';
       else if (MISSING_PATTERN.test(reason)) status = 'host_missing';
       this.setState(status, reason);
+      this.failPending(this.state.status, reason);
+      this.scheduleReconnect();
+    }
+
+    /** Every request still waiting ends now, with `code` and `reason` (no timer left running). */
+    failPending(code, reason) {
       for (const [id, waiter] of this.pending) {
         this.timers.clearTimeout(waiter.timer);
-        waiter.reject(new HostError(this.state.status, reason));
+        waiter.reject(new HostError(code, reason));
         this.pending.delete(id);
       }
-      this.scheduleReconnect();
     }
 
     scheduleReconnect() {
@@ -183,13 +188,17 @@
       this.reconnectTimer = null;
     }
 
-    /** Closes the port on purpose: no reconnect, not even one a loss already scheduled. */
+    /**
+     * Closes the port on purpose: no reconnect, not even one a loss already scheduled. A request
+     * still waiting fails now, saying so: its reply can no longer come on this port.
+     */
     disconnect() {
       this.cancelReconnect();
       const port = this.port;
       this.port = null;
       this.ready = null;
       if (port) { try { port.disconnect(); } catch { /* already gone */ } }
+      this.failPending('disconnected', 'the connection to the host was closed before it replied');
     }
   }
 

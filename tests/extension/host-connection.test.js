@@ -199,3 +199,20 @@ test('disconnect() cancels a reconnect already scheduled: a closed connection st
   assert.equal(browser.ports.length, 1, 'no host started after disconnect()');
   assert.equal(host.reconnectTimer, null);
 });
+
+test('disconnect() fails the requests still waiting at once, saying the connection was closed (not a timeout 15 s later)', async () => {
+  const browser = fakeBrowser({ respond: hostThat({}) }); // answers hello, never the walkthrough
+  const timers = fakeTimers();
+  const host = new HostConnection({ ...browser, timers });
+  await host.ensureConnected();
+  let settled = null;
+  const waiting = host.request({ type: 'walkthrough', action: 'status' }).then(
+    () => { settled = { ok: true }; }, (err) => { settled = { code: err.code, message: err.message }; });
+  await new Promise((r) => setTimeout(r, 0));
+  host.disconnect();
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(settled && settled.code, 'disconnected', `the waiting request ${JSON.stringify(settled)} after disconnect()`);
+  assert.match(settled.message, /closed/);
+  assert.equal(timers.list.filter((t) => !t.cleared).length, 0, 'no request timer left running');
+  await waiting;
+});
