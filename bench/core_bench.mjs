@@ -18,7 +18,7 @@
 //      back-to-back: the whole loop in one task, the bench up to round 7), each saying whether its
 //      span held a GC, the core's script (no layout forced) beside the total, the floor beside them.
 //
-//   node bench/core_bench.mjs --host PATH [--json OUT] [--reps N] [--wakes N] [--quick]
+//   node bench/core_bench.mjs --host PATH [--json OUT [--runs]] [--reps N] [--wakes N] [--quick]
 //                             [--spacing tasks|back-to-back] [--gap MS]
 //   env: LINKEDOUT_CORE (default extension/core/linkedout-core.js; its .wasm beside it)
 import { spawn } from 'node:child_process';
@@ -273,6 +273,8 @@ async function main() {
     `  floor (pure JS)           median ${f(result.floor_ms.median)} ms p99 ${f(result.floor_ms.p99)} (p99/median ${f(result.floor_ms.p99 / result.floor_ms.median)})`,
     `  allocated per run         ${inPage.bytes.after_change === null ? 'n/a' : `${inPage.bytes.after_change} bytes after a page change, ${inPage.bytes.full_walk} with a full walk (JS heap; the core's own memory apart)`}`,
   ].join('\n'));
+  // --runs: each timed run's parts in order (scan, decide, apply, …, gc), and the helper's round trips.
+  if (opts.runs) result.runs = { after_change: after, full_walk: full, floor: inPage.floor, helper_round_trip: rtt };
   if (opts.json) {
     mkdirSync(dirname(resolve(opts.json)), { recursive: true });
     writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);

@@ -12,7 +12,7 @@
 // The verdict comes from the real host binary (--host), asked once with the page's own scan.
 //
 //   node bench/extension_bench.mjs --host PATH [--browser chromium|firefox] [--checkboxes N]
-//                                  [--json OUT] [--reps N] [--nodes N] [--quick] [--no-debounce]
+//                                  [--json OUT [--runs]] [--reps N] [--nodes N] [--quick] [--no-debounce]
 //                                  [--world content|main] [--spacing tasks|back-to-back] [--gap MS]
 //
 // --spacing tasks (the default): each run in a task of its own after --gap ms (100) of idle time,
@@ -53,12 +53,13 @@ function parseArgs(argv) {
 
 /**
  * The command line of this bench and bench/core_bench.mjs: --host PATH (required), --json OUT,
- * --reps N, --spacing, --gap MS, and what `onFlag(flag, opts, {value, count})` takes (it returns
+ * --runs (the JSON also keeps every timed run's parts, in order: what a tail is made of), --reps
+ * N, --spacing, --gap MS, and what `onFlag(flag, opts, {value, count})` takes (it returns
  * false for a flag it does not know). `value()` reads the flag's value, `count()` a positive
  * integer. A missing value, a bad number or an unknown flag throws, saying which.
  */
 export function parseBenchArgs(argv, defaults, onFlag) {
-  const opts = { host: null, json: null, spacing: 'tasks', gap: DEFAULT_GAP_MS, ...defaults };
+  const opts = { host: null, json: null, runs: false, spacing: 'tasks', gap: DEFAULT_GAP_MS, ...defaults };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -72,6 +73,7 @@ export function parseBenchArgs(argv, defaults, onFlag) {
     };
     if (flag === '--host') opts.host = value();
     else if (flag === '--json') opts.json = value();
+    else if (flag === '--runs') opts.runs = true;
     else if (flag === '--reps') opts.reps = count();
     else if (flag === '--gap') opts.gap = count();
     else if (flag === '--spacing') {
@@ -811,6 +813,8 @@ async function main() {
       throw new Error(`marks ${JSON.stringify(result.marks)} do not match the verdict ${JSON.stringify(result.verdict)}`);
     }
     printTable(result);
+    // --runs: each timed run's parts in order (after_change, full_walk: scan, decide, apply, …, gc).
+    if (opts.runs) result.runs = { after_change: timing.after_change, full_walk: timing.full_walk, floor: timing.floor };
     if (opts.json) {
       mkdirSync(dirname(resolve(opts.json)), { recursive: true });
       writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
