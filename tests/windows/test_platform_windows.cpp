@@ -8,9 +8,11 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "cli/host_manifest.hpp"
 #include "logging.hpp"
@@ -121,6 +123,60 @@ TEST_CASE("write_file_atomically replaces a file in a Unicode folder, whole, lea
   int files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path)) ++files;
   CHECK(files == 1);
+}
+
+// Another program holding `file` open without FILE_SHARE_DELETE (an antivirus or backup scan, an
+// indexer): Windows refuses to replace it while the handle is open. Released after `for_ms`.
+struct OtherProgramHolds {
+  HANDLE handle;
+  std::thread releaser;
+  OtherProgramHolds(const fs::path& file, int for_ms)
+      : handle(CreateFileW(file.c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING,
+                           FILE_ATTRIBUTE_NORMAL, nullptr)) {
+    REQUIRE(handle != INVALID_HANDLE_VALUE);
+    releaser = std::thread([this, for_ms] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(for_ms));
+      CloseHandle(handle);
+    });
+  }
+  ~OtherProgramHolds() { releaser.join(); }
+};
+
+int files_in(const fs::path& dir) {
+  int files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++files;
+  return files;
+}
+
+TEST_CASE("a replace waits out another program that holds the file for a moment (an antivirus scan)") {
+  UnicodeDir dir;
+  const auto target = dir.path / "state.json";
+  platform::write_file_atomically(target, "before", platform::FileAccess::owner_only);
+  {
+    OtherProgramHolds scan(target, 300);
+    CHECK_NOTHROW(platform::write_file_atomically(target, "after", platform::FileAccess::owner_only));
+  }
+  CHECK(read_all(target) == "after");
+  CHECK(files_in(dir.path) == 1);  // no temporary file left beside it
+}
+
+TEST_CASE("a file held longer than the replace waits: a clear error, the old content kept, no temp file left") {
+  UnicodeDir dir;
+  const auto target = dir.path / "state.json";
+  platform::write_file_atomically(target, "kept", platform::FileAccess::owner_only);
+  std::string message;
+  {
+    OtherProgramHolds scan(target, static_cast<int>(platform::kReplaceWaitsFor.count()) + 1500);
+    try {
+      platform::write_file_atomically(target, "lost?", platform::FileAccess::owner_only);
+    } catch (const platform::Error& error) {
+      message = error.what();
+    }
+  }
+  CHECK(message.find("cannot replace") != std::string::npos);
+  CHECK(message.find("another program") != std::string::npos);
+  CHECK(read_all(target) == "kept");
+  CHECK(files_in(dir.path) == 1);
 }
 
 TEST_CASE("a held read sees the version it read; the identity changes when the file is replaced") {

@@ -49,6 +49,10 @@ enum class FileAccess {
 // disk, renamed over `target` (a symlink at `target` is replaced, not followed), directory
 // flushed. On failure the temp file is removed, `target` is untouched, and Error says what failed.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content, FileAccess access);
+// Windows refuses to replace a file another program holds open (an antivirus or backup scan, an
+// indexer: they hold it for a moment). The rename is tried again for this long before Error says
+// so. (POSIX renames over an open file: no wait there.)
+inline constexpr std::chrono::milliseconds kReplaceWaitsFor{2000};
 // "<name>.tmp-": what the temp files of `target` start with (a writer killed mid-write leaves one).
 std::string temp_file_prefix(const std::filesystem::path& target);
 

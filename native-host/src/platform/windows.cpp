@@ -12,6 +12,7 @@
 #include <shlobj.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cwctype>
 #include <cstdlib>
@@ -147,10 +148,24 @@ void write_file_atomically(const fs::path& target, std::string_view content, Fil
   if (!FlushFileBuffers(file)) abandon("flush");
   CloseHandle(file);
   // Replaces a file or a link at `target` (a link is replaced, not followed) and returns only
-  // once the rename is on disk.
-  if (!MoveFileExW(temp.c_str(), target.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+  // once the rename is on disk. A file another program holds open cannot be replaced: tried again
+  // for kReplaceWaitsFor (a scan lets go within moments), then said.
+  const auto give_up_at = std::chrono::steady_clock::now() + kReplaceWaitsFor;
+  auto pause = std::chrono::milliseconds(10);
+  while (!MoveFileExW(temp.c_str(), target.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
     const DWORD error = GetLastError();
+    const bool held = error == ERROR_ACCESS_DENIED || error == ERROR_SHARING_VIOLATION || error == ERROR_LOCK_VIOLATION;
+    if (held && std::chrono::steady_clock::now() + pause < give_up_at) {
+      Sleep(static_cast<DWORD>(pause.count()));
+      pause = std::min(pause * 2, std::chrono::milliseconds(250));
+      continue;
+    }
     DeleteFileW(temp.c_str());
+    if (held) {
+      throw Error("cannot replace " + target.string() + ": " + system_text(error) +
+                  " (another program kept it open for " + std::to_string(kReplaceWaitsFor.count() / 1000) +
+                  " s, or it is read-only; the file was left as it was)");
+    }
     fail("replace", target, error);
   }
 }
