@@ -165,14 +165,16 @@ TEST_CASE("a file held longer than the replace waits: a clear error, the old con
   const auto target = dir.path / "state.json";
   platform::write_file_atomically(target, "kept", platform::FileAccess::owner_only);
   std::string message;
-  {
-    OtherProgramHolds scan(target, static_cast<int>(platform::kReplaceWaitsFor.count()) + 1500);
-    try {
-      platform::write_file_atomically(target, "lost?", platform::FileAccess::owner_only);
-    } catch (const platform::Error& error) {
-      message = error.what();
-    }
+  // Held until the write has given up (no timing to race with).
+  HANDLE scan = CreateFileW(target.c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING,
+                            FILE_ATTRIBUTE_NORMAL, nullptr);
+  REQUIRE(scan != INVALID_HANDLE_VALUE);
+  try {
+    platform::write_file_atomically(target, "lost?", platform::FileAccess::owner_only);
+  } catch (const platform::Error& error) {
+    message = error.what();
   }
+  CloseHandle(scan);
   CHECK(message.find("cannot replace") != std::string::npos);
   CHECK(message.find("another program") != std::string::npos);
   CHECK(read_all(target) == "kept");
