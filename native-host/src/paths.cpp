@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdlib>
 #include <stdexcept>
+#include <system_error>
 
 #if defined(__APPLE__)
 #include <mach-o/dyld.h>
@@ -134,6 +135,14 @@ fs::path log_dir(Os os, const fs::path& home, const std::optional<std::string>& 
 }
 
 fs::path from_utf8(std::string_view text) { return fs::path(std::u8string(text.begin(), text.end())); }
+
+std::optional<std::string> utf8_name(const fs::path& path) {
+  try {
+    return path.filename().string();
+  } catch (const std::system_error&) {  // filesystem_error: a UTF-16 name with half a surrogate pair
+    return std::nullopt;
+  }
+}
 
 fs::path manifest_program(const fs::path& manifest, std::string_view path_field) {
   fs::path program = from_utf8(path_field);

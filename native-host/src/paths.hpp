@@ -72,6 +72,10 @@ std::filesystem::path log_dir(Os os, const std::filesystem::path& home,
 // exact on every OS, where std::filesystem::path(std::string) on Windows reads the bytes in the
 // ANSI code page. path::string() gives UTF-8 back on both.
 std::filesystem::path from_utf8(std::string_view text);
+// A file's name as UTF-8, or nothing when it is not text: NTFS allows a name holding half of a
+// UTF-16 surrogate pair, and path::string() throws on it there (a folder scan that called it
+// would fail on any such file another program put beside the store).
+std::optional<std::string> utf8_name(const std::filesystem::path& path);
 
 // The program a manifest's "path" names: on Windows a relative path is taken from the manifest's
 // folder, as Chrome and Firefox do there; elsewhere it is returned as written (and is an error).

@@ -5,6 +5,7 @@
 #include <memory>
 #include <spdlog/spdlog.h>
 
+#include "paths.hpp"
 #include "recheck.hpp"
 
 namespace linkedout {
@@ -25,8 +26,8 @@ void remove_stale_temp_files(const fs::path& dir, const fs::path& file) {
   const std::string prefix = platform::temp_file_prefix(file);
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const auto name = entry.path().filename().string();
-    if (name.starts_with(prefix)) {
+    const auto name = paths::utf8_name(entry.path());  // a name that is not text is not ours
+    if (name && name->starts_with(prefix)) {
       std::error_code remove_ec;
       fs::remove(entry.path(), remove_ec);
     }
@@ -87,10 +88,10 @@ bool adopt_files_kept_aside(const fs::path& dir, StoreData& data) {
   std::vector<std::string> found;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    auto name = entry.path().filename().string();
-    if (kept_aside_name(name) &&
-        std::find(data.corrupt_files.begin(), data.corrupt_files.end(), name) == data.corrupt_files.end())
-      found.push_back(std::move(name));
+    auto name = paths::utf8_name(entry.path());
+    if (name && kept_aside_name(*name) &&
+        std::find(data.corrupt_files.begin(), data.corrupt_files.end(), *name) == data.corrupt_files.end())
+      found.push_back(std::move(*name));
   }
   std::sort(found.begin(), found.end());  // timestamped names: oldest first
   found.resize(std::min(found.size(), store_caps::kMaxCorruptFilesListed - data.corrupt_files.size()));

@@ -114,6 +114,16 @@ TEST_CASE("paths from UTF-8 text keep every letter; path::string() gives UTF-8 b
   CHECK(path.string() == text);
 }
 
+TEST_CASE("a file name that is not text (half a surrogate pair, which NTFS allows) has no UTF-8 name, and nothing throws") {
+  std::wstring half = L"state.json.tmp-";
+  half.push_back(static_cast<wchar_t>(0xD800));
+  half += L"x";
+  std::optional<std::string> name;
+  CHECK_NOTHROW(name = paths::utf8_name(fs::path(L"C:\\data") / fs::path(half)));
+  CHECK_FALSE(name.has_value());
+  CHECK(paths::utf8_name(fs::path(L"C:\\data") / fs::path(u8"état-数据.json")) == std::optional<std::string>("\xC3\xA9tat-\xE6\x95\xB0\xE6\x8D\xAE.json"));
+}
+
 TEST_CASE("write_file_atomically replaces a file in a Unicode folder, whole, leaving no temp file") {
   UnicodeDir dir;
   const auto target = dir.path / fs::path(u8"état.json");
