@@ -20,6 +20,11 @@
  * reported (content/presence.js): a hidden
  * decoy with a setting's key is never marked or clicked.
  *
+ * "Switch it for me" trusts its click only once the switch has read off for CLICK_HOLD_MS (LinkedIn
+ * can put it back at once). A verdict that takes the page's one switch for its setting "by page"
+ * is checked before it is applied (unsureByPage): a page still showing a loading sign, or (in
+ * Chromium) a closed shadow root the scans did not ask for, may hold the real one.
+ *
  * Never silent: a settings page that shows no switch LinkedOut can read within UNREADABLE_AFTER_MS
  * is still reported (with no controls), so the host can answer page_unreadable and the page
  * shows a notice telling the user to switch the setting off by hand.

@@ -10,7 +10,12 @@
 //     unknown switch; a switch whose On text contradicts its aria-checked; a page that replaced
 //     DOM methods before LinkedOut ran, with a 10,000-character label and a missing labelledby id;
 //     a right-to-left French page whose labels carry NFD accents, soft hyphens, ZWJ and NBSP;
-//   - the UI in German, French, Spanish, Italian, Dutch and Portuguese.
+//   - the UI in German, French, Spanish, Italian, Dutch and Portuguese;
+//   - round 10: a closed root on an element with light children; a frame of another origin shown
+//     only after the verdict; the setting in a modal <dialog> opened late; the page putting
+//     LinkedOut's click back after 300 ms; one label twice in two sections; a switch that is
+//     aria-disabled only; a label in pieces with hidden parts; the setting's row rendered on
+//     scroll below a skeleton; Polish, pt-BR, zh-HK, and an <html lang> not the labels' language.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
