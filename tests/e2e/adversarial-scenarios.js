@@ -367,25 +367,28 @@ export function defineAdversarialSuite(kind) {
       }
     });
 
+    // The setting's one switch (its first label), put back on by the page's script `afterMs` after
+    // it went off: a save that does not stick.
+    const setRevertingPage = (place, afterMs) => site.setPage(place.path, {
+      title: place.labels.en[0],
+      data: [{ name: place.id, label: place.labels.en[0], on: true, afterMs }],
+      script: String.raw`
+        const { boot, el, cls, makeRow } = window.adv;
+        const main = document.querySelector('main');
+        setTimeout(() => {
+          const view = makeRow(boot.data[0]);
+          view.input.addEventListener('change', () => {
+            if (view.input.checked) return;
+            setTimeout(() => { view.datum.on = true; view.show(); window.adv.report({ what: 'revert', name: view.datum.name }); }, view.datum.afterMs);
+          });
+          main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: document.title.split(' | ')[0] }), view.row]));
+          main.setAttribute('aria-busy', 'false');
+        }, boot.renderDelayMs);
+      `,
+    });
+
     it('the page takes back a switch LinkedOut turned off: it reads on again, highlighted, recorded on', async () => {
-      site.setPage(LOCATION.path, {
-        title: LOCATION.labels.en[0],
-        data: [{ name: LOCATION.id, label: LOCATION.labels.en[0], on: true }],
-        script: String.raw`
-          const { boot, el, cls, makeRow } = window.adv;
-          const main = document.querySelector('main');
-          setTimeout(() => {
-            const view = makeRow(boot.data[0]);
-            // A save that does not stick: 1.5 s after the switch went off, the page puts it back on.
-            view.input.addEventListener('change', () => {
-              if (view.input.checked) return;
-              setTimeout(() => { view.datum.on = true; view.show(); window.adv.report({ what: 'revert', name: view.datum.name }); }, 1500);
-            });
-            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: 'Inferred city location' }), view.row]));
-            main.setAttribute('aria-busy', 'false');
-          }, boot.renderDelayMs);
-        `,
-      });
+      setRevertingPage(LOCATION, 1500);
       site.clearEvents();
       await setAutoSwitch(true);
       const page = await open(LOCATION.path);
@@ -792,24 +795,7 @@ export function defineAdversarialSuite(kind) {
 
     it('the page switches LinkedOut\'s click back 300 ms later: never recorded off, the highlight stays and says the click did not hold', async () => {
       const INTERESTS = setting('interest-categories');
-      site.setPage(INTERESTS.path, {
-        title: INTERESTS.labels.en[0],
-        data: [{ name: INTERESTS.id, label: INTERESTS.labels.en[0], on: true }],
-        script: String.raw`
-          const { boot, el, cls, makeRow } = window.adv;
-          const main = document.querySelector('main');
-          setTimeout(() => {
-            const view = makeRow(boot.data[0]);
-            // LinkedIn re-enables: 300 ms after the switch went off, the page puts it back on.
-            view.input.addEventListener('change', () => {
-              if (view.input.checked) return;
-              setTimeout(() => { view.datum.on = true; view.show(); window.adv.report({ what: 'revert', name: view.datum.name }); }, 300);
-            });
-            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: 'Interest categories' }), view.row]));
-            main.setAttribute('aria-busy', 'false');
-          }, boot.renderDelayMs);
-        `,
-      });
+      setRevertingPage(INTERESTS, 300);
       site.clearEvents();
       const before = historyOf(INTERESTS.id).length;
       await setAutoSwitch(true);
