@@ -15,7 +15,8 @@
 //     only after the verdict; the setting in a modal <dialog> opened late; the page putting
 //     LinkedOut's click back after 300 ms; one label twice in two sections; a switch that is
 //     aria-disabled only; a label in pieces with hidden parts; the setting's row rendered on
-//     scroll below a skeleton; Polish, pt-BR, zh-HK, and an <html lang> not the labels' language.
+//     scroll below a skeleton; Polish, pt-BR, zh-HK, and an <html lang> not the labels' language;
+//     a 320 px window at 200 %.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -496,8 +497,8 @@ export function defineAdversarialSuite(kind) {
       // A plain element with light-DOM children that its closed root slots in (what declarative
       // shadow DOM on a server-rendered <div> gives): Chromium's extension API was asked of custom
       // and childless elements only.
-      ['a closed shadow root on an element that also has light-DOM children', setting('ads-related-actions'), true, String.raw`
-        const host = el('div', {}, [el('p', { text: 'Advertising data' })]);
+      ['a closed shadow root on an element that also has light-DOM children', setting('member-cookies'), true, String.raw`
+        const host = el('div', {}, [el('p', { text: 'Cookie preferences' })]);
         const root = host.attachShadow({ mode: 'closed' });
         window.closedRoot = root;
         root.append(el('slot', {}), makeRow(real).row);
@@ -944,6 +945,36 @@ export function defineAdversarialSuite(kind) {
         await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
         await waitUntil(() => site.flips(AI.id).length === 1, { what: 'the AI switch switched off once its row came', timeout: 15000 });
         assert.equal(await unknownTouched(), null);
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
+
+    it('a 320 px window at 200 % (device scale 2), the setting\'s row wrapped below a long text: its switch is highlighted and switched off, the unknown one never', async () => {
+      site.setPage(AI.path, {
+        title: AI.labels.en[0],
+        data: [{ name: 'smart', label: UNKNOWN_LABEL, on: true }, { name: AI.id, label: AI.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            const intro = el('p', { text: 'LinkedIn and its affiliates may use your personal data and the content you create on LinkedIn to train content-generating AI models. '.repeat(4) });
+            main.replaceChildren(el('section', { class: cls.card, style: 'min-width:0' }, [el('h1', { text: document.title }), intro,
+              ...boot.data.map((d) => { const row = makeRow(d).row; row.style.flexWrap = 'wrap'; return row; })]));
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+        `,
+      });
+      site.clearEvents();
+      await setAutoSwitch(true);
+      const page = await session.browser.newPage();
+      try {
+        await page.setViewport({ width: 320, height: 640, deviceScaleFactor: 2 });
+        await page.goto(site.url(AI.path));
+        await waitUntil(() => site.flips(AI.id).length === 1, { what: 'the AI switch switched off', timeout: 15000 });
+        await waitForFootprint(page, (f) => f.marks.length === 1 && f.marks[0].label === AI.labels.en[1] && f.marks[0].mark === 'ok', 'the AI switch marked ok');
+        await never(async () => (site.flips('smart').length ? site.flips() : null), 'the unknown switch was clicked');
       } finally {
         await setAutoSwitch(false);
         await page.close();
