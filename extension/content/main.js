@@ -313,11 +313,19 @@
       settledAt = null;
     }
     // One switch (two: one may be left alone) is matched "by page" when nothing else claims the
-    // page; while the page still shows a loading sign (a skeleton row filled in on scroll, a
+    // page. In Chromium the scans do not ask elements with children for a closed shadow root (an
+    // extension API call each): asked before such a page is sent (each element once), a switch
+    // in one is read, not missed beside the lone one (the host would record that one).
+    const fewSwitches = switches.length > 0 && switches.length <= MAX_BY_PAGE_SWITCHES;
+    if (fewSwitches && treeTracker.probeClosedRoots()) {
+      fullWalkWanted = true;
+      scheduleScan(0);
+      return;
+    }
+    // While the page still shows a loading sign (a skeleton row filled in on scroll, a
     // spinner) another may be coming: nothing is sent (the host would record the lone one), as
     // for a page with none yet.
-    if (switches.length > 0 && switches.length <= MAX_BY_PAGE_SWITCHES && Date.now() - pageShownAt < LOADING_LIMIT_MS
-      && scan.pageShowsLoadingSign(pageTrees)) {
+    if (fewSwitches && Date.now() - pageShownAt < LOADING_LIMIT_MS && scan.pageShowsLoadingSign(pageTrees)) {
       if (Date.now() - pageShownAt >= WAITING_NOTICE_AFTER_MS) {
         waitingShown = true;
         highlight.showNotice(document, t('noticeWaitingForLinkedIn'));
@@ -432,22 +440,24 @@
 
   /**
    * A verdict that takes a switch for the page's setting only because it is the one switch the
-   * scan found: true when the page may still hold another (then nothing of it is applied). In
-   * Chromium, closed shadow roots on elements with children are looked for (the scans ask only
-   * custom and childless elements: the extension API costs microseconds an element); found, the
-   * page is scanned again with them. While the page still shows a loading sign (a skeleton row
-   * to be filled on scroll, a spinner), LinkedOut waits and says so; past LOADING_LIMIT_MS it
-   * says it could not read the page.
+   * scan found, or that finds no switch at all on the setting's page: true when the page may
+   * still hold one LinkedOut missed (then nothing of the verdict is applied). In Chromium, closed
+   * shadow roots on elements with children are looked for (the scans ask only custom and
+   * childless elements: the extension API costs microseconds an element; scanAndSend asks before
+   * it sends one or two switches); found, the page is scanned again with them. While the page
+   * still shows a loading sign (a skeleton row to be filled on scroll, a spinner) past the
+   * loading limit, it says it could not read the page rather than take the lone switch.
    */
-  function unsureByPage(verdict, trees) {
-    if (!byPage(verdict)) return false;
+  function unsureByPage(verdict, controls, trees) {
+    const lone = byPage(verdict);
+    if (!lone && !(verdict.page_unreadable === true && controls.length === 0)) return false;
     if (treeTracker.probeClosedRoots()) {
       fullWalkWanted = true;
       lastSentPage = null;
       scheduleScan(0);
       return true;
     }
-    if (!scan.pageShowsLoadingSign(trees)) return false;
+    if (!lone || !scan.pageShowsLoadingSign(trees)) return false;
     highlight.applyVerdict(document, NO_MARKS, [], t);
     lastSentPage = null;
     if (Date.now() - pageShownAt < LOADING_LIMIT_MS) {
@@ -464,7 +474,7 @@
     if (response.status === 'ok') {
       const verdict = response.verdict;
       if (typeof response.settingTitle === 'string') knownTitle = { id: verdict.setting, title: response.settingTitle };
-      if (unsureByPage(verdict, trees)) return;
+      if (unsureByPage(verdict, controls, trees)) return;
       // "Switch it for me" asks whether each switch to click is shown before anything is written
       // (the notice, the marks): asked after, it would force their layout inside this task (the
       // browser makes it at its next frame otherwise). Nothing but this task's own writes comes
