@@ -94,8 +94,9 @@
     const name = localName(el);
     return name.includes('-') || (SHADOW_HOSTS.has(name) && firstChild(el) === null);
   }
-  // Elements with children found holding a closed root by a tracker's probeClosedRoots (asked
-  // when a verdict rests on the page alone): asked again at every walk, like the elements above.
+  // Elements with children found holding a closed root by a tracker's probeClosedRoots (main.js
+  // asks it where a missed switch could make the page's lone one its setting): asked again at
+  // every walk, like the elements above.
   const closedHosts = new WeakSet();
   let closedHostCount = 0;
   const knownClosedHost = (el) => closedHostCount > 0 && closedHosts.has(el);
@@ -1012,8 +1013,9 @@
        * Chromium: asks the extension API of the last call's trees' elements that the walks do not
        * ask (those with children, of the kinds attachShadow accepts), each element once, whether
        * it holds a closed shadow root; true when one was found (the next full walk reads it).
-       * Microseconds an element: for when a verdict rests on the page alone (main.js), not for
-       * every scan. Elsewhere false: Firefox's walks ask every element.
+       * Microseconds an element: for before a page of one or two switches is sent and for a
+       * verdict that rests on the page alone (main.js), not for every scan. Elsewhere false:
+       * Firefox's walks ask every element.
        */
       probeClosedRoots() {
         if (shadowRootGet !== chromeDomGet || known === null) return false;
@@ -1026,9 +1028,11 @@
             continue;  // a frame's document that went away
           }
           for (let el = walkerNext.call(walker); el !== null; el = walkerNext.call(walker)) {
-            if (probed.has(el)) continue;
+            // Childless ones are asked by every walk (and kept out of `probed`: one that gets
+            // children later is asked here then).
+            if (!SHADOW_HOSTS.has(localName(el)) || firstChild(el) === null || probed.has(el)) continue;
             probed.add(el);
-            if (!SHADOW_HOSTS.has(localName(el)) || firstChild(el) === null || openShadowRootGet.call(el)) continue;
+            if (openShadowRootGet.call(el)) continue;
             let inner = null;
             try {
               inner = chromeDom.openOrClosedShadowRoot(el);
