@@ -20,6 +20,11 @@
  * reported (content/presence.js): a hidden
  * decoy with a setting's key is never marked or clicked.
  *
+ * "Switch it for me" trusts its click only once the switch has read off for CLICK_HOLD_MS (LinkedIn
+ * can put it back at once). A verdict that takes the page's one switch for its setting "by page"
+ * is checked before it is applied (unsureByPage): a page still showing a loading sign, or (in
+ * Chromium) a closed shadow root the scans did not ask for, may hold the real one.
+ *
  * Never silent: a settings page that shows no switch LinkedOut can read within UNREADABLE_AFTER_MS
  * is still reported (with no controls), so the host can answer page_unreadable and the page
  * shows a notice telling the user to switch the setting off by hand.
@@ -56,6 +61,9 @@
   const MAX_WAIT_MS = 1000;
   const CONFIRM_TIMEOUT_MS = 2000;
   const CONFIRM_STEP_MS = 100;
+  // A switch "Switch it for me" clicked is reported, and counted done, only once it has read off
+  // for this long: LinkedIn can put it back on a moment later (a save it refused).
+  const CLICK_HOLD_MS = 1000;
   const REREAD_STEP_MS = 250;
   const REREAD_WINDOW_MS = 6000;
   const SETTLE_MS = 2000;
@@ -65,6 +73,7 @@
   const LOADING_POLL_MS = 500;
   const WAITING_NOTICE_AFTER_MS = 1500;
   const FULL_WALK_MS = 1000;
+  const MAX_BY_PAGE_SWITCHES = 2;
   const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-labelledby', 'checked', 'id', 'lang', 'role', 'type'];
   // The watched attributes that can make an element a switch, or stop it being one.
   const CANDIDACY_ATTRIBUTES = new Set(['aria-pressed', 'role', 'type']);
@@ -83,6 +92,8 @@
   let previousPage = [];
   // When each switch was first seen with .checked and aria-checked disagreeing.
   let disagreeingSince = new WeakMap();
+  // When "Switch it for me" clicked each switch (see CLICK_HOLD_MS).
+  const clickedAt = new WeakMap();
   let rereadTimer = null;
   let rereadUntil = 0;
   let pageShownAt = Date.now();
@@ -202,11 +213,29 @@
     return box.width >= MIN_FRAME_PX && box.height >= MIN_FRAME_PX;
   }
 
-  /** Ms until every checked/aria-checked disagreement has lasted SETTLE_MS (0: report now). */
+  // A frame too small or hidden to count may grow or show later (an embed sized by its content
+  // once loaded): no attribute LinkedOut watches says so, its size does.
+  const framesSized = new WeakSet();
+  const frameSizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => scheduleScan()) : null;
+  function watchFrameSize(frame) {
+    if (frameSizes === null || framesSized.has(frame)) return;
+    framesSized.add(frame);
+    frameSizes.observe(frame);
+  }
+
+  /**
+   * Ms until every checked/aria-checked disagreement has lasted SETTLE_MS and every switch
+   * "Switch it for me" clicked has had CLICK_HOLD_MS to be put back (0: report now).
+   */
   function settleWait(switches) {
     const now = Date.now();
     let wait = 0;
     for (const el of switches) {
+      const clicked = clickedAt.get(el);
+      if (clicked !== undefined) {
+        if (now - clicked < CLICK_HOLD_MS) wait = Math.max(wait, clicked + CLICK_HOLD_MS - now);
+        else clickedAt.delete(el);
+      }
       if (!scan.isDisagreeing(el)) { disagreeingSince.delete(el); continue; }
       if (!disagreeingSince.has(el)) disagreeingSince.set(el, now);
       wait = Math.max(wait, disagreeingSince.get(el) + SETTLE_MS - now);
@@ -245,7 +274,10 @@
     // path below (waiting for LinkedIn, then "could not read").
     if (kept > 0) {
       const unseen = treeTracker.unreadableFrames();
-      for (let i = 0; i < unseen.length; i += 1) if (bigEnoughForASwitch(unseen[i]) && shown.isShown(unseen[i])) found[kept++] = unseen[i];
+      for (let i = 0; i < unseen.length; i += 1) {
+        watchFrameSize(unseen[i]);
+        if (bigEnoughForASwitch(unseen[i]) && shown.isShown(unseen[i])) found[kept++] = unseen[i];
+      }
     }
     found.length = kept;
     // The same switches as sent, each reading as it was sent: nothing to tell, and nothing built
@@ -280,6 +312,27 @@
     } else {
       settledAt = null;
     }
+    // One switch (two: one may be left alone) is matched "by page" when nothing else claims the
+    // page. In Chromium the scans do not ask elements with children for a closed shadow root (an
+    // extension API call each): asked before such a page is sent (each element once), a switch
+    // in one is read, not missed beside the lone one (the host would record that one).
+    const fewSwitches = switches.length > 0 && switches.length <= MAX_BY_PAGE_SWITCHES;
+    if (fewSwitches && treeTracker.probeClosedRoots()) {
+      fullWalkWanted = true;
+      scheduleScan(0);
+      return;
+    }
+    // While the page still shows a loading sign (a skeleton row filled in on scroll, a
+    // spinner) another may be coming: nothing is sent (the host would record the lone one), as
+    // for a page with none yet.
+    if (fewSwitches && Date.now() - pageShownAt < LOADING_LIMIT_MS && scan.pageShowsLoadingSign(pageTrees)) {
+      if (Date.now() - pageShownAt >= WAITING_NOTICE_AFTER_MS) {
+        waitingShown = true;
+        highlight.showNotice(document, t('noticeWaitingForLinkedIn'));
+      }
+      scheduleScan(LOADING_POLL_MS);
+      return;
+    }
     if (waitingShown) {
       waitingShown = false;
       highlight.clearNotice(document);
@@ -306,7 +359,7 @@
     } finally {
       sending = false;
     }
-    if (location.href === page.url && response) handleResponse(response, switches, page.controls);
+    if (location.href === page.url && response) handleResponse(response, switches, page.controls, pageTrees);
     if (rescanAfterSend) {
       rescanAfterSend = false;
       scheduleScan(0);
@@ -383,16 +436,51 @@
 
   const NO_MARKS = { highlight: [], ok: [], unknown: [] };
 
-  function handleResponse(response, switches, controls) {
+  const byPage = (verdict) => [...verdict.highlight, ...verdict.ok].some((item) => item.matched_by === 'page');
+
+  /**
+   * A verdict that takes a switch for the page's setting only because it is the one switch the
+   * scan found, or that finds no switch at all on the setting's page: true when the page may
+   * still hold one LinkedOut missed (then nothing of the verdict is applied). In Chromium, closed
+   * shadow roots on elements with children are looked for (the scans ask only custom and
+   * childless elements: the extension API costs microseconds an element; scanAndSend asks before
+   * it sends one or two switches); found, the page is scanned again with them. While the page
+   * still shows a loading sign (a skeleton row to be filled on scroll, a spinner) past the
+   * loading limit, it says it could not read the page rather than take the lone switch.
+   */
+  function unsureByPage(verdict, controls, trees) {
+    const lone = byPage(verdict);
+    if (!lone && !(verdict.page_unreadable === true && controls.length === 0)) return false;
+    if (treeTracker.probeClosedRoots()) {
+      fullWalkWanted = true;
+      lastSentPage = null;
+      scheduleScan(0);
+      return true;
+    }
+    if (!lone || !scan.pageShowsLoadingSign(trees)) return false;
+    highlight.applyVerdict(document, NO_MARKS, [], t);
+    lastSentPage = null;
+    if (Date.now() - pageShownAt < LOADING_LIMIT_MS) {
+      waitingShown = true;
+      highlight.showNotice(document, t('noticeWaitingForLinkedIn'));
+      scheduleScan(LOADING_POLL_MS);
+    } else {
+      highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
+    }
+    return true;
+  }
+
+  function handleResponse(response, switches, controls, trees) {
     if (response.status === 'ok') {
       const verdict = response.verdict;
+      if (typeof response.settingTitle === 'string') knownTitle = { id: verdict.setting, title: response.settingTitle };
+      if (unsureByPage(verdict, controls, trees)) return;
       // "Switch it for me" asks whether each switch to click is shown before anything is written
       // (the notice, the marks): asked after, it would force their layout inside this task (the
       // browser makes it at its next frame otherwise). Nothing but this task's own writes comes
       // in between.
       const clicking = autoSwitch && response.autoSwitchAllowed !== false;
       const shownBeforeMarks = clicking ? shownToClick(verdict, switches) : null;
-      if (typeof response.settingTitle === 'string') knownTitle = { id: verdict.setting, title: response.settingTitle };
       if (verdict.page_unreadable === true) {
         highlight.showNotice(document, t('noticePageUnreadable', [settingName(verdict.setting)]), t);
       } else if (refusalNotice !== null && verdict.highlight.length > 0) {
@@ -497,14 +585,17 @@
       if (!shown || scan.isDisabled(input) || scan.checkedOf(input) !== true) continue;
       sameTask = false;
       input.click();
+      const clicked = Date.now();
+      clickedAt.set(input, clicked);
       rereadFor();
       let confirmed = false;
       let rebound = false;
-      for (let waited = 0; waited <= CONFIRM_TIMEOUT_MS; waited += CONFIRM_STEP_MS) {
+      for (let waited = 0; waited <= CONFIRM_TIMEOUT_MS + CLICK_HOLD_MS; waited += CONFIRM_STEP_MS) {
         if (!input.isConnected) break;
         // Read back only while it is still the same switch: re-bound, it shows another setting.
         if (!stillSent(input, sent)) { rebound = true; break; }
-        if (scan.checkedOf(input) === false) { confirmed = true; break; }
+        // Off, and still off once the page had CLICK_HOLD_MS to put it back.
+        if (scan.checkedOf(input) === false && Date.now() - clicked >= CLICK_HOLD_MS) { confirmed = true; break; }
         await sleep(CONFIRM_STEP_MS);
       }
       // A re-rendered or re-bound row is judged by the next scan, not guessed here.

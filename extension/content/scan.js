@@ -94,18 +94,25 @@
     const name = localName(el);
     return name.includes('-') || (SHADOW_HOSTS.has(name) && firstChild(el) === null);
   }
+  // Elements with children found holding a closed root by a tracker's probeClosedRoots (main.js
+  // asks it where a missed switch could make the page's lone one its setting): asked again at
+  // every walk, like the elements above.
+  const closedHosts = new WeakSet();
+  let closedHostCount = 0;
+  const knownClosedHost = (el) => closedHostCount > 0 && closedHosts.has(el);
+  const chromeDomGet = chromeDom ? {
+    call(el) {
+      const open = openShadowRootGet.call(el);
+      if (open || !(mayHoldClosedRoot(el) || knownClosedHost(el))) return open;
+      try {
+        return chromeDom.openOrClosedShadowRoot(el) || null;
+      } catch {
+        return null;
+      }
+    },
+  } : null;
   const shadowRootGet = closedGetDescriptor && closedGetDescriptor.get ? closedGetDescriptor.get
-    : chromeDom ? {
-      call(el) {
-        const open = openShadowRootGet.call(el);
-        if (open || !mayHoldClosedRoot(el)) return open;
-        try {
-          return chromeDom.openOrClosedShadowRoot(el) || null;
-        } catch {
-          return null;
-        }
-      },
-    } : openShadowRootGet;
+    : chromeDomGet || openShadowRootGet;
   const elementChildren = getter(ElementP, 'children');
   const getAttribute = method(ElementP, 'getAttribute');
   const matches = method(ElementP, 'matches');
@@ -323,6 +330,49 @@
   const isClassToggle = (el) => hasClassToken(el, 'artdeco-toggle');
 
   // ---- keys and labels ----
+  const firstElementChild = getter(ElementP, 'firstElementChild');
+  const nextSibling = getter(NodeP, 'nextSibling');
+  const computedStyle = root.getComputedStyle;
+  const displayGet = root.CSSStyleDeclaration ? protoGetter(root.CSSStyleDeclaration.prototype, 'display') : null;
+  const TEXT_NODE = 3;
+  const MAX_LABEL_ELEMENTS = 64;
+
+  /** Whether `el`, inside a label, is left out of what the user sees (and of its accessible name). */
+  function hiddenInLabel(el) {
+    if (hasAttribute(el, 'hidden') || attr(el, 'aria-hidden') === 'true') return true;
+    const style = computedStyle.call(root, el);
+    return (displayGet ? displayGet.call(style) : style.display) === 'none';
+  }
+
+  /**
+   * The text of a labelling element as the user sees it: parts that are not rendered
+   * (display: none, the hidden attribute, aria-hidden="true") left out, as its accessible name
+   * leaves them out — LinkedIn's labels can carry a hidden "(beta)" or tooltip text. A label
+   * with no element inside (most) is its textContent, no style asked; one with more than
+   * MAX_LABEL_ELEMENTS elements too (a style each, every scan).
+   */
+  function labelText(el) {
+    if (firstElementChild(el) === null) return textContent(el);
+    let out = '';
+    let elements = 0;
+    const add = (node) => {
+      for (let child = firstChild(node); child !== null; child = nextSibling(child)) {
+        const type = nodeType(child);
+        if (type === TEXT_NODE) out += textContent(child);
+        else if (type === ELEMENT_NODE) {
+          elements += 1;
+          if (elements > MAX_LABEL_ELEMENTS) throw new RangeError('label too large');
+          if (!hiddenInLabel(child)) add(child);
+        }
+      }
+    };
+    try {
+      add(el);
+      return out;
+    } catch {
+      return textContent(el);
+    }
+  }
 
   /**
    * The elements that label `el` through aria-labelledby (which may list several ids). `value`:
@@ -354,9 +404,9 @@
       } catch {
         target = null;
       }
-      return target === null ? '' : collapse(textContent(target));
+      return target === null ? '' : collapse(labelText(target));
     }
-    return labellingElements(el, value).map((target) => collapse(textContent(target))).join(' ');
+    return labellingElements(el, value).map((target) => collapse(labelText(target))).join(' ');
   }
 
   function ownLabel(el, labelledBy) {
@@ -365,10 +415,10 @@
     text = collapse(attr(el, 'aria-label'));
     const labels = LABELS[localName(el)];
     const list = !text && labels ? labels(el) : null;
-    if (list) text = Array.prototype.map.call(list, (l) => collapse(textContent(l))).join(' ');
+    if (list) text = Array.prototype.map.call(list, (l) => collapse(labelText(l))).join(' ');
     if (!text && localName(el) === 'fieldset') {
       const legend = Array.prototype.find.call(elementChildren(el), (child) => localName(child) === 'legend');
-      if (legend) text = collapse(textContent(legend));
+      if (legend) text = collapse(labelText(legend));
     }
     return text;
   }
@@ -954,8 +1004,50 @@
       return order;
     }
 
+    // The elements probeClosedRoots has asked already (each asked once).
+    const probed = new WeakSet();
+
     return Object.freeze({
       trees,
+      /**
+       * Chromium: asks the extension API of the last call's trees' elements that the walks do not
+       * ask (those with children, of the kinds attachShadow accepts), each element once, whether
+       * it holds a closed shadow root; true when one was found (the next full walk reads it).
+       * Microseconds an element: for before a page of one or two switches is sent and for a
+       * verdict that rests on the page alone (main.js), not for every scan. Elsewhere false:
+       * Firefox's walks ask every element.
+       */
+      probeClosedRoots() {
+        if (shadowRootGet !== chromeDomGet || known === null) return false;
+        let found = false;
+        for (const tree of order || ordered()) {
+          let walker;
+          try {
+            walker = createTreeWalker.call(nodeType(tree) === DOCUMENT_NODE ? tree : ownerDocument(tree), tree, SHOW_ELEMENT, null);
+          } catch {
+            continue;  // a frame's document that went away
+          }
+          for (let el = walkerNext.call(walker); el !== null; el = walkerNext.call(walker)) {
+            // Childless ones are asked by every walk (and kept out of `probed`: one that gets
+            // children later is asked here then).
+            if (!SHADOW_HOSTS.has(localName(el)) || firstChild(el) === null || probed.has(el)) continue;
+            probed.add(el);
+            if (openShadowRootGet.call(el)) continue;
+            let inner = null;
+            try {
+              inner = chromeDom.openOrClosedShadowRoot(el);
+            } catch {
+              inner = null;
+            }
+            if (inner && !closedHosts.has(el)) {
+              closedHosts.add(el);
+              closedHostCount += 1;
+              found = true;
+            }
+          }
+        }
+        return found;
+      },
       /**
        * The frames in the last call's trees whose document cannot be read (another origin, a
        * sandbox), in the order found: those still in the page and still unreadable. The list is
@@ -1185,6 +1277,11 @@
       const mains = qsa(tree, 'main, [role="main"]');
       if (mains.length > 0 && mains.every((m) => collapse(textContent(m)) === '')) return true;
     }
+    return showsLoadingSign(tree);
+  }
+
+  /** A visible spinner, progress bar, busy region or skeleton in `tree` (a document or shadow root). */
+  function showsLoadingSign(tree) {
     return qsa(tree, LOADING_SELECTOR).some((el) => {
       if (!isShown(el)) return false;
       if (hasAttribute(el, 'aria-busy') || roleOf(el) === 'progressbar' || localName(el) === 'progress') return true;
@@ -1200,6 +1297,19 @@
   function pageLoading(doc, trees = treesIn(doc)) {
     try {
       return trees.some(treeLoading);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The page, switches already found in it, still shows a sign that more is coming: a visible
+   * spinner, progress bar, busy region or skeleton in any of its trees (not pageLoading's empty
+   * main: a page drawn in shadow roots has none of its text there).
+   */
+  function pageShowsLoadingSign(trees) {
+    try {
+      return trees.some(showsLoadingSign);
     } catch {
       return false;
     }
@@ -1268,6 +1378,6 @@
   root.LinkedOutScan = Object.freeze({
     SWITCH_SELECTOR, scanPage, readControl, readsAs, switchesIn, switchCountIn, labelsInside, findSwitch, keyOf, labelOf, checkedOf, isDisabled,
     labellingElements, langOf, cutWhole, isListOption, isDisagreeing, treesIn, treeTracker, controlAround, pageLoading,
-    protoGetter,
+    pageShowsLoadingSign, protoGetter,
   });
 })(globalThis);

@@ -10,7 +10,13 @@
 //     unknown switch; a switch whose On text contradicts its aria-checked; a page that replaced
 //     DOM methods before LinkedOut ran, with a 10,000-character label and a missing labelledby id;
 //     a right-to-left French page whose labels carry NFD accents, soft hyphens, ZWJ and NBSP;
-//   - the UI in German, French, Spanish, Italian, Dutch and Portuguese.
+//   - the UI in German, French, Spanish, Italian, Dutch and Portuguese;
+//   - round 10: a closed root on an element with light children; a frame of another origin shown
+//     only after the verdict; the setting in a modal <dialog> opened late; the page putting
+//     LinkedOut's click back after 300 ms; one label twice in two sections; a switch that is
+//     aria-disabled only; a label in pieces with hidden parts; the setting's row rendered on
+//     scroll below a skeleton; Polish, pt-BR, zh-HK, and an <html lang> not the labels' language;
+//     a 320 px window at 200 %.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -362,25 +368,28 @@ export function defineAdversarialSuite(kind) {
       }
     });
 
+    // The setting's one switch (its first label), put back on by the page's script `afterMs` after
+    // it went off: a save that does not stick.
+    const setRevertingPage = (place, afterMs) => site.setPage(place.path, {
+      title: place.labels.en[0],
+      data: [{ name: place.id, label: place.labels.en[0], on: true, afterMs }],
+      script: String.raw`
+        const { boot, el, cls, makeRow } = window.adv;
+        const main = document.querySelector('main');
+        setTimeout(() => {
+          const view = makeRow(boot.data[0]);
+          view.input.addEventListener('change', () => {
+            if (view.input.checked) return;
+            setTimeout(() => { view.datum.on = true; view.show(); window.adv.report({ what: 'revert', name: view.datum.name }); }, view.datum.afterMs);
+          });
+          main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: document.title.split(' | ')[0] }), view.row]));
+          main.setAttribute('aria-busy', 'false');
+        }, boot.renderDelayMs);
+      `,
+    });
+
     it('the page takes back a switch LinkedOut turned off: it reads on again, highlighted, recorded on', async () => {
-      site.setPage(LOCATION.path, {
-        title: LOCATION.labels.en[0],
-        data: [{ name: LOCATION.id, label: LOCATION.labels.en[0], on: true }],
-        script: String.raw`
-          const { boot, el, cls, makeRow } = window.adv;
-          const main = document.querySelector('main');
-          setTimeout(() => {
-            const view = makeRow(boot.data[0]);
-            // A save that does not stick: 1.5 s after the switch went off, the page puts it back on.
-            view.input.addEventListener('change', () => {
-              if (view.input.checked) return;
-              setTimeout(() => { view.datum.on = true; view.show(); window.adv.report({ what: 'revert', name: view.datum.name }); }, 1500);
-            });
-            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: 'Inferred city location' }), view.row]));
-            main.setAttribute('aria-busy', 'false');
-          }, boot.renderDelayMs);
-        `,
-      });
+      setRevertingPage(LOCATION, 1500);
       site.clearEvents();
       await setAutoSwitch(true);
       const page = await open(LOCATION.path);
@@ -484,6 +493,15 @@ export function defineAdversarialSuite(kind) {
         const root = host.attachShadow({ mode: 'closed' });
         window.closedRoot = root;  // for the test's eyes only
         root.append(makeRow(real).row);
+        return host;`],
+      // A plain element with light-DOM children that its closed root slots in (what declarative
+      // shadow DOM on a server-rendered <div> gives): Chromium's extension API was asked of custom
+      // and childless elements only.
+      ['a closed shadow root on an element that also has light-DOM children', setting('member-cookies'), true, String.raw`
+        const host = el('div', {}, [el('p', { text: 'Cookie preferences' })]);
+        const root = host.attachShadow({ mode: 'closed' });
+        window.closedRoot = root;
+        root.append(el('slot', {}), makeRow(real).row);
         return host;`],
     ];
     for (const [where, place, readable, makePlace] of HIDDEN_PLACES) {
@@ -640,14 +658,25 @@ export function defineAdversarialSuite(kind) {
     // switch, and a switch the ruleset does not know, all named by aria-label only. Where the
     // ruleset knows the language's wording the AI switch alone is marked; where it does not
     // (Portuguese) the page gets the notice; another setting's switch is never marked.
+    // Languages the ruleset holds no wording for (Polish, Brazilian Portuguese, Hong Kong
+    // Chinese), and pages whose <html lang> is not the language of their labels: labels match in
+    // the page's language only, so each of these gets the notice.
     const PORTUGUESE = { ai: 'Usar os meus dados para treinar modelos de IA de criação de conteúdo', other: 'Género', unknown: 'Sugestões de resposta inteligente' };
-    for (const lang of ['de', 'fr', 'es', 'it', 'nl', 'pt']) {
+    const NO_WORDING = {
+      pt: PORTUGUESE,
+      pl: { ai: 'Wykorzystuj moje dane do trenowania modeli AI do tworzenia treści', other: 'Płeć', unknown: 'Inteligentne sugestie odpowiedzi' },
+      'pt-BR': { ai: 'Usar meus dados para treinar modelos de IA de criação de conteúdo', other: 'Gênero', unknown: 'Sugestões de resposta inteligente' },
+      'zh-HK': { ai: '使用我的資料來訓練內容創作 AI 模型', other: '性別', unknown: '智能回覆建議' },
+      'en (German labels)': { lang: 'en', ai: AI.labels.de.at(-1), other: GENDER.labels.de[0], unknown: 'Intelligente Antwortvorschläge' },
+      'de-CH (English labels)': { lang: 'de-CH', ai: AI.labels.en.at(-1), other: GENDER.labels.en[0], unknown: UNKNOWN_LABEL },
+    };
+    for (const lang of ['de', 'fr', 'es', 'it', 'nl', ...Object.keys(NO_WORDING)]) {
       it(`the AI page in ${lang}: the right switch or the notice, never another setting's`, async () => {
-        const words = lang === 'pt' ? PORTUGUESE
-          : { ai: AI.labels[lang].at(-1), other: GENDER.labels[lang][0], unknown: UNKNOWN_LABEL };
+        const words = NO_WORDING[lang]
+          ?? { ai: AI.labels[lang].at(-1), other: GENDER.labels[lang][0], unknown: UNKNOWN_LABEL };
         const path = AI.path;
         site.setPage(path, {
-          lang,
+          lang: words.lang ?? lang,
           title: 'LinkedIn',
           data: [{ name: 'other', label: words.other, on: true }, { name: AI.id, label: words.ai, on: true },
             { name: 'unknown', label: words.unknown, on: true }],
@@ -662,7 +691,7 @@ export function defineAdversarialSuite(kind) {
         });
         const page = await open(path);
         try {
-          if (lang === 'pt') {
+          if (NO_WORDING[lang]) {
             const f = await waitForFootprint(page, (x) => x.notices.length === 1, 'the notice', 20000);
             assert.deepEqual(f.marks.filter((m) => m.mark !== 'ok'), []);
           } else {
@@ -679,5 +708,277 @@ export function defineAdversarialSuite(kind) {
         }
       });
     }
+
+    // ---- Round 10: more ways LinkedIn (or a page like it) can draw a setting ----
+
+    it('a frame of another origin hidden when the page is first judged, shown later: the lone unknown switch loses its mark, the page gets the notice', async () => {
+      // A frame sized by its content once loaded (height 0 until then, as auto-resizing embeds
+      // do): while it shows nothing, the unknown switch is the page's only control; once it shows,
+      // what it holds may be the real switch. Its size changes no attribute LinkedOut watches.
+      const place = setting('profile-visibility-for-partners');
+      site.setPage(place.path, {
+        title: place.labels.en[0],
+        data: [{ name: 'smart', label: UNKNOWN_LABEL, on: true }, { name: place.id, label: place.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const [unknown, real] = boot.data;
+          const main = document.querySelector('main');
+          const frame = el('iframe', { sandbox: 'allow-scripts', title: 'Partner settings', style: 'width:600px;height:0;border:0;display:block' });
+          frame.srcdoc = '<!DOCTYPE html><html lang="en"><body><p id="l">' + real.label + '</p>'
+            + '<input type="checkbox" role="switch" checked aria-checked="true" aria-labelledby="l"></body></html>';
+          setTimeout(() => {
+            const row = makeRow(unknown);
+            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: document.title }), row.row, frame]));
+            main.setAttribute('aria-busy', 'false');
+            // Grown once LinkedOut has judged the page without it.
+            new MutationObserver((records, observer) => {
+              if (!row.input.hasAttribute('data-linkedout')) return;
+              observer.disconnect();
+              setTimeout(() => { frame.style.height = '80px'; }, 300);
+            }).observe(main, { subtree: true, attributes: true });
+          }, boot.renderDelayMs);
+        `,
+      });
+      const page = await open(place.path);
+      try {
+        await waitForFootprint(page, (f) => f.marks.length === 1, 'the unknown switch judged while the frame shows nothing');
+        await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height === 80);
+        const f = await waitForFootprint(page, (x) => x.marks.length === 0 && x.notices.some((n) => n.includes(place.labels.en[0])),
+          'the mark gone and the notice naming the setting once the frame shows', 10000);
+        assert.equal(f.rows, 0);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('the setting\'s switch in a modal <dialog> opened after the page loaded (focus trapped), another setting\'s switch behind it: the dialog\'s switch is switched off, the other never', async () => {
+      site.setPage(AI.path, {
+        title: AI.labels.en[0],
+        data: [{ name: GENDER.id, label: GENDER.labels.en[1], on: true }, { name: AI.id, label: AI.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const [behind, inDialog] = boot.data;
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: 'Advertising data' }), makeRow(behind).row]));
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+          setTimeout(() => {
+            const close = el('button', { type: 'button', text: 'Done' });
+            const dialog = el('dialog', { 'aria-labelledby': 'dialog-title', class: cls.card },
+              [el('h2', { id: 'dialog-title', text: 'Data for Generative AI Improvement' }), makeRow(inDialog).row, close]);
+            document.body.append(dialog);
+            dialog.showModal();
+            // Focus stays in the dialog: Tab from its last control goes back to its first.
+            dialog.addEventListener('keydown', (event) => {
+              if (event.key !== 'Tab') return;
+              const focusable = [...dialog.querySelectorAll('input, button')];
+              if (document.activeElement === focusable.at(-1) && !event.shiftKey) { event.preventDefault(); focusable[0].focus(); }
+            });
+          }, boot.renderDelayMs + 800);
+        `,
+      });
+      site.clearEvents();
+      await setAutoSwitch(true);
+      const page = await open(AI.path);
+      try {
+        await waitUntil(() => site.flips(AI.id).length === 1, { what: 'the AI switch in the dialog switched off', timeout: 15000 });
+        await waitUntil(() => stored(AI.id) === 'off', { what: 'the store to say the AI setting is off' });
+        await waitForFootprint(page, (f) => f.marks.some((m) => m.label === AI.labels.en[1] && m.mark === 'ok'), 'the dialog\'s switch marked ok');
+        await never(async () => (site.flips(GENDER.id).length ? site.flips() : null), 'the switch behind the dialog was clicked');
+        const f = await readFootprint(page);
+        assert.deepEqual(f.marks.filter((m) => m.label !== AI.labels.en[1]), [], 'the switch behind the dialog is never marked');
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
+
+    it('the page switches LinkedOut\'s click back 300 ms later: never recorded off, the highlight stays and says the click did not hold', async () => {
+      const INTERESTS = setting('interest-categories');
+      setRevertingPage(INTERESTS, 300);
+      site.clearEvents();
+      const before = historyOf(INTERESTS.id).length;
+      await setAutoSwitch(true);
+      const page = await open(INTERESTS.path);
+      try {
+        await waitUntil(() => site.events.some((e) => e.what === 'revert'), { what: 'the page to put the switch back', timeout: 15000 });
+        const f = await waitForFootprint(page, (x) => x.marks.length === 1 && x.marks[0].mark === 'switch-off'
+          && x.reasons.length === 1 && /does not show it off/.test(x.reasons[0]), 'the switch highlighted, its reason saying the click did not hold');
+        assert.equal(f.notices.length, 0);
+        await new Promise((r) => setTimeout(r, WATCH_MS));
+        assert.equal(stored(INTERESTS.id), 'on');
+        assert.deepEqual(historyOf(INTERESTS.id).slice(before).filter((h) => h.endsWith('>off')), [], 'recorded off while the page put it back');
+        assert.equal(site.flips(INTERESTS.id).length, 1, 'clicked once, not again and again');
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
+
+    it('two switches with the same label in different sections of the setting\'s page: the notice, no mark, no click', async () => {
+      site.setPage(GENDER.path, {
+        title: GENDER.labels.en[0],
+        data: [{ name: 'profile-gender', label: GENDER.labels.en[0], on: true }, { name: GENDER.id, label: GENDER.labels.en[0], on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            main.replaceChildren(
+              el('section', { class: cls.card }, [el('h2', { text: 'Demographic info' }), makeRow(boot.data[0]).row]),
+              el('section', { class: cls.card }, [el('h2', { text: 'Ads by gender' }), makeRow(boot.data[1]).row]));
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+        `,
+      });
+      site.clearEvents();
+      await setAutoSwitch(true);
+      const page = await open(GENDER.path);
+      try {
+        const f = await waitForFootprint(page, (x) => x.notices.some(Boolean) || x.marks.length > 0, 'a notice or a mark', 20000);
+        assert.deepEqual({ marks: f.marks, notice: f.notices.some((n) => n.includes(GENDER.labels.en[0])) }, { marks: [], notice: true });
+        await never(async () => (site.flips().length ? site.flips() : null), 'a switch was clicked');
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
+
+    it('a switch that is aria-disabled but not disabled (the page would still let a click through): locked, never clicked', async () => {
+      const PROMO = setting('linkedin-promotions');
+      site.setPage(PROMO.path, {
+        title: PROMO.labels.en[0],
+        data: [{ name: PROMO.id, label: PROMO.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            const view = makeRow(boot.data[0]);
+            view.input.setAttribute('aria-disabled', 'true');
+            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: document.title }), view.row]));
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+        `,
+      });
+      site.clearEvents();
+      await setAutoSwitch(true);
+      const page = await open(PROMO.path);
+      try {
+        await waitForFootprint(page, (f) => f.marks.length === 1 && f.marks[0].mark === 'locked', 'the switch marked locked');
+        await never(async () => (site.flips().length ? site.flips() : null), 'the aria-disabled switch was clicked');
+        await waitUntil(() => stored(PROMO.id) === 'on', { what: 'the store to say on' });
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
+
+    it('a label split over nested spans with a display:none part, an unknown switch beside it: the setting\'s switch is highlighted', async () => {
+      site.setPage(AI.path, {
+        title: AI.labels.en[0],
+        data: [{ name: AI.id, label: AI.labels.en[1], on: true }, { name: 'smart', label: UNKNOWN_LABEL, on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            const [ai, smart] = boot.data.map((d) => makeRow(d));
+            // "Use my data for training content creation AI models", in pieces, with a hidden
+            // "(beta)" and a hidden tooltip text among them; the switch names it by aria-labelledby.
+            const words = ai.datum.label.split(' ');
+            const label = el('p', { id: 'ai-label' }, [
+              el('span', { text: words.slice(0, 3).join(' ') + ' ' }),
+              el('span', {}, [el('span', { text: words.slice(3, 5).join(' ') }), el('span', { style: 'display:none', text: ' (beta)' }),
+                el('span', { text: ' ' + words.slice(5).join(' ') })]),
+              el('span', { hidden: true, text: 'Learn more about how we use your data' }),
+            ]);
+            ai.row.querySelector('p').replaceWith(label);
+            ai.input.removeAttribute('aria-label');
+            ai.input.setAttribute('aria-labelledby', 'ai-label');
+            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: document.title }), ai.row, smart.row]));
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+        `,
+      });
+      const page = await open(AI.path);
+      try {
+        const f = await waitForFootprint(page, (x) => x.marks.length > 0 || x.notices.some(Boolean), 'a highlight or a notice', 20000);
+        assert.deepEqual({ marks: f.marks.map((m) => m.mark), notices: f.notices },
+          { marks: ['switch-off'], notices: [] }, `the AI switch highlighted: ${JSON.stringify(f)}`);
+        const marked = await page.$eval('[data-linkedout="switch-off"]', (input) => input.getAttribute('aria-labelledby'));
+        assert.equal(marked, 'ai-label');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('the setting\'s row rendered only when scrolled into view (a placeholder until then), an unknown switch above it: the unknown one is never marked or clicked', async () => {
+      site.setPage(AI.path, {
+        title: AI.labels.en[0],
+        data: [{ name: 'smart', label: UNKNOWN_LABEL, on: true }, { name: AI.id, label: AI.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            const placeholder = el('div', { class: cls.row + ' settings-row-skeleton', style: 'margin-top:2400px;height:48px;background:#eee' });
+            main.replaceChildren(el('section', { class: cls.card }, [el('h1', { text: document.title }), makeRow(boot.data[0]).row, placeholder]));
+            main.setAttribute('aria-busy', 'false');
+            new IntersectionObserver((entries, observer) => {
+              if (!entries.some((e) => e.isIntersecting)) return;
+              observer.disconnect();
+              const row = makeRow(boot.data[1]).row;
+              row.style.marginTop = '2400px';
+              placeholder.replaceWith(row);
+            }).observe(placeholder);
+          }, boot.renderDelayMs);
+        `,
+      });
+      site.clearEvents();
+      await setAutoSwitch(true);
+      const page = await open(AI.path);
+      try {
+        const unknownTouched = async () => {
+          const f = await readFootprint(page);
+          return site.flips('smart').length || f.marks.some((m) => m.label === UNKNOWN_LABEL) ? { flips: site.flips(), marks: f.marks } : null;
+        };
+        await page.waitForSelector('input[aria-label]');
+        await never(unknownTouched, 'the unknown switch was marked or clicked while the setting\'s row was still to come');
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await waitUntil(() => site.flips(AI.id).length === 1, { what: 'the AI switch switched off once its row came', timeout: 15000 });
+        assert.equal(await unknownTouched(), null);
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
+
+    it('a 320 px window at 200 % (device scale 2), the setting\'s row wrapped below a long text: its switch is highlighted and switched off, the unknown one never', async () => {
+      site.setPage(AI.path, {
+        title: AI.labels.en[0],
+        data: [{ name: 'smart', label: UNKNOWN_LABEL, on: true }, { name: AI.id, label: AI.labels.en[1], on: true }],
+        script: String.raw`
+          const { boot, el, cls, makeRow } = window.adv;
+          const main = document.querySelector('main');
+          setTimeout(() => {
+            const intro = el('p', { text: 'LinkedIn and its affiliates may use your personal data and the content you create on LinkedIn to train content-generating AI models. '.repeat(4) });
+            main.replaceChildren(el('section', { class: cls.card, style: 'min-width:0' }, [el('h1', { text: document.title }), intro,
+              ...boot.data.map((d) => { const row = makeRow(d).row; row.style.flexWrap = 'wrap'; return row; })]));
+            main.setAttribute('aria-busy', 'false');
+          }, boot.renderDelayMs);
+        `,
+      });
+      site.clearEvents();
+      await setAutoSwitch(true);
+      const page = await session.browser.newPage();
+      try {
+        await page.setViewport({ width: 320, height: 640, deviceScaleFactor: 2 });
+        await page.goto(site.url(AI.path));
+        await waitUntil(() => site.flips(AI.id).length === 1, { what: 'the AI switch switched off', timeout: 15000 });
+        await waitForFootprint(page, (f) => f.marks.length === 1 && f.marks[0].label === AI.labels.en[1] && f.marks[0].mark === 'ok', 'the AI switch marked ok');
+        await never(async () => (site.flips('smart').length ? site.flips() : null), 'the unknown switch was clicked');
+      } finally {
+        await setAutoSwitch(false);
+        await page.close();
+      }
+    });
   });
 }

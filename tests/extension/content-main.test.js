@@ -225,6 +225,20 @@ test('"switch it for me" on a page that does not confirm: says so and keeps the 
   assert.deepEqual(marks(document), [['allowDataForGenerativeAI', 'switch-off']]);
 });
 
+test('"switch it for me" on a page that puts the switch back 300 ms after the click: never sent off, the reason says the click did not hold', async () => {
+  const { window, document, sent } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), { autoSwitch: true });
+  document.addEventListener('change', (event) => {
+    const input = event.target;
+    if (input.checked) return;
+    window.setTimeout(() => { input.checked = true; input.setAttribute('aria-checked', 'true'); }, 300);
+  });
+  const reason = await waitFor(() => document.querySelector('[data-linkedout-reason-state="unconfirmed"]'), 'the unconfirmed label', 6000);
+  assert.equal(reason.textContent, 'autoSwitchUnconfirmed');
+  await sleep(700);
+  assert.deepEqual(sent.map((m) => m.page.controls[0].checked).filter((c) => c !== true), [], 'a state that did not hold was sent');
+  assert.deepEqual(marks(document), [['allowDataForGenerativeAI', 'switch-off']]);
+});
+
 // LinkedIn's server-driven rows: no key, the name in aria-label only.
 const namedRow = (name, on, extra = '') => `<div><p>${name}</p>
   <input type="checkbox" role="switch" aria-label="${name}" aria-checked="${on}" ${on ? 'checked' : ''} ${extra}></div>`;

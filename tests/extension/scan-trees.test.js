@@ -264,3 +264,30 @@ test('the frames it cannot read are known to the tracker: one added after the la
   assert.deepEqual(ids(tracker.unreadableFrames()), ['late'], 'a frame removed is forgotten');
   void window;
 });
+
+test('Chromium: a closed root on an element with children is found by probeClosedRoots (each element asked once), then read by every walk', () => {
+  // chrome.dom.openOrClosedShadowRoot as Chromium gives it to content scripts (jsdom has no such
+  // API, nor Element.openOrClosedShadowRoot): the closed roots the page attached.
+  const closed = new WeakMap();
+  const asked = [];
+  const page = loadPage(`<!doctype html><html lang="en"><body><main>
+    <div><input type="checkbox" role="switch" aria-label="Smart reply suggestions" aria-checked="true" checked></div>
+    <div id="host"><p>Advertising data</p></div></main></body></html>`, {
+    beforeScripts(window) {
+      window.chrome = { dom: { openOrClosedShadowRoot: (el) => { asked.push(el); return closed.get(el) ?? null; } } };
+      const host = window.document.getElementById('host');
+      const root = host.attachShadow({ mode: 'closed' });
+      root.innerHTML = '<slot></slot><input type="checkbox" role="switch" aria-label="Ad-related actions" aria-checked="true" checked>';
+      closed.set(host, root);
+    },
+  });
+  const scan = page.window.LinkedOutScan;
+  const tracker = scan.treeTracker(page.document);
+  const labels = () => [...scan.switchesIn(page.document, tracker.trees(true), tracker.candidatesOf)].map((el) => scan.labelOf(el));
+  assert.deepEqual(labels(), ['Smart reply suggestions'], 'the walk asks only custom and childless elements');
+  assert.equal(tracker.probeClosedRoots(), true);
+  assert.deepEqual(labels(), ['Smart reply suggestions', 'Ad-related actions']);
+  asked.length = 0;
+  assert.equal(tracker.probeClosedRoots(), false, 'nothing new');
+  assert.deepEqual(asked.filter((el) => el.firstChild !== null && el.localName !== 'input'), [], 'no element with children asked twice');
+});

@@ -218,3 +218,14 @@ test('labels are cut without splitting a surrogate pair: no lone surrogate reach
   assert.equal(cut, '\u{1F600}'.repeat(512));
   assert.equal(window.LinkedOutScan.cutWhole(`${'y'.repeat(1023)}\u{1F600}`, 1025), `${'y'.repeat(1023)}\u{1F600}`);
 });
+
+test('a label in pieces is read as shown: parts that are display:none, hidden or aria-hidden are left out (its accessible name)', () => {
+  const page = scanOf(`
+    <style>.tip { display: none }</style>
+    <p id="ai-label"><span>Use my data </span><span><span>for training</span><span style="display:none"> (beta)</span>
+      <span class="tip">Learn more</span> content creation AI models</span><span hidden>Learn more</span><span aria-hidden="true">!</span></p>
+    <input type="checkbox" role="switch" aria-labelledby="ai-label" aria-checked="true" checked>
+    <label for="age"><span>Ads by age</span><i style="display:none">(new)</i></label>
+    <input type="checkbox" role="switch" id="age" aria-checked="false">`);
+  assert.deepEqual(page.controls.map((c) => c.label), ['Use my data for training content creation AI models', 'Ads by age']);
+});
