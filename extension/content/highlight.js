@@ -732,8 +732,6 @@
    * (a whole walk of every element, more than the rest of the apply in Firefox's sandbox).
    */
   function focusFirstSwitch(doc, highlighted) {
-    const active = doc.activeElement;
-    if (active && active !== doc.body && active !== doc.documentElement) return false;
     let input = null;
     let locked = null;
     for (let i = 0; i < highlighted.length && input === null; i += 1) {
@@ -745,6 +743,16 @@
     // Only locked switches (the page lets none change, so none takes focus): the objection form's
     // link in the first one's reason is the one thing to do here.
     if (!input && locked) input = formLinkOf(locked);
+    return focusIfUnfocused(doc, input);
+  }
+
+  /**
+   * Focuses `input` (and shows it) when focus is nowhere (on the body); true when it has focus.
+   * Never takes focus from where it is: someone may be typing.
+   */
+  function focusIfUnfocused(doc, input) {
+    const active = doc.activeElement;
+    if (active && active !== doc.body && active !== doc.documentElement) return false;
     if (!input || typeof input.focus !== 'function') return false;
     input.focus({ preventScroll: true });
     if (typeof input.scrollIntoView === 'function') input.scrollIntoView({ block: 'center' });
@@ -773,6 +781,7 @@
   root.LinkedOutHighlight = Object.freeze({
     MARK, ROW, REASON, REASON_STATE, NOTICE, NOTICE_BOX, ANNOUNCE, PALETTE,
     applyVerdict, clearAll, rowOf, markUnconfirmed, showNotice, clearNotice, isOwnNode, announce, focusFirstSwitch,
+    focusIfUnfocused,
     paletteFor,
   });
 })(globalThis);
