@@ -275,7 +275,7 @@
         fullWalkWanted = true;  // a loading page's components attach their shadow roots in place
         if (now - pageShownAt >= WAITING_NOTICE_AFTER_MS) {
           waitingShown = true;
-          highlight.showNotice(document, t('noticeWaitingForLinkedIn'));
+          highlight.showNotice(document, t('noticeWaitingForLinkedIn'), t);
         }
         scheduleScan(LOADING_POLL_MS); // readyState and frames change without a mutation here
         return;
@@ -482,7 +482,7 @@
         parts.push(typeof nextTitle === 'string' && nextTitle ? t('announceMovingOnStep', [nextTitle]) : t('announceMovingOnNextStep'));
       }
     }
-    highlight.announce(document, parts.join(' '));
+    highlight.announce(document, parts.join(' '), t);
   }
 
   // The page's setting's name as the host's ruleset gives it (the background adds it to its

@@ -164,6 +164,15 @@ function defineUiLanguageSuite(kind, uiLang, { walkthrough }) {
       await page.waitForSelector('[data-linkedout-row] [data-linkedout-reason]', { timeout: 10000 });
       const label = await page.$eval('[data-linkedout-reason]', (el) => el.textContent);
       assert.deepEqual(englishIn(label, phrases), [], label);
+      // LinkedOut's words on an English page say their language (WCAG 3.1.2): a screen reader
+      // reads them in that language's voice, not in English.
+      await page.waitForSelector('[data-linkedout-announce]', { timeout: 5000 });
+      const langs = await page.evaluate(() => ({
+        page: document.documentElement.lang,
+        reason: document.querySelector('[data-linkedout-reason]').closest('[lang]')?.lang,
+        announcer: document.querySelector('[data-linkedout-announce]').closest('[lang]')?.lang,
+      }));
+      assert.deepEqual(langs, { page: 'en', reason: uiLang, announcer: uiLang }, 'the language of LinkedOut\'s parts of the page');
       await screenshot(page, `${kind}-highlighted-ui-${uiLang}.png`);
 
       const popup = await openPopup(session);

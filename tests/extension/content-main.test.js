@@ -478,6 +478,17 @@ test('loading is not unreadable: while LinkedIn\'s spinner is up, "waiting for L
   assert.deepEqual(sent.map((m) => m.page.controls), [[]]);
 });
 
+test('the "waiting for LinkedIn" notice is in the browser\'s language, its Dismiss button too, and says which (the page may be in another)', async () => {
+  const { window, document } = startPage('<section><div role="progressbar" aria-label="Loading"></div></section>');
+  document.querySelector('main').setAttribute('aria-busy', 'true');
+  // A German browser: every message its German text, and the locale's language tag.
+  window.chrome.i18n.getMessage = (name) => (name === 'language' ? 'de' : `de:${name}`);
+  const box = await waitFor(() => document.querySelector('[data-linkedout-notice-box]'), 'the waiting notice', 4000);
+  await waitFor(() => box.querySelector('[data-linkedout-notice]').textContent, 'its text');
+  assert.deepEqual({ text: box.querySelector('[data-linkedout-notice]').textContent, button: box.querySelector('button').textContent, lang: box.lang },
+    { text: 'de:noticeWaitingForLinkedIn', button: 'de:noticeDismiss', lang: 'de' });
+});
+
 test('a skeleton or an empty <main> is still loading too; the switch that arrives is read', async () => {
   const { document, sent } = startPage('');
   await sleep(4600);
