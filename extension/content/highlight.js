@@ -122,6 +122,15 @@
   const scan = () => root.LinkedOutScan;
   const identity = (name, subs) => (Array.isArray(subs) ? subs.join(' ') : name);
 
+  // LinkedOut speaks the browser's language, LinkedIn's page may be in another (WCAG 3.1.2): what
+  // it adds says its language (its locale's `language` message, a BCP 47 tag), so a screen reader
+  // reads it in that voice. A `t` that gives no tag (the unit tests' names) sets none.
+  const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+  function setLanguage(el, t) {
+    const tag = t('language', []);
+    if (typeof tag === 'string' && LANGUAGE_TAG.test(tag)) setAttrOf(el, 'lang', tag);
+  }
+
   // The highlight's colours per palette (kept in step with content/highlight.css): the outline,
   // the outline at the pulse's far end, and the reason box. Each must reach 3:1 against the page.
   const PALETTES = Object.freeze({
@@ -353,6 +362,7 @@
       reason.setAttribute('role', 'note');
       reasonCounter += 1;
       reason.id = `${REASON_ID_PREFIX}${reasonCounter}`;
+      setLanguage(reason, t);
       ownNodes.add(reason);
       liveReasons.add(reason);
     }
@@ -556,7 +566,7 @@
     }
     planned.length = 0;
     // The live region exists before anything is said: inserted in a task of its own (see the top).
-    if (highlighted.length > 0) prepareAnnouncer(doc);
+    if (highlighted.length > 0) prepareAnnouncer(doc, t);
     return { highlighted, ok, switchedOff };
   }
 
@@ -644,6 +654,7 @@
       fresh = true;
       box = doc.createElement('div');
       box.setAttribute(NOTICE_BOX, '');
+      setLanguage(box, t);
       const notice = doc.createElement('p');
       notice.setAttribute(NOTICE, '');
       notice.setAttribute('role', 'status');
@@ -677,7 +688,7 @@
   }
 
   /** The hidden status region for confirmations, inserted (empty) when first needed. */
-  function announcerOf(doc) {
+  function announcerOf(doc, t) {
     let region = announcers.get(doc);
     if (region && region.isConnected) return { region, fresh: false };
     region = doc.createElement('div');
@@ -685,6 +696,7 @@
     announcers.set(doc, region);
     region.setAttribute(ANNOUNCE, '');
     region.setAttribute('role', 'status');
+    setLanguage(region, t);
     doc.body.append(region);
     return { region, fresh: true };
   }
@@ -694,14 +706,14 @@
    * seconds after its highlight, and inserted in the apply's own task the region (out of flow as
    * it is) made the browser reflow the page a second time there.
    */
-  function prepareAnnouncer(doc) {
+  function prepareAnnouncer(doc, t) {
     const region = announcers.get(doc);
     if ((region && region.isConnected) || announcerTimers.has(doc)) return;
     const view = doc.defaultView;
     if (!view) return;
     announcerTimers.set(doc, view.setTimeout(() => {
       announcerTimers.delete(doc);
-      announcerOf(doc);
+      announcerOf(doc, t);
     }, 0));
   }
 
@@ -717,8 +729,8 @@
    * same words as last time (the same switch switched off again) are emptied first and filled a
    * little later: a region whose text does not change is not read again.
    */
-  function announce(doc, text) {
-    const { region, fresh } = announcerOf(doc);
+  function announce(doc, text, t = identity) {
+    const { region, fresh } = announcerOf(doc, t);
     const again = !fresh && region.textContent === text;
     if (again) region.textContent = '';
     fillLater(region, text, fresh || again);
@@ -732,8 +744,6 @@
    * (a whole walk of every element, more than the rest of the apply in Firefox's sandbox).
    */
   function focusFirstSwitch(doc, highlighted) {
-    const active = doc.activeElement;
-    if (active && active !== doc.body && active !== doc.documentElement) return false;
     let input = null;
     let locked = null;
     for (let i = 0; i < highlighted.length && input === null; i += 1) {
@@ -745,6 +755,16 @@
     // Only locked switches (the page lets none change, so none takes focus): the objection form's
     // link in the first one's reason is the one thing to do here.
     if (!input && locked) input = formLinkOf(locked);
+    return focusIfUnfocused(doc, input);
+  }
+
+  /**
+   * Focuses `input` (and shows it) when focus is nowhere (on the body); true when it has focus.
+   * Never takes focus from where it is: someone may be typing.
+   */
+  function focusIfUnfocused(doc, input) {
+    const active = doc.activeElement;
+    if (active && active !== doc.body && active !== doc.documentElement) return false;
     if (!input || typeof input.focus !== 'function') return false;
     input.focus({ preventScroll: true });
     if (typeof input.scrollIntoView === 'function') input.scrollIntoView({ block: 'center' });
@@ -773,6 +793,7 @@
   root.LinkedOutHighlight = Object.freeze({
     MARK, ROW, REASON, REASON_STATE, NOTICE, NOTICE_BOX, ANNOUNCE, PALETTE,
     applyVerdict, clearAll, rowOf, markUnconfirmed, showNotice, clearNotice, isOwnNode, announce, focusFirstSwitch,
+    focusIfUnfocused,
     paletteFor,
   });
 })(globalThis);

@@ -117,9 +117,15 @@
   // Focus is brought to the highlighted switch once per page visit (see highlight.focusFirstSwitch),
   // and again when the page re-rendered away the element focus was on: focus then sits on the
   // body, and a keyboard or screen-reader user would start again from the top of the page.
+  // A switch that had focus is remembered as its setting too (key and label): redrawn, it is a new
+  // element, and focus goes back to that one, highlighted or already off (see restoreFocus).
   let focusOffered = false;
   let lastFocused = null;
-  document.addEventListener('focusin', (event) => { lastFocused = event.composedPath()[0] || event.target; }, true);
+  let lastFocusedIdentity = null;
+  document.addEventListener('focusin', (event) => {
+    lastFocused = event.composedPath()[0] || event.target;
+    lastFocusedIdentity = scan.controlAround(lastFocused) === lastFocused ? identityOf(lastFocused) : null;
+  }, true);
   const focusLostToRerender = () => lastFocused !== null && !lastFocused.isConnected;
   let sending = false;
   let rescanAfterSend = false;
@@ -301,7 +307,7 @@
         fullWalkWanted = true;  // a loading page's components attach their shadow roots in place
         if (now - pageShownAt >= WAITING_NOTICE_AFTER_MS) {
           waitingShown = true;
-          highlight.showNotice(document, t('noticeWaitingForLinkedIn'));
+          highlight.showNotice(document, t('noticeWaitingForLinkedIn'), t);
         }
         scheduleScan(LOADING_POLL_MS); // readyState and frames change without a mutation here
         return;
@@ -509,11 +515,12 @@
         return;
       }
       unfitVerdicts = 0;
-      if (applied.highlighted.length > 0 && (!focusOffered || focusLostToRerender())) {
+      if (focusLostToRerender()) restoreFocus(switches, applied.highlighted);
+      else if (applied.highlighted.length > 0 && !focusOffered) {
         focusOffered = true;
         highlight.focusFirstSwitch(document, applied.highlighted);
       }
-      if (applied.switchedOff.length > 0) announceSwitchedOff(applied.switchedOff, verdict);
+      if (applied.switchedOff.length > 0) announceSwitchedOff(applied.switchedOff, verdict, response.nextTitle);
       if (clicking) switchOffForUser(verdict, switches, controls, shownBeforeMarks);
     } else if (response.status === 'host_missing') {
       lastSentPage = null; // retry on the next change, the user may install it meanwhile
@@ -529,14 +536,41 @@
   }
 
   /**
-   * After a flip the page shows the new state; a screen reader hears it in words, and hears that
-   * the walkthrough opens the next page when this one is done (background.js moves the tab).
+   * The page re-rendered away the element focus was on: focus sits on the body, and a keyboard or
+   * screen-reader user would start again from the top of the page. Back to the same setting's
+   * switch when the page drew it again (highlighted or already off: the one the user was on),
+   * else to the first highlighted switch.
    */
-  function announceSwitchedOff(labels, verdict) {
+  function restoreFocus(switches, highlighted) {
+    const same = lastFocusedIdentity === null ? null
+      : switches.find((el) => el.isConnected && identityOf(el) === lastFocusedIdentity);
+    if (same) {
+      focusOffered = true;
+      highlight.focusIfUnfocused(document, same);
+    } else if (highlighted.length > 0) {
+      focusOffered = true;
+      highlight.focusFirstSwitch(document, highlighted);
+    }
+  }
+
+  /**
+   * After a flip the page shows the new state; a screen reader hears it in words, and hears what
+   * the walkthrough opens when this page is done (background.js moves the tab): the next settings
+   * page, or a step that is none (the objection form) by its name; nothing left: all done.
+   */
+  function announceSwitchedOff(labels, verdict, nextTitle) {
     const parts = labels.map((label) => t('announceSwitchedOff', [label]));
     const pageDone = verdict.highlight.length === 0 && verdict.page_unreadable !== true;
-    if (pageDone && verdict.walkthrough && verdict.walkthrough.active === true && verdict.next) parts.push(t('announceMovingOn'));
-    highlight.announce(document, parts.join(' '));
+    if (pageDone && verdict.walkthrough && verdict.walkthrough.active === true) {
+      const next = verdict.next;
+      if (!next) parts.push(t('walkthroughFinished'));
+      else if (protocol.isSettingsUrl(next.url)) parts.push(t('announceMovingOn'));
+      // The walkthrough opens LinkedIn pages only (lib/walkthrough.js): another is not announced.
+      else if (protocol.isLinkedInUrl(next.url)) {
+        parts.push(typeof nextTitle === 'string' && nextTitle ? t('announceMovingOnStep', [nextTitle]) : t('announceMovingOnNextStep'));
+      }
+    }
+    highlight.announce(document, parts.join(' '), t);
   }
 
   // The page's setting's name as the host's ruleset gives it (the background adds it to its

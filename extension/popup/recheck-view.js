@@ -8,7 +8,11 @@
  *                     its list holds li[data-finding="on|unreadable|unchecked|new"] with
  *                     data-step (a setting) or data-label (a new switch's label)
  *   #reminder         checkbox "Remind me to re-check"; #reminder-days the interval (days);
- *                     both disabled when the organisation's policy sets the reminder
+ *                     both disabled when the organisation's policy sets the reminder. Each has a
+ *                     name of its own (popup.html): the checkbox reads as its sentence, "… every
+ *                     30 days" (aria-labelledby: its label, the field's value, "days"), the field
+ *                     as "Days between reminders"; no <label> wraps both (the checkbox's name
+ *                     would then take in the field's name)
  */
 (function defineLinkedOutRecheckView(root) {
   'use strict';

@@ -22,7 +22,9 @@
   /** Fills every [data-i18n] element's text from the locale files. */
   function localize(doc, t) {
     for (const el of doc.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-    doc.documentElement.lang = t('@@ui_locale').replace('_', '-') || 'en';
+    // The language the messages are in, not the browser's: a browser in a language LinkedOut
+    // does not have shows English, and a screen reader must read it as English.
+    doc.documentElement.lang = t('language') || 'en';
     doc.documentElement.dir = t('@@bidi_dir') || 'ltr';
   }
 

@@ -81,6 +81,6 @@ document.addEventListener('DOMContentLoaded', () => {
   followFrameFocus();
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
-  document.documentElement.lang = (t('@@ui_locale') || 'en').replace('_', '-');
+  document.documentElement.lang = t('language') || 'en';  // the messages' language (popup/view.js)
   load().catch((err) => showError(err && err.message ? err.message : String(err)));
 });

@@ -44,7 +44,8 @@ export function defineReplicaChecks(test, kind) {
     const adsPath = replica.ruleset.settings[1].path;
     await page.click(`nav a[href="${adsPath}"]`);
     await page.waitForFunction((p) => location.pathname === p, {}, adsPath);
-    await waitForSwitches(page, 1);
+    // The old page's switch stays until the new one renders (as on LinkedIn): wait for the new one.
+    await waitForSwitches(page, 1, 'allowLinkedInAudienceNetwork');
     assert.equal(await page.evaluate(() => window.replicaMarker), 'same-document');
     assert.equal((await readSwitches(page))[0].key, 'allowLinkedInAudienceNetwork');
     await page.goBack();

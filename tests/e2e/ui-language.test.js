@@ -3,16 +3,19 @@
 // LinkedOut text may appear in the page labels, the popup or the report. Then one page, the popup
 // and the report are photographed in German (both browsers) and French (Chromium) for the docs.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { startReplica } from '../fixtures/linkedin/server.js';
+import { axeViolations } from './a11y-helpers.js';
 import { browserAvailability, EXTENSION_DIR, launchBrowser, SCREENSHOT_DIR } from './harness.js';
 import { waitForSwitches } from './page-helpers.js';
 import { openPopup, openReportPage } from './popup-helpers.js';
 import { followWalkthrough, startWalkthroughFromPopup } from './walkthrough-driver.js';
 
+// The languages LinkedOut speaks (extension/_locales).
+const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl'];
 const messagesOf = (locale) => JSON.parse(readFileSync(path.join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8'));
 
 // Everything LinkedOut could say in English, cut into phrases of at least two words of three or
@@ -46,6 +49,41 @@ function englishIn(text, phrases) {
 async function screenshot(page, name, options = {}) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), ...options });
+}
+
+/**
+ * The popup as a reader meets it in `shown` (the language LinkedOut's messages are in): its
+ * document says that language (a screen reader picks its voice by it), every visible string and
+ * every accessible name is that language's (none is left in English), and axe (WCAG 2.2 AA) finds
+ * nothing. `phrases`: English phrases to look for (null in English).
+ */
+async function checkPopupLanguage(popup, shown, phrases) {
+  const messages = messagesOf(shown);
+  const english = messagesOf('en');
+  const seen = await popup.evaluate(() => {
+    const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    // Each visible element's own text (its text nodes), and every name or description given in an attribute.
+    const own = [...document.body.querySelectorAll('*')].filter(visible)
+      .map((el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim()).filter(Boolean);
+    const attributes = [...document.querySelectorAll('[aria-label], [title], [placeholder]')]
+      .flatMap((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a)).filter(Boolean));
+    const hidden = [...document.querySelectorAll('.visually-hidden')].map((el) => el.textContent.trim());
+    return { lang: document.documentElement.lang, title: document.title, own, attributes, hidden, text: document.body.innerText };
+  });
+  assert.match(seen.lang, new RegExp(`^${shown}(-|$)`), `the popup's lang "${seen.lang}" is the language it shows (${shown})`);
+  if (shown !== 'en') {
+    // A string the locale translates must not show in English, however short ("Retry", "Options").
+    const untranslated = new Set(Object.keys(english).filter((name) => messages[name]?.message !== english[name].message)
+      .map((name) => english[name].message).filter((text) => !text.includes('$')));
+    const left = [...seen.own, ...seen.attributes, ...seen.hidden].filter((text) => untranslated.has(text));
+    assert.deepEqual(left, [], `English strings in the ${shown} popup`);
+    assert.deepEqual(englishIn(seen.text, phrases), [], `English phrases in the ${shown} popup`);
+  }
+  for (const name of ['startButton', 'recheckHeading', 'optionsHeading', 'autoSwitchLabel', 'reminderDaysName']) {
+    assert.ok([...seen.own, ...seen.hidden].includes(messages[name].message), `${shown}: the popup shows ${name} "${messages[name].message}"`);
+  }
+  const violations = await axeViolations(popup);
+  assert.deepEqual(violations, [], `axe (WCAG 2.2 AA) on the ${shown} popup: ${JSON.stringify(violations, null, 1)}`);
 }
 
 // The report page's frame: its HTML and the status line above it.
@@ -89,6 +127,7 @@ function defineUiLanguageSuite(kind, uiLang, { walkthrough }) {
       assert.equal(seen.start, messagesOf(uiLang).startButton.message);
       assert.equal(seen.titles[0], replica.ruleset.settings[0].labels[uiLang][0], 'LinkedIn\'s own name for the setting');
       assert.deepEqual(englishIn(seen.text, phrases), [], 'English in the popup');
+      await checkPopupLanguage(popup, uiLang, phrases);
       await popup.close();
     });
 
@@ -125,6 +164,15 @@ function defineUiLanguageSuite(kind, uiLang, { walkthrough }) {
       await page.waitForSelector('[data-linkedout-row] [data-linkedout-reason]', { timeout: 10000 });
       const label = await page.$eval('[data-linkedout-reason]', (el) => el.textContent);
       assert.deepEqual(englishIn(label, phrases), [], label);
+      // LinkedOut's words on an English page say their language (WCAG 3.1.2): a screen reader
+      // reads them in that language's voice, not in English.
+      await page.waitForSelector('[data-linkedout-announce]', { timeout: 5000 });
+      const langs = await page.evaluate(() => ({
+        page: document.documentElement.lang,
+        reason: document.querySelector('[data-linkedout-reason]').closest('[lang]')?.lang,
+        announcer: document.querySelector('[data-linkedout-announce]').closest('[lang]')?.lang,
+      }));
+      assert.deepEqual(langs, { page: 'en', reason: uiLang, announcer: uiLang }, 'the language of LinkedOut\'s parts of the page');
       await screenshot(page, `${kind}-highlighted-ui-${uiLang}.png`);
 
       const popup = await openPopup(session);
@@ -148,6 +196,37 @@ function defineUiLanguageSuite(kind, uiLang, { walkthrough }) {
   });
 }
 
+/**
+ * The popup in the languages the suites above do not run (Chromium: a launch is about a second;
+ * Firefox needs a language pack for each, and has German and French only). A browser in a
+ * language LinkedOut does not have (Polish) shows the English messages: the popup must then say
+ * it is English, not Polish.
+ */
+function definePopupLanguages(browsers) {
+  const availability = browserAvailability('chromium');
+  describe('chromium: the popup in every other UI language, lang and axe', { skip: availability.skip }, () => {
+    let replica;
+    before(async () => { replica = await startReplica({ lang: 'en', renderDelayMs: 100 }); });
+    after(async () => { await replica?.close(); });
+    for (const [uiLang, shown] of browsers) {
+      it(`a browser in ${uiLang}: the popup shows ${shown} and says so`, async () => {
+        const session = await launchBrowser('chromium', { replica, uiLang });
+        try {
+          const popup = await openPopup(session);
+          await popup.waitForSelector('#steps li', { timeout: 15000 });
+          await checkPopupLanguage(popup, shown, shown === 'en' ? null : englishPhrases(replica.ruleset, shown));
+        } finally {
+          await session.close();
+        }
+      });
+    }
+  });
+}
+
 defineUiLanguageSuite('chromium', 'de', { walkthrough: true });
 defineUiLanguageSuite('firefox', 'de', { walkthrough: true });
 defineUiLanguageSuite('chromium', 'fr', { walkthrough: false });
+definePopupLanguages([['es', 'es'], ['it', 'it'], ['nl', 'nl'], ['pl', 'en']]);
+// Every locale LinkedOut has is run somewhere in this file (German and French above): a new one
+// fails here until it is added.
+assert.deepEqual(readdirSync(path.join(EXTENSION_DIR, '_locales')).sort(), [...LOCALES].sort());

@@ -24,10 +24,12 @@ const HINT = { evidence: 'share-data-with-select-partners', ruled_out: ['CH', 'E
 
 /** A host that keeps a region and answers every request like linkedout-host would. */
 function scriptedHost() {
-  const state = { region: null, stillOn: 2, active: true };
+  // next: the verdicts' next step; moreSteps: the plan's steps after the one setting.
+  const state = { region: null, stillOn: 2, active: true, next: null, moreSteps: [] };
   const plan = () => ({
     type: 'walkthrough', active: state.active, region: state.region,
-    steps: [{ step: 'data-for-ai-improvement', kind: 'toggle', title: 'AI', url: PAGE_URL, severity: 'ai-training', state: 'on', last_seen: null, drift: false }],
+    steps: [{ step: 'data-for-ai-improvement', kind: 'toggle', title: 'AI', url: PAGE_URL, severity: 'ai-training', state: 'on', last_seen: null, drift: false },
+      ...state.moreSteps],
     progress: { done: 0, total: 1, remaining: 1 }, next: null,
   });
   const answer = (msg) => {
@@ -53,7 +55,7 @@ function scriptedHost() {
         return {
           type: 'verdict', url: msg.url, setting: 'data-for-ai-improvement',
           highlight: on.map((c) => ({ key: c.key, setting: 'data-for-ai-improvement', action: 'switch-off', severity: 'ai-training', reason: 'r', matched_by: 'key', control: c.control })),
-          ok: [], unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: null,
+          ok: [], unknown: [], drift: [], progress: { done: 0, total: 1, remaining: 1 }, next: state.next,
           walkthrough: { active: state.active, still_on: state.stillOn },
         };
       }
@@ -133,6 +135,22 @@ test('one host round trip per page_state: the verdict carries the walkthrough st
   assert.deepEqual(bg.posted.map((m) => m.type), ['page_state'], 'no walkthrough status after the verdict');
   assert.equal(bg.badges.at(-1), '2', 'the badge comes from verdict.walkthrough.still_on');
   assert.equal(bg.posted[0].ui_lang, 'de-DE', 'the envelope carries the browser UI language');
+});
+
+test('a page done whose next step is no settings page (the objection form): the reply names that step, for "LinkedOut opens …"', async () => {
+  const host = scriptedHost();
+  const FORM_URL = 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO';
+  host.state.moreSteps = [{ step: 'objection-form', kind: 'form', title: 'Objection form', url: FORM_URL, severity: 'ai-training', state: 'todo', guidance: 'g', done_at: null }];
+  host.state.next = { step: 'objection-form', url: FORM_URL };
+  const bg = startBackground({ host });
+  await settle();
+  const done = await bg.fromContent(page('Use my data', false));
+  assert.equal(done.status, 'ok');
+  assert.deepEqual(done.verdict.next, { step: 'objection-form', url: FORM_URL });
+  assert.equal(done.nextTitle, 'Objection form');
+  host.state.next = { step: 'ads-beyond-linkedin', url: `${SETTINGS}ads-beyond-linkedin` };
+  const toSettings = await bg.fromContent(page('Use my data', false));
+  assert.equal(toSettings.nextTitle, null, 'a settings page next: said as one, no name needed');
 });
 
 test('a page it could not read: the reply names the setting as the host\'s plan does, for the page\'s notice', async () => {

@@ -162,6 +162,45 @@ test('user flips a highlighted switch: re-read, re-sent, highlight cleared only 
   assert.equal(document.querySelectorAll('[data-linkedout-row], [data-linkedout-reason]').length, 0);
 });
 
+// What the flip off says after "… is off now", by what the walkthrough opens next (the verdict's
+// `next`, and the name of a step that is no settings page, which the background adds).
+const NEXT_CASES = [
+  ['the next settings page', { step: 'ads-beyond-linkedin', url: `${SETTINGS}ads-beyond-linkedin` }, null, ' announceMovingOn'],
+  ['a form, by its name', { step: 'objection-form', url: 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO' }, 'Objection form', ' announceMovingOnStep(Objection form)'],
+  ['a form whose name is not known', { step: 'objection-form', url: 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO' }, null, ' announceMovingOnNextStep'],
+  ['nothing left: all done', null, null, ' walkthroughFinished'],
+  ['a page off LinkedIn, which the walkthrough never opens: nothing', { step: 'x', url: 'https://example.org/form' }, 'X', ''],
+];
+for (const [what, next, nextTitle, moving] of NEXT_CASES) {
+  test(`a flip off in the walkthrough says what opens next: ${what}`, async () => {
+    const respond = (msg) => ({ status: 'ok', nextTitle,
+      verdict: { ...verdictFor(msg.page), next, walkthrough: { active: true, still_on: 0 } } });
+    const { document } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), { respond });
+    await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
+    document.querySelector('input').click();
+    const region = await waitFor(() => {
+      const el = document.querySelector('[data-linkedout-announce]');
+      return el && el.textContent ? el : null;
+    }, 'the announcement');
+    assert.equal(region.textContent, `announceSwitchedOff(Use my data)${moving}`);
+  });
+}
+
+test('LinkedIn redraws a switch that is already off while it has focus: focus goes to the redrawn switch of the same setting', async () => {
+  const { document, sent } = startPage(switchRow('other', 'Other', true) + switchRow('allowDataForGenerativeAI', 'Use my data', false));
+  await waitFor(() => document.querySelector('[data-linkedout="ok"]'), 'the ok mark');
+  const before = document.querySelector('[aria-labelledby="allowDataForGenerativeAI"]');
+  before.focus();
+  // The card is drawn again: new elements, the same settings (the highlighted one first).
+  document.querySelector('main').innerHTML = switchRow('other', 'Other', true) + switchRow('allowDataForGenerativeAI', 'Use my data', false);
+  const after = await waitFor(() => {
+    const el = document.querySelector('[aria-labelledby="allowDataForGenerativeAI"][data-linkedout="ok"]');
+    return el && el !== before ? el : null;
+  }, 'the redrawn switch marked');
+  await waitFor(() => document.activeElement === after, `focus on the redrawn switch (it is on ${document.activeElement.outerHTML.slice(0, 60)})`);
+  assert.ok(sent.length >= 2);
+});
+
 test('a flip the page does not confirm (aria-checked stale) keeps the highlight', async () => {
   const { document, sent, window } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), { pageConfirms: true });
   await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight');
@@ -451,6 +490,17 @@ test('loading is not unreadable: while LinkedIn\'s spinner is up, "waiting for L
   document.querySelector('main').setAttribute('aria-busy', 'false');
   await waitFor(() => document.querySelector('[data-linkedout-notice]')?.textContent.startsWith('noticePageUnreadable'), 'the unreadable notice', 6000);
   assert.deepEqual(sent.map((m) => m.page.controls), [[]]);
+});
+
+test('the "waiting for LinkedIn" notice is in the browser\'s language, its Dismiss button too, and says which (the page may be in another)', async () => {
+  const { window, document } = startPage('<section><div role="progressbar" aria-label="Loading"></div></section>');
+  document.querySelector('main').setAttribute('aria-busy', 'true');
+  // A German browser: every message its German text, and the locale's language tag.
+  window.chrome.i18n.getMessage = (name) => (name === 'language' ? 'de' : `de:${name}`);
+  const box = await waitFor(() => document.querySelector('[data-linkedout-notice-box]'), 'the waiting notice', 4000);
+  await waitFor(() => box.querySelector('[data-linkedout-notice]').textContent, 'its text');
+  assert.deepEqual({ text: box.querySelector('[data-linkedout-notice]').textContent, button: box.querySelector('button').textContent, lang: box.lang },
+    { text: 'de:noticeWaitingForLinkedIn', button: 'de:noticeDismiss', lang: 'de' });
 });
 
 test('a skeleton or an empty <main> is still loading too; the switch that arrives is read', async () => {
