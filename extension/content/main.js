@@ -528,6 +528,9 @@
     } else if (response.status === 'host_forbidden') {
       lastSentPage = null; // retry on the next change, the user may allow this id meanwhile
       highlight.showNotice(document, t('noticeHostForbidden'), t);
+    } else if (response.code === 'store_busy') {
+      lastSentPage = null; // retry on the next change: another process holds the store for now
+      highlight.showNotice(document, t('noticeStoreBusy'), t);
     } else {
       // Generic text only: the page can read this notice, and the host's message can name local
       // paths (/home/<user>/…). The popup shows why the host stopped.

@@ -19,7 +19,7 @@ exports.validateReply = validate77;
 const schema72 = {"type":"object","required":["type"],"properties":{"type":{"enum":["error","hello","verdict","walkthrough","config","status","report","import_history"]}},"allOf":[{"if":{"properties":{"type":{"const":"error"}}},"then":{"$ref":"#/$defs/error_reply"}},{"if":{"properties":{"type":{"const":"hello"}}},"then":{"$ref":"#/$defs/hello_reply"}},{"if":{"properties":{"type":{"const":"verdict"}}},"then":{"$ref":"#/$defs/verdict_reply"}},{"if":{"properties":{"type":{"const":"walkthrough"}}},"then":{"$ref":"#/$defs/walkthrough_reply"}},{"if":{"properties":{"type":{"const":"config"}}},"then":{"$ref":"#/$defs/config_reply"}},{"if":{"properties":{"type":{"const":"status"}}},"then":{"$ref":"#/$defs/status_reply"}},{"if":{"properties":{"type":{"const":"report"}}},"then":{"$ref":"#/$defs/report_reply"}},{"if":{"properties":{"type":{"const":"import_history"}}},"then":{"$ref":"#/$defs/import_history_reply"}}]};
 const schema73 = {"type":"object","required":["type","id","code","message"],"additionalProperties":false,"properties":{"type":{"const":"error"},"id":{"$ref":"#/$defs/id"},"code":{"$ref":"#/$defs/error_code"},"field":{"type":["string","null"],"maxLength":256},"message":{"$ref":"#/$defs/text"}}};
 const schema34 = {"type":["string","integer","null"],"maxLength":64,"description":"Echoed in the reply; null is the same as none."};
-const schema75 = {"enum":["bad_json","bad_utf8","not_object","too_large","missing_type","unknown_type","bad_field","not_linkedin","not_allowed","store_error","internal"],"description":"Not the order the checks run: docs/protocol.md §2 gives that (bad_utf8 first; too_large is the framing's, before any check)."};
+const schema75 = {"enum":["bad_json","bad_utf8","not_object","too_large","missing_type","unknown_type","bad_field","not_linkedin","not_allowed","store_error","store_busy","internal"],"description":"Not the order the checks run: docs/protocol.md §2 gives that (bad_utf8 first; too_large is the framing's, before any check)."};
 const schema76 = {"type":"string","maxLength":8192,"description":"Human text from the host (reasons, titles, guidance, messages)."};
 const func1 = ucs2length;
 
@@ -87,7 +87,7 @@ if(valid0){
 if(data.code !== undefined){
 let data2 = data.code;
 const _errs6 = errors;
-if(!(((((((((((data2 === "bad_json") || (data2 === "bad_utf8")) || (data2 === "not_object")) || (data2 === "too_large")) || (data2 === "missing_type")) || (data2 === "unknown_type")) || (data2 === "bad_field")) || (data2 === "not_linkedin")) || (data2 === "not_allowed")) || (data2 === "store_error")) || (data2 === "internal"))){
+if(!((((((((((((data2 === "bad_json") || (data2 === "bad_utf8")) || (data2 === "not_object")) || (data2 === "too_large")) || (data2 === "missing_type")) || (data2 === "unknown_type")) || (data2 === "bad_field")) || (data2 === "not_linkedin")) || (data2 === "not_allowed")) || (data2 === "store_error")) || (data2 === "store_busy")) || (data2 === "internal"))){
 validate44.errors = [{instancePath:instancePath+"/code",schemaPath:"#/$defs/error_code/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }

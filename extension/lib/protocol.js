@@ -41,7 +41,8 @@
   const REPORT_FORMATS = Object.freeze(['md', 'html', 'json']);
   const ERROR_CODES = Object.freeze([
     'bad_json', 'bad_utf8', 'not_object', 'too_large', 'missing_type', 'unknown_type',
-    'bad_field', 'not_linkedin', 'not_allowed', 'store_error', 'internal',
+    'bad_field', 'not_linkedin', 'not_allowed', 'store_error', 'store_busy',
+    'internal',
   ]);
   const TOGGLE_STATES = Object.freeze(['off', 'on', 'unseen', 'not_in_region']);
   const FORM_STATES = Object.freeze(['todo', 'done', 'not_in_region']);

@@ -42,10 +42,18 @@ std::string compact_utc_timestamp() {
   return text;
 }
 
-// The store's lock; the platform's failure is a store error.
+// The store's lock; the platform's failure is a store error, a lock another process kept past the
+// wait's limit StoreBusy. The wait is logged: a host that answers late says why.
 std::unique_ptr<platform::FileLock> take_lock(const fs::path& lock_file, platform::FileLock::Mode mode, bool may_create) {
+  const auto waiting = [&] {
+    spdlog::info("the state store's lock {} is held by another process: waiting up to {} ms", lock_file.string(),
+                 platform::kStoreLockWait.count());
+  };
   try {
-    return std::make_unique<platform::FileLock>(lock_file, mode, may_create);
+    return std::make_unique<platform::FileLock>(lock_file, mode, may_create, waiting);
+  } catch (const platform::LockBusy& e) {
+    throw StoreBusy(std::string("the state store is in use by another LinkedOut process (") + e.what() +
+                    "); try again in a moment");
   } catch (const platform::Error& e) {
     throw StoreError(e.what());
   }

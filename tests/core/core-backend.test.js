@@ -126,6 +126,19 @@ test('the core picks up the stored state after the background restarts, and keep
   assert.equal(JSON.parse(broken.data[STATE_KEY]).settings['data-for-ai-improvement'].state, 'on');
 });
 
+test('a stored text that starts with a byte-order mark is the store itself: read, not kept aside', async () => {
+  const storage = memoryStorage();
+  await backendsOver(storage, noHelper()).backends.request(aiPage(false));
+  const marked = memoryStorage({ [STATE_KEY]: `\uFEFF${storage.data[STATE_KEY]}` });
+  const restarted = backendsOver(marked, noHelper()).backends;
+  const plan = await restarted.request(P.buildWalkthrough(undefined, 'status'));
+  assert.equal(plan.steps.find((s) => s.step === 'data-for-ai-improvement').state, 'off');
+  const verdict = await restarted.request(aiPage(true));
+  assert.equal(verdict.drift.length, 1, 'seen off before: the history was read');
+  assert.deepEqual(Object.keys(marked.data).filter((k) => k.startsWith(`${STATE_KEY}.corrupt-`)), []);
+  assert.ok(!marked.data[STATE_KEY].startsWith('\uFEFF'), 'written back without the mark');
+});
+
 test('when the helper appears, the browser\'s history is handed to it once, counted once', async (t) => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'linkedout-handover-'));
   const dataDir = path.join(scratch, 'data');

@@ -374,6 +374,21 @@ test('host errors: the page notice is generic, never the host\'s text (it can na
   }
 });
 
+test('store busy: the notice says the saved history is in use elsewhere, and the page is sent again on the next change', async () => {
+  let busy = true;
+  const { document, sent } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true), {
+    respond: (msg) => (busy
+      ? { status: 'error', code: 'store_busy', message: 'the state store is in use by another LinkedOut process' }
+      : { status: 'ok', verdict: verdictFor(msg.page) }) });
+  const notice = await waitFor(() => document.querySelector('[data-linkedout-notice]')?.textContent, 'the notice');
+  assert.equal(notice, 'noticeStoreBusy');
+  busy = false;
+  const sentBefore = sent.length;
+  document.querySelector('main').insertAdjacentHTML('beforeend', '<p>a change on the page</p>');
+  await waitFor(() => document.querySelector('[data-linkedout-row]'), 'the highlight once the store is free');
+  assert.ok(sent.length > sentBefore, 'the page was sent again');
+});
+
 test('host missing: a notice says how to install it; nothing else is marked', async () => {
   const { document } = startPage(switchRow('allowDataForGenerativeAI', 'Use my data', true),
     { respond: () => ({ status: 'host_missing', code: 'host_missing', message: 'Specified native messaging host not found.' }) });

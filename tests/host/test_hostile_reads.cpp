@@ -167,4 +167,42 @@ TEST_CASE("hostile reads: names planted as kept-aside files beside the store nei
   CHECK(listed_after_each_write.back() > 0);      // still said: files were kept aside
 }
 
+TEST_CASE("hostile reads: --rules given a FIFO, /dev/zero or a huge file says what is wrong in one sentence, at once") {
+  TempDir tmp;
+  const auto env = sandboxed_env(tmp.path());
+  const fs::path fifo = tmp / "rules.fifo";
+  make_fifo(fifo);
+  const fs::path huge = tmp / "huge.json";
+  write_text(huge, "");
+  fs::resize_file(huge, 64 * 1024 * 1024);  // sparse: no disk used
+  const struct {
+    fs::path file;
+    std::string says;
+  } cases[] = {{fifo, ": it is a FIFO (named pipe), not a regular file"},
+               {"/dev/zero", ": it is a character device, not a regular file"},
+               {huge, ": it is too large"}};
+  for (const auto& [file, says] : cases) {
+    CAPTURE(file);
+    // Capped address space (as above): a reader without a bound fails fast instead of eating memory.
+    std::vector<std::string> argv{LINKEDOUT_HOST_BINARY, "status", "--rules", file.string()};
+    if (!kReadsSanitized) argv.insert(argv.begin(), {"/usr/bin/prlimit", "--as=1073741824", "--"});
+    const auto status = run_process(argv, env, "", kReadDeadline);
+    INFO("status: " << describe(status));
+    CHECK_FALSE(status.timed_out);
+    CHECK(status.exit_code != 0);
+    CHECK(status.out.empty());
+    CHECK(status.err.find(file.string() + says) != std::string::npos);
+    CHECK(std::count(status.err.begin(), status.err.end(), '\n') == 1);
+    CHECK(status.err.find("does not exist") == std::string::npos);
+  }
+  // A browser starting the host with such a ruleset: it says why on stderr and exits, at once.
+  const auto host = run_process({LINKEDOUT_HOST_BINARY, "--rules", fifo.string()}, env, frame(kReadsHello), kReadDeadline);
+  INFO("host: " << describe(host));
+  CHECK_FALSE(host.timed_out);
+  CHECK(host.exit_code != 0);
+  CHECK(host.out.empty());
+  CHECK(host.err.find(fifo.string() + ": it is a FIFO (named pipe), not a regular file") != std::string::npos);
+  CHECK(fs::is_fifo(fs::symlink_status(fifo)));
+}
+
 }  // TEST_SUITE

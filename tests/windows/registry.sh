@@ -128,6 +128,44 @@ done
 out=$(run "$machine_dir/linkedout-host.exe" doctor 2>&1); status=$?
 echo "$out"
 expect "doctor: the system-wide registrations are ok too" '((status == 0)) && grep -q "^6 ok, 0 broken" <<<"$out"'
+# Both per user and for every user: the browsers read HKCU's key first; doctor says the HKLM one
+# is not what this user's browser starts, and a per-user uninstall leaves every HKLM key alone.
+out=$(run "$machine_dir/linkedout-host.exe" install --browser chrome 2>&1)
+out=$(run "$machine_dir/linkedout-host.exe" doctor --browser chrome 2>&1); status=$?
+echo "$out"
+expect "doctor: HKCU and HKLM both set: the HKLM registration is said to be unused for this user" \
+  '((status == 0)) && grep -q "^unused .*the browser reads HKEY_CURRENT_USER.Software.Google.Chrome.NativeMessagingHosts.io.linkedout.host first" <<<"$out"'
+
+# A value of the wrong type, as a script or a registry tweak leaves it: said as what it is.
+run reg add "$(key_of HKCU chrome)" /ve /t REG_DWORD /d 5 /f >/dev/null 2>&1
+out=$(run "$machine_dir/linkedout-host.exe" doctor --browser chrome 2>&1); status=$?
+echo "$out"
+expect "doctor: a REG_DWORD where the manifest's path belongs is broken, named as such" \
+  '((status == 1)) && grep -q "holds a REG_DWORD, not the manifest.s path (a REG_SZ).*run linkedout-host install --browser chrome" <<<"$out"'
+out=$(run "$machine_dir/linkedout-host.exe" uninstall --browser chrome 2>&1); status=$?
+echo "$out"
+expect "uninstall leaves a key whose value is not a path, and says why" \
+  'grep -q "left HKEY_CURRENT_USER.*Chrome.*its value is not a path" <<<"$out" && run reg query "$(key_of HKCU chrome)" /ve 2>/dev/null | grep -q REG_DWORD'
+run reg add "$(key_of HKCU edge)" /ve /t REG_EXPAND_SZ /d '%LOCALAPPDATA%\LinkedOut\NativeMessagingHosts\edge\io.linkedout.host.json' /f >/dev/null 2>&1
+out=$(run "$machine_dir/linkedout-host.exe" doctor --browser edge 2>&1); status=$?
+echo "$out"
+expect "doctor: a REG_EXPAND_SZ is named, not read as a plain path" \
+  '((status == 1)) && grep -q "holds a REG_EXPAND_SZ (%LOCALAPPDATA%.*), which not every browser reads" <<<"$out"'
+out=$(run "$machine_dir/linkedout-host.exe" install --browser chrome 2>&1); status=$?
+echo "$out"
+out=$(run "$machine_dir/linkedout-host.exe" install --browser edge 2>&1); status=$((status + $?))
+echo "$out"
+expect "install replaces a wrong-typed value with the REG_SZ path" \
+  '((status == 0)) && [[ $(registered "$(key_of HKCU chrome)") == *"\\chrome\\io.linkedout.host.json" ]] && [[ $(registered "$(key_of HKCU edge)") == *"\\edge\\io.linkedout.host.json" ]]'
+out=$(run "$machine_dir/linkedout-host.exe" uninstall 2>&1); status=$?
+echo "$out"
+expect "a per-user uninstall removes the HKCU keys" \
+  '((status == 0)) && ! registered "$(key_of HKCU chrome)" >/dev/null && ! registered "$(key_of HKCU edge)" >/dev/null'
+for b in "${browsers[@]}"; do
+  expect "  and leaves the HKLM key of $b, which it did not write" \
+    '[[ $(registered "$(key_of HKLM "$b")") == "$program_data\\LinkedOut\\NativeMessagingHosts\\$b\\io.linkedout.host.json" ]]'
+done
+
 out=$(run "$machine_dir/linkedout-host.exe" uninstall --system 2>&1); status=$?
 echo "$out"
 expect "uninstall --system exits 0" '((status == 0))'

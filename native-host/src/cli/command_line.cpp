@@ -108,9 +108,10 @@ int run_command_line(const std::vector<std::string>& args,
   app.add_option("--data-dir", data_dir, "state store directory (else $LINKEDOUT_DATA_DIR, else the OS's data folder)")
       ->each([&common](const std::string& dir) { common.data_dir = paths::from_utf8(dir); });
   app.add_option("--rules", rules_file, "ruleset file to use instead of the built-in one")
+      // Only that something is there: what it is (a FIFO, a device, too large) load_ruleset says.
       ->check([](const std::string& file) {
         std::error_code ec;
-        return std::filesystem::is_regular_file(paths::from_utf8(file), ec) ? std::string() : "File does not exist: " + file;
+        return std::filesystem::exists(paths::from_utf8(file), ec) ? std::string() : "File does not exist: " + file;
       })
       ->each([&common](const std::string& file) { common.rules_file = paths::from_utf8(file); });
 

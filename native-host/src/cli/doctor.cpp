@@ -70,6 +70,18 @@ std::string allow_command(paths::Family family, const std::string& id) {
   return std::string("linkedout-host install ") + (family == paths::Family::chromium ? "--extension-id " : "--firefox-id ") + id;
 }
 
+// Why a registry key that exists points the browser at no manifest: its default value is missing,
+// empty or of a type other than the REG_SZ install writes and the browsers document.
+std::string registration_problem(const std::string& key, const platform::Registration& found) {
+  if (found.type == "no default value" || (found.type == "REG_SZ" && found.manifest.empty()))
+    return "the registry key " + key + " holds no manifest path";
+  if (found.type == "REG_EXPAND_SZ")
+    return "the registry key " + key + " holds a REG_EXPAND_SZ (" + found.manifest.string() +
+           "), which not every browser reads as the manifest's path (install writes a REG_SZ)";
+  return "the registry key " + key + " holds a " + found.type +
+         ", not the manifest's path (a REG_SZ), so the browser finds no manifest through it";
+}
+
 }  // namespace
 
 int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& err) {
@@ -92,15 +104,15 @@ int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& 
     fs::path file = location.file;
     std::vector<std::string> problems;
     const auto key = platform::registry_key(location.browser, location.scope);
-    std::optional<fs::path> registered;
+    std::optional<platform::Registration> registered;
     if (key) registered = platform::registered_manifest(location.browser, location.scope);
     std::error_code ec;
-    if (key && registered && !registered->empty()) {
-      file = *registered;
+    if (key && registered && registered->holds_path()) {
+      file = registered->manifest;
       if (!fs::exists(file, ec)) problems.push_back("the registry key " + *key + " names " + file.string() +
                                                     ", which does not exist: run " + install_command(location));
     } else if (key && registered) {
-      problems.push_back("the registry key " + *key + " holds no manifest path: run " + install_command(location));
+      problems.push_back(registration_problem(*key, *registered) + ": run " + install_command(location));
     } else if (key && fs::exists(file, ec)) {
       problems.push_back("the registry key " + *key + " is missing, so the browser never reads this manifest: run " +
                          install_command(location));
@@ -128,6 +140,15 @@ int run_doctor(const ManifestRequest& request, std::ostream& out, std::ostream& 
       ++broken;
       for (const auto& problem : problems)
         out << "BROKEN   " << location.label() << ": " << file.string() << ": " << problem << "\n";
+    }
+    // Both per user and for every user: Chrome and Firefox read HKEY_CURRENT_USER's key first and
+    // use it whenever it holds a path; this one then only matters for other users.
+    if (key && location.scope == paths::Scope::system) {
+      const auto own = platform::registered_manifest(location.browser, paths::Scope::user);
+      if (own && own->holds_path())
+        out << "unused   " << location.label() << ": for you, the browser reads "
+            << *platform::registry_key(location.browser, paths::Scope::user) << " first, which names "
+            << own->manifest.string() << "\n";
     }
     const auto allowed = allowed_callers_in(file, family);
     out << "allows   " << location.label() << ": " << joined(allowed) << "\n";

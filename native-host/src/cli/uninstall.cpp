@@ -89,6 +89,9 @@ int run_uninstall(const ManifestRequest& request, std::ostream& out, std::ostrea
           case platform::Unregistered::not_ours:
             out << "left " << *key << ": it names another manifest, not " << location.file.string() << "\n";
             break;
+          case platform::Unregistered::not_a_path:
+            out << "left " << *key << ": its value is not a path (a REG_SZ), so nothing says LinkedOut wrote it\n";
+            break;
           case platform::Unregistered::absent:
             break;
         }

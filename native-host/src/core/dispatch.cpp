@@ -78,6 +78,9 @@ std::string Dispatcher::handle(std::string_view body) {
     core_log::write(core_log::Level::info,
                     "refused message: " + std::string(protocol::to_string(error.code)) + " (" + error.what() + ")");
     return error_text(std::move(error), id);
+  } catch (const StoreBusy& error) {
+    core_log::write(core_log::Level::warn, std::string("state store: ") + error.what());
+    return error_text(ProtocolError(ErrorCode::store_busy, error.what()), id);
   } catch (const StoreError& error) {
     core_log::write(core_log::Level::error, std::string("state store: ") + error.what());
     return error_text(ProtocolError(ErrorCode::store_error, error.what()), id);

@@ -29,6 +29,7 @@ enum class ErrorCode {
   not_linkedin,
   not_allowed,
   store_error,
+  store_busy,
   internal,
 };
 

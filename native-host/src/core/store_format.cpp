@@ -401,8 +401,72 @@ void members(Reader& in, StoreData& data) {
 
 }  // namespace store_reader_detail
 
-StoreData parse_store(std::string_view text) {
+// What a text editor makes of the file: Notepad saves UTF-8 with a byte-order mark, and its
+// "Unicode" is UTF-16 (little-endian) with one. JSON's own text has no mark, and a store never
+// starts with the bytes FF FE or FE FF in UTF-8 (they are not UTF-8), so a mark says the encoding
+// for certain: the text is read as the store it is, and written back as plain UTF-8.
+namespace store_text_detail {
+
+constexpr std::string_view kUtf8Mark = "\xEF\xBB\xBF";
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// UTF-16 after its mark, as UTF-8; a StoreError when it is not valid UTF-16 (an odd length, a
+// surrogate without its partner).
+std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
+  if (bytes.size() % 2 != 0) throw StoreError("not valid UTF-16: an odd number of bytes");
+  const auto unit_at = [&](std::size_t i) {
+    const auto first = static_cast<unsigned char>(bytes[i]), second = static_cast<unsigned char>(bytes[i + 1]);
+    return static_cast<std::uint32_t>(little_endian ? first | (second << 8) : (first << 8) | second);
+  };
+  std::string out;
+  out.reserve(bytes.size() / 2);
+  for (std::size_t i = 0; i < bytes.size(); i += 2) {
+    std::uint32_t cp = unit_at(i);
+    if (cp >= 0xDC00 && cp <= 0xDFFF) throw StoreError("not valid UTF-16: a low surrogate without a high one");
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      const std::uint32_t low = i + 3 < bytes.size() ? unit_at(i + 2) : 0;
+      if (low < 0xDC00 || low > 0xDFFF) throw StoreError("not valid UTF-16: a high surrogate without a low one");
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    }
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+// The store's text as UTF-8 without a mark: a view into `bytes`, or into `converted` when the
+// file was UTF-16.
+std::string_view utf8_text(std::string_view bytes, std::string& converted) {
+  if (bytes.starts_with(kUtf8Mark)) return bytes.substr(kUtf8Mark.size());
+  const bool le = bytes.starts_with("\xFF\xFE"), be = bytes.starts_with("\xFE\xFF");
+  if (!le && !be) return bytes;
+  converted = utf16_to_utf8(bytes.substr(2), le);
+  return converted;
+}
+
+}  // namespace store_text_detail
+
+StoreData parse_store(std::string_view bytes) {
   using namespace store_reader_detail;
+  std::string converted;
+  const std::string_view text = store_text_detail::utf8_text(bytes, converted);
   if (!json_util::is_valid_utf8(text)) throw StoreError("not valid JSON: the text is not valid UTF-8");
   StoreData data;
   try {

@@ -100,6 +100,11 @@ inline constexpr int kDefaultReminderDays = 30;
 struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+// Another process kept the store's lock past the wait's limit (platform::kStoreLockWait): nothing
+// is wrong with the store, and the same request can succeed a moment later (protocol store_busy).
+struct StoreBusy : StoreError {
+  using StoreError::StoreError;
+};
 
 // Records one sighting of a setting's state: updates the record and appends history when the
 // state changed (or on first sighting). Whether that is drift is decide's drift_of, asked before.
@@ -113,7 +118,9 @@ void record_new_control(std::vector<NewControl>& list, const std::string& page, 
                         const std::string& label, const std::string& now_iso, std::size_t cap);
 
 // The file format (docs/protocol.md §5). parse_store throws StoreError saying what is wrong;
-// a file it refuses is what Store treats as corrupt.
+// a file it refuses is what Store treats as corrupt. It also reads the text a text editor saved:
+// UTF-8 after a byte-order mark, or UTF-16 after one (either byte order); serialize_store writes
+// UTF-8 without a mark.
 std::string serialize_store(const StoreData& data);
 StoreData parse_store(std::string_view text);
 

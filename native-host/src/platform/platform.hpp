@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -99,14 +100,26 @@ struct FileHold {
 };
 std::optional<FileHold> hold_file(const std::filesystem::path& path);
 
+// How long the store's lock is waited for while another process holds it. A host writing holds
+// it for milliseconds; longer is a process that is stuck (or a person's `flock`), and a host that
+// waited without end answered nothing: its page stayed silent, `status` hung.
+inline constexpr std::chrono::milliseconds kStoreLockWait{3000};
+
+// The lock was still held by another process after kStoreLockWait.
+struct LockBusy : Error {
+  using Error::Error;
+};
+
 // The store's lock: an advisory lock on its own file (the state file is replaced by rename,
 // which would orphan a lock taken on it), released when the object goes. Never follows a symlink
 // at the lock's name. A shared lock on a missing lock file without may_create holds nothing (no
-// writer has ever run there). Throws Error.
+// writer has ever run there). Waits at most kStoreLockWait for another process to let it go,
+// calling `waiting` once when it has to wait, then throws LockBusy. Throws Error.
 class FileLock {
  public:
   enum class Mode { shared, exclusive };
-  FileLock(const std::filesystem::path& lock_file, Mode mode, bool may_create);
+  FileLock(const std::filesystem::path& lock_file, Mode mode, bool may_create,
+           const std::function<void()>& waiting = {});
   ~FileLock();
   FileLock(const FileLock&) = delete;
   FileLock& operator=(const FileLock&) = delete;

@@ -21,6 +21,7 @@
 #include <mach-o/dyld.h>
 #endif
 
+#include "lock_wait.hpp"
 #include "paths.hpp"
 
 namespace linkedout::platform {
@@ -210,7 +211,7 @@ std::optional<FileHold> hold_file(const fs::path& path) {
 }
 
 // O_NOFOLLOW: a symlink planted at the lock's name would make the host create or open any file.
-FileLock::FileLock(const fs::path& lock_file, Mode mode, bool may_create) {
+FileLock::FileLock(const fs::path& lock_file, Mode mode, bool may_create, const std::function<void()>& waiting) {
   int fd = ::open(lock_file.c_str(), (may_create ? O_RDWR | O_CREAT : O_RDWR) | O_CLOEXEC | O_NOFOLLOW, 0600);
   // A reader in a directory it cannot write still takes the lock when the file exists.
   if (fd < 0 && !may_create && errno != ELOOP) fd = ::open(lock_file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -219,11 +220,20 @@ FileLock::FileLock(const fs::path& lock_file, Mode mode, bool may_create) {
     if (!may_create) return;  // nothing to lock against: no writer has ever run here
     fail("open lock file", lock_file, errno);
   }
-  while (::flock(fd, mode == Mode::shared ? LOCK_SH : LOCK_EX) != 0) {
-    if (errno == EINTR) continue;
-    const int error = errno;
+  const int operation = (mode == Mode::shared ? LOCK_SH : LOCK_EX) | LOCK_NB;
+  const auto try_lock = [&] {
+    while (::flock(fd, operation) != 0) {
+      if (errno == EINTR) continue;
+      if (errno == EWOULDBLOCK) return false;
+      const int error = errno;
+      ::close(fd);
+      fail("lock", lock_file, error);
+    }
+    return true;
+  };
+  if (!lock_wait::take_within_limit(try_lock, waiting)) {
     ::close(fd);
-    fail("lock", lock_file, error);
+    throw LockBusy(lock_wait::busy_text(lock_file));
   }
   handle_ = fd;
 }

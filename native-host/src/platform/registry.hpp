@@ -17,16 +17,28 @@ namespace linkedout::platform {
 // or nullopt where browsers use no registry.
 std::optional<std::string> registry_key(paths::Browser browser, paths::Scope scope);
 
-// What the key holds: nullopt when there is no key (or no registry); the path otherwise. Throws
-// std::runtime_error when the key exists but cannot be read as a path.
-std::optional<std::filesystem::path> registered_manifest(paths::Browser browser, paths::Scope scope);
+// A key's default value, as it is. Chrome's and Firefox's documentation name a REG_SZ holding the
+// manifest's full path, which is what install writes; any other type (REG_EXPAND_SZ, which not
+// every browser expands, a REG_DWORD a script wrote, no default value at all) is said as what it
+// is, never read as a path.
+struct Registration {
+  std::string type;                 // "REG_SZ", "REG_EXPAND_SZ", "REG_DWORD", …, or "no default value"
+  std::filesystem::path manifest;   // the text, for REG_SZ and REG_EXPAND_SZ (unexpanded)
+  bool holds_path() const { return type == "REG_SZ" && !manifest.empty(); }
+};
+
+// What the key holds: nullopt when there is no key (or no registry). Throws std::runtime_error
+// when the key exists but cannot be read.
+std::optional<Registration> registered_manifest(paths::Browser browser, paths::Scope scope);
 
 // Points the browser's key at `manifest`. Throws std::runtime_error saying why it could not.
 void register_manifest(paths::Browser browser, paths::Scope scope, const std::filesystem::path& manifest);
 
-enum class Unregistered { removed, absent, not_ours };
-// Deletes the key only when it names `manifest` (what install wrote): another program's key is
-// left as it is (not_ours). Throws std::runtime_error when a key of ours cannot be deleted.
+enum class Unregistered { removed, absent, not_ours, not_a_path };
+// Deletes the key only when it names `manifest` in a REG_SZ (what install wrote): another
+// program's key is left as it is (not_ours), and so is one whose value is of another type
+// (not_a_path: nothing says it is ours). Throws std::runtime_error when a key of ours cannot be
+// deleted.
 Unregistered unregister_manifest(paths::Browser browser, paths::Scope scope, const std::filesystem::path& manifest);
 
 }  // namespace linkedout::platform

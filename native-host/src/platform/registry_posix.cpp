@@ -5,7 +5,7 @@ namespace linkedout::platform {
 
 std::optional<std::string> registry_key(paths::Browser, paths::Scope) { return std::nullopt; }
 
-std::optional<std::filesystem::path> registered_manifest(paths::Browser, paths::Scope) { return std::nullopt; }
+std::optional<Registration> registered_manifest(paths::Browser, paths::Scope) { return std::nullopt; }
 
 void register_manifest(paths::Browser, paths::Scope, const std::filesystem::path&) {}
 

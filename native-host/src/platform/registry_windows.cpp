@@ -6,6 +6,7 @@
 #include <windows.h>
 
 #include <stdexcept>
+#include <string>
 #include <system_error>
 
 #include "extension_ids.hpp"
@@ -39,7 +40,21 @@ std::string describe(paths::Browser browser, paths::Scope scope) {
 
 std::optional<std::string> registry_key(paths::Browser browser, paths::Scope scope) { return describe(browser, scope); }
 
-std::optional<fs::path> registered_manifest(paths::Browser browser, paths::Scope scope) {
+// The registry's names for a value's type, as `reg query` prints them.
+std::string type_name(DWORD type) {
+  switch (type) {
+    case REG_SZ: return "REG_SZ";
+    case REG_EXPAND_SZ: return "REG_EXPAND_SZ";
+    case REG_MULTI_SZ: return "REG_MULTI_SZ";
+    case REG_DWORD: return "REG_DWORD";
+    case REG_QWORD: return "REG_QWORD";
+    case REG_BINARY: return "REG_BINARY";
+    case REG_NONE: return "REG_NONE";
+    default: return "a value of type " + std::to_string(type);
+  }
+}
+
+std::optional<Registration> registered_manifest(paths::Browser browser, paths::Scope scope) {
   HKEY key = nullptr;
   LSTATUS status = RegOpenKeyExW(root_of(scope), subkey(browser).c_str(), 0, KEY_QUERY_VALUE, &key);
   if (status == ERROR_FILE_NOT_FOUND || status == ERROR_PATH_NOT_FOUND) return std::nullopt;
@@ -54,11 +69,10 @@ std::optional<fs::path> registered_manifest(paths::Browser browser, paths::Scope
     value.resize(status == ERROR_SUCCESS ? wcsnlen(value.data(), bytes / sizeof(wchar_t)) : 0);
   }
   RegCloseKey(key);
-  // A key without a path-like default value: the browser finds no manifest through it.
-  if (status == ERROR_FILE_NOT_FOUND) return fs::path();
+  if (status == ERROR_FILE_NOT_FOUND) return Registration{"no default value", {}};
   if (status != ERROR_SUCCESS) fail("read", browser, scope, status);
-  if (type != REG_SZ && type != REG_EXPAND_SZ) return fs::path();
-  return fs::path(value);
+  if (type != REG_SZ && type != REG_EXPAND_SZ) return Registration{type_name(type), {}};
+  return Registration{type_name(type), fs::path(value)};
 }
 
 void register_manifest(paths::Browser browser, paths::Scope scope, const fs::path& manifest) {
@@ -76,9 +90,10 @@ void register_manifest(paths::Browser browser, paths::Scope scope, const fs::pat
 Unregistered unregister_manifest(paths::Browser browser, paths::Scope scope, const fs::path& manifest) {
   const auto current = registered_manifest(browser, scope);
   if (!current) return Unregistered::absent;
+  if (!current->holds_path()) return Unregistered::not_a_path;
   // Compared as Windows compares paths: case and separators do not matter.
-  if (current->empty() || CompareStringOrdinal(current->lexically_normal().c_str(), -1,
-                                               manifest.lexically_normal().c_str(), -1, TRUE) != CSTR_EQUAL)
+  if (CompareStringOrdinal(current->manifest.lexically_normal().c_str(), -1, manifest.lexically_normal().c_str(), -1,
+                           TRUE) != CSTR_EQUAL)
     return Unregistered::not_ours;
   const LSTATUS status = RegDeleteKeyExW(root_of(scope), subkey(browser).c_str(), KEY_WOW64_64KEY, 0);
   if (status != ERROR_SUCCESS && status != ERROR_FILE_NOT_FOUND) fail("delete", browser, scope, status);

@@ -21,6 +21,7 @@
 #include <system_error>
 
 #include "paths.hpp"
+#include "platform/lock_wait.hpp"
 
 namespace linkedout::platform {
 namespace fs = std::filesystem;
@@ -247,7 +248,7 @@ std::optional<FileHold> hold_file(const fs::path& path) {
   return hold;
 }
 
-FileLock::FileLock(const fs::path& lock_file, Mode mode, bool may_create) {
+FileLock::FileLock(const fs::path& lock_file, Mode mode, bool may_create, const std::function<void()>& waiting) {
   // FILE_FLAG_OPEN_REPARSE_POINT: a link planted at the lock's name is opened itself, not followed.
   const DWORD share = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
   HANDLE file = CreateFileW(lock_file.c_str(), GENERIC_READ | GENERIC_WRITE, share, nullptr,
@@ -260,11 +261,18 @@ FileLock::FileLock(const fs::path& lock_file, Mode mode, bool may_create) {
     if (!may_create && mode == Mode::shared && missing(GetLastError())) return;  // no writer ever ran here
     fail("open the lock", lock_file, GetLastError());
   }
-  OVERLAPPED whole{};
-  if (!LockFileEx(file, mode == Mode::exclusive ? LOCKFILE_EXCLUSIVE_LOCK : 0, 0, MAXDWORD, MAXDWORD, &whole)) {
+  const DWORD flags = (mode == Mode::exclusive ? LOCKFILE_EXCLUSIVE_LOCK : 0) | LOCKFILE_FAIL_IMMEDIATELY;
+  const auto try_lock = [&] {
+    OVERLAPPED whole{};
+    if (LockFileEx(file, flags, 0, MAXDWORD, MAXDWORD, &whole)) return true;
     const DWORD error = GetLastError();
+    if (error == ERROR_LOCK_VIOLATION || error == ERROR_IO_PENDING) return false;  // another holds it
     CloseHandle(file);
     fail("lock", lock_file, error);
+  };
+  if (!lock_wait::take_within_limit(try_lock, waiting)) {
+    CloseHandle(file);
+    throw LockBusy(lock_wait::busy_text(lock_file));
   }
   handle_ = reinterpret_cast<std::intptr_t>(file);
 }
