@@ -222,6 +222,21 @@ TEST_CASE("the store lock: exclusive is exclusive, a shared lock on a missing fi
   CloseHandle(other);
 }
 
+TEST_CASE("the store lock held by another: a second lock waits kStoreLockWait, says it waits, then LockBusy; free, it is taken") {
+  UnicodeDir dir;
+  const auto lock_file = dir.path / "state.lock";
+  int waits = 0;
+  {
+    platform::FileLock held(lock_file, platform::FileLock::Mode::exclusive, true);
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(platform::FileLock(lock_file, platform::FileLock::Mode::shared, false, [&] { ++waits; }),
+                    platform::LockBusy);
+    CHECK(std::chrono::steady_clock::now() - start >= platform::kStoreLockWait);
+    CHECK(waits == 1);
+  }
+  CHECK_NOTHROW(platform::FileLock(lock_file, platform::FileLock::Mode::exclusive, false));
+}
+
 TEST_CASE("the data folder: LINKEDOUT_DATA_DIR wins, Unicode and all; else %LOCALAPPDATA%\\LinkedOut") {
   _wputenv_s(L"LINKEDOUT_DATA_DIR", L"C:\\Users\\Zo\u00EB\\\u6570\u636E");
   CHECK(platform::data_dir().wstring() == L"C:\\Users\\Zo\u00EB\\\u6570\u636E");
@@ -238,7 +253,9 @@ TEST_CASE("the registry: a key named in UTF-16 round-trips a Unicode manifest pa
   platform::register_manifest(browser, paths::Scope::user, manifest);
   const auto read = platform::registered_manifest(browser, paths::Scope::user);
   REQUIRE(read.has_value());
-  CHECK(read->wstring() == manifest.wstring());
+  CHECK(read->type == "REG_SZ");
+  CHECK(read->holds_path());
+  CHECK(read->manifest.wstring() == manifest.wstring());
   CHECK(platform::unregister_manifest(browser, paths::Scope::user, "C:\\other.json") == platform::Unregistered::not_ours);
   CHECK(platform::registered_manifest(browser, paths::Scope::user).has_value());
   CHECK(platform::unregister_manifest(browser, paths::Scope::user, manifest) == platform::Unregistered::removed);
