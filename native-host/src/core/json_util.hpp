@@ -22,6 +22,9 @@ std::size_t plain_prefix(std::string_view text);
 // Number of code points in valid UTF-8 text (what the protocol's length limits count).
 std::size_t code_points(std::string_view utf8);
 
+// Appends code point `cp` (at most U+10FFFF, not a surrogate) to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
 struct StrictParseResult {
   bool ok = false;
   nlohmann::json value;  // set when ok

@@ -409,24 +409,6 @@ namespace store_text_detail {
 
 constexpr std::string_view kUtf8Mark = "\xEF\xBB\xBF";
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // UTF-16 after its mark, as UTF-8; a StoreError when it is not valid UTF-16 (an odd length, a
 // surrogate without its partner).
 std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
@@ -446,7 +428,7 @@ std::string utf16_to_utf8(std::string_view bytes, bool little_endian) {
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
       i += 2;
     }
-    append_utf8(out, cp);
+    json_util::append_utf8(out, cp);
   }
   return out;
 }
