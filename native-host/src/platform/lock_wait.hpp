@@ -1,7 +1,8 @@
-// The store lock's bounded wait, shared by posix.cpp (flock) and windows.cpp (LockFileEx): neither
-// system's blocking call takes a time limit, so the lock is tried without blocking, again and again,
-// sleeping a little longer each time (1 ms up to 50 ms: a writer's lock is usually gone within a
-// few milliseconds, and a stuck one costs a few dozen wake-ups a second), until kStoreLockWait.
+// The bounded waits of the platform seam, shared by posix.cpp and windows.cpp: the store lock
+// (neither flock nor LockFileEx takes a time limit) and, on Windows, replacing a file another
+// program holds open for a moment. The step is tried without blocking, again and again, sleeping
+// a little longer each time (the lock: 1 ms up to 50 ms: a writer's lock is usually gone within a
+// few milliseconds, and a stuck one costs a few dozen wake-ups a second), until the limit.
 #pragma once
 
 #include <algorithm>
@@ -15,21 +16,25 @@
 
 namespace linkedout::platform::lock_wait {
 
-// `try_lock` takes the lock without blocking: true when it has it, false while another process
-// holds it (it throws for any other failure). `waiting` is called once, when the first try finds
-// the lock held. False when kStoreLockWait passed without the lock.
+// `try_lock` takes the lock (or makes the step) without blocking: true when done, false while
+// another process holds it (it throws for any other failure). `waiting` is called once, when the
+// first try finds it held. Pauses start at `first_pause` and double up to `longest_pause`. False
+// when `limit` passed without success (a last try is made at the limit).
 template <typename TryLock>
-bool take_within_limit(TryLock try_lock, const std::function<void()>& waiting) {
+bool take_within_limit(TryLock try_lock, const std::function<void()>& waiting,
+                       std::chrono::milliseconds limit = kStoreLockWait,
+                       std::chrono::milliseconds first_pause = std::chrono::milliseconds(1),
+                       std::chrono::milliseconds longest_pause = std::chrono::milliseconds(50)) {
   if (try_lock()) return true;
   if (waiting) waiting();
-  const auto deadline = std::chrono::steady_clock::now() + kStoreLockWait;
-  auto pause = std::chrono::milliseconds(1);
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  auto pause = first_pause;
   for (;;) {
     const auto now = std::chrono::steady_clock::now();
     if (now >= deadline) return try_lock();
     std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(pause, deadline - now));
     if (try_lock()) return true;
-    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+    pause = std::min(pause * 2, longest_pause);
   }
 }
 

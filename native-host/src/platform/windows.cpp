@@ -151,23 +151,19 @@ void write_file_atomically(const fs::path& target, std::string_view content, Fil
   // Replaces a file or a link at `target` (a link is replaced, not followed) and returns only
   // once the rename is on disk. A file another program holds open cannot be replaced: tried again
   // for kReplaceWaitsFor (a scan lets go within moments), then said.
-  const auto give_up_at = std::chrono::steady_clock::now() + kReplaceWaitsFor;
-  auto pause = std::chrono::milliseconds(10);
-  while (!MoveFileExW(temp.c_str(), target.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
-    const DWORD error = GetLastError();
-    const bool held = error == ERROR_ACCESS_DENIED || error == ERROR_SHARING_VIOLATION || error == ERROR_LOCK_VIOLATION;
-    if (held && std::chrono::steady_clock::now() + pause < give_up_at) {
-      Sleep(static_cast<DWORD>(pause.count()));
-      pause = std::min(pause * 2, std::chrono::milliseconds(250));
-      continue;
-    }
+  DWORD error = 0;
+  const auto replaced = [&] {
+    if (MoveFileExW(temp.c_str(), target.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) return true;
+    error = GetLastError();
+    if (error == ERROR_ACCESS_DENIED || error == ERROR_SHARING_VIOLATION || error == ERROR_LOCK_VIOLATION) return false;
     DeleteFileW(temp.c_str());
-    if (held) {
-      throw Error("cannot replace " + target.string() + ": " + system_text(error) +
-                  " (another program kept it open for " + std::to_string(kReplaceWaitsFor.count() / 1000) +
-                  " s, or it is read-only; the file was left as it was)");
-    }
     fail("replace", target, error);
+  };
+  if (!lock_wait::take_within_limit(replaced, {}, kReplaceWaitsFor, std::chrono::milliseconds(10),
+                                    std::chrono::milliseconds(250))) {
+    DeleteFileW(temp.c_str());
+    throw Error("cannot replace " + target.string() + ": " + system_text(error) + " (another program kept it open for " +
+                std::to_string(kReplaceWaitsFor.count() / 1000) + " s, or it is read-only; the file was left as it was)");
   }
 }
 
